@@ -1,0 +1,3 @@
+from cluster_cli.cli.app import main
+
+main()

@@ -1,0 +1,26 @@
+"""The `cluster` command: one Typer app, each command group in its own module.
+
+Module-level imports here are `typer` and the standard library only (start-up time is
+measured in bench/startup.py and guarded by tests/test_startup.py).
+"""
+
+from __future__ import annotations
+
+import typer
+
+from cluster_cli.cli import info, validate
+
+app = typer.Typer(
+    name="cluster",
+    help="Data checks, debt and grant reports and placement contracts for an IT vocational-education cluster.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals hold personal data
+)
+app.command("validate")(validate.validate)
+app.command("rules")(info.rules)
+app.command("profile")(info.profile)
+
+
+def main() -> None:
+    app()

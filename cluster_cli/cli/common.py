@@ -1,0 +1,113 @@
+"""What every command shares: options, finding the data folder, dates, languages, exit codes.
+
+Only `typer` and the standard library are imported at module level: `cluster --help` must
+stay fast. Everything heavy is imported inside the functions that need it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import NoReturn, Optional
+
+import typer
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1  # findings of severity error, or a refused action
+EXIT_UNUSABLE = 2  # unusable input or a usage error
+
+DataOption = typer.Option(
+    None, "--data", "-d", help="Data folder (default: ./data, then $CLUSTER_DATA).", show_default=False
+)
+AsOfOption = typer.Option(None, "--as-of", help="Judge the data as of this date, YYYY-MM-DD (default: today).")
+LangOption = typer.Option(None, "--lang", help="Language of messages: et or en (default: the cluster's).")
+ShowPiiOption = typer.Option(False, "--show-pii", help="Show personal codes and bank accounts unmasked.")
+VerboseOption = typer.Option(False, "--verbose", "-v", help="Print the pipeline stages' timings to stderr.")
+
+
+class TextOrJson(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def resolve_data_dir(given: Optional[Path]) -> Path:
+    """--data, else ./data, else $CLUSTER_DATA, else ./data (which then reports as missing)."""
+    if given is not None:
+        return given
+    local = Path("data")
+    if local.is_dir():
+        return local
+    env = os.environ.get("CLUSTER_DATA")
+    return Path(env) if env else local
+
+
+def language(given: Optional[str], cluster_language: Optional[str] = None) -> str:
+    from cluster_cli.i18n import LANGUAGES
+
+    if given is not None:
+        if given not in LANGUAGES:
+            fail("usage.lang", "et", value=given)
+        return given
+    return cluster_language if cluster_language in LANGUAGES else "et"
+
+
+def parse_date(value: Optional[str], lang: str) -> date:
+    """The as-of date: the clock is read here, at the CLI, and nowhere below it."""
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail("usage.date", lang, value=value)
+
+
+def fail(key: str, lang: str, code: int = EXIT_UNUSABLE, **args) -> NoReturn:
+    """Print a catalogue message (and its hint) to stderr and exit."""
+    from cluster_cli.i18n import hint_for, t
+
+    message = t(key, lang, **args)
+    hint = hint_for(key, lang, args)
+    err = stderr_console()
+    err.print(f"cluster: {message}", style="bold red", markup=False, highlight=False, soft_wrap=True)
+    if hint:
+        err.print(f"   {t('ui.fix', lang)}: {hint}", style="green", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def stdout_console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def load_or_exit(data: Optional[Path], lang_flag: Optional[str], timings=None):
+    """Load the data folder; an unusable folder exits with 2 and a message."""
+    from cluster_cli.load.folder import DataFolderError
+    from cluster_cli.load.yaml_loader import HAVE_LIBYAML
+    from cluster_cli.pipeline import load
+
+    data_dir = resolve_data_dir(data)
+    if not HAVE_LIBYAML:
+        from cluster_cli.i18n import t
+
+        print(t("ui.no-libyaml", language(lang_flag)), file=sys.stderr)
+    try:
+        return load(data_dir, timings=timings)
+    except DataFolderError as exc:
+        fail(exc.key, language(lang_flag), path=exc.path)
+
+
+def print_timings(timings, lang: str) -> None:
+    from cluster_cli.i18n import t
+
+    for name, seconds in timings.stages:
+        print(t("ui.stage", lang, stage=name, seconds=seconds), file=sys.stderr)

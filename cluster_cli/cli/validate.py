@@ -1,0 +1,69 @@
+"""`cluster validate`: check the data folder against the regulation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from cluster_cli.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    AsOfOption,
+    DataOption,
+    LangOption,
+    ShowPiiOption,
+    TextOrJson,
+    VerboseOption,
+    fail,
+    language,
+    load_or_exit,
+    parse_date,
+    print_timings,
+    stdout_console,
+)
+
+
+def validate(
+    data: Optional[Path] = DataOption,
+    as_of: Optional[str] = AsOfOption,
+    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text for people, json for programs."),
+    lang: Optional[str] = LangOption,
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Run only this rule (repeatable)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip this rule (repeatable)."),
+    show_pii: bool = ShowPiiOption,
+    verbose: bool = VerboseOption,
+) -> None:
+    """Check the data folder against the study regulation.
+
+    Exit code 0: no errors (warnings allowed); 1: errors found; 2: the data is unusable or the
+    command was used wrongly.
+
+    Example: cluster validate --data data --as-of 2026-11-23 --format json
+    """
+    from cluster_cli.pipeline import Timings, check
+    from cluster_cli.regulation.rules import RULE_IDS
+
+    lang0 = language(lang)
+    day = parse_date(as_of, lang0)
+    for rule in [*(select or []), *(ignore or [])]:
+        if rule not in RULE_IDS:
+            fail("usage.rule", lang0, value=rule, known=", ".join(RULE_IDS))
+    timings = Timings()
+    loaded = load_or_exit(data, lang, timings)
+    lang1 = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
+    findings = check(loaded, day, select=select, ignore=ignore or (), timings=timings)
+    has_error = any(f.severity == "error" for f in findings)
+    if format is TextOrJson.json:
+        from cluster_cli.render.findings import findings_json
+
+        typer.echo(findings_json(findings, lang1, show_pii), nl=False)
+    else:
+        from cluster_cli.render.findings import print_findings_text
+
+        records = sum(len(v) for v in loaded.dataset.records.values())
+        print_findings_text(stdout_console(), findings, lang1, show_pii, records, len(loaded.dataset.files))
+    if verbose:
+        print_timings(timings, lang1)
+    raise typer.Exit(EXIT_FINDINGS if has_error else EXIT_OK)

@@ -1,0 +1,105 @@
+"""Findings: what a check has to say about the data, as plain values with a source location.
+
+A finding never holds a rendered sentence: it holds a catalogue key and its arguments, so the
+same finding prints in Estonian or English (`cluster_cli.i18n`). Values that are personal data
+are wrapped in `Pii` so that every renderer can mask them unless the user asks to see them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITIES = ("error", "warning", "info")
+_SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+class Pii(str):
+    """A string that is personal data (isikukood, bank account): masked in output unless asked."""
+
+    __slots__ = ()
+
+
+def mask(value: str) -> str:
+    """Keep only the last four characters, so that a secretary can still tell records apart."""
+    text = str(value)
+    keep = 4 if len(text) > 6 else 0
+    return "*" * (len(text) - keep) + text[len(text) - keep :]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem (or note) about the data.
+
+    `clause` is the regulation's clause ("6.2.3", "Lisa 7 1.4.4") or "" for checks of form
+    (syntax, types) that no clause speaks of. `line` is 1-based; 0 when the file itself is meant.
+    `path` is where in the file's data the value sits, e.g. ``students[12].grades[3].value``.
+    """
+
+    severity: str
+    code: str
+    clause: str
+    file: str
+    line: int
+    path: str
+    key: str
+    args: tuple[tuple[str, Any], ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if self.severity not in _SEVERITY_RANK:
+            raise ValueError(f"unknown severity {self.severity!r}")
+
+    @property
+    def arguments(self) -> dict[str, Any]:
+        return dict(self.args)
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line, _SEVERITY_RANK[self.severity], self.code, self.path, self.key)
+
+    def localized(self, lang: str, show_pii: bool = False) -> dict[str, Any]:
+        """The JSON contract: severity, code, clause, file, line, path, message, hint."""
+        from cluster_cli.i18n import hint_for, message_for
+
+        args = {k: _shown(v, show_pii) for k, v in self.args}
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "clause": self.clause,
+            "file": self.file,
+            "line": self.line,
+            "path": self.path,
+            "message": message_for(self.key, lang, args),
+            "hint": hint_for(self.key, lang, args),
+        }
+
+
+def _shown(value: Any, show_pii: bool) -> Any:
+    if isinstance(value, Pii) and not show_pii:
+        return mask(value)
+    return value
+
+
+def make(
+    severity: str,
+    code: str,
+    clause: str,
+    file: str,
+    line: int,
+    path: str,
+    key: str | None = None,
+    **args: Any,
+) -> Finding:
+    """Build a finding; the catalogue key defaults to the rule code."""
+    return Finding(severity, code, clause, file, line, path, key or code, tuple(sorted(args.items())))
+
+
+def count(findings: list[Finding]) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0}
+    for f in findings:
+        if f.severity in counts:
+            counts[f.severity] += 1
+    return counts
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.severity == "error" for f in findings)

@@ -1,0 +1,132 @@
+"""Turning pydantic's validation errors into findings a secretary can act on."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from cluster_cli.findings import Finding, Pii, make
+from cluster_cli.i18n import Phrase
+from cluster_cli.model.common import Origin
+
+# Fields whose values are personal data: masked when they appear in a message.
+PII_FIELDS = frozenset({"personal_code", "iban"})
+
+_REASONS = {
+    "int_parsing": "reason.int",
+    "int_type": "reason.int",
+    "int_from_float": "reason.int",
+    "float_parsing": "reason.number",
+    "float_type": "reason.number",
+    "decimal_parsing": "reason.number",
+    "decimal_type": "reason.number",
+    "bool_parsing": "reason.bool",
+    "bool_type": "reason.bool",
+    "string_type": "reason.text",
+    "string_too_short": "reason.text_empty",
+    "string_pattern_mismatch": "reason.pattern",
+    "list_type": "reason.list",
+    "too_short": "reason.list_empty",
+    "dict_type": "reason.mapping",
+    "model_type": "reason.mapping",
+    "model_attributes_type": "reason.mapping",
+    "greater_than": "reason.gt",
+    "greater_than_equal": "reason.ge",
+    "less_than_equal": "reason.le",
+    "date_type": "reason.date",
+    "date_parsing": "reason.date",
+    "date_from_datetime_parsing": "reason.date",
+    "date_from_datetime_inexact": "reason.date",
+}
+
+
+def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origin) -> list[Finding]:
+    """One finding per validation error, located at the offending key or item."""
+    findings = []
+    for err in error.errors(include_url=False):
+        loc = tuple(err["loc"])
+        # pydantic adds a tag step for tagged unions; keep only the steps that exist in the data
+        line = origin.line_of(loc)
+        path = origin.path_text(loc)
+        kind = err["type"]
+        field = next((str(s) for s in reversed(loc) if isinstance(s, str)), "")
+        value = err.get("input")
+        shown = Pii(str(value)) if field in PII_FIELDS else _short(value)
+        if kind == "missing":
+            findings.append(make("error", "missing-field", "", origin.file, line, path, field=field))
+        elif kind == "extra_forbidden":
+            allowed = sorted(_fields_at(model, loc[:-1]))
+            close = difflib.get_close_matches(field, allowed, n=1)
+            findings.append(
+                make(
+                    "error",
+                    "unknown-field",
+                    "",
+                    origin.file,
+                    line,
+                    path,
+                    "unknown-field.close" if close else "unknown-field",
+                    field=field,
+                    close=close[0] if close else "",
+                    allowed=allowed,
+                )
+            )
+        elif kind == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            findings.append(
+                make("error", "invalid-choice", "", origin.file, line, path, field=field, value=shown,
+                     expected=expected.replace("'", ""))
+            )
+        else:
+            ctx = tuple((k, str(v)) for k, v in sorted(err.get("ctx", {}).items()))
+            reason = Phrase(_REASONS[kind], ctx) if kind in _REASONS else err["msg"]
+            findings.append(
+                make("error", "invalid-value", "", origin.file, line, path, field=field, value=shown,
+                     reason=reason)
+            )
+    return findings
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else value
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Names of the fields allowed at `loc` inside `model` (for "did you mean" hints)."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        current = _unwrap(current)
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        info = current.model_fields.get(step)
+        if info is None:
+            return []
+        current = info.annotation
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """list[X] → X, X | None → X, Annotated[X, …] → X."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (list, tuple, set):
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if args else annotation
+            if len(args) != 1:
+                return annotation
+        else:
+            return annotation

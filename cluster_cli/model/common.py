@@ -1,0 +1,77 @@
+"""Shared pieces of the data model: the base class, people, and where a record came from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints
+
+
+class Model(BaseModel):
+    """Every record: unknown fields are errors (a typo must not silently drop data), and YAML
+    numbers are accepted where text is expected (registry codes, phone numbers)."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, validate_default=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a top-level record was read: the file as shown to the user, the record's path
+    prefix in that file (``students[3]``) and its raw YAML (with key and item lines)."""
+
+    file: str
+    prefix: str
+    raw: Any
+
+    def line_of(self, path: tuple = ()) -> int:
+        """The line of the deepest part of `path` that exists in the raw data."""
+        node = self.raw
+        line = getattr(node, "line", 0)
+        for step in path:
+            if isinstance(step, str) and isinstance(node, dict) and step in node:
+                line = node.key_lines.get(step, line)
+                node = node[step]
+            elif isinstance(step, int) and isinstance(node, list) and 0 <= step < len(node):
+                line = node.item_lines[step]
+                node = node[step]
+            else:
+                break
+        return line
+
+    def path_text(self, path: tuple = ()) -> str:
+        text = self.prefix
+        for step in path:
+            text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+        return text
+
+
+class Record(Model):
+    """A top-level record that remembers its origin (set by the loader)."""
+
+    _origin: Origin | None = PrivateAttr(default=None)
+
+    @property
+    def origin(self) -> Origin:
+        if self._origin is None:  # built in code, not read from a file
+            return Origin("", "", None)
+        return self._origin
+
+
+Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+PeriodId = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-(autumn|spring)$")]
+MonthId = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
+
+
+class Person(Model):
+    """A named person with optional contact data (supervisors, coordinators, contacts)."""
+
+    name: Text
+    role: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+PERIOD_RE = re.compile(r"^([0-9]{4})-(autumn|spring)$")

@@ -1,0 +1,81 @@
+"""The `Dataset`: every valid record of a data folder, in file order, with indexes by id."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from cluster_cli.model.records import (
+    ID_FIELD,
+    CatalogueTask,
+    Cluster,
+    Curriculum,
+    Group,
+    Member,
+    Placement,
+    Record,
+    Student,
+)
+
+
+@dataclass
+class Dataset:
+    """What the loader read. `records[kind]` keeps every valid record (duplicates included, so
+    that a rule can report them); `by_id[kind]` maps an id to its first record. `broken[kind]`
+    holds ids of records that failed their shape check, so that references to them are not
+    reported a second time. `profile_raw` is the data folder's own `profile.yaml`, if any."""
+
+    root: str
+    cluster: Cluster | None = None
+    records: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
+    broken: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    profile_raw: Any = None
+    profile_file: str = ""
+    files: list[str] = field(default_factory=list)
+    by_id: dict[str, dict[str, Record]] = field(default_factory=dict)
+
+    def index(self) -> None:
+        """Build `by_id`; call once after loading."""
+        for kind, items in self.records.items():
+            key = ID_FIELD.get(kind, "id")
+            table: dict[str, Record] = {}
+            for record in items:
+                table.setdefault(getattr(record, key), record)
+            self.by_id[kind] = table
+        placements: dict[str, list[Placement]] = defaultdict(list)
+        for p in self.records.get("placements", []):
+            placements[p.student].append(p)
+        self._placements_by_student = placements
+
+    # Typed views, so that rules and reports read like the domain.
+    @property
+    def members(self) -> dict[str, Member]:
+        return self.by_id.get("members", {})  # type: ignore[return-value]
+
+    @property
+    def curricula(self) -> dict[str, Curriculum]:
+        return self.by_id.get("curricula", {})  # type: ignore[return-value]
+
+    @property
+    def groups(self) -> dict[str, Group]:
+        return self.by_id.get("groups", {})  # type: ignore[return-value]
+
+    @property
+    def tasks(self) -> dict[str, CatalogueTask]:
+        return self.by_id.get("tasks", {})  # type: ignore[return-value]
+
+    @property
+    def students(self) -> dict[str, Student]:
+        return self.by_id.get("students", {})  # type: ignore[return-value]
+
+    @property
+    def placements(self) -> dict[str, Placement]:
+        return self.by_id.get("placements", {})  # type: ignore[return-value]
+
+    def placements_of(self, student_id: str) -> list[Placement]:
+        return self._placements_by_student.get(student_id, [])
+
+    def is_known(self, kind: str, ident: str) -> bool:
+        """True when `ident` exists, or existed in a record that failed its shape check."""
+        return ident in self.by_id.get(kind, {}) or ident in self.broken.get(kind, ())

@@ -1,0 +1,403 @@
+"""The records of a cluster's data folder (one pydantic model per kind of record).
+
+Field names are English; the Estonian term is given where it helps to match the regulation.
+Shape is checked here (types, required fields, enums, dates); everything the regulation says
+about the values is checked by the rules in `cluster_cli.regulation.rules`, with its clause.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from cluster_cli.model.common import Id, Model, MonthId, PeriodId, Person, Record, Text
+
+# --- cluster -------------------------------------------------------------------------------
+
+
+class Coordinator(Model):
+    """A cluster coordinator (koordinaator) and their areas of responsibility (seed 000, activity 1)."""
+
+    name: Text
+    member: Id
+    areas: list[Text] = Field(min_length=1)
+    email: str | None = None
+    phone: str | None = None
+
+
+class StudyPeriod(Model):
+    """A study period (õppeperiood, half-year, 2.43): `2026-autumn` or `2027-spring`."""
+
+    id: PeriodId
+    start: date
+    end: date
+
+
+class SchoolHoliday(Model):
+    """A school holiday (koolivaheaeg); grant results are fixed before it (6.12.4)."""
+
+    name: Text
+    start: date
+    end: date
+
+
+class Cluster(Record):
+    """The cluster (klaster): name, coordinators, default language, regulation profile, and the
+    study calendar its schools share (study periods and school holidays)."""
+
+    name: Text
+    language: Literal["et", "en"] = "et"
+    profile: Id = "vvttk"
+    coordinators: list[Coordinator] = []
+    meetings: list[date] = []
+    periods: list[StudyPeriod] = []
+    school_holidays: list[SchoolHoliday] = []
+
+
+# --- members -------------------------------------------------------------------------------
+
+MemberKind = Literal["vocational_school", "company", "university", "organisation"]
+Partnership = Literal["everyday", "developing", "strategic", "network"]
+
+
+class Recognition(Model):
+    """Recognition as a placement host by the school–company committee (praktikaettevõtete
+    tunnustamine, 2.27)."""
+
+    date: date
+    decision: Text
+
+
+class CapacityOffer(Model):
+    """Placement places offered for a curriculum over a period."""
+
+    curriculum: Id
+    start: date
+    end: date
+    places: int = Field(ge=0)
+
+
+class Offers(Model):
+    """What a member offers the cluster (seed 000, activities 7 and 9)."""
+
+    joint_placements: bool = False
+    capacity: list[CapacityOffer] = []
+    supervisors: list[Person] = []
+    tasks: list[Id] = []
+
+
+class Member(Record):
+    """A cluster member (liige): vocational school, company, university or organisation."""
+
+    id: Id
+    kind: MemberKind
+    name: Text
+    registry_code: str | None = None
+    country: str = Field(default="EE", pattern=r"^[A-Z]{2}$")
+    address: str | None = None
+    partnership: Partnership | None = None
+    contacts: list[Person] = []
+    recognition: Recognition | None = None
+    offers: Offers = Field(default_factory=Offers)
+
+
+# --- practical-task catalogue -------------------------------------------------------------
+
+
+class CatalogueTask(Record):
+    """An entry of the cluster's list of practical tasks (praktiliste ülesannete loetelu)."""
+
+    id: Id
+    title: Text
+    curriculum: Id
+    modules: list[Id] = Field(min_length=1)
+    expected_results: list[Text] = Field(min_length=1)
+    description: str | None = None
+
+
+# --- curricula -----------------------------------------------------------------------------
+
+CurriculumKind = Literal["initial", "continuing", "vocational_secondary", "vocational_choice"]
+StudyForm = Literal["school_based", "workplace_based", "non_stationary"]
+
+
+class Module(Model):
+    """A curriculum module (moodul): core, general (key competences) or elective (3.8.3)."""
+
+    id: Id
+    name: Text
+    type: Literal["core", "general", "elective"]
+    ekap: Decimal = Field(gt=0)
+    practice_ekap: Decimal = Field(default=Decimal(0), ge=0)
+    practical_work_ekap: Decimal = Field(default=Decimal(0), ge=0)
+    distinctive: bool = True
+    year: int | None = Field(default=None, ge=1, le=6)
+
+
+class Curriculum(Record):
+    """A curriculum (õppekava)."""
+
+    code: Id
+    name: Text
+    level: Literal[2, 3, 4, 5]
+    kind: CurriculumKind
+    study_form: StudyForm
+    ekap: Decimal = Field(gt=0)
+    nominal_years: Decimal = Field(gt=0)
+    field: Text
+    state_funded_places: int = Field(default=0, ge=0)
+    modules: list[Module] = Field(min_length=1)
+
+
+# --- groups --------------------------------------------------------------------------------
+
+
+class PracticePeriod(Model):
+    """A practice period of the group's schedule (praktikakorralduse kava, Lisa 7 2.5)."""
+
+    module: Id
+    start: date
+    end: date
+
+
+class Group(Record):
+    """A study group (õppegrupp); its supervisor is the practice coordinator (Lisa 7 2.2)."""
+
+    id: Id
+    school: Id
+    curriculum: Id
+    supervisor: Person
+    special_needs: bool = False
+    practice_subgroup_size: int | None = Field(default=None, ge=1)
+    practice_periods: list[PracticePeriod] = []
+
+
+# --- students ------------------------------------------------------------------------------
+
+GradeValue = Literal["5", "4", "3", "2", "A", "MA", "X"]
+GradeKind = Literal["assessment", "period", "module", "final", "practice", "prior_learning", "independent"]
+StatusKind = Literal["active", "academic_leave", "abroad", "expelled", "graduated"]
+LeaveReason = Literal["health", "military", "child_care", "other"]
+Residence = Literal["citizen", "long_term", "temporary", "right_of_residence", "none"]
+
+
+class Guardian(Model):
+    """The legal representative (seaduslik esindaja) of a minor."""
+
+    name: Text
+    relation: str | None = None
+    personal_code: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+class ForeignDocument(Model):
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    number: Text
+    kind: str | None = None
+
+
+class StatusEntry(Model):
+    """One stretch of the student's status history."""
+
+    status: StatusKind
+    start: date
+    end: date | None = None
+    reason: LeaveReason | None = None
+    evidence: str | None = None
+    child_birth_date: date | None = None
+    note: str | None = None
+
+
+class Grade(Model):
+    """A result in the journal. `resit_agreed` is the date the re-sit was agreed with the
+    teacher (6.2.2); `cleared` the date a debt was cleared when no new grade records it."""
+
+    module: Id
+    topic: str | None = None
+    kind: GradeKind
+    value: GradeValue
+    date: date
+    resit_agreed: date | None = None
+    cleared: date | None = None
+    no_show: bool = False
+
+
+class Attendance(Model):
+    """Attendance in one study period, in lessons (4.7.5: P unexcused, H late, V excused)."""
+
+    period: PeriodId
+    lessons: int = Field(ge=0)
+    unexcused: int = Field(default=0, ge=0)
+    late: int = Field(default=0, ge=0)
+    excused: int = Field(default=0, ge=0)
+    reasons_notified: bool = False
+
+
+class Application(Model):
+    """An allowance application (basic allowance rounds; other kinds by month)."""
+
+    kind: Literal["basic", "special", "travel", "lunch"] = "basic"
+    round: PeriodId | None = None
+    month: MonthId | None = None
+    submitted: date
+
+
+class Achievement(Model):
+    """Tie-breaks of Lisa 11 IV.3: outstanding results, social activity, competition success."""
+
+    kind: Literal["outstanding_results", "social_activity", "competition"]
+    date: date
+    description: Text
+
+
+class Violation(Model):
+    """A recorded violation (Lisa 11 V.6), a ground to refuse or stop the allowance."""
+
+    date: date
+    kind: Text
+    clause: str | None = None
+
+
+class Student(Record):
+    """A student (õpilane)."""
+
+    id: Id
+    first_name: Text
+    last_name: Text
+    personal_code: str | None = None
+    birth_date: date | None = None
+    foreign_document: ForeignDocument | None = None
+    school: Id
+    curriculum: Id
+    group: Id
+    course: int = Field(ge=1, le=6)
+    study_form: StudyForm | None = None
+    start: date
+    nominal_end: date
+    state_funded: bool = True
+    residence: Residence = "citizen"
+    iban: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    home_settlement: str | None = None
+    dormitory: bool = False
+    guardian: Guardian | None = None
+    special_needs: str | None = None
+    individual_curriculum: bool = False
+    individual_schedule: bool = False
+    status: list[StatusEntry] = Field(min_length=1)
+    grades: list[Grade] = []
+    attendance: list[Attendance] = []
+    applications: list[Application] = []
+    achievements: list[Achievement] = []
+    violations: list[Violation] = []
+    income_previous_year: Decimal | None = Field(default=None, ge=0)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+# --- placements ----------------------------------------------------------------------------
+
+PlacementKind = Literal["school_based", "workplace_based", "abroad"]
+PlacementStatus = Literal["draft", "review", "valid", "finished", "cancelled"]
+
+
+class TaskRef(Model):
+    """A practice task: a catalogue entry (`catalogue: T-WEB-01`) or an individual task text."""
+
+    catalogue: Id | None = None
+    text: str | None = None
+
+
+class PlacementHost(Model):
+    """One host of a placement; several hosts in turn make a joint placement (ühispraktika)."""
+
+    member: Id
+    start: date
+    end: date
+    hours: int | None = Field(default=None, gt=0)
+    supervisor: Person | None = None
+    tasks: list[TaskRef] = []
+
+
+class PracticePlan(Model):
+    """The individual practice plan (individuaalne praktikakava, Lisa 7 2.6, 5.7)."""
+
+    goal: str | None = None
+    tasks: list[Text] = []
+    studies_completed: list[Text] = []
+    expected_outcomes: list[Text] = []
+    special_needs_notes: str | None = None
+
+
+class Consent(Model):
+    """The legal representative's written consent (4.12.5)."""
+
+    date: date
+    document: Text
+
+
+class DebtOverride(Model):
+    """An explicit, recorded decision to let a placement go ahead despite open debts (6.2.3)."""
+
+    by: Text
+    reason: Text
+    date: date
+
+
+class PlacementGrade(Model):
+    """The grade components of Lisa 7 9.3.4."""
+
+    diary: bool | None = None
+    host_grade: GradeValue | None = None
+    report: bool | None = None
+    defense_date: date | None = None
+    committee: list[Text] = []
+    final: GradeValue | None = None
+
+
+class Placement(Record):
+    """A placement (praktika) and the data of its tripartite contract (praktikaleping)."""
+
+    id: Id
+    student: Id
+    modules: list[Id] = Field(min_length=1)
+    kind: PlacementKind
+    mobility_project: bool = False
+    status: PlacementStatus = "draft"
+    start: date
+    end: date
+    hours: int | None = Field(default=None, gt=0)
+    ekap: Decimal | None = Field(default=None, gt=0)
+    place: str | None = None
+    address: str | None = None
+    country: str = Field(default="EE", pattern=r"^[A-Z]{2}$")
+    hosts: list[PlacementHost] = Field(min_length=1)
+    school_supervisor: Person | None = None
+    coordinator: Person | None = None
+    tasks: list[TaskRef] = []
+    plan: PracticePlan | None = None
+    language: Literal["et", "en"] = "et"
+    guardian_consent: Consent | None = None
+    data_received: date | None = None
+    debt_override: DebtOverride | None = None
+    grade: PlacementGrade | None = None
+
+
+RECORD_KINDS: dict[str, type[Record]] = {
+    "members": Member,
+    "curricula": Curriculum,
+    "groups": Group,
+    "tasks": CatalogueTask,
+    "students": Student,
+    "placements": Placement,
+}
+"""The list kinds of a data folder, in load order. Each is `<kind>.yaml` or a folder `<kind>/`."""
+
+ID_FIELD = {"curricula": "code"}

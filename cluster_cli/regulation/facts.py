@@ -1,0 +1,85 @@
+"""Facts derived from a student's record that several rules and reports need.
+
+Ages come from the personal code (isikukood) through python-stdnum, or from the recorded birth
+date of a student with a foreign document.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from cluster_cli.model.records import StatusEntry, Student
+
+
+def birth_date(student_or_code) -> date | None:
+    """Birth date from a valid personal code, else the recorded one, else None."""
+    from stdnum.ee import ik
+    from stdnum.exceptions import ValidationError
+
+    code = student_or_code if isinstance(student_or_code, str) else student_or_code.personal_code
+    if code:
+        try:
+            return ik.get_birth_date(ik.validate(code))
+        except (ValidationError, ValueError):
+            pass
+    if isinstance(student_or_code, Student):
+        return student_or_code.birth_date
+    return None
+
+
+def age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def is_minor(student: Student, day: date, adult_age: int) -> bool | None:
+    """None when the age cannot be known (no valid code and no birth date)."""
+    born = birth_date(student)
+    return None if born is None else age_on(born, day) < adult_age
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def add_months(day: date, months: int) -> date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def status_on(student: Student, day: date) -> StatusEntry | None:
+    """The status entry in force on `day` (the latest that started by then and has not ended)."""
+    current = None
+    for entry in student.status:
+        if entry.start <= day and (entry.end is None or day <= entry.end):
+            current = entry
+    return current
+
+
+def leave_days(student: Student, until: date | None = None) -> int:
+    """Days of academic leave taken (up to `until`); the study end moves by this much (6.7.6)."""
+    total = 0
+    for entry in student.status:
+        if entry.status != "academic_leave":
+            continue
+        end = entry.end or until
+        if end is None:
+            continue
+        if until is not None:
+            end = min(end, until)
+        if end >= entry.start:
+            total += (end - entry.start).days + 1
+    return total
+
+
+def study_end(student: Student) -> date:
+    """The nominal end extended by the academic leave taken (6.7.6)."""
+    return student.nominal_end + timedelta(days=leave_days(student))

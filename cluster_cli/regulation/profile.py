@@ -1,0 +1,150 @@
+"""The regulation profile: every number a rule uses, dated and cited (OpenFisca-style).
+
+The VVTTK profile ships with the package (`vvttk.yaml`); a data folder may override any
+parameter in its own `profile.yaml`. An override *adds* dated values (a value for an existing
+date replaces it), so the history of the regulation stays readable.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from importlib import resources
+from typing import Any
+
+from cluster_cli.findings import Finding, make
+from cluster_cli.load.yaml_loader import parse_bytes
+
+BUILTIN_PROFILES = ("vvttk",)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    clause: str
+    unit: str
+    description: dict[str, str]
+    dates: tuple[date, ...]
+    values: tuple[Any, ...]
+
+    def at(self, day: date) -> Any:
+        """The value valid on `day`; before the first date, the first value (the baseline)."""
+        i = bisect.bisect_right(self.dates, day) - 1
+        return self.values[max(i, 0)]
+
+
+@dataclass
+class Profile:
+    id: str
+    name: str
+    parameters: dict[str, Parameter] = field(default_factory=dict)
+
+    def value(self, name: str, on: date) -> Any:
+        return self.parameters[name].at(on)
+
+    def clause(self, name: str) -> str:
+        return self.parameters[name].clause
+
+
+def convert(unit: str, value: Any) -> Any:
+    """Numbers become exact: shares are `Fraction`s, money is `Decimal`; containers recurse."""
+    if isinstance(value, dict):
+        return {k: convert(unit, v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [convert(unit, v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if unit == "share" and isinstance(value, (int, float, str)):
+        return Fraction(str(value))
+    if unit == "eur" and isinstance(value, (int, float, str)):
+        return Decimal(str(value))
+    if isinstance(value, float):
+        return Decimal(str(value))
+    return value
+
+
+def _shape(value: Any) -> Any:
+    """A coarse type signature, to refuse an override of a different form than the default."""
+    if isinstance(value, dict):
+        return ("map", frozenset(value))
+    if isinstance(value, list):
+        return ("list", len(value))
+    if isinstance(value, (int, float, Decimal, Fraction)) and not isinstance(value, bool):
+        return "number"
+    return type(value).__name__
+
+
+def _builtin_raw(profile_id: str) -> Any:
+    raw = resources.files("cluster_cli.regulation").joinpath(f"{profile_id}.yaml").read_bytes()
+    data, problems = parse_bytes(raw)
+    if problems or not isinstance(data, dict):  # a packaging defect, not a user error
+        raise RuntimeError(f"built-in profile {profile_id} is broken: {problems}")
+    return data
+
+
+def load_profile(profile_id: str, override: Any, override_file: str, cluster_file: str = "") -> tuple[Profile, list[Finding]]:
+    """Build the profile `profile_id`, with the data folder's overrides applied."""
+    findings: list[Finding] = []
+    if profile_id not in BUILTIN_PROFILES:
+        findings.append(make("error", "profile-unknown", "", cluster_file, 0, "profile", value=profile_id,
+                             known=list(BUILTIN_PROFILES)))
+        profile_id = "vvttk"
+    base = _builtin_raw(profile_id)
+    table: dict[str, dict] = {}
+    for name, spec in base["parameters"].items():
+        table[name] = {
+            "clause": str(spec["clause"]),
+            "unit": spec["unit"],
+            "description": dict(spec.get("description") or {}),
+            "values": {d: convert(spec["unit"], v) for d, v in spec["values"].items()},
+        }
+    if override is not None:
+        findings.extend(_apply_override(table, override, override_file))
+    profile = Profile(id=profile_id, name=str(base.get("name", profile_id)))
+    for name, spec in table.items():
+        dated = sorted(spec["values"].items())
+        profile.parameters[name] = Parameter(
+            name, spec["clause"], spec["unit"], spec["description"],
+            tuple(d for d, _ in dated), tuple(v for _, v in dated),
+        )
+    return profile, findings
+
+
+def _apply_override(table: dict[str, dict], override: Any, file: str) -> list[Finding]:
+    findings: list[Finding] = []
+    params = override.get("parameters") if isinstance(override, dict) else None
+    if not isinstance(params, dict):
+        return [make("error", "profile-shape", "", file, getattr(override, "line", 1), "parameters")]
+    for name, spec in params.items():
+        line = params.key_lines.get(name, 0)
+        path = f"parameters.{name}"
+        if name not in table:
+            close = difflib.get_close_matches(str(name), list(table), n=1)
+            findings.append(make("error", "profile-unknown-parameter", "", file, line, path,
+                                 "profile-unknown-parameter.close" if close else "profile-unknown-parameter",
+                                 name=name, close=close[0] if close else ""))
+            continue
+        target = table[name]
+        values = spec.get("values") if isinstance(spec, dict) else None
+        if not isinstance(values, dict) or not values:
+            findings.append(make("error", "profile-shape", "", file, line, path))
+            continue
+        if "clause" in spec:
+            target["clause"] = str(spec["clause"])
+        expected = _shape(next(iter(target["values"].values())))
+        for day, value in values.items():
+            vline = values.key_lines.get(day, line)
+            if not isinstance(day, date):
+                findings.append(make("error", "profile-date", "", file, vline, f"{path}.values", value=str(day)))
+                continue
+            converted = convert(target["unit"], value)
+            if _shape(converted) != expected:
+                findings.append(make("error", "profile-value", "", file, vline, f"{path}.values.{day}",
+                                     name=name, value=str(value)))
+                continue
+            target["values"][day] = converted
+    return findings

@@ -1,0 +1,47 @@
+"""The rule registry: every check `cluster validate` runs, in run order.
+
+Each rule is a plain function ``(dataset, context) -> findings`` whose docstring cites its
+clause. The tuple is read-only; users pick rules with ``--select`` / ``--ignore`` by id.
+"""
+
+from __future__ import annotations
+
+from cluster_cli.regulation.rules import codes, curricula, identity, placements, students
+from cluster_cli.regulation.rules.base import Context, Rule
+
+RULES: tuple[Rule, ...] = (
+    # identity
+    Rule("duplicate-id", "", "error", identity.duplicate_ids),
+    Rule("unknown-reference", "", "error", identity.references),
+    # codes
+    Rule("personal-code", "", "error", codes.personal_codes),
+    Rule("registry-code", "Lisa 7 1.4.9", "error", codes.registry_codes),
+    Rule("iban", "", "error", codes.ibans),
+    Rule("email", "", "error", codes.emails),
+    Rule("phone", "", "error", codes.phones),
+    # curricula
+    Rule("curriculum-volume", "3.2.3, 3.3.4, 3.4.4, 3.4.7, 3.5.3", "error", curricula.curriculum_volume),
+    Rule("practice-share", "3.2.3, 3.3.4, 3.4.4, 3.5.3", "error", curricula.practice_share),
+    Rule("key-competences", "3.4.7", "error", curricula.key_competences),
+    Rule("workplace-practice-share", "3.6.2.1, 3.6.2.2", "error", curricula.study_form_practice),
+    # students and groups
+    Rule("status-history", "", "error", students.status_history),
+    Rule("minor-guardian", "6.1.8, 4.11.5", "error", students.minor_guardian),
+    Rule("academic-leave", "6.7.2", "error", students.academic_leave),
+    Rule("student-group", "", "warning", students.student_group),
+    Rule("practice-group-size", "Lisa 6 II.2-3", "error", students.practice_group_size),
+    # placements
+    Rule("contract-terms", "Lisa 7 1.4.2-1.4.9", "error", placements.contract_terms),
+    Rule("practice-plan", "Lisa 7 5.7, 2.6, 10.1", "error", placements.practice_plan),
+    Rule("joint-placement", "Lisa 7 1.4.2-1.4.3", "error", placements.joint_placement),
+    Rule("abroad", "Lisa 7 12.7.1, 4.12.5", "error", placements.abroad),
+    Rule("host-recognition", "2.27", "warning", placements.host_recognition),
+    Rule("study-period", "6.7.5, 6.7.6", "error", placements.study_period),
+    Rule("placement-volume", "2.3", "warning", placements.placement_volume),
+    Rule("contract-data-timing", "Lisa 7 4.1", "warning", placements.contract_data_timing),
+    Rule("defense", "Lisa 7 5.9, 9.3.2, 9.3.4", "warning", placements.defense),
+)
+
+RULE_IDS = tuple(r.id for r in RULES)
+
+__all__ = ["RULES", "RULE_IDS", "Context", "Rule"]

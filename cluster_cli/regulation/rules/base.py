@@ -1,0 +1,52 @@
+"""What every rule needs: the check context and a way to say where a finding is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Iterable
+
+from cluster_cli.findings import Finding, make
+from cluster_cli.model.common import Record
+from cluster_cli.model.dataset import Dataset
+from cluster_cli.regulation.profile import Profile
+
+
+@dataclass(frozen=True)
+class Context:
+    """The date the data is judged at (`--as-of`) and the regulation profile in force."""
+
+    as_of: date
+    profile: Profile
+
+    def p(self, name: str, on: date | None = None) -> Any:
+        """A parameter's value on `on` (default: the as-of date)."""
+        return self.profile.value(name, on or self.as_of)
+
+    def clause(self, name: str) -> str:
+        return self.profile.clause(name)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A check: a stable lowercase id users can select or silence, the clause it enforces, its
+    usual severity, and a function ``(dataset, context) -> findings``."""
+
+    id: str
+    clause: str
+    severity: str
+    check: Callable[[Dataset, Context], Iterable[Finding]]
+
+
+def at(
+    record: Record,
+    path: tuple,
+    code: str,
+    clause: str,
+    severity: str = "error",
+    key: str | None = None,
+    **args: Any,
+) -> Finding:
+    """A finding located at `path` inside `record` (the deepest existing key gives the line)."""
+    origin = record.origin
+    return make(severity, code, clause, origin.file, origin.line_of(path), origin.path_text(path), key, **args)

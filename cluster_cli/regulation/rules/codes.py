@@ -1,0 +1,145 @@
+"""Codes checked with well-kept libraries, never hand-written checksums: personal codes and
+registry codes (python-stdnum), IBANs (python-stdnum), e-mail addresses (email-validator, no
+network) and phone numbers (phonenumbers, Estonia as the default region)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+from cluster_cli.findings import Finding, Pii
+from cluster_cli.model.dataset import Dataset
+from cluster_cli.regulation.rules.base import Context, at
+
+
+def _stdnum_problem(module, value: str) -> str | None:
+    """The reason a code is invalid ('checksum', 'length', 'format', 'component'), or None."""
+    from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
+
+    try:
+        module.validate(value)
+    except InvalidChecksum:
+        return "checksum"
+    except InvalidLength:
+        return "length"
+    except InvalidComponent:
+        return "component"
+    except (InvalidFormat, ValidationError):
+        return "format"
+    return None
+
+
+@lru_cache(maxsize=None)
+def personal_code_problem(code: str) -> str | None:
+    from stdnum.ee import ik
+
+    return _stdnum_problem(ik, code)
+
+
+def personal_codes(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Students (and guardians) have a valid isikukood, or a birth date with a foreign document."""
+    from stdnum.ee import ik
+
+    for s in ds.records.get("students", []):
+        if s.personal_code:
+            problem = personal_code_problem(s.personal_code)
+            if problem:
+                yield at(s, ("personal_code",), "personal-code", "", key=f"personal-code.{problem}",
+                         value=Pii(s.personal_code))
+            elif s.birth_date and ik.get_birth_date(s.personal_code) != s.birth_date:
+                yield at(s, ("birth_date",), "personal-code", "", key="personal-code.birth-date",
+                         born=ik.get_birth_date(s.personal_code).isoformat(), recorded=s.birth_date.isoformat())
+        elif not (s.birth_date and s.foreign_document):
+            yield at(s, (), "personal-code", "", key="personal-code.missing", id=s.id)
+        if s.guardian and s.guardian.personal_code:
+            problem = personal_code_problem(s.guardian.personal_code)
+            if problem:
+                yield at(s, ("guardian", "personal_code"), "personal-code", "", key=f"personal-code.{problem}",
+                         value=Pii(s.guardian.personal_code))
+
+
+def registry_codes(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Estonian members have a valid registrikood (a placement contract names the host, Lisa 7 1.4.9)."""
+    from stdnum.ee import registrikood
+
+    for m in ds.records.get("members", []):
+        if not m.registry_code:
+            yield at(m, (), "registry-code", "Lisa 7 1.4.9", "warning", "registry-code.missing", id=m.id)
+        elif m.country == "EE":
+            problem = _stdnum_problem(registrikood, m.registry_code)
+            if problem:
+                yield at(m, ("registry_code",), "registry-code", "", key=f"registry-code.{problem}",
+                         value=m.registry_code)
+
+
+def ibans(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Bank accounts are valid IBANs (allowances are paid to them, Lisa 11 V.4)."""
+    from stdnum import iban
+
+    for s in ds.records.get("students", []):
+        if s.iban:
+            problem = _stdnum_problem(iban, s.iban)
+            if problem:
+                yield at(s, ("iban",), "iban", "", key=f"iban.{problem}", value=Pii(s.iban))
+
+
+def _contact_places(ds: Dataset):
+    """(record, path, person-like) for every place that holds an e-mail address or phone number."""
+    if ds.cluster is not None:
+        for i, c in enumerate(ds.cluster.coordinators):
+            yield ds.cluster, ("coordinators", i), c
+    for m in ds.records.get("members", []):
+        for i, c in enumerate(m.contacts):
+            yield m, ("contacts", i), c
+        for i, c in enumerate(m.offers.supervisors):
+            yield m, ("offers", "supervisors", i), c
+    for g in ds.records.get("groups", []):
+        yield g, ("supervisor",), g.supervisor
+    for s in ds.records.get("students", []):
+        yield s, (), s
+        if s.guardian:
+            yield s, ("guardian",), s.guardian
+    for p in ds.records.get("placements", []):
+        for name in ("school_supervisor", "coordinator"):
+            person = getattr(p, name)
+            if person is not None:
+                yield p, (name,), person
+        for i, h in enumerate(p.hosts):
+            if h.supervisor is not None:
+                yield p, ("hosts", i, "supervisor"), h.supervisor
+
+
+@lru_cache(maxsize=4096)
+def email_problem(address: str) -> str | None:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(address, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return str(exc)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def phone_problem(number: str) -> bool:
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(number, "EE")
+    except phonenumbers.NumberParseException:
+        return True
+    return not phonenumbers.is_valid_number(parsed)
+
+
+def emails(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """E-mail addresses are well-formed (checked offline)."""
+    for record, path, person in _contact_places(ds):
+        if person.email and (problem := email_problem(person.email)):
+            yield at(record, (*path, "email"), "email", "", value=person.email, detail=problem)
+
+
+def phones(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Phone numbers are valid (Estonian numbers may omit +372)."""
+    for record, path, person in _contact_places(ds):
+        if person.phone and phone_problem(person.phone):
+            yield at(record, (*path, "phone"), "phone", "", value=person.phone)

@@ -1,0 +1,95 @@
+"""Identity: ids are unique across all files of a kind, and every reference resolves."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from cluster_cli.findings import Finding
+from cluster_cli.model.dataset import Dataset
+from cluster_cli.model.records import ID_FIELD
+from cluster_cli.regulation.rules.base import Context, at
+
+
+def duplicate_ids(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Two records of the same kind with one id: every later one is reported, pointing to the first."""
+    for kind, records in ds.records.items():
+        key = ID_FIELD.get(kind, "id")
+        first: dict[str, object] = {}
+        for record in records:
+            ident = getattr(record, key)
+            if ident in first:
+                other = first[ident].origin  # type: ignore[attr-defined]
+                yield at(record, (key,), "duplicate-id", "", kind=kind, id=ident,
+                         other=f"{other.file}:{other.line_of((key,))}")
+            else:
+                first[ident] = record
+
+
+def _ref(ds: Dataset, record, path: tuple, kind: str, ident: str, member_kinds: tuple[str, ...] = ()) -> Finding | None:
+    if not ds.is_known(kind, ident):
+        known = sorted(ds.by_id.get(kind, {}))
+        return at(record, path, "unknown-reference", "", kind=kind, id=ident, known=_few(known))
+    if member_kinds and kind == "members" and ident in ds.members and ds.members[ident].kind not in member_kinds:
+        return at(record, path, "unknown-reference", "", "unknown-reference.kind", id=ident,
+                  actual=ds.members[ident].kind, expected=list(member_kinds))
+    return None
+
+
+def _few(items: list[str], n: int = 8) -> str:
+    return ", ".join(items[:n]) + (" …" if len(items) > n else "")
+
+
+def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Every id a record names must exist: members, curricula, groups, modules, catalogue tasks."""
+    checks: list[Finding | None] = []
+    add = checks.append
+    if ds.cluster is not None:
+        for i, c in enumerate(ds.cluster.coordinators):
+            add(_ref(ds, ds.cluster, ("coordinators", i, "member"), "members", c.member))
+    for m in ds.records.get("members", []):
+        for i, offer in enumerate(m.offers.capacity):
+            add(_ref(ds, m, ("offers", "capacity", i, "curriculum"), "curricula", offer.curriculum))
+        for i, task in enumerate(m.offers.tasks):
+            add(_ref(ds, m, ("offers", "tasks", i), "tasks", task))
+    for t in ds.records.get("tasks", []):
+        add(_ref(ds, t, ("curriculum",), "curricula", t.curriculum))
+        cur = ds.curricula.get(t.curriculum)
+        if cur is not None:
+            ids = {mod.id for mod in cur.modules}
+            for i, mod in enumerate(t.modules):
+                if mod not in ids:
+                    add(at(t, ("modules", i), "unknown-reference", "", "unknown-reference.module",
+                           id=mod, curriculum=cur.code, known=_few(sorted(ids))))
+    for g in ds.records.get("groups", []):
+        add(_ref(ds, g, ("school",), "members", g.school, ("vocational_school",)))
+        add(_ref(ds, g, ("curriculum",), "curricula", g.curriculum))
+    for s in ds.records.get("students", []):
+        add(_ref(ds, s, ("school",), "members", s.school, ("vocational_school",)))
+        add(_ref(ds, s, ("curriculum",), "curricula", s.curriculum))
+        add(_ref(ds, s, ("group",), "groups", s.group))
+        cur = ds.curricula.get(s.curriculum)
+        if cur is not None:
+            ids = {mod.id for mod in cur.modules}
+            for i, grade in enumerate(s.grades):
+                if grade.module not in ids:
+                    add(at(s, ("grades", i, "module"), "unknown-reference", "", "unknown-reference.module",
+                           id=grade.module, curriculum=cur.code, known=_few(sorted(ids))))
+    for p in ds.records.get("placements", []):
+        add(_ref(ds, p, ("student",), "students", p.student))
+        for i, host in enumerate(p.hosts):
+            add(_ref(ds, p, ("hosts", i, "member"), "members", host.member))
+            for j, task in enumerate(host.tasks):
+                if task.catalogue:
+                    add(_ref(ds, p, ("hosts", i, "tasks", j, "catalogue"), "tasks", task.catalogue))
+        for j, task in enumerate(p.tasks):
+            if task.catalogue:
+                add(_ref(ds, p, ("tasks", j, "catalogue"), "tasks", task.catalogue))
+        student = ds.students.get(p.student)
+        cur = ds.curricula.get(student.curriculum) if student else None
+        if cur is not None:
+            ids = {mod.id for mod in cur.modules}
+            for i, mod in enumerate(p.modules):
+                if mod not in ids:
+                    add(at(p, ("modules", i), "unknown-reference", "", "unknown-reference.module",
+                           id=mod, curriculum=cur.code, known=_few(sorted(ids))))
+    yield from (f for f in checks if f is not None)

@@ -1,0 +1,219 @@
+"""Placements (4.11, 4.12, Lisa 7): the contract's mandatory terms, the individual practice
+plan, joint placements, placements abroad, host recognition, and the student's study period.
+
+A placement in `draft` may still be incomplete; from `review` on, the contract terms must be
+there. Cancelled placements are not checked beyond their shape.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+from typing import Iterator
+
+from cluster_cli.findings import Finding
+from cluster_cli.model.dataset import Dataset
+from cluster_cli.model.records import Placement
+from cluster_cli.regulation.facts import is_minor, status_on, study_end
+from cluster_cli.regulation.rules.base import Context, at
+
+CONTRACT_STATUSES = ("review", "valid", "finished")
+
+
+def _live(ds: Dataset) -> Iterator[Placement]:
+    return (p for p in ds.records.get("placements", []) if p.status != "cancelled")
+
+
+def _contracted(ds: Dataset) -> Iterator[Placement]:
+    return (p for p in ds.records.get("placements", []) if p.status in CONTRACT_STATUSES)
+
+
+def address_of(ds: Dataset, p: Placement) -> str | None:
+    """The place's address: the placement's own, else the (first) host's registered address."""
+    if p.address:
+        return p.address
+    host = ds.members.get(p.hosts[0].member)
+    return host.address if host is not None else None
+
+
+def contract_terms(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Lisa 7 1.4.2–1.4.9: the contract's terms that come from data — start and end (1.4.2),
+    duration (1.4.3), place and address (1.4.4), the task list (1.4.5), data of the host, its
+    supervisor and the school-side supervisor (1.4.9). Terms 1.4.6–1.4.8, 1.4.10 and 1.4.11
+    are the template's text (`cluster contracts check-template`)."""
+    for p in _live(ds):
+        if p.end < p.start:
+            yield at(p, ("end",), "contract-terms", "Lisa 7 1.4.2", key="contract-terms.dates",
+                     start=p.start.isoformat(), end=p.end.isoformat())
+        if p.status not in CONTRACT_STATUSES:
+            continue
+        if p.hours is None:
+            yield at(p, (), "contract-terms", "Lisa 7 1.4.3", key="contract-terms.hours", id=p.id)
+        if not address_of(ds, p):
+            yield at(p, (), "contract-terms", "Lisa 7 1.4.4", key="contract-terms.address", id=p.id)
+        if not p.tasks and not any(h.tasks for h in p.hosts):
+            yield at(p, (), "contract-terms", "Lisa 7 1.4.5", key="contract-terms.tasks", id=p.id)
+        for i, h in enumerate(p.hosts):
+            if h.supervisor is None:
+                yield at(p, ("hosts", i), "contract-terms", "Lisa 7 1.4.9", key="contract-terms.host-supervisor",
+                         member=h.member)
+        if p.school_supervisor is None:
+            yield at(p, (), "contract-terms", "Lisa 7 1.4.9, 2.2", key="contract-terms.school-supervisor", id=p.id)
+
+
+def practice_plan(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Lisa 7 5.7, 2.6: the individual practice plan — goal, tasks, studies completed and
+    expected learning outcomes — is a mandatory part of the contract. Lisa 7 10.1: for a
+    student with special educational needs it also describes abilities and recommendations."""
+    for p in _contracted(ds):
+        plan = p.plan
+        if plan is None:
+            yield at(p, (), "practice-plan", "Lisa 7 5.7", id=p.id)
+            continue
+        missing = [name for name in ("goal", "tasks", "studies_completed", "expected_outcomes") if not getattr(plan, name)]
+        if missing:
+            yield at(p, ("plan",), "practice-plan", "Lisa 7 5.7, 2.6", key="practice-plan.parts", missing=missing)
+        student = ds.students.get(p.student)
+        if student is not None and student.special_needs and not plan.special_needs_notes:
+            yield at(p, ("plan",), "practice-plan", "Lisa 7 10.1", key="practice-plan.special-needs")
+
+
+def joint_placement(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Seed 000 activity 7, Lisa 7 1.4.2–1.4.3: each host's period lies inside the placement,
+    periods do not overlap, and with several hosts their hours add up to the placement's hours."""
+    tolerance = ctx.p("joint_placement_hours_tolerance")
+    for p in _live(ds):
+        for i, h in enumerate(p.hosts):
+            if h.end < h.start:
+                yield at(p, ("hosts", i, "end"), "joint-placement", "Lisa 7 1.4.2", key="joint-placement.dates")
+            elif h.start < p.start or h.end > p.end:
+                yield at(p, ("hosts", i, "start"), "joint-placement", "Lisa 7 1.4.2", key="joint-placement.outside",
+                         member=h.member, host_start=h.start.isoformat(), host_end=h.end.isoformat(),
+                         start=p.start.isoformat(), end=p.end.isoformat())
+        ordered = sorted(range(len(p.hosts)), key=lambda i: (p.hosts[i].start, i))
+        for a, b in zip(ordered, ordered[1:]):
+            if p.hosts[b].start <= p.hosts[a].end:
+                yield at(p, ("hosts", b, "start"), "joint-placement", "Lisa 7 1.4.2", key="joint-placement.overlap",
+                         member=p.hosts[b].member, other=p.hosts[a].member)
+        if len(p.hosts) < 2:
+            continue
+        if any(h.hours is None for h in p.hosts):
+            yield at(p, ("hosts",), "joint-placement", "Lisa 7 1.4.3", key="joint-placement.host-hours")
+        elif p.hours is not None and abs(sum(h.hours for h in p.hosts) - p.hours) > tolerance:
+            yield at(p, ("hours",), "joint-placement", "Lisa 7 1.4.3", key="joint-placement.hours",
+                     total=sum(h.hours for h in p.hosts), hours=p.hours)
+        for i, h in enumerate(p.hosts):
+            member = ds.members.get(h.member)
+            if member is not None and member.kind == "company" and not member.offers.joint_placements:
+                yield at(p, ("hosts", i, "member"), "joint-placement", "", "warning", "joint-placement.not-offered",
+                         member=h.member)
+
+
+def abroad(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """12.7.1–12.7.2: a placement abroad has a tripartite contract in English; 4.12.5: a minor
+    going abroad (incl. for a placement) needs the legal representative's written consent."""
+    adult = ctx.p("adult_age")
+    for p in _live(ds):
+        if p.kind != "abroad":
+            if p.country != "EE":
+                yield at(p, ("kind",), "abroad", "Lisa 7 2.1.1", "warning", "abroad.kind", country=p.country)
+            continue
+        if p.language != "en":
+            yield at(p, ("language",), "abroad", "Lisa 7 12.7.1", key="abroad.language")
+        if p.country == "EE":
+            yield at(p, ("country",), "abroad", "Lisa 7 2.1.1", "warning", "abroad.country")
+        student = ds.students.get(p.student)
+        if student is not None and is_minor(student, p.start, adult) and p.guardian_consent is None:
+            yield at(p, (), "abroad", "4.12.5", key="abroad.consent", student=student.id)
+
+
+def host_recognition(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """2.27: hosts are recognised by the school–company committee; Lisa 7 1.3.1: otherwise the
+    school confirms the place's suitability. A warning, not an error: the committee may still
+    meet before the placement starts."""
+    for p in _contracted(ds):
+        for i, h in enumerate(p.hosts):
+            member = ds.members.get(h.member)
+            if member is None or member.kind == "vocational_school":
+                continue
+            rec = member.recognition
+            if rec is None or rec.date > h.start:
+                yield at(p, ("hosts", i, "member"), "host-recognition", "2.27, Lisa 7 1.3.1", "warning",
+                         member=member.id, name=member.name)
+
+
+def study_period(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """A placement lies inside the student's studies (start to nominal end, extended by academic
+    leave, 6.7.6) and the student is studying when it starts — on academic leave is allowed
+    (6.7.5), expelled or graduated is not."""
+    for p in _live(ds):
+        s = ds.students.get(p.student)
+        if s is None:
+            continue
+        end = study_end(s)
+        if p.start < s.start or p.end > end:
+            yield at(p, ("start",), "study-period", "6.7.6", key="study-period.outside",
+                     start=s.start.isoformat(), end=end.isoformat())
+        status = status_on(s, p.start)
+        if status is not None and status.status in ("expelled", "graduated"):
+            yield at(p, ("start",), "study-period", "6.7.5", key="study-period.status", status=status.status,
+                     since=status.start.isoformat())
+
+
+def placement_volume(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """2.3: one EKAP is 26 hours of work, so hours and EKAP agree; and a placement's modules
+    are modules with practice in the curriculum."""
+    for p in _live(ds):
+        if p.hours is not None and p.ekap is not None:
+            hours_per = ctx.p("ekap_hours", p.start)
+            expected = p.ekap * hours_per
+            if Decimal(p.hours) != expected:
+                yield at(p, ("hours",), "placement-volume", ctx.clause("ekap_hours"), "warning",
+                         hours=p.hours, ekap=p.ekap, expected=expected, per=hours_per)
+        s = ds.students.get(p.student)
+        cur = ds.curricula.get(s.curriculum) if s else None
+        if cur is None:
+            continue
+        modules = {m.id: m for m in cur.modules}
+        for i, mid in enumerate(p.modules):
+            m = modules.get(mid)
+            if m is not None and m.practice_ekap == 0:
+                yield at(p, ("modules", i), "placement-volume", "2.3", "warning", "placement-volume.module",
+                         module=mid)
+
+
+def contract_data_timing(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Lisa 7 4.1: the coordinator hands the contract data to the secretary at least a week
+    before the placement starts."""
+    for p in ds.records.get("placements", []):
+        if p.status not in ("review", "valid") or p.data_received is None:
+            continue
+        days = ctx.p("contract_data_days_before", p.start)
+        if p.data_received > p.start - timedelta(days=days):
+            yield at(p, ("data_received",), "contract-data-timing", ctx.clause("contract_data_days_before"),
+                     "warning", received=p.data_received.isoformat(), start=p.start.isoformat(), days=days)
+
+
+def defense(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Lisa 7 9.3.4: a finished placement is graded from the diary, the host supervisor's
+    grade, the report and the defense; 5.9, 9.3.2: the defense is held within two weeks of the
+    end by a committee of at least two."""
+    for p in ds.records.get("placements", []):
+        if p.status != "finished" or p.end > ctx.as_of:
+            continue
+        g = p.grade
+        if g is None:
+            yield at(p, ("status",), "defense", "Lisa 7 9.3.4", "warning", "defense.grade")
+            continue
+        missing = [n for n in ("diary", "host_grade", "report", "defense_date") if getattr(g, n) in (None, False)]
+        if missing:
+            yield at(p, ("grade",), "defense", "Lisa 7 9.3.4", "warning", "defense.parts", missing=missing)
+        if g.defense_date is not None:
+            days = ctx.p("defense_days_after", p.end)
+            if g.defense_date > p.end + timedelta(days=days):
+                yield at(p, ("grade", "defense_date"), "defense", ctx.clause("defense_days_after"), "warning",
+                         "defense.late", date=g.defense_date.isoformat(), days=days)
+        need = ctx.p("defense_committee_min", p.end)
+        if g.defense_date is not None and len(g.committee) < need:
+            yield at(p, ("grade", "committee"), "defense", ctx.clause("defense_committee_min"), key="defense.committee",
+                     size=len(g.committee), need=need)

@@ -1,0 +1,132 @@
+"""Students and groups: guardians of minors, the status history, academic leave (6.7.2),
+group consistency and school-practice subgroup sizes (Lisa 6 II.2–3)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator
+
+from cluster_cli.findings import Finding
+from cluster_cli.model.dataset import Dataset
+from cluster_cli.regulation.facts import add_months, add_years, age_on, birth_date, is_minor
+from cluster_cli.regulation.rules.base import Context, at
+
+
+def minor_guardian(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """6.1.8, 4.11.5: a student who is a minor on the as-of date has a legal representative
+    (seaduslik esindaja) with a way to reach them — the school must notify them of absences and
+    they sign the placement contract."""
+    adult = ctx.p("adult_age")
+    for s in ds.records.get("students", []):
+        if is_minor(s, ctx.as_of, adult) and _still_studying(s, ctx):
+            if s.guardian is None:
+                yield at(s, (), "minor-guardian", "6.1.8, 4.11.5", id=s.id, age=age_on(birth_date(s), ctx.as_of))
+            elif not (s.guardian.email or s.guardian.phone):
+                yield at(s, ("guardian",), "minor-guardian", "6.1.8", "warning", "minor-guardian.contact")
+
+
+def _still_studying(s, ctx: Context) -> bool:
+    last = s.status[-1]
+    return not (last.status in ("expelled", "graduated") and last.start <= ctx.as_of)
+
+
+def status_history(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """The status history starts as `active` no earlier than the study start, runs in date order
+    without overlaps, and ends of stretches come after their starts."""
+    for s in ds.records.get("students", []):
+        if s.nominal_end <= s.start:
+            yield at(s, ("nominal_end",), "status-history", "", key="status-history.nominal-end",
+                     start=s.start.isoformat(), end=s.nominal_end.isoformat())
+        if s.status[0].start < s.start:
+            yield at(s, ("status", 0, "start"), "status-history", "", key="status-history.before-start",
+                     date=s.status[0].start.isoformat(), start=s.start.isoformat())
+        previous = None
+        for i, entry in enumerate(s.status):
+            if entry.end is not None and entry.end < entry.start:
+                yield at(s, ("status", i, "end"), "status-history", "", key="status-history.end-before-start")
+            if previous is not None:
+                if entry.start < previous.start:
+                    yield at(s, ("status", i, "start"), "status-history", "", key="status-history.order")
+                elif previous.end is not None and entry.start <= previous.end:
+                    yield at(s, ("status", i, "start"), "status-history", "", key="status-history.overlap",
+                             previous=previous.end.isoformat())
+                if previous.status in ("expelled", "graduated") and entry.status != "active":
+                    yield at(s, ("status", i, "status"), "status-history", "", key="status-history.after-end",
+                             previous=previous.status)
+            previous = entry
+
+
+def academic_leave(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """6.7.2: academic leave has a reason and a length the reason allows — health up to two
+    years, military service up to one, child care until the child turns three, other reasons up
+    to one year and only for an adult on a curriculum of at least 60 EKAP. 6.7.4: health leave
+    needs evidence."""
+    clause = "6.7.2"
+    for s in ds.records.get("students", []):
+        for i, e in enumerate(s.status):
+            if e.status != "academic_leave":
+                continue
+            path = ("status", i)
+            if e.reason is None:
+                yield at(s, path, "academic-leave", clause, key="academic-leave.reason")
+                continue
+            if e.end is None:
+                yield at(s, path, "academic-leave", clause, key="academic-leave.end")
+                continue
+            on = e.start
+            if e.reason == "child_care":
+                if e.child_birth_date is None:
+                    yield at(s, path, "academic-leave", "6.7.2.3", key="academic-leave.child")
+                else:
+                    limit = add_years(e.child_birth_date, ctx.p("leave_child_care_until_age", on))
+                    if e.end > limit:
+                        yield at(s, (*path, "end"), "academic-leave", "6.7.2.3", key="academic-leave.child-age",
+                                 end=e.end.isoformat(), limit=limit.isoformat())
+            else:
+                months = ctx.p("leave_max_months", on)[e.reason]
+                limit = add_months(e.start, months)
+                if e.end > limit:
+                    sub = {"health": "6.7.2.1", "military": "6.7.2.2", "other": "6.7.2.4"}[e.reason]
+                    yield at(s, (*path, "end"), "academic-leave", sub, key="academic-leave.length",
+                             reason=e.reason, months=months, end=e.end.isoformat(), limit=limit.isoformat())
+            if e.reason == "other":
+                adult = ctx.p("adult_age", on)
+                if is_minor(s, on, adult):
+                    yield at(s, (*path, "reason"), "academic-leave", "6.7.2.4", key="academic-leave.other-minor")
+                cur = ds.curricula.get(s.curriculum)
+                need = ctx.p("leave_other_min_curriculum_ekap", on)
+                if cur is not None and cur.ekap < need:
+                    yield at(s, (*path, "reason"), "academic-leave", "6.7.2.4", key="academic-leave.other-volume",
+                             ekap=cur.ekap, need=need)
+            if e.reason == "health" and not e.evidence:
+                yield at(s, path, "academic-leave", "6.7.4", "warning", "academic-leave.evidence")
+
+
+def student_group(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """A student studies on their group's curriculum at their group's school."""
+    for s in ds.records.get("students", []):
+        g = ds.groups.get(s.group)
+        if g is None:
+            continue
+        if g.curriculum != s.curriculum:
+            yield at(s, ("curriculum",), "student-group", "", "warning", "student-group.curriculum",
+                     group=g.id, group_curriculum=g.curriculum, curriculum=s.curriculum)
+        if g.school != s.school:
+            yield at(s, ("school",), "student-group", "", "warning", "student-group.school",
+                     group=g.id, group_school=g.school, school=s.school)
+
+
+def practice_group_size(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Lisa 6 II.2–3: for school practice a group is split into subgroups of at most 15
+    students, at most 8 in a group with special educational needs. Checked where a group
+    records its subgroup size, and against the group's number of students when it does not."""
+    sizes = Counter(s.group for s in ds.records.get("students", []) if _still_studying(s, ctx))
+    for g in ds.records.get("groups", []):
+        name = "practice_group_special_needs_max" if g.special_needs else "practice_group_max"
+        most = ctx.p(name)
+        if g.practice_subgroup_size is not None and g.practice_subgroup_size > most:
+            yield at(g, ("practice_subgroup_size",), "practice-group-size", ctx.clause(name),
+                     size=g.practice_subgroup_size, most=most)
+        elif g.practice_subgroup_size is None and sizes[g.id] > most:
+            yield at(g, (), "practice-group-size", ctx.clause(name), "warning", "practice-group-size.split",
+                     students=sizes[g.id], most=most)

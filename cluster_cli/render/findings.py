@@ -1,0 +1,96 @@
+"""Findings as text (hledger-style, for a person) and as JSON (for a program).
+
+Text: for each file, each finding's first line is ``FILE:LINE: severity rule-id: message
+(clause)`` so that editors can jump to it; then the original lines with a gutter and a ``>``
+marker; then the fix. A summary table per file closes the report.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+from cluster_cli.findings import Finding, count, mask
+from cluster_cli.i18n import t
+
+# Lines of YAML that hold personal data: the value is masked in the excerpt as well.
+_PII_LINE = re.compile(r"""^(\s*-?\s*(?:personal_code|iban)\s*:\s*)(["']?)([^"'#\s]+)(.*)$""")
+
+
+def findings_json(findings: list[Finding], lang: str, show_pii: bool) -> str:
+    counts = count(findings)
+    doc: dict[str, Any] = {
+        "ok": counts["error"] == 0,
+        "counts": counts,
+        "findings": [f.localized(lang, show_pii) for f in findings],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def _excerpt(path: str, line: int, cache: dict[str, list[str]], show_pii: bool) -> list[tuple[int, str]]:
+    if line <= 0:
+        return []
+    if path not in cache:
+        try:
+            cache[path] = Path(path).read_text(encoding="utf-8-sig", errors="replace").splitlines()
+        except OSError:
+            cache[path] = []
+    lines = cache[path]
+    shown = []
+    for n in range(max(line - 1, 1), min(line, len(lines)) + 1):
+        text = lines[n - 1].replace("\t", "→")
+        if not show_pii:
+            m = _PII_LINE.match(text)
+            if m:
+                text = m.group(1) + m.group(2) + mask(m.group(3)) + m.group(4)
+        shown.append((n, text))
+    return shown
+
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def print_findings_text(console, findings: list[Finding], lang: str, show_pii: bool, records: int, files: int) -> None:
+    """Print findings grouped by file, then a summary table and a one-line verdict."""
+    from rich.table import Table
+    from rich.text import Text
+
+    cache: dict[str, list[str]] = {}
+    for file, group in groupby(findings, key=lambda f: f.file):
+        items = list(group)
+        console.print(Text(f"── {file or '—'} ", style="bold"), soft_wrap=True)
+        for f in items:
+            loc = f"{f.file}:{f.line}:" if f.line else f"{f.file}:"
+            d = f.localized(lang, show_pii)
+            head = Text(loc + " ")
+            head.append(t(f"severity.{f.severity}", lang), style=_STYLE[f.severity])
+            head.append(f" {f.code}: {d['message']}")
+            if f.clause:
+                head.append(f" ({f.clause})", style="dim")
+            console.print(head, soft_wrap=True)
+            for n, text in _excerpt(f.file, f.line, cache, show_pii):
+                marker = ">" if n == f.line else " "
+                console.print(Text(f" {marker} {n:>5} │ {text}", style="bold" if n == f.line else "dim"), soft_wrap=True)
+            if d["hint"]:
+                label = t("ui.fix", lang)
+                for i, hint_line in enumerate(d["hint"].splitlines()):
+                    prefix = f"   {label}: " if i == 0 else " " * (len(label) + 5)
+                    console.print(Text(prefix + hint_line, style="green"), soft_wrap=True)
+        console.print()
+    counts = count(findings)
+    if findings:
+        table = Table(show_edge=False, box=None, pad_edge=False)
+        table.add_column(t("ui.file", lang))
+        table.add_column(t("ui.errors", lang), justify="right")
+        table.add_column(t("ui.warnings", lang), justify="right")
+        for file, group in groupby(findings, key=lambda f: f.file):
+            c = count(list(group))
+            table.add_row(file or "—", str(c["error"]), str(c["warning"]))
+        table.add_row(Text(t("ui.total", lang), style="bold"), str(counts["error"]), str(counts["warning"]))
+        console.print(table)
+    key = "ui.summary.bad" if counts["error"] else "ui.summary.ok"
+    console.print(Text(t(key, lang, files=files, records=records, **{k + "s": v for k, v in counts.items()}),
+                       style="bold red" if counts["error"] else "bold green"), soft_wrap=True)
