@@ -22,17 +22,15 @@ def rules(
 
     from cluster_cli.regulation.rules import RULES
 
+    from cluster_cli.i18n import t
+
     lang = language(lang)
-    rows = [
-        {"rule": r.id, "clause": r.clause, "severity": r.severity, "description": _first_line(r.check.__doc__)}
-        for r in RULES
-    ]
+    rows = [{"rule": r.id, "clause": r.clause, "severity": r.severity, "description": t("rule." + r.id, lang)}
+            for r in RULES]
     if format is TextOrJson.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     from rich.table import Table
-
-    from cluster_cli.i18n import t
 
     table = Table(box=None)
     for col in ("ui.rule", "ui.clause", "ui.severity", "ui.description"):
@@ -40,11 +38,6 @@ def rules(
     for row in rows:
         table.add_row(row["rule"], row["clause"], t("severity." + row["severity"], lang), row["description"])
     stdout_console().print(table)
-
-
-def _first_line(doc: Optional[str]) -> str:
-    text = " ".join((doc or "").split())
-    return text.split(". ")[0].rstrip(".") + "." if text else ""
 
 
 def profile(

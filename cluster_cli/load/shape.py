@@ -79,7 +79,7 @@ def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origi
             expected = err.get("ctx", {}).get("expected", "")
             findings.append(
                 make("error", "invalid-choice", "", origin.file, line, path, field=field, value=shown,
-                     expected=expected.replace("'", ""))
+                     expected=expected.replace("'", "").replace(" or ", ", "))
             )
         else:
             ctx = tuple((k, str(v)) for k, v in sorted(err.get("ctx", {}).items()))

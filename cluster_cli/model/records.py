@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from cluster_cli.model.common import Id, Model, MonthId, PeriodId, Person, Record, Text
 
@@ -177,7 +177,11 @@ class Group(Record):
 
 # --- students ------------------------------------------------------------------------------
 
-GradeValue = Literal["5", "4", "3", "2", "A", "MA", "X"]
+# A grade is written `4` or `"4"` alike: numbers become text before the choice is checked.
+GradeValue = Annotated[
+    Literal["5", "4", "3", "2", "A", "MA", "X"],
+    BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
+]
 GradeKind = Literal["assessment", "period", "module", "final", "practice", "prior_learning", "independent"]
 StatusKind = Literal["active", "academic_leave", "abroad", "expelled", "graduated"]
 LeaveReason = Literal["health", "military", "child_care", "other"]

@@ -61,7 +61,8 @@ def convert(unit: str, value: Any) -> Any:
     if unit == "share" and isinstance(value, (int, float, str)):
         return Fraction(str(value))
     if unit == "eur" and isinstance(value, (int, float, str)):
-        return Decimal(str(value))
+        amount = Decimal(str(value))
+        return amount.quantize(Decimal("0.01")) if amount.as_tuple().exponent > -2 else amount
     if isinstance(value, float):
         return Decimal(str(value))
     return value

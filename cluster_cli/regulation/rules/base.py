@@ -43,6 +43,7 @@ def at(
     path: tuple,
     code: str,
     clause: str,
+    *,
     severity: str = "error",
     key: str | None = None,
     **args: Any,

@@ -64,7 +64,7 @@ def registry_codes(ds: Dataset, ctx: Context) -> Iterator[Finding]:
 
     for m in ds.records.get("members", []):
         if not m.registry_code:
-            yield at(m, (), "registry-code", "Lisa 7 1.4.9", "warning", "registry-code.missing", id=m.id)
+            yield at(m, (), "registry-code", "Lisa 7 1.4.9", severity="warning", key="registry-code.missing", id=m.id)
         elif m.country == "EE":
             problem = _stdnum_problem(registrikood, m.registry_code)
             if problem:

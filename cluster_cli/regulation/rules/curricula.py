@@ -41,7 +41,7 @@ def curriculum_volume(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                      kind=cur.kind, low=low, high=high)
         total = sum((m.ekap for m in cur.modules), Decimal(0))
         if total != cur.ekap:
-            yield at(cur, ("modules",), "curriculum-volume", "2.21", "warning", "curriculum-volume.modules",
+            yield at(cur, ("modules",), "curriculum-volume", "2.21", severity="warning", key="curriculum-volume.modules",
                      total=total, ekap=cur.ekap)
 
 
@@ -88,5 +88,5 @@ def study_form_practice(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             most = ctx.p("school_based_practice_max_share")
             if share > most:
                 yield at(cur, ("study_form",), "workplace-practice-share",
-                         ctx.clause("school_based_practice_max_share"), "warning",
-                         "workplace-practice-share.school", share=_pct(share), most=_pct(most))
+                         ctx.clause("school_based_practice_max_share"), severity="warning",
+                         key="workplace-practice-share.school", share=_pct(share), most=_pct(most))

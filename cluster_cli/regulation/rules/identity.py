@@ -30,7 +30,7 @@ def _ref(ds: Dataset, record, path: tuple, kind: str, ident: str, member_kinds: 
         known = sorted(ds.by_id.get(kind, {}))
         return at(record, path, "unknown-reference", "", kind=kind, id=ident, known=_few(known))
     if member_kinds and kind == "members" and ident in ds.members and ds.members[ident].kind not in member_kinds:
-        return at(record, path, "unknown-reference", "", "unknown-reference.kind", id=ident,
+        return at(record, path, "unknown-reference", "", key="unknown-reference.kind", id=ident,
                   actual=ds.members[ident].kind, expected=list(member_kinds))
     return None
 
@@ -58,7 +58,7 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             ids = {mod.id for mod in cur.modules}
             for i, mod in enumerate(t.modules):
                 if mod not in ids:
-                    add(at(t, ("modules", i), "unknown-reference", "", "unknown-reference.module",
+                    add(at(t, ("modules", i), "unknown-reference", "", key="unknown-reference.module",
                            id=mod, curriculum=cur.code, known=_few(sorted(ids))))
     for g in ds.records.get("groups", []):
         add(_ref(ds, g, ("school",), "members", g.school, ("vocational_school",)))
@@ -72,7 +72,7 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             ids = {mod.id for mod in cur.modules}
             for i, grade in enumerate(s.grades):
                 if grade.module not in ids:
-                    add(at(s, ("grades", i, "module"), "unknown-reference", "", "unknown-reference.module",
+                    add(at(s, ("grades", i, "module"), "unknown-reference", "", key="unknown-reference.module",
                            id=grade.module, curriculum=cur.code, known=_few(sorted(ids))))
     for p in ds.records.get("placements", []):
         add(_ref(ds, p, ("student",), "students", p.student))
@@ -90,6 +90,6 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             ids = {mod.id for mod in cur.modules}
             for i, mod in enumerate(p.modules):
                 if mod not in ids:
-                    add(at(p, ("modules", i), "unknown-reference", "", "unknown-reference.module",
+                    add(at(p, ("modules", i), "unknown-reference", "", key="unknown-reference.module",
                            id=mod, curriculum=cur.code, known=_few(sorted(ids))))
     yield from (f for f in checks if f is not None)

@@ -105,7 +105,7 @@ def joint_placement(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         for i, h in enumerate(p.hosts):
             member = ds.members.get(h.member)
             if member is not None and member.kind == "company" and not member.offers.joint_placements:
-                yield at(p, ("hosts", i, "member"), "joint-placement", "", "warning", "joint-placement.not-offered",
+                yield at(p, ("hosts", i, "member"), "joint-placement", "", severity="warning", key="joint-placement.not-offered",
                          member=h.member)
 
 
@@ -116,12 +116,12 @@ def abroad(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     for p in _live(ds):
         if p.kind != "abroad":
             if p.country != "EE":
-                yield at(p, ("kind",), "abroad", "Lisa 7 2.1.1", "warning", "abroad.kind", country=p.country)
+                yield at(p, ("kind",), "abroad", "Lisa 7 2.1.1", severity="warning", key="abroad.kind", country=p.country)
             continue
         if p.language != "en":
             yield at(p, ("language",), "abroad", "Lisa 7 12.7.1", key="abroad.language")
         if p.country == "EE":
-            yield at(p, ("country",), "abroad", "Lisa 7 2.1.1", "warning", "abroad.country")
+            yield at(p, ("country",), "abroad", "Lisa 7 2.1.1", severity="warning", key="abroad.country")
         student = ds.students.get(p.student)
         if student is not None and is_minor(student, p.start, adult) and p.guardian_consent is None:
             yield at(p, (), "abroad", "4.12.5", key="abroad.consent", student=student.id)
@@ -138,7 +138,7 @@ def host_recognition(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                 continue
             rec = member.recognition
             if rec is None or rec.date > h.start:
-                yield at(p, ("hosts", i, "member"), "host-recognition", "2.27, Lisa 7 1.3.1", "warning",
+                yield at(p, ("hosts", i, "member"), "host-recognition", "2.27, Lisa 7 1.3.1", severity="warning",
                          member=member.id, name=member.name)
 
 
@@ -168,7 +168,7 @@ def placement_volume(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             hours_per = ctx.p("ekap_hours", p.start)
             expected = p.ekap * hours_per
             if Decimal(p.hours) != expected:
-                yield at(p, ("hours",), "placement-volume", ctx.clause("ekap_hours"), "warning",
+                yield at(p, ("hours",), "placement-volume", ctx.clause("ekap_hours"), severity="warning",
                          hours=p.hours, ekap=p.ekap, expected=expected, per=hours_per)
         s = ds.students.get(p.student)
         cur = ds.curricula.get(s.curriculum) if s else None
@@ -178,7 +178,7 @@ def placement_volume(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         for i, mid in enumerate(p.modules):
             m = modules.get(mid)
             if m is not None and m.practice_ekap == 0:
-                yield at(p, ("modules", i), "placement-volume", "2.3", "warning", "placement-volume.module",
+                yield at(p, ("modules", i), "placement-volume", "2.3", severity="warning", key="placement-volume.module",
                          module=mid)
 
 
@@ -191,7 +191,7 @@ def contract_data_timing(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         days = ctx.p("contract_data_days_before", p.start)
         if p.data_received > p.start - timedelta(days=days):
             yield at(p, ("data_received",), "contract-data-timing", ctx.clause("contract_data_days_before"),
-                     "warning", received=p.data_received.isoformat(), start=p.start.isoformat(), days=days)
+                     severity="warning", received=p.data_received.isoformat(), start=p.start.isoformat(), days=days)
 
 
 def defense(ds: Dataset, ctx: Context) -> Iterator[Finding]:
@@ -203,16 +203,16 @@ def defense(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             continue
         g = p.grade
         if g is None:
-            yield at(p, ("status",), "defense", "Lisa 7 9.3.4", "warning", "defense.grade")
+            yield at(p, ("status",), "defense", "Lisa 7 9.3.4", severity="warning", key="defense.grade")
             continue
         missing = [n for n in ("diary", "host_grade", "report", "defense_date") if getattr(g, n) in (None, False)]
         if missing:
-            yield at(p, ("grade",), "defense", "Lisa 7 9.3.4", "warning", "defense.parts", missing=missing)
+            yield at(p, ("grade",), "defense", "Lisa 7 9.3.4", severity="warning", key="defense.parts", missing=missing)
         if g.defense_date is not None:
             days = ctx.p("defense_days_after", p.end)
             if g.defense_date > p.end + timedelta(days=days):
-                yield at(p, ("grade", "defense_date"), "defense", ctx.clause("defense_days_after"), "warning",
-                         "defense.late", date=g.defense_date.isoformat(), days=days)
+                yield at(p, ("grade", "defense_date"), "defense", ctx.clause("defense_days_after"), severity="warning",
+                         key="defense.late", date=g.defense_date.isoformat(), days=days)
         need = ctx.p("defense_committee_min", p.end)
         if g.defense_date is not None and len(g.committee) < need:
             yield at(p, ("grade", "committee"), "defense", ctx.clause("defense_committee_min"), key="defense.committee",

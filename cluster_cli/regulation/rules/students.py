@@ -4,6 +4,7 @@ group consistency and school-practice subgroup sizes (Lisa 6 II.2–3)."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import timedelta
 from typing import Iterator
 
 from cluster_cli.findings import Finding
@@ -22,7 +23,7 @@ def minor_guardian(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             if s.guardian is None:
                 yield at(s, (), "minor-guardian", "6.1.8, 4.11.5", id=s.id, age=age_on(birth_date(s), ctx.as_of))
             elif not (s.guardian.email or s.guardian.phone):
-                yield at(s, ("guardian",), "minor-guardian", "6.1.8", "warning", "minor-guardian.contact")
+                yield at(s, ("guardian",), "minor-guardian", "6.1.8", severity="warning", key="minor-guardian.contact")
 
 
 def _still_studying(s, ctx: Context) -> bool:
@@ -84,7 +85,8 @@ def academic_leave(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                                  end=e.end.isoformat(), limit=limit.isoformat())
             else:
                 months = ctx.p("leave_max_months", on)[e.reason]
-                limit = add_months(e.start, months)
+                # `end` is the leave's last day: two years from 1 Feb end on 31 Jan.
+                limit = add_months(e.start, months) - timedelta(days=1)
                 if e.end > limit:
                     sub = {"health": "6.7.2.1", "military": "6.7.2.2", "other": "6.7.2.4"}[e.reason]
                     yield at(s, (*path, "end"), "academic-leave", sub, key="academic-leave.length",
@@ -99,7 +101,7 @@ def academic_leave(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                     yield at(s, (*path, "reason"), "academic-leave", "6.7.2.4", key="academic-leave.other-volume",
                              ekap=cur.ekap, need=need)
             if e.reason == "health" and not e.evidence:
-                yield at(s, path, "academic-leave", "6.7.4", "warning", "academic-leave.evidence")
+                yield at(s, path, "academic-leave", "6.7.4", severity="warning", key="academic-leave.evidence")
 
 
 def student_group(ds: Dataset, ctx: Context) -> Iterator[Finding]:
@@ -109,10 +111,10 @@ def student_group(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if g is None:
             continue
         if g.curriculum != s.curriculum:
-            yield at(s, ("curriculum",), "student-group", "", "warning", "student-group.curriculum",
+            yield at(s, ("curriculum",), "student-group", "", severity="warning", key="student-group.curriculum",
                      group=g.id, group_curriculum=g.curriculum, curriculum=s.curriculum)
         if g.school != s.school:
-            yield at(s, ("school",), "student-group", "", "warning", "student-group.school",
+            yield at(s, ("school",), "student-group", "", severity="warning", key="student-group.school",
                      group=g.id, group_school=g.school, school=s.school)
 
 
@@ -128,5 +130,5 @@ def practice_group_size(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             yield at(g, ("practice_subgroup_size",), "practice-group-size", ctx.clause(name),
                      size=g.practice_subgroup_size, most=most)
         elif g.practice_subgroup_size is None and sizes[g.id] > most:
-            yield at(g, (), "practice-group-size", ctx.clause(name), "warning", "practice-group-size.split",
+            yield at(g, (), "practice-group-size", ctx.clause(name), severity="warning", key="practice-group-size.split",
                      students=sizes[g.id], most=most)

@@ -1,0 +1,186 @@
+"""The `cluster` command as a user meets it: output formats, languages, exit codes, help."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from datetime import date
+
+from tests.conftest import AS_OF, base_data, findings_of, write_data
+
+STUDENTS = "students/TA-24.yaml"
+
+
+def _broken(tmp_path):
+    files = base_data()
+    files[STUDENTS][1].pop("guardian")  # minor without guardian: error
+    files["members.yaml"][1].pop("recognition")  # unrecognised host: warning
+    files[STUDENTS][0]["personal_code"] = "50801012232"  # bad checksum: error
+    return write_data(tmp_path / "data", files)
+
+
+def test_text_output_is_editor_friendly(cli, tmp_path):
+    root = _broken(tmp_path)
+    result = cli("validate", "--data", root, "--as-of", AS_OF)
+    assert result.exit_code == 1
+    out = result.stdout
+    # FILE:LINE: severity rule: message (clause)
+    assert re.search(r"students/TA-24\.yaml:\d+: viga minor-guardian: .*\(6\.1\.8, 4\.11\.5\)", out)
+    assert re.search(r"placements\.yaml:\d+: hoiatus host-recognition: .*\(2\.27, Lisa 7 1\.3\.1\)", out)
+    assert "Parandus: Lisa õpilasele:" in out
+    assert re.search(r" > +\d+ │ ", out)  # the marked source line
+    assert "50801012232" not in out  # the personal code is masked, in the message and the excerpt
+    assert "*******2232" in out
+    assert "Kokku" in out and "Andmetes on 2 viga ja 1 hoiatust" in out
+
+
+def test_show_pii_unmasks(cli, tmp_path):
+    root = _broken(tmp_path)
+    result = cli("validate", "--data", root, "--as-of", AS_OF, "--show-pii")
+    assert "50801012232" in result.stdout
+
+
+def test_english(cli, tmp_path):
+    root = _broken(tmp_path)
+    result = cli("validate", "--data", root, "--as-of", AS_OF, "--lang", "en")
+    assert "error minor-guardian: Student S2 is a minor (aged 16)" in result.stdout
+    assert "Fix:" in result.stdout and "The data has 2 errors and 1 warnings" in result.stdout
+
+
+def test_cluster_language_setting_is_the_default(cli, tmp_path):
+    files = base_data()
+    files["cluster.yaml"]["language"] = "en"
+    files[STUDENTS][1].pop("guardian")
+    root = write_data(tmp_path / "data", files)
+    result = cli("validate", "--data", root, "--as-of", AS_OF)
+    assert "is a minor" in result.stdout
+
+
+def test_json_contract_and_order(cli, tmp_path):
+    root = _broken(tmp_path)
+    code, doc = cli.validate_json(root)
+    assert code == 1
+    assert set(doc) == {"ok", "counts", "findings"}
+    assert doc["ok"] is False and doc["counts"] == {"error": 2, "warning": 1}
+    for f in doc["findings"]:
+        assert set(f) == {"severity", "code", "clause", "file", "line", "path", "message", "hint"}
+    keys = [(f["file"], f["line"]) for f in doc["findings"]]
+    assert keys == sorted(keys)
+
+
+def test_json_is_identical_for_identical_input(cli, tmp_path):
+    root = _broken(tmp_path)
+    first = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json").stdout
+    second = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json").stdout
+    assert first == second
+
+
+def test_warnings_only_exit_0(cli, tmp_path):
+    files = base_data()
+    files["members.yaml"][1].pop("recognition")
+    code, doc = cli.validate_json(write_data(tmp_path / "data", files))
+    assert code == 0 and doc["ok"] is True and doc["counts"]["warning"] == 1
+
+
+def test_bad_as_of_is_a_usage_error(cli, tmp_path):
+    root = write_data(tmp_path / "data", base_data())
+    result = cli("validate", "--data", root, "--as-of", "23.11.2026")
+    assert result.exit_code == 2
+    assert "AAAA-KK-PP" in result.stderr
+
+
+def test_unknown_rule_is_a_usage_error(cli, tmp_path):
+    root = write_data(tmp_path / "data", base_data())
+    result = cli("validate", "--data", root, "--select", "no-such-rule")
+    assert result.exit_code == 2 and "no-such-rule" in result.stderr
+
+
+def test_bad_format_is_a_usage_error(cli, tmp_path):
+    root = write_data(tmp_path / "data", base_data())
+    result = cli("validate", "--data", root, "--format", "xml")
+    assert result.exit_code == 2
+
+
+def test_data_folder_from_environment(cli, tmp_path, monkeypatch):
+    root = write_data(tmp_path / "elsewhere", base_data())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CLUSTER_DATA", str(root))
+    result = cli("validate", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+
+
+def test_profile_override_changes_a_rule(cli, tmp_path):
+    files = base_data()
+    files["groups.yaml"][0]["practice_subgroup_size"] = 14
+    files["profile.yaml"] = {"parameters": {"practice_group_max": {"values": {date(2026, 1, 1): 12}}}}
+    code, doc = cli.validate_json(write_data(tmp_path / "data", files))
+    [f] = findings_of(doc, "practice-group-size")
+    assert "12" in f["message"]
+    # Before the override's date the VVTTK value (15) holds.
+    result = cli("validate", "--data", tmp_path / "data", "--as-of", "2025-12-31", "--format", "json")
+    assert findings_of(json.loads(result.stdout), "practice-group-size") == []
+
+
+def test_profile_unknown_parameter_is_reported_with_a_suggestion(cli, tmp_path):
+    files = base_data()
+    files["profile.yaml"] = "parameters:\n  practise_group_max:\n    values:\n      2026-01-01: 12\n"
+    code, doc = cli.validate_json(write_data(tmp_path / "data", files))
+    assert code == 1
+    [f] = findings_of(doc, "profile-unknown-parameter")
+    assert f["line"] == 2 and "practice_group_max" in f["message"]
+
+
+def test_profile_value_of_wrong_form(cli, tmp_path):
+    files = base_data()
+    files["profile.yaml"] = "parameters:\n  curriculum_volume:\n    values:\n      2026-01-01: 12\n"
+    code, doc = cli.validate_json(write_data(tmp_path / "data", files))
+    assert code == 1 and findings_of(doc, "profile-value")[0]["line"] == 4
+
+
+def test_profile_command_shows_dated_values(cli, tmp_path):
+    files = base_data()
+    files["profile.yaml"] = {"parameters": {"grant_amount": {"values": {date(2027, 1, 1): 65.5}}}}
+    root = write_data(tmp_path / "data", files)
+    result = cli("profile", "--data", root, "--as-of", "2027-02-01", "--format", "json")
+    rows = {r["parameter"]: r for r in json.loads(result.stdout)}
+    assert rows["grant_amount"]["value"] == "65.50" and rows["grant_amount"]["valid_from"] == "2027-01-01"
+    assert rows["workplace_practice_min_share"]["value"] == "2/3"
+    result = cli("profile", "--data", root, "--as-of", "2026-12-31", "--format", "json")
+    rows = {r["parameter"]: r for r in json.loads(result.stdout)}
+    assert rows["grant_amount"]["value"] == "60.00"
+
+
+def test_rules_command_lists_every_rule_with_its_clause(cli):
+    from cluster_cli.regulation.rules import RULES
+
+    result = cli("rules", "--format", "json")
+    rows = json.loads(result.stdout)
+    assert [r["rule"] for r in rows] == [r.id for r in RULES]
+    assert next(r for r in rows if r["rule"] == "key-competences")["clause"] == "3.4.7"
+    text = cli("rules").stdout
+    assert "key-competences" in text and "3.4.7" in text
+
+
+def test_every_command_has_help_with_an_example(cli):
+    from cluster_cli.cli.app import app
+
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert names
+    for name in names:
+        result = cli(name, "--help")
+        assert result.exit_code == 0
+        assert "Example" in result.stdout, name
+
+
+def test_no_traceback_on_unexpected_input_via_real_process(tmp_path):
+    """Through a real process, as the secretary runs it: garbage in, message out, no traceback."""
+    files = base_data()
+    files[STUDENTS] = b"\x00\x01\x02 not yaml at all \xff"
+    root = write_data(tmp_path / "data", files)
+    proc = subprocess.run([sys.executable, "-m", "cluster_cli", "validate", "--data", str(root), "--as-of", AS_OF],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert "students/TA-24.yaml:1: viga file-not-utf8" in proc.stdout
