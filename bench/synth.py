@@ -42,7 +42,7 @@ AS_OF = date(2026, 11, 23)
 
 GROUP_SIZE = 25
 GRADES_PER_STUDENT = 40
-NEGATIVE_SHARE = 0.03
+NEGATIVE_SHARE = 0.04  # drawn share; ≈ 3 % of all grades end up negative (recent dates are skipped)
 
 # --- YAML scalars ------------------------------------------------------------------------------
 
@@ -211,8 +211,7 @@ def estonian_iban(rng: random.Random) -> str:
 
 
 def phone(rng: random.Random) -> str:
-    n = rng.randrange(10**7)
-    return f"+372 5{n // 1000:03d} {n % 1000:03d}{rng.randrange(10)}"[:14]
+    return f"+372 5{rng.randrange(1000):03d} {rng.randrange(10000):04d}"
 
 
 def weekday_on_or_before(day: date) -> date:
@@ -221,18 +220,6 @@ def weekday_on_or_before(day: date) -> date:
 
 
 # --- writers -----------------------------------------------------------------------------------
-
-
-def person_lines(out: list[str], indent: str, name: str, email: str | None, tel: str | None,
-                 role: str | None = None) -> None:
-    """A `Person` mapping whose first key goes on the current line (after `- ` or `key:\\n`)."""
-    out.append(f"name: {s(name)}")
-    if role:
-        out.append(f"{indent}role: {s(role)}")
-    if email:
-        out.append(f"{indent}email: {email}")
-    if tel:
-        out.append(f"{indent}phone: {q(tel)}")
 
 
 def random_name(rng: random.Random) -> tuple[str, str, bool]:
@@ -348,7 +335,7 @@ def _write(path: Path, lines: list[str]) -> int:
 
 
 def student_lines(L: list[str], rng: random.Random, n: int, school: tuple, cur: dict, group: str,
-                  course: int, stats: dict) -> dict:
+                  course: int, has_placement: bool, stats: dict) -> dict:
     """Append one student; return the facts placements need."""
     sid, _, domain, _ = school
     first, last, female = random_name(rng)
@@ -385,21 +372,39 @@ def student_lines(L: list[str], rng: random.Random, n: int, school: tuple, cur: 
               "    - status: active", f"      start: {(leave_end + timedelta(days=1)).isoformat()}"]
     else:
         L += ["    - status: active", f"      start: {start.isoformat()}"]
-    # Grades: ~40, in date order, on modules of the years studied so far.
+    # Grades: ~40, in date order, on modules of the years studied so far. A negative result
+    # (2/MA/X, ~3 %) is a study debt (6.2): it gets a re-sit agreed within days and a positive
+    # re-sit of the same module 1–3 weeks later, so that no debt blocks a placement — except
+    # that about 1 in 5 debts of a student without a placement is left open, for debt reports.
     modules = [m[0] for m in cur["modules"] if m[6] <= course]
-    window = (AS_OF - timedelta(days=3) - start).days
-    days = sorted(rng.randrange(window) for _ in range(GRADES_PER_STUDENT))
-    L.append("  grades:")
-    for d in days:
+    last_day = AS_OF - timedelta(days=1)
+    window = (last_day - start).days
+    # Pending placements start on 2026-11-02 at the earliest: debts must be cleared before that.
+    resit_by = date(2026, 10, 30) if has_placement else last_day
+    entries = []  # (date, order, module, kind, value, resit_agreed)
+    for d in sorted(rng.randrange(window) for _ in range(GRADES_PER_STUDENT)):
         day = weekday_on_or_before(start + timedelta(days=d))
-        if rng.random() < NEGATIVE_SHARE:
-            value = rng.choice(("2", "MA", "X"))
-            stats["negative_grades"] += 1
-        else:
-            value = rng.choice(("5", "4", "4", "3", "A"))
+        module = rng.choice(modules)
         kind = "module" if rng.random() < 0.1 else "assessment"
-        L += [f"    - module: {rng.choice(modules)}", f"      kind: {kind}", f"      value: {q(value)}",
+        if rng.random() < NEGATIVE_SHARE and day + timedelta(days=24) <= resit_by:
+            stats["negative_grades"] += 1
+            if not has_placement and rng.random() < 0.2:
+                stats["open_debts"] += 1
+                entries.append((day, len(entries), module, kind, rng.choice(("2", "MA", "X")), None))
+                continue
+            agreed = day + timedelta(days=1 + rng.randrange(5))
+            resit = weekday_on_or_before(day + timedelta(days=8 + rng.randrange(14)))
+            entries.append((day, len(entries), module, kind, rng.choice(("2", "MA", "X")), agreed))
+            entries.append((resit, len(entries), module, kind, rng.choice(("4", "3", "3", "A")), None))
+        else:
+            entries.append((day, len(entries), module, kind, rng.choice(("5", "4", "4", "3", "A")), None))
+    entries.sort()
+    L.append("  grades:")
+    for day, _, module, kind, value, agreed in entries:
+        L += [f"    - module: {module}", f"      kind: {kind}", f"      value: {q(value)}",
               f"      date: {day.isoformat()}"]
+        if agreed is not None:
+            L.append(f"      resit_agreed: {agreed.isoformat()}")
     L.append("  attendance:")
     for pid in ATT_PERIODS:
         unexcused = rng.randrange(12) if rng.random() < 0.9 else rng.randrange(12, 40)
@@ -471,7 +476,7 @@ def placement_lines(L: list[str], rng: random.Random, n: int, st: dict, tasks_by
         L.append(f"        email: {ascii_slug(first)}.{ascii_slug(last)}@{member}.ee")
         L.append(f"        phone: {q(phone(rng))}")
         L += ["      tasks:", f"        - catalogue: {rng.choice(tasks)}"]
-    L += ["  plan:", f"    goal: {s('Rakendada ' + module[1].lower() + ' mooduli teadmisi töökeskkonnas')}",
+    L += ["  plan:", f"    goal: {s('Rakendada mooduli ' + module[1] + ' õpitut töökeskkonnas')}",
           "    tasks:", f"      - {s(TASK_TITLES[0][0])}", f"      - {s(TASK_TITLES[1][0])}",
           "    studies_completed:"]
     L += [f"      - {s(m[1])}" for m in cur["modules"] if m[6] < st["course"] or m[0] == "M01"][:4]
@@ -509,13 +514,18 @@ def generate(out_dir: Path, students: int, seed: int = 1, placements_per_100: fl
     out_dir = Path(out_dir)
     _prepare(out_dir)
     rng = random.Random(seed)
-    stats = dict.fromkeys(("minors", "academic_leave", "negative_grades", "applications", "joint_placements",
+    stats = dict.fromkeys(("minors", "academic_leave", "negative_grades", "open_debts", "applications", "joint_placements",
                            "placements_finished", "placements_valid", "placements_review", "placements_draft"), 0)
     write_cluster(out_dir, rng)
     write_curricula(out_dir)
     tasks_by_cur = write_tasks(out_dir)
     write_members(out_dir, rng, tasks_by_cur)
 
+    # Who gets a placement is drawn first, from its own stream, so that students with a
+    # placement can be kept free of open debts.
+    n_placements = min(students, round(students * placements_per_100 / 100))
+    chosen = sorted(random.Random(f"placements-{seed}").sample(range(students), n_placements))
+    with_placement = set(chosen)
     n_groups = max(1, math.ceil(students / GROUP_SIZE))
     group_lines: list[str] = []
     facts: list[dict] = []
@@ -537,13 +547,11 @@ def generate(out_dir: Path, students: int, seed: int = 1, placements_per_100: fl
         L: list[str] = []
         for _ in range(min(GROUP_SIZE, students - n)):
             n += 1
-            facts.append(student_lines(L, rng, n, school, cur, gid, course, stats))
+            facts.append(student_lines(L, rng, n, school, cur, gid, course, n - 1 in with_placement, stats))
         nbytes += _write(out_dir / "students" / school[0] / f"{gid}.yaml", L)
         files += 1
     _write(out_dir / "groups.yaml", group_lines)
 
-    n_placements = min(students, round(students * placements_per_100 / 100))
-    chosen = sorted(rng.sample(range(students), n_placements))
     by_school: dict[str, list[str]] = {sc[0]: [] for sc in SCHOOLS}
     for i, idx in enumerate(chosen, 1):
         st = facts[idx]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from cluster_cli.cli import info, validate
+from cluster_cli.cli import debts, info, validate
 
 app = typer.Typer(
     name="cluster",
@@ -18,6 +18,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,  # locals hold personal data
 )
 app.command("validate")(validate.validate)
+app.command("debts")(debts.debts)
 app.command("rules")(info.rules)
 app.command("profile")(info.profile)
 

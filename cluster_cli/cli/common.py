@@ -111,3 +111,64 @@ def print_timings(timings, lang: str) -> None:
 
     for name, seconds in timings.stages:
         print(t("ui.stage", lang, stage=name, seconds=seconds), file=sys.stderr)
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+FormatOption = typer.Option(
+    ReportFormat.table, "--format", "-f", help="table (terminal), json, csv (one view) or xlsx (a sheet per view)."
+)
+OutputOption = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout.")
+ViewOption = typer.Option(None, "--view", help="Which table for table/csv output (default: all for table, the first detailed one for csv).")
+
+
+def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view: Optional[str], lang: str,
+                show_pii: bool, stamp: date, csv_default: str, title: str = "") -> None:
+    """Serialise a report's views (table/csv/xlsx) or its document (json) to stdout or a file.
+
+    Data goes to stdout; diagnostics to stderr. Files are written atomically."""
+    from cluster_cli.render.views import print_views, to_csv, to_json, write_atomic, write_xlsx
+
+    names = [v.name for v in views]
+    if view is not None and view not in names:
+        fail("usage.view", lang, value=view, known=", ".join(names))
+    if fmt is ReportFormat.xlsx:
+        if output is None:
+            fail("usage.xlsx-output", lang)
+        write_xlsx(output, views, lang, show_pii, stamp)
+        return
+    if fmt is ReportFormat.json:
+        text = to_json(document)
+    elif fmt is ReportFormat.csv:
+        chosen = next(v for v in views if v.name == (view or csv_default))
+        text = to_csv(chosen, lang, show_pii)
+    else:
+        chosen = [v for v in views if view is None or v.name == view]
+        if output is None:
+            print_views(stdout_console(), chosen, lang, show_pii, title)
+            return
+        from io import StringIO
+
+        from rich.console import Console
+
+        buffer = StringIO()
+        print_views(Console(file=buffer, width=200, no_color=True), chosen, lang, show_pii, title)
+        text = buffer.getvalue()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+
+
+def refuse_if_unusable(loaded, lang: str) -> None:
+    """Reports need whole data: if loading found errors (unreadable files, broken records), the
+    report would silently miss students — refuse with exit 2 and point to `cluster validate`."""
+    broken = [f for f in loaded.findings if f.severity == "error"]
+    if broken:
+        first = broken[0]
+        fail("usage.data-errors", lang, count=len(broken), where=f"{first.file}:{first.line}")

@@ -135,6 +135,7 @@ class Module(Model):
     practical_work_ekap: Decimal = Field(default=Decimal(0), ge=0)
     distinctive: bool = True
     year: int | None = Field(default=None, ge=1, le=6)
+    final_exam: bool = False
 
 
 class Curriculum(Record):
@@ -293,6 +294,7 @@ class Student(Record):
     special_needs: str | None = None
     individual_curriculum: bool = False
     individual_schedule: bool = False
+    student_council: bool = False
     status: list[StatusEntry] = Field(min_length=1)
     grades: list[Grade] = []
     attendance: list[Attendance] = []

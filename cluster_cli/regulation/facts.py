@@ -83,3 +83,57 @@ def leave_days(student: Student, until: date | None = None) -> int:
 def study_end(student: Student) -> date:
     """The nominal end extended by the academic leave taken (6.7.6)."""
     return student.nominal_end + timedelta(days=leave_days(student))
+
+
+def default_period(period_id: str) -> tuple[date, date]:
+    """Dates of a study period when the cluster file does not list it: autumn 1 Sep – 31 Jan,
+    spring 1 Feb – 30 Jun (the two half-years of 2.43; grant rounds pay Sep–Jan and Feb–Jun)."""
+    year, half = int(period_id[:4]), period_id[5:]
+    if half == "autumn":
+        return date(year, 9, 1), date(year + 1, 1, 31)
+    return date(year, 2, 1), date(year, 6, 30)
+
+
+def period_dates(cluster, period_id: str) -> tuple[date, date]:
+    if cluster is not None:
+        for p in cluster.periods:
+            if p.id == period_id:
+                return p.start, p.end
+    return default_period(period_id)
+
+
+def period_containing(cluster, day: date) -> str:
+    """The id of the study period that contains `day` (summer counts to the spring before)."""
+    if cluster is not None:
+        for p in cluster.periods:
+            if p.start <= day <= p.end:
+                return p.id
+    if day.month >= 9:
+        return f"{day.year}-autumn"
+    if day.month == 1:
+        return f"{day.year - 1}-autumn"
+    return f"{day.year}-spring"
+
+
+def last_ended_period(cluster, day: date) -> str:
+    """The latest study period that ended before `day`."""
+    current = period_containing(cluster, day)
+    start, end = period_dates(cluster, current)
+    if end < day:
+        return current
+    year, half = int(current[:4]), current[5:]
+    return f"{year}-spring" if half == "autumn" else f"{year - 1}-autumn"
+
+
+def study_year_start(cluster, year: int) -> date:
+    """First day of the study year starting in `year`: the autumn period's start, by default
+    1 September or the nearest Monday (4.3.1)."""
+    if cluster is not None:
+        for p in cluster.periods:
+            if p.id == f"{year}-autumn":
+                return p.start
+    first = date(year, 9, 1)
+    if first.weekday() < 5 and first.weekday() != 0:
+        back, forward = first.weekday(), 7 - first.weekday()
+        return first - timedelta(days=back) if back <= forward else first + timedelta(days=forward)
+    return first if first.weekday() == 0 else first + timedelta(days=7 - first.weekday())

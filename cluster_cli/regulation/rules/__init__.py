@@ -37,6 +37,7 @@ RULES: tuple[Rule, ...] = (
     Rule("abroad", "Lisa 7 12.7.1, 4.12.5", "error", placements.abroad),
     Rule("host-recognition", "2.27", "warning", placements.host_recognition),
     Rule("study-period", "6.7.5, 6.7.6", "error", placements.study_period),
+    Rule("open-debts", "6.2.3, Lisa 7 8.2", "error", placements.open_debts),
     Rule("placement-volume", "2.3", "warning", placements.placement_volume),
     Rule("contract-data-timing", "Lisa 7 4.1", "warning", placements.contract_data_timing),
     Rule("defense", "Lisa 7 5.9, 9.3.2, 9.3.4", "warning", placements.defense),

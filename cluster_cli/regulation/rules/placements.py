@@ -217,3 +217,32 @@ def defense(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if g.defense_date is not None and len(g.committee) < need:
             yield at(p, ("grade", "committee"), "defense", ctx.clause("defense_committee_min"), key="defense.committee",
                      size=len(g.committee), need=need)
+
+
+def open_debts(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """6.2.3, Lisa 7 8.2: no placement while the student has study debts — they must be cleared
+    by the start. A placement whose start is after the as-of date is judged by the debts open
+    now. A recorded `debt_override` (who and why) turns the error into a warning."""
+    from cluster_cli.regulation.debts import DebtRules, calendar_for, student_debts
+
+    pending = [p for p in ds.records.get("placements", []) if p.status in ("draft", "review", "valid")]
+    students = {p.student: ds.students[p.student] for p in pending if p.student in ds.students}
+    if not students:
+        return
+    rules = DebtRules.from_profile(ctx.profile, ctx.as_of)
+    calendar = calendar_for(students.values(), ctx.as_of)
+    debts = {sid: student_debts(s, ctx.as_of, rules, calendar) for sid, s in students.items()}
+    for p in pending:
+        day = min(p.start, ctx.as_of)
+        blocking = [d for d in debts.get(p.student, []) if d.open_on(day)]
+        if not blocking:
+            continue
+        modules = sorted({d.module for d in blocking})
+        if p.debt_override is not None:
+            o = p.debt_override
+            yield at(p, ("debt_override",), "open-debts", "6.2.3", severity="warning", key="open-debts.override",
+                     count=len(blocking), modules=modules, by=o.by, reason=o.reason)
+        else:
+            yield at(p, ("start",), "open-debts", "6.2.3, Lisa 7 8.2",
+                     severity="warning" if p.status == "draft" else "error",
+                     student=p.student, count=len(blocking), modules=modules, start=p.start.isoformat())

@@ -1,0 +1,101 @@
+#!/usr/bin/env python
+"""Start-up cost of the `cluster` command, relative to importing Typer, in ONE run.
+
+    python bench/bench_startup.py [--runs 15] [--top 10]
+
+Times (subprocess wall time, the venv's own interpreter) `python -c "import typer"` and
+`cluster --help`, alternating the two so that drift in machine load hits both alike, and
+prints each median and the ratio help / typer (target ≤ 1.3: the CLI should cost little more
+than the framework it is built on). As a diagnostic it also times `cluster --help` with
+`TYPER_USE_RICH=0` (Typer's plain help instead of its rich-formatted one). Then shows the
+`-X importtime` top imports by cumulative time for `import cluster_cli.cli.app` (what the CLI
+pulls in at start-up) and for a whole `cluster --help` (what rendering the help adds).
+
+No assertions; exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+TARGET = 1.3
+
+
+def cluster_command() -> list[str]:
+    exe = Path(sys.executable).with_name("cluster")
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("cluster")
+    return [found] if found else [sys.executable, "-m", "cluster_cli"]
+
+
+def wall(cmd: list[str], env: dict | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
+    return time.perf_counter() - start
+
+
+def importtime(cmd: list[str]) -> list[tuple[int, int, str]]:
+    """(self µs, cumulative µs, name with nesting indent) for every import `cmd` makes."""
+    env = dict(os.environ, PYTHONPROFILEIMPORTTIME="1")
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    rows = []
+    for line in proc.stderr.splitlines():
+        if not line.startswith("import time:") or "self [us]" in line:
+            continue
+        self_us, cumulative, name = line[len("import time:"):].split("|", 2)
+        rows.append((int(self_us), int(cumulative), name.rstrip()))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--top", type=int, default=10)
+    args = ap.parse_args(argv)
+
+    typer_cmd = [sys.executable, "-c", "import typer"]
+    help_cmd = [*cluster_command(), "--help"]
+    pass_cmd = [sys.executable, "-c", "pass"]
+    plain_env = dict(os.environ, TYPER_USE_RICH="0")
+    for cmd in (pass_cmd, typer_cmd, help_cmd):  # warm the file cache
+        wall(cmd)
+    times: dict[str, list[float]] = {"pass": [], "typer": [], "help": [], "plain": []}
+    for _ in range(max(15, args.runs)):
+        times["pass"].append(wall(pass_cmd))
+        times["typer"].append(wall(typer_cmd))
+        times["help"].append(wall(help_cmd))
+        times["plain"].append(wall(help_cmd, plain_env))
+    med = {k: statistics.median(v) * 1000 for k, v in times.items()}
+    ratio = med["help"] / med["typer"]
+
+    n = len(times["typer"])
+    print(f"{'command (median of ' + str(n) + ' runs)':<40}{'ms':>8}{'min ms':>9}")
+    for key, label in (("pass", 'python -c "pass"'), ("typer", 'python -c "import typer"'),
+                       ("help", "cluster --help"), ("plain", "  same, TYPER_USE_RICH=0 (diagnostic)")):
+        print(f"{label:<40}{med[key]:>8.1f}{min(times[key]) * 1000:>9.1f}")
+    print()
+    print(f"cluster --help / import typer = {ratio:.2f}  (target <= {TARGET}; {'within' if ratio <= TARGET else 'over'})")
+
+    print(f"  (diagnostic: without Typer's rich help the ratio would be {med['plain'] / med['typer']:.2f})")
+    for title, cmd in (("python -X importtime -c 'import cluster_cli.cli.app'",
+                        [sys.executable, "-c", "import cluster_cli.cli.app"]),
+                       ("cluster --help (PYTHONPROFILEIMPORTTIME=1)", help_cmd)):
+        rows = importtime(cmd)
+        print()
+        print(f"{title}: {len(rows)} modules imported; top {args.top} by cumulative time")
+        print(f"{'cumulative ms':>14}{'self ms':>9}  module")
+        for self_us, cum_us, name in sorted(rows, key=lambda r: -r[1])[: args.top]:
+            print(f"{cum_us / 1000:>14.1f}{self_us / 1000:>9.1f}  {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

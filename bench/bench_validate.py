@@ -1,0 +1,128 @@
+#!/usr/bin/env python
+"""How `cluster validate` compares with just parsing the folder's YAML, in ONE run.
+
+    python bench/bench_validate.py [--students 10000] [--dir DIR] [--seed 1]
+
+Generates a synthetic folder (bench/synth.py) into a temporary directory — or into `--dir`,
+reusing it when it already holds a folder of the same size — then measures:
+
+  (a) parse   every YAML file of the folder with plain PyYAML
+              ``yaml.load(text, Loader=yaml.CSafeLoader)``, gc left on, all documents kept in
+              memory until the last file is read (as a loader must) — the baseline;
+  (b) validate  ``cluster validate --data DIR --as-of 2026-11-23 -v`` as a subprocess, wall
+              time (``-v`` only adds the per-stage timings on stderr, shown below);
+  (c) the ratio validate / parse (target ≤ 2.5), the validate run's peak RSS
+      (``resource.getrusage(RUSAGE_CHILDREN)``) and the data size.
+
+Machines are noisy, so the figure to read is the ratio within one run, not the seconds.
+No assertions; exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth  # noqa: E402
+
+AS_OF = "2026-11-23"
+TARGET = 2.5
+
+
+def cluster_command() -> list[str]:
+    exe = Path(sys.executable).with_name("cluster")
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("cluster")
+    return [found] if found else [sys.executable, "-m", "cluster_cli"]
+
+
+def same_size(folder: Path, students: int) -> bool:
+    """A folder this script can reuse: it holds cluster.yaml and `students` students files'
+    worth of groups (one file per 25 students)."""
+    if not (folder / "cluster.yaml").is_file():
+        return False
+    files = list((folder / "students").rglob("*.yaml")) if (folder / "students").is_dir() else []
+    return len(files) == max(1, -(-students // synth.GROUP_SIZE))
+
+
+def parse_all(files: list[Path]) -> tuple[float, int]:
+    """Seconds to parse every file with CSafeLoader (gc on), and the number of top-level items."""
+    docs = []
+    start = time.perf_counter()
+    for path in files:
+        docs.append(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader))
+    took = time.perf_counter() - start
+    items = sum(len(d) if isinstance(d, list) else 1 for d in docs)
+    del docs
+    gc.collect()
+    return took, items
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--students", type=int, default=10000)
+    ap.add_argument("--dir", type=Path, help="generate here (or reuse a folder of the same size)")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+
+    tmp = None
+    if args.dir is None:
+        tmp = tempfile.TemporaryDirectory(prefix="cluster-bench-")
+        folder = Path(tmp.name) / "data"
+    else:
+        folder = args.dir
+    try:
+        gen_s = None
+        if args.dir is not None and same_size(folder, args.students):
+            print(f"reusing {folder}")
+        else:
+            start = time.perf_counter()
+            synth.generate(folder, args.students, args.seed)
+            gen_s = time.perf_counter() - start
+
+        files = sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+        size_mb = sum(p.stat().st_size for p in files) / 1e6
+
+        parse_s, items = parse_all(files)
+
+        cmd = [*cluster_command(), "validate", "--data", str(folder), "--as-of", AS_OF, "-v"]
+        start = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        validate_s = time.perf_counter() - start
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
+
+        summary = next((ln for ln in reversed(proc.stdout.splitlines()) if ln.strip()), "")
+        ratio = validate_s / parse_s if parse_s else float("inf")
+
+        print(f"students {args.students}, {len(files)} files, {items} top-level records, {size_mb:.1f} MB"
+              + (f", generated in {gen_s:.2f} s" if gen_s is not None else ""))
+        print()
+        print(f"{'measure':<44}{'seconds':>10}{'MB/s':>8}")
+        print(f"{'(a) parse, yaml.load CSafeLoader, gc on':<44}{parse_s:>10.2f}{size_mb / parse_s:>8.2f}")
+        print(f"{'(b) cluster validate (subprocess, wall)':<44}{validate_s:>10.2f}{size_mb / validate_s:>8.2f}")
+        print()
+        print(f"(c) validate / parse = {ratio:.2f}  (target <= {TARGET}; {'within' if ratio <= TARGET else 'over'})")
+        print(f"    peak RSS of validate = {peak_mb:.0f} MB ({peak_mb / size_mb:.1f} x the data size)")
+        print(f"    exit code {proc.returncode}: {summary}")
+        stages = [ln.strip() for ln in proc.stderr.splitlines() if ln.strip()]
+        if stages:
+            print("    stages (-v): " + "; ".join(stages[-6:]))
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""Reports are rows; formats are serialisers. A `View` is one table of a report (one CSV file,
+one XLSX sheet, one table on the terminal). JSON is the report's own nested document.
+
+Every writer is deterministic: the same rows give the same bytes (XLSX included — its zip
+timestamps and document dates are pinned).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from cluster_cli.findings import Pii, mask
+
+
+@dataclass
+class View:
+    """A named table. `columns` are (field, header catalogue key); `rows` are dicts."""
+
+    name: str
+    title_key: str
+    columns: list[tuple[str, str]]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    styles: dict[str, str] = field(default_factory=dict)  # field -> rich style for the terminal
+
+
+def cell(value: Any, show_pii: bool) -> Any:
+    """A value as it goes into any table: personal data masked, dates ISO, money exact."""
+    if isinstance(value, Pii):
+        return str(value) if show_pii else mask(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:.2f}" if value.as_tuple().exponent >= -2 else str(value)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(cell(v, show_pii)) for v in value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "jah" if value else ""
+    return value
+
+
+def to_csv(view: View, lang: str, show_pii: bool) -> str:
+    from cluster_cli.i18n import t
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([t(h, lang) for _, h in view.columns])
+    for row in view.rows:
+        writer.writerow([cell(row.get(k), show_pii) for k, _ in view.columns])
+    return buffer.getvalue()
+
+
+def to_json(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(type(value).__name__)
+
+
+def print_views(console, views: list[View], lang: str, show_pii: bool, title: str = "") -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    from cluster_cli.i18n import t
+
+    if title:
+        console.print(Text(title, style="bold"))
+    for view in views:
+        table = Table(title=t(view.title_key, lang), title_justify="left", title_style="bold", box=None,
+                      header_style="bold", pad_edge=False)
+        for key, header in view.columns:
+            table.add_column(t(header, lang), overflow="fold", style=view.styles.get(key))
+        if not view.rows:
+            console.print(Text(t(view.title_key, lang), style="bold"))
+            console.print(Text("  " + t("ui.none", lang), style="dim"))
+            console.print()
+            continue
+        for row in view.rows:
+            table.add_row(*[str(cell(row.get(k), show_pii)) for k, _ in view.columns])
+        console.print(table)
+        console.print()
+
+
+def write_xlsx(path: Path, views: list[View], lang: str, show_pii: bool, stamp: date) -> None:
+    """One sheet per view; document dates set to `stamp` so the file is reproducible."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from cluster_cli.i18n import t
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for view in views:
+        ws = wb.create_sheet(title=view.name[:31])
+        ws.append([t(h, lang) for _, h in view.columns])
+        for c in ws[1]:
+            c.font = Font(bold=True)
+        for row in view.rows:
+            ws.append([_xlsx_cell(row.get(k), show_pii) for k, _ in view.columns])
+        for i, (key, header) in enumerate(view.columns, start=1):
+            width = max([len(t(header, lang))] + [len(str(cell(r.get(key), show_pii))) for r in view.rows[:200]])
+            ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = min(max(width + 2, 8), 60)
+        ws.freeze_panes = "A2"
+    moment = datetime(stamp.year, stamp.month, stamp.day)
+    wb.properties.created = moment
+    wb.properties.modified = moment
+    wb.properties.creator = "cluster_cli"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_atomic(path, _pin_zip_times(buffer.getvalue()))
+
+
+def _xlsx_cell(value: Any, show_pii: bool) -> Any:
+    """Numbers and dates stay typed in the sheet (openpyxl writes Decimal exactly)."""
+    if isinstance(value, (Decimal, date, int, float)) and not isinstance(value, bool):
+        return value
+    return cell(value, show_pii)
+
+
+def _pin_zip_times(data: bytes) -> bytes:
+    """Rewrite a zip with fixed member timestamps (zip stores the wall clock otherwise)."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            pinned = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            pinned.compress_type = zipfile.ZIP_DEFLATED
+            pinned.external_attr = info.external_attr
+            dst.writestr(pinned, src.read(info.filename))
+    return out.getvalue()
+
+
+def write_atomic(path: Path, data: bytes | str) -> None:
+    """Write via a temporary file in the same folder and rename: never a half-written file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+

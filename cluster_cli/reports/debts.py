@@ -1,0 +1,481 @@
+"""The study-debt and attendance report (`cluster debts`): who owes what, by when, and what
+the regulation says must happen now.
+
+A pure function of (dataset, profile, as-of date) → `DebtReport`. Actions carry their clause;
+every number comes from the profile. Only students who are studying on the as-of date (active,
+on academic leave or abroad) are reported.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Any
+
+from cluster_cli.model.dataset import Dataset
+from cluster_cli.model.records import Attendance, Curriculum, Student
+from cluster_cli.regulation.calendar import WorkingDays
+from cluster_cli.regulation.debts import (
+    AGREEMENT_OVERDUE,
+    CLEARED,
+    EXPIRED,
+    OPEN,
+    POSITIVE,
+    Debt,
+    DebtRules,
+    calendar_for,
+    student_debts,
+)
+from cluster_cli.regulation.facts import (
+    is_minor,
+    last_ended_period,
+    period_containing,
+    period_dates,
+    status_on,
+    study_year_start,
+)
+from cluster_cli.regulation.profile import Profile
+
+STUDYING = ("active", "academic_leave", "abroad")
+
+# Urgency: 1 = a decision on the student's place in school; 2 = act this week; 3 = notify
+# or remind; 4 = plan. Within one urgency the earliest due date comes first.
+URGENCY = {
+    "expulsion-debts": 1,
+    "expulsion-absences": 1,
+    "half-year-unsatisfactory": 1,
+    "round-table": 2,
+    "placement-blocked": 2,
+    "final-exam-no-attempts": 2,
+    "agreement-overdue": 3,
+    "notify-parent": 3,
+    "notify-director": 3,
+    "reprimand": 3,
+    "attendance-duty": 3,
+    "clear-debts": 4,
+    "transfer-none": 4,
+    "transfer-conditional": 4,
+    "no-representation": 4,
+    "final-exam-not-admitted": 4,
+}
+
+
+@dataclass(frozen=True)
+class Action:
+    code: str
+    clause: str
+    due: date | None
+    args: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def urgency(self) -> int:
+        return URGENCY[self.code]
+
+
+@dataclass
+class AttendanceRow:
+    period: str
+    lessons: int
+    unexcused: int
+    late: int
+    excused: int
+    rate: Fraction | None
+    below_duty: bool
+    reasons_notified: bool
+
+
+@dataclass
+class Transfer:
+    """Year-end transfer outlook (6.3.1, 6.3.4) if the year ended on the as-of date."""
+
+    status: str  # full | conditional | none
+    unfulfilled_ekap: Decimal
+    year_ekap: Decimal
+    clear_by: date | None
+
+
+@dataclass
+class FinalExam:
+    admitted: bool
+    missing_modules: list[str]
+    vocational_debts: int
+    attempts_used: int
+    attempts_left: int
+    passed: bool
+
+
+@dataclass
+class StudentReport:
+    student: Student
+    debts: list[Debt]
+    attendance: list[AttendanceRow]
+    transfer: Transfer
+    final_exam: FinalExam | None
+    actions: list[Action] = field(default_factory=list)
+
+
+@dataclass
+class GroupSummary:
+    group: str
+    students: int
+    with_debts: int
+    open: int
+    overdue: int
+    expired: int
+    actions: int
+
+
+@dataclass
+class DebtReport:
+    as_of: date
+    students: list[StudentReport]
+    groups: list[GroupSummary]
+
+    def all_actions(self) -> list[tuple[StudentReport, Action]]:
+        pairs = [(s, a) for s in self.students for a in s.actions]
+        pairs.sort(key=lambda p: (p[1].urgency, p[1].due or date.max, p[0].student.group, p[0].student.id, p[1].code))
+        return pairs
+
+
+def debt_report(
+    ds: Dataset,
+    profile: Profile,
+    as_of: date,
+    group: str | None = None,
+    student: str | None = None,
+) -> DebtReport:
+    chosen = [
+        s
+        for s in ds.records.get("students", [])
+        if (group is None or s.group == group) and (student is None or s.id == student)
+        and _studying(s, as_of)
+    ]
+    rules = DebtRules.from_profile(profile, as_of)
+    calendar = calendar_for(chosen, as_of)
+    reports = []
+    for s in chosen:
+        reports.append(_student_report(ds, profile, s, as_of, rules, calendar))
+    reports.sort(key=lambda r: (r.student.group, r.student.id))
+    groups = _summaries(reports)
+    shown = [r for r in reports if r.debts or r.actions]
+    return DebtReport(as_of, shown, groups)
+
+
+def _studying(s: Student, day: date) -> bool:
+    status = status_on(s, day)
+    return status is not None and status.status in STUDYING
+
+
+def _student_report(ds: Dataset, profile: Profile, s: Student, as_of: date, rules: DebtRules,
+                    calendar: WorkingDays) -> StudentReport:
+    p = lambda name: profile.value(name, as_of)  # noqa: E731 - a local shorthand
+    debts = student_debts(s, as_of, rules, calendar)
+    curriculum = ds.curricula.get(s.curriculum)
+    attendance = [_attendance_row(a, p("attendance_min_share")) for a in sorted(s.attendance, key=lambda a: a.period)]
+    transfer = _transfer(ds, s, curriculum, debts, as_of, profile, calendar)
+    final = _final_exam(s, curriculum, debts, as_of, profile)
+    report = StudentReport(s, debts, attendance, transfer, final)
+    add = report.actions.append
+
+    expired = [d for d in debts if d.state == EXPIRED]
+    overdue = [d for d in debts if d.state == AGREEMENT_OVERDUE]
+    open_ = [d for d in debts if d.state in (OPEN, AGREEMENT_OVERDUE)]
+    if expired:
+        add(Action("round-table", "6.2.2", min(d.expired_on for d in expired),
+                   (("count", len(expired)), ("modules", _modules(expired)))))
+    expired_accounting = [d for d in expired if d.accounting]
+    if len(expired_accounting) >= p("expired_debts_expulsion"):
+        add(Action("expulsion-debts", profile.clause("expired_debts_expulsion"), None,
+                   (("count", len(expired_accounting)), ("limit", p("expired_debts_expulsion")))))
+    if overdue:
+        add(Action("agreement-overdue", "6.2.2", min(d.agree_by for d in overdue),
+                   (("count", len(overdue)), ("modules", _modules(overdue)))))
+    if open_:
+        add(Action("clear-debts", "6.2.2", min(d.clear_by for d in open_),
+                   (("count", len(open_)), ("modules", _modules(open_)), ("date", min(d.clear_by for d in open_).isoformat()))))
+    if s.student_council and expired:
+        add(Action("no-representation", "6.11.5", None, ()))
+    for placement in ds.placements_of(s.id):
+        if placement.status not in ("draft", "review", "valid") or placement.end < as_of:
+            continue
+        day = min(placement.start, as_of)
+        blocking = [d for d in debts if d.open_on(day)]
+        if blocking:
+            add(Action("placement-blocked", "6.2.3, Lisa 7 8.2", placement.start,
+                       (("placement", placement.id), ("start", placement.start.isoformat()),
+                        ("modules", _modules(blocking)), ("override", placement.debt_override is not None))))
+    _attendance_actions(ds, s, as_of, profile, attendance, add)
+    _half_year_action(ds, s, as_of, profile, add)
+    if transfer.status != "full":
+        code = "transfer-conditional" if transfer.status == "conditional" else "transfer-none"
+        add(Action(code, "6.3.1, 6.3.4", transfer.clear_by,
+                   (("unfulfilled", transfer.unfulfilled_ekap), ("year", transfer.year_ekap),
+                    ("limit", f"{float(p('transfer_max_unfulfilled_share')) * 100:.0f} %"),
+                    ("date", transfer.clear_by.isoformat() if transfer.clear_by else ""))))
+    if final is not None and not final.passed:
+        if final.attempts_left == 0:
+            add(Action("final-exam-no-attempts", "Lisa 4 3.4, 4.5", None, (("used", final.attempts_used),)))
+        elif not final.admitted:
+            add(Action("final-exam-not-admitted", "Lisa 4 3.2, 4.13.5", None,
+                       (("missing", final.missing_modules), ("debts", final.vocational_debts),
+                        ("left", final.attempts_left))))
+    report.actions.sort(key=lambda a: (a.urgency, a.due or date.max, a.code))
+    return report
+
+
+def _modules(debts: list[Debt]) -> list[str]:
+    return sorted({d.module + (f"/{d.topic}" if d.topic else "") for d in debts})
+
+
+def _attendance_row(a: Attendance, minimum: Fraction) -> AttendanceRow:
+    rate = Fraction(a.lessons - a.unexcused - a.excused, a.lessons) if a.lessons else None
+    return AttendanceRow(a.period, a.lessons, a.unexcused, a.late, a.excused, rate,
+                         rate is not None and rate < minimum, a.reasons_notified)
+
+
+def _attendance_actions(ds, s: Student, as_of: date, profile: Profile, rows: list[AttendanceRow], add) -> None:
+    """6.1.8–6.1.10 and 5.3.1.1, for the current study period's attendance record."""
+    current = period_containing(ds.cluster, as_of)
+    row = next((r for r in rows if r.period == current), None)
+    if row is None:
+        return
+    p = lambda name: profile.value(name, as_of)  # noqa: E731
+    minor = is_minor(s, as_of, p("adult_age"))
+    args = (("period", row.period), ("unexcused", row.unexcused))
+    if minor and row.unexcused > 0:
+        add(Action("notify-parent", "6.1.8", None, args + (("guardian", s.guardian.name if s.guardian else "—"),)))
+    if minor and row.unexcused >= p("unexcused_director_notice"):
+        add(Action("notify-director", profile.clause("unexcused_director_notice"), None, args))
+    if row.unexcused > p("unexcused_reprimand"):
+        add(Action("reprimand", "6.1.10.1, 6.1.10.2", None, args + (("limit", p("unexcused_reprimand")),)))
+    if row.unexcused > p("unexcused_expulsion") and not row.reasons_notified:
+        add(Action("expulsion-absences", profile.clause("unexcused_expulsion"), None,
+                   args + (("limit", p("unexcused_expulsion")),)))
+    if row.below_duty:
+        add(Action("attendance-duty", profile.clause("attendance_min_share"), None,
+                   args + (("rate", _pct(row.rate)), ("need", _pct(p("attendance_min_share"))))))
+
+
+def _half_year_action(ds, s: Student, as_of: date, profile: Profile, add) -> None:
+    """6.8.5: at the end of a half-year, unsatisfactory results in ≥ 50 % of the assessed
+    subjects. Judged on the summary results (period, module, final) of the last ended period,
+    the last result per module counting."""
+    period = last_ended_period(ds.cluster, as_of)
+    start, end = period_dates(ds.cluster, period)
+    last: dict[str, str] = {}
+    for g in sorted((g for g in s.grades if start <= g.date <= end and g.kind in ("period", "module", "final")),
+                    key=lambda g: g.date):
+        last[g.module] = g.value
+    if not last:
+        return
+    bad = sorted(m for m, v in last.items() if v not in POSITIVE)
+    share = Fraction(len(bad), len(last))
+    need = profile.value("unsatisfactory_share_expulsion", as_of)
+    if share >= need:
+        add(Action("half-year-unsatisfactory", profile.clause("unsatisfactory_share_expulsion"), None,
+                   (("period", period), ("bad", len(bad)), ("assessed", len(last)), ("modules", bad))))
+
+
+def _transfer(ds, s: Student, curriculum: Curriculum | None, debts: list[Debt], as_of: date, profile: Profile,
+              calendar: WorkingDays) -> Transfer:
+    """6.3.1, 6.3.4: no transfer with accounting debts, except conditionally when at most 20 %
+    of the year's volume is unfulfilled — the previous and the current year's debts summed.
+    The conditional transferee clears the debts in the first month of the new year, or within
+    three weeks of returning from a placement that runs at the year's start."""
+    year_ekap = Decimal(profile.value("study_year_ekap", as_of))
+    modules = {}
+    if curriculum is not None:
+        modules = {m.id: m for m in curriculum.modules}
+        of_year = [m.ekap for m in curriculum.modules if m.year == s.course]
+        if of_year:
+            year_ekap = sum(of_year, Decimal(0))
+    owing = {d.module for d in debts if d.is_open and d.accounting}
+    unfulfilled = sum((modules[m].ekap for m in owing if m in modules), Decimal(0))
+    if not owing:
+        return Transfer("full", Decimal(0), year_ekap, None)
+    limit = profile.value("transfer_max_unfulfilled_share", as_of)
+    if Fraction(unfulfilled) > Fraction(year_ekap) * limit:
+        return Transfer("none", unfulfilled, year_ekap, None)
+    year = as_of.year if as_of >= study_year_start(ds.cluster, as_of.year) else as_of.year - 1
+    new_year = study_year_start(ds.cluster, year + 1)
+    clear_by = _add_month(new_year) - timedelta(days=1)
+    for placement in ds.placements_of(s.id):
+        if placement.status != "cancelled" and placement.start <= new_year <= placement.end:
+            clear_by = calendar.deadline(placement.end, profile.value("transfer_clearing_days_after_practice", as_of))
+    return Transfer("conditional", unfulfilled, year_ekap, clear_by)
+
+
+def _add_month(day: date) -> date:
+    from cluster_cli.regulation.facts import add_months
+
+    return add_months(day, 1)
+
+
+def _final_exam(s: Student, curriculum: Curriculum | None, debts: list[Debt], as_of: date,
+                profile: Profile) -> FinalExam | None:
+    """Lisa 4 3.2: admission needs the curriculum completed except the exam; 4.13.5: generally
+    no debts in vocational (core) studies; Lisa 4 3.4: three attempts; 4.5: a no-show fails one.
+    Reported for students in their curriculum's last year only."""
+    if curriculum is None or s.course < math.ceil(curriculum.nominal_years):
+        return None
+    exams = [m for m in curriculum.modules if m.final_exam]
+    if not exams:
+        return None
+    exam_ids = {m.id for m in exams}
+    done = {g.module for g in s.grades if g.date <= as_of and g.value in POSITIVE
+            and g.kind in ("module", "final", "prior_learning", "practice")}
+    missing = sorted(m.id for m in curriculum.modules if m.id not in exam_ids and m.id not in done)
+    core = {m.id for m in curriculum.modules if m.type == "core"}
+    vocational = sum(1 for d in debts if d.is_open and d.module in core and d.module not in exam_ids)
+    attempts = [g for g in s.grades if g.module in exam_ids and g.kind == "final" and g.date <= as_of]
+    passed = any(g.value in POSITIVE for g in attempts)
+    used = sum(1 for g in attempts if g.value not in POSITIVE or g.no_show)
+    allowed = profile.value("final_exam_attempts", as_of)
+    return FinalExam(not missing and vocational == 0, missing, vocational, used, max(allowed - used, 0), passed)
+
+
+def _summaries(reports: list[StudentReport]) -> list[GroupSummary]:
+    by_group: dict[str, list[StudentReport]] = defaultdict(list)
+    for r in reports:
+        by_group[r.student.group].append(r)
+    out = []
+    for group in sorted(by_group):
+        rs = by_group[group]
+        out.append(GroupSummary(
+            group=group,
+            students=len(rs),
+            with_debts=sum(1 for r in rs if any(d.is_open for d in r.debts)),
+            open=sum(1 for r in rs for d in r.debts if d.state in (OPEN, AGREEMENT_OVERDUE)),
+            overdue=sum(1 for r in rs for d in r.debts if d.state == AGREEMENT_OVERDUE),
+            expired=sum(1 for r in rs for d in r.debts if d.state == EXPIRED),
+            actions=sum(len(r.actions) for r in rs),
+        ))
+    return out
+
+
+def _pct(share: Fraction | None) -> str:
+    if share is None:
+        return "—"
+    value = (Decimal(share.numerator) / Decimal(share.denominator) * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return f"{value} %"
+
+
+# --- serialisation ---------------------------------------------------------------------------
+
+
+def action_message(action: Action, lang: str) -> str:
+    from cluster_cli.i18n import t
+
+    return t("action." + action.code, lang, **dict(action.args))
+
+
+def to_document(report: DebtReport, lang: str) -> dict:
+    """The JSON document of the issue's contract (plus names, attendance per period, outlooks)."""
+    from cluster_cli.i18n import t
+
+    students = []
+    for r in report.students:
+        s = r.student
+        students.append({
+            "student": s.id,
+            "name": s.full_name,
+            "group": s.group,
+            "debts": [_debt_doc(d) for d in r.debts],
+            "attendance": {
+                a.period: {
+                    "lessons": a.lessons, "unexcused": a.unexcused, "late": a.late, "excused": a.excused,
+                    "rate": None if a.rate is None else round(float(a.rate), 4),
+                    "below_duty": a.below_duty, "reasons_notified": a.reasons_notified,
+                }
+                for a in r.attendance
+            },
+            "transfer": {
+                "status": r.transfer.status, "unfulfilled_ekap": str(r.transfer.unfulfilled_ekap),
+                "year_ekap": str(r.transfer.year_ekap),
+                "clear_by": r.transfer.clear_by.isoformat() if r.transfer.clear_by else None,
+            },
+            "final_exam": None if r.final_exam is None else {
+                "admitted": r.final_exam.admitted, "missing_modules": r.final_exam.missing_modules,
+                "vocational_debts": r.final_exam.vocational_debts, "attempts_used": r.final_exam.attempts_used,
+                "attempts_left": r.final_exam.attempts_left, "passed": r.final_exam.passed,
+            },
+            "actions": [_action_doc(a, lang) for a in r.actions],
+        })
+    return {
+        "as_of": report.as_of.isoformat(),
+        "groups": [g.__dict__ for g in report.groups],
+        "students": students,
+        "actions": [{"student": s.student.id, "group": s.student.group, **_action_doc(a, lang)}
+                    for s, a in report.all_actions()],
+        "states": {state: t("state." + state, lang) for state in (OPEN, AGREEMENT_OVERDUE, EXPIRED, CLEARED)},
+    }
+
+
+def _debt_doc(d: Debt) -> dict:
+    return {
+        "module": d.module,
+        "topic": d.topic,
+        "kind": d.kind,
+        "grade": d.grade,
+        "accounting": d.accounting,
+        "arose": d.arose.isoformat(),
+        "agree_by": d.agree_by.isoformat(),
+        "clear_by": d.clear_by.isoformat(),
+        "resit_agreed": d.resit_agreed.isoformat() if d.resit_agreed else None,
+        "counts_as_fail_from": d.fail_from.isoformat() if d.fail_from else None,
+        "state": d.state,
+        "cleared_on": d.cleared_on.isoformat() if d.cleared_on else None,
+    }
+
+
+def _action_doc(a: Action, lang: str) -> dict:
+    return {"code": a.code, "clause": a.clause, "urgency": a.urgency,
+            "due": a.due.isoformat() if a.due else None, "message": action_message(a, lang)}
+
+
+def views(report: DebtReport, lang: str) -> list:
+    """The report's tables: group summary, debts, actions, attendance."""
+    from cluster_cli.i18n import t
+    from cluster_cli.render.views import View
+
+    groups = View("groups", "debts.view.groups", [
+        ("group", "col.group"), ("students", "col.students"), ("with_debts", "col.with_debts"),
+        ("open", "col.open"), ("overdue", "col.overdue"), ("expired", "col.expired"), ("actions", "col.actions"),
+    ], [g.__dict__ for g in report.groups])
+    debt_rows = []
+    for r in report.students:
+        for d in r.debts:
+            debt_rows.append({
+                "group": r.student.group, "student": r.student.id, "name": r.student.full_name,
+                "module": d.module, "topic": d.topic, "grade": d.grade + ("→2" if d.fail_from and d.accounting and d.grade == "X" else ""),
+                "arose": d.arose, "agree_by": d.agree_by, "clear_by": d.clear_by,
+                "state": t("state." + d.state, lang), "cleared_on": d.cleared_on,
+            })
+    debts_view = View("debts", "debts.view.debts", [
+        ("group", "col.group"), ("student", "col.student"), ("name", "col.name"), ("module", "col.module"),
+        ("topic", "col.topic"), ("grade", "col.grade"), ("arose", "col.arose"), ("agree_by", "col.agree_by"),
+        ("clear_by", "col.clear_by"), ("state", "col.state"), ("cleared_on", "col.cleared_on"),
+    ], debt_rows)
+    action_rows = [{
+        "urgency": a.urgency, "due": a.due, "group": s.student.group, "student": s.student.id,
+        "name": s.student.full_name, "code": a.code, "clause": a.clause, "message": action_message(a, lang),
+    } for s, a in report.all_actions()]
+    actions_view = View("actions", "debts.view.actions", [
+        ("urgency", "col.urgency"), ("due", "col.due"), ("group", "col.group"), ("student", "col.student"),
+        ("name", "col.name"), ("code", "col.code"), ("clause", "col.clause"), ("message", "col.message"),
+    ], action_rows)
+    attendance_rows = [{
+        "group": r.student.group, "student": r.student.id, "name": r.student.full_name, "period": a.period,
+        "lessons": a.lessons, "unexcused": a.unexcused, "late": a.late, "excused": a.excused,
+        "rate": _pct(a.rate), "below_duty": a.below_duty,
+    } for r in report.students for a in r.attendance]
+    attendance_view = View("attendance", "debts.view.attendance", [
+        ("group", "col.group"), ("student", "col.student"), ("name", "col.name"), ("period", "col.period"),
+        ("lessons", "col.lessons"), ("unexcused", "col.unexcused"), ("late", "col.late"), ("excused", "col.excused"),
+        ("rate", "col.rate"), ("below_duty", "col.below_duty"),
+    ], attendance_rows)
+    return [groups, debts_view, actions_view, attendance_view]
