@@ -513,3 +513,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "All final exam attempts ({used}) are used.",
     ),
 }
+
+# Feature areas keep their messages in their own modules; they join the one catalogue here.
+from cluster_cli.i18n import catalog_contracts as _contracts  # noqa: E402
+
+MESSAGES.update(_contracts.MESSAGES)
