@@ -1,7 +1,7 @@
 """The `cluster` command: one Typer app, each command group in its own module.
 
 Module-level imports here are `typer` and the standard library only (start-up time is
-measured in bench/startup.py and guarded by tests/test_startup.py).
+measured in bench/bench_startup.py and guarded by tests/test_startup.py).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,  # locals hold personal data
+    rich_markup_mode=None,  # plain help: rendering help through rich costs ~100 ms at start-up
 )
 app.command("validate")(validate.validate)
 app.command("debts")(debts.debts)

