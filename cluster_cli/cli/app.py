@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from cluster_cli.cli import debts, info, validate
+from cluster_cli.cli import debts, grants, info, validate
 
 app = typer.Typer(
     name="cluster",
@@ -20,6 +20,7 @@ app = typer.Typer(
 )
 app.command("validate")(validate.validate)
 app.command("debts")(debts.debts)
+app.add_typer(grants.app, name="grants")
 app.command("rules")(info.rules)
 app.command("profile")(info.profile)
 

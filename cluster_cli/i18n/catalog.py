@@ -516,5 +516,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 # Feature areas keep their messages in their own modules; they join the one catalogue here.
 from cluster_cli.i18n import catalog_contracts as _contracts  # noqa: E402
+from cluster_cli.i18n import catalog_grants as _grants  # noqa: E402
 
 MESSAGES.update(_contracts.MESSAGES)
+MESSAGES.update(_grants.MESSAGES)

@@ -44,6 +44,15 @@ class SchoolHoliday(Model):
     end: date
 
 
+class GrantRoundSettings(Model):
+    """Dates of a basic-allowance round the school sets itself: the day results are fixed
+    (6.12.4: five days before the school holiday) and the window of grades that counts."""
+
+    id: PeriodId
+    results_fixed: date | None = None
+    window_start: date | None = None
+
+
 class Cluster(Record):
     """The cluster (klaster): name, coordinators, default language, regulation profile, and the
     study calendar its schools share (study periods and school holidays)."""
@@ -55,6 +64,7 @@ class Cluster(Record):
     meetings: list[date] = []
     periods: list[StudyPeriod] = []
     school_holidays: list[SchoolHoliday] = []
+    grant_rounds: list[GrantRoundSettings] = []
 
 
 # --- members -------------------------------------------------------------------------------

@@ -68,6 +68,7 @@ def convert(unit: str, value: Any) -> Any:
     return value
 
 
+
 def _shape(value: Any) -> Any:
     """A coarse type signature, to refuse an override of a different form than the default."""
     if isinstance(value, dict):
@@ -143,7 +144,8 @@ def _apply_override(table: dict[str, dict], override: Any, file: str) -> list[Fi
                 findings.append(make("error", "profile-date", "", file, vline, f"{path}.values", value=str(day)))
                 continue
             converted = convert(target["unit"], value)
-            if _shape(converted) != expected:
+            # A parameter that is off by default (null) may be set to any value of its unit.
+            if expected != "NoneType" and _shape(converted) != expected:
                 findings.append(make("error", "profile-value", "", file, vline, f"{path}.values.{day}",
                                      name=name, value=str(value)))
                 continue

@@ -1,0 +1,171 @@
+"""`cluster grants`: basic-allowance rounds — rank, fund, monthly report, explain."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from cluster_cli.cli.common import (
+    DataOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    ReportFormat,
+    ShowPiiOption,
+    VerboseOption,
+    ViewOption,
+    emit_report,
+    fail,
+    language,
+    load_or_exit,
+    print_timings,
+    refuse_if_unusable,
+)
+
+app = typer.Typer(help="Basic study allowance (põhitoetus): ranking, fund, monthly payments.", no_args_is_help=True)
+
+RoundOption = typer.Option(..., "--round", "-r", help="The round, e.g. 2026-autumn or 2027-spring.")
+
+
+def _loaded(data, lang_flag, timings=None):
+    loaded = load_or_exit(data, lang_flag, timings)
+    lang = language(lang_flag, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
+    refuse_if_unusable(loaded, lang)
+    return loaded, lang
+
+
+def _check_round(value: str, lang: str) -> None:
+    if not re.fullmatch(r"[0-9]{4}-(autumn|spring)", value):
+        fail("usage.round", lang, value=value)
+
+
+@app.command("rank")
+def rank(
+    round: str = RoundOption,
+    data: Optional[Path] = DataOption,
+    format: ReportFormat = FormatOption,
+    output: Optional[Path] = OutputOption,
+    view: Optional[str] = ViewOption,
+    lang: Optional[str] = LangOption,
+    show_pii: bool = ShowPiiOption,
+    verbose: bool = VerboseOption,
+) -> None:
+    """Eligibility and the ranking per curriculum (Lisa 11 III, IV, V.2), with every exclusion's
+    reason and clause and every ranked student's score components. Views: ranking, excluded.
+
+    Example: cluster grants rank --round 2026-autumn --format csv --output ranking.csv
+    """
+    from cluster_cli.i18n import t
+    from cluster_cli.pipeline import Timings
+    from cluster_cli.render.grants import ranking_document, ranking_views
+    from cluster_cli.reports.grants import rank as compute
+
+    timings = Timings()
+    loaded, lang = _loaded(data, lang, timings)
+    _check_round(round, lang)
+    with timings.stage("rank"):
+        ranking = compute(loaded.dataset, loaded.profile, round)
+    emit_report(ranking_views(ranking, lang), ranking_document(ranking, lang, show_pii), format, output, view, lang,
+                show_pii, ranking.round.decide_by, csv_default="ranking", title=t("grant.title.rank", lang, round=round))
+    if verbose:
+        print_timings(timings, lang)
+
+
+@app.command("fund")
+def fund(
+    year: str = typer.Option(..., "--year", "-y", help="The study year, e.g. 2026/2027."),
+    data: Optional[Path] = DataOption,
+    format: ReportFormat = FormatOption,
+    output: Optional[Path] = OutputOption,
+    view: Optional[str] = ViewOption,
+    lang: Optional[str] = LangOption,
+) -> None:
+    """The year's basic-allowance fund (Lisa 11 II, VI, VII): by month, by study field and round,
+    allowances per curriculum, and the leftover for the special-allowance fund. Views: months,
+    curricula, totals.
+
+    Example: cluster grants fund --year 2026/2027
+    """
+    from datetime import date
+
+    from cluster_cli.i18n import t
+    from cluster_cli.render.grants import fund_document, fund_views, localize_totals
+    from cluster_cli.reports.grants import year_fund
+
+    loaded, lang = _loaded(data, lang)
+    m = re.fullmatch(r"([0-9]{4})/([0-9]{4})", year)
+    if not m or int(m.group(2)) != int(m.group(1)) + 1:
+        fail("usage.year", lang, value=year)
+    result = year_fund(loaded.dataset, loaded.profile, year)
+    views = fund_views(result)
+    localize_totals(views, lang)
+    emit_report(views, fund_document(result), format, output, view, lang, False, date(int(m.group(1)), 9, 1),
+                csv_default="curricula", title=t("grant.title.fund", lang, year=year))
+
+
+@app.command("report")
+def report(
+    month: str = typer.Option(..., "--month", "-m", help="The month paid for, e.g. 2026-11."),
+    data: Optional[Path] = DataOption,
+    format: ReportFormat = FormatOption,
+    output: Optional[Path] = OutputOption,
+    view: Optional[str] = ViewOption,
+    lang: Optional[str] = LangOption,
+    show_pii: bool = ShowPiiOption,
+    verbose: bool = VerboseOption,
+) -> None:
+    """The month's payment list (Lisa 11 V.4, V.5, VII.2): who is paid how much, by which date, to
+    which account; who stopped and who moved up. Views: payments, stopped.
+
+    Example (cron, on the 15th): cluster grants report --month 2026-11 --format csv --show-pii --output /srv/toetused/2026-11.csv
+    """
+    from cluster_cli.i18n import t
+    from cluster_cli.pipeline import Timings
+    from cluster_cli.render.grants import month_document, month_views
+    from cluster_cli.reports.grants import _month_start, month_report
+
+    timings = Timings()
+    loaded, lang = _loaded(data, lang, timings)
+    if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", month):
+        fail("usage.month", lang, value=month)
+    with timings.stage("report"):
+        result = month_report(loaded.dataset, loaded.profile, month)
+    if result.payments:
+        title = t("grant.title.report", lang, month=month, pay_by=result.payments[0].pay_by.isoformat())
+    else:
+        title = t("grant.title.report-none", lang, month=month) if result.round is None else ""
+    emit_report(month_views(result, lang), month_document(result, lang, show_pii), format, output, view, lang,
+                show_pii, _month_start(month), csv_default="payments", title=title)
+    if verbose:
+        print_timings(timings, lang)
+
+
+@app.command("explain")
+def explain(
+    student: str = typer.Argument(..., help="The student's id."),
+    round: str = RoundOption,
+    data: Optional[Path] = DataOption,
+    format: ReportFormat = FormatOption,
+    lang: Optional[str] = LangOption,
+) -> None:
+    """Why a student is (not) eligible, their score components and place in the ranking, and
+    what separates them from their neighbours.
+
+    Example: cluster grants explain S014 --round 2026-autumn
+    """
+    from cluster_cli.render.grants import explain_document
+    from cluster_cli.render.views import to_json
+    from cluster_cli.reports.grants import rank as compute
+
+    loaded, lang = _loaded(data, lang)
+    _check_round(round, lang)
+    if student not in loaded.dataset.students:
+        fail("usage.unknown-student", lang, value=student)
+    doc = explain_document(compute(loaded.dataset, loaded.profile, round), student, lang)
+    if format is ReportFormat.json:
+        typer.echo(to_json(doc), nl=False)
+    else:
+        typer.echo("\n".join(doc["explanation"]))

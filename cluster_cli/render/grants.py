@@ -1,0 +1,299 @@
+"""Serialising the basic-allowance results: rankings, the fund, monthly payments, explanations."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from cluster_cli.findings import Pii
+from cluster_cli.i18n import t
+from cluster_cli.render.views import View, cell
+from cluster_cli.reports.grants import (
+    Candidate,
+    MonthReport,
+    Ranking,
+    Reason,
+    YearFund,
+    _shown,
+)
+
+COMPONENTS = ("weighted_average", "average", "period_average", "completion", "unexcused",
+              "outstanding_results", "social_activity", "attendance", "lower_income")
+
+
+def reason_text(reason: Reason, lang: str) -> str:
+    args = dict(reason.args)
+    if "criterion" in args:
+        args["criterion"] = t("grant.criterion." + args["criterion"], lang)
+    return t("grant.reason." + reason.code, lang, **args)
+
+
+def _components(c: Candidate) -> dict[str, str]:
+    return {name: _shown(name, c.scores.value(name)) for name in COMPONENTS} if c.scores else {}
+
+
+def _pii(value: str | None, show_pii: bool) -> str | None:
+    return None if value is None else cell(Pii(value), show_pii)
+
+
+# --- rank ----------------------------------------------------------------------------------
+
+
+def ranking_document(r: Ranking, lang: str, show_pii: bool) -> dict:
+    rnd = r.round
+    return {
+        "round": rnd.id,
+        "applications_by": rnd.apply_by.isoformat(),
+        "decision_by": rnd.decide_by.isoformat(),
+        "results_fixed": rnd.results_fixed.isoformat(),
+        "window_start": rnd.window_start.isoformat(),
+        "months": list(rnd.months),
+        "curricula": [
+            {
+                "curriculum": code,
+                "grants": r.grants.get(code, 0),
+                "ranking": [
+                    {
+                        "rank": c.rank,
+                        "student": c.student.id,
+                        "name": c.student.full_name,
+                        "personal_code": _pii(c.student.personal_code, show_pii),
+                        "awarded": c.awarded,
+                        "tie": c.tie,
+                        "decided_by": c.decided_by,
+                        "components": _components(c),
+                    }
+                    for c in cands
+                ],
+            }
+            for code, cands in r.by_curriculum.items()
+        ],
+        "excluded": [
+            {
+                "student": c.student.id,
+                "name": c.student.full_name,
+                "curriculum": c.student.curriculum,
+                "reasons": [{"code": x.code, "clause": x.clause, "message": reason_text(x, lang)} for x in c.reasons],
+            }
+            for c in r.excluded
+        ],
+    }
+
+
+def ranking_views(r: Ranking, lang: str) -> list[View]:
+    rows = []
+    for code, cands in r.by_curriculum.items():
+        for c in cands:
+            comp = _components(c)
+            rows.append({
+                "curriculum": code, "rank": c.rank, "student": c.student.id, "name": c.student.full_name,
+                "awarded": t("grant.awarded" if c.awarded else "grant.not-awarded", lang),
+                "tie": t("grant.tie", lang) if c.tie else "",
+                "decided_by": t("grant.criterion." + c.decided_by, lang) if c.decided_by else "",
+                **comp,
+            })
+    ranked = View("ranking", "grant.view.ranking", [
+        ("curriculum", "col.curriculum"), ("rank", "col.rank"), ("student", "col.student"), ("name", "col.name"),
+        ("awarded", "col.awarded"), ("weighted_average", "grant.criterion.weighted_average"),
+        ("average", "grant.criterion.average"), ("period_average", "grant.criterion.period_average"),
+        ("completion", "grant.criterion.completion"), ("unexcused", "grant.criterion.unexcused"),
+        ("outstanding_results", "grant.criterion.outstanding_results"),
+        ("social_activity", "grant.criterion.social_activity"), ("attendance", "grant.criterion.attendance"),
+        ("lower_income", "grant.criterion.lower_income"), ("decided_by", "col.decided_by"), ("tie", "col.tie"),
+    ], rows)
+    excluded = View("excluded", "grant.view.excluded", [
+        ("curriculum", "col.curriculum"), ("student", "col.student"), ("name", "col.name"), ("clause", "col.clause"),
+        ("reason", "col.reason"),
+    ], [{"curriculum": c.student.curriculum, "student": c.student.id, "name": c.student.full_name,
+         "clause": "; ".join(x.clause for x in c.reasons),
+         "reason": "; ".join(reason_text(x, lang) for x in c.reasons)} for c in r.excluded])
+    return [ranked, excluded]
+
+
+# --- fund ----------------------------------------------------------------------------------
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:.2f}"
+
+
+def fund_document(f: YearFund) -> dict:
+    return {
+        "year": f.year,
+        "state_funded_places": f.places,
+        "months": [{"month": m, "amount": _money(a), "coefficient": str(c), "fund": _money(v)} for m, a, c, v in f.months],
+        "total": _money(f.total),
+        "administration": _money(f.admin),
+        "administration_max": _money(f.admin_max),
+        "distributable": _money(f.distributable),
+        "split_rule": f.split_rule,
+        "fields": [{"field": k, "places": n, "share": _money(s)} for k, (n, s) in f.fields.items()],
+        "rounds": [
+            {
+                "round": r.round,
+                "months": list(r.months),
+                "per_student": _money(r.per_student),
+                "share": _money(r.share),
+                "curricula": [
+                    {"curriculum": c.curriculum, "name": c.name, "field": c.field, "places": c.places,
+                     "eligible_applicants": c.applicants, "share": _money(c.share), "grants": c.grants,
+                     "used": _money(c.used), "leftover": _money(c.leftover)}
+                    for c in r.curricula
+                ],
+                "used": _money(r.used),
+            }
+            for r in f.rounds.values()
+        ],
+        "leftover": _money(f.leftover),
+    }
+
+
+def fund_views(f: YearFund) -> list[View]:
+    months = View("months", "grant.view.months", [
+        ("month", "col.month"), ("amount", "col.amount"), ("coefficient", "col.coefficient"),
+        ("places", "col.places"), ("fund", "col.fund"),
+    ], [{"month": m, "amount": a, "coefficient": str(c), "places": f.places, "fund": v} for m, a, c, v in f.months])
+    rows = []
+    for r in f.rounds.values():
+        for c in r.curricula:
+            rows.append({"round": r.round, "field": c.field, "curriculum": c.curriculum, "name": c.name,
+                         "places": c.places, "applicants": c.applicants, "share": c.share,
+                         "per_student": r.per_student, "grants": c.grants, "used": c.used, "leftover": c.leftover})
+    curricula = View("curricula", "grant.view.fund", [
+        ("round", "col.round"), ("field", "col.field"), ("curriculum", "col.curriculum"), ("name", "col.name"),
+        ("places", "col.places"), ("applicants", "col.applicants"), ("share", "col.share"),
+        ("per_student", "col.per_student"), ("grants", "col.grants"), ("used", "col.used"), ("leftover", "col.leftover"),
+    ], rows)
+    totals = View("totals", "grant.view.totals", [("item", "col.item"), ("amount", "col.amount")], [
+        {"item": "grant.total.fund", "amount": f.total},
+        {"item": "grant.total.admin", "amount": f.admin},
+        {"item": "grant.total.distributable", "amount": f.distributable},
+        *({"item": f"grant.total.round.{k}", "amount": r.share} for k, r in f.rounds.items()),
+        *({"item": f"grant.total.used.{k}", "amount": r.used} for k, r in f.rounds.items()),
+        {"item": "grant.total.leftover", "amount": f.leftover},
+    ])
+    return [months, curricula, totals]
+
+
+def localize_totals(views: list[View], lang: str) -> None:
+    for v in views:
+        if v.name == "totals":
+            for row in v.rows:
+                row["item"] = t(row["item"], lang)
+
+
+# --- monthly payments ----------------------------------------------------------------------
+
+
+def month_document(m: MonthReport, lang: str, show_pii: bool) -> dict:
+    return {
+        "month": m.month,
+        "round": m.round.id if m.round else None,
+        "pay_by": m.payments[0].pay_by.isoformat() if m.payments else None,
+        "total": _money(m.total),
+        "count": len(m.payments),
+        "payments": [
+            {"student": p.student.id, "name": p.student.full_name, "curriculum": p.curriculum,
+             "personal_code": _pii(p.student.personal_code, show_pii), "iban": _pii(p.student.iban, show_pii),
+             "amount": _money(p.amount), "pay_by": p.pay_by.isoformat(), "change": p.change,
+             "replaces": p.replaces, "note": _change_note(p, lang)}
+            for p in m.payments
+        ],
+        "stopped": [
+            {"student": s.student.id, "name": s.student.full_name, "curriculum": s.curriculum,
+             "code": s.reason.code, "clause": s.reason.clause, "message": reason_text(s.reason, lang)}
+            for s in m.stops
+        ],
+    }
+
+
+def _change_note(p, lang: str) -> str:
+    if p.change == "moved_up":
+        return t("grant.change.moved_up", lang, replaces=p.replaces)
+    if not p.student.iban:
+        return t("grant.change.no-iban", lang)
+    return t("grant.change." + p.change, lang)
+
+
+def month_views(m: MonthReport, lang: str) -> list[View]:
+    payments = View("payments", "grant.view.payments", [
+        ("curriculum", "col.curriculum"), ("student", "col.student"), ("name", "col.name"),
+        ("personal_code", "col.personal_code"), ("iban", "col.iban"), ("amount", "col.amount"),
+        ("pay_by", "col.pay_by"), ("note", "col.note"),
+    ], [{"curriculum": p.curriculum, "student": p.student.id, "name": p.student.full_name,
+         "personal_code": Pii(p.student.personal_code) if p.student.personal_code else None,
+         "iban": Pii(p.student.iban) if p.student.iban else None, "amount": p.amount,
+         "pay_by": p.pay_by, "note": _change_note(p, lang)} for p in m.payments])
+    stops = View("stopped", "grant.view.stopped", [
+        ("curriculum", "col.curriculum"), ("student", "col.student"), ("name", "col.name"),
+        ("clause", "col.clause"), ("reason", "col.reason"),
+    ], [{"curriculum": s.curriculum, "student": s.student.id, "name": s.student.full_name,
+         "clause": s.reason.clause, "reason": reason_text(s.reason, lang)} for s in m.stops])
+    return [payments, stops]
+
+
+# --- explain -------------------------------------------------------------------------------
+
+
+def explain_lines(r: Ranking, student_id: str, lang: str) -> list[str]:
+    """A plain-language account of one student's result in the round."""
+    rnd = r.round
+    lines = [t("grant.explain.round", lang, round=rnd.id, apply_by=rnd.apply_by.isoformat(),
+               fixed=rnd.results_fixed.isoformat(), window=rnd.window_start.isoformat())]
+    excluded = next((c for c in r.excluded if c.student.id == student_id), None)
+    ranked = next(((code, cands, c) for code, cands in r.by_curriculum.items() for c in cands
+                   if c.student.id == student_id), None)
+    if excluded is None and ranked is None:
+        lines.append(t("grant.explain.no-application", lang, round=rnd.id))
+        return lines
+    c = excluded or ranked[2]
+    lines.append(t("grant.explain.student", lang, id=c.student.id, name=c.student.full_name,
+                   curriculum=c.student.curriculum))
+    if excluded is not None:
+        lines.append(t("grant.explain.excluded", lang))
+        lines += [f"  - {reason_text(x, lang)} ({x.clause})" for x in excluded.reasons]
+    else:
+        code, cands, c = ranked
+        lines.append(t("grant.explain.eligible", lang))
+    lines.append(t("grant.explain.components", lang))
+    for name, value in _components(c).items():
+        lines.append(f"  - {t('grant.criterion.' + name, lang)}: {value}")
+    if ranked is not None:
+        code, cands, c = ranked
+        lines.append(t("grant.explain.rank", lang, rank=c.rank, total=len(cands), grants=r.grants.get(code, 0),
+                       curriculum=code))
+        lines.append(t("grant.explain.awarded" if c.awarded else "grant.explain.not-awarded", lang))
+        if c.rank > 1:
+            above = cands[c.rank - 2]
+            lines.append(_compare("grant.explain.below", above.decided_by, c, above, lang))
+        if c.rank < len(cands):
+            lines.append(_compare("grant.explain.above", c.decided_by, c, cands[c.rank], lang))
+        if c.tie:
+            lines.append(t("grant.explain.tie", lang))
+    return lines
+
+
+def _compare(key: str, name: str | None, me: Candidate, other: Candidate, lang: str) -> str:
+    """`name` is the first component in which the upper of the two beats the lower."""
+    if name is None:
+        return t("grant.explain.tied-with", lang, other=other.student.id)
+    return t(key, lang, other=other.student.id, criterion=t("grant.criterion." + name, lang),
+             mine=_shown(name, me.scores.value(name)), theirs=_shown(name, other.scores.value(name)))
+
+
+def explain_document(r: Ranking, student_id: str, lang: str) -> dict[str, Any]:
+    excluded = next((c for c in r.excluded if c.student.id == student_id), None)
+    ranked = next((c for cands in r.by_curriculum.values() for c in cands if c.student.id == student_id), None)
+    c = excluded or ranked
+    return {
+        "round": r.round.id,
+        "student": student_id,
+        "applied": c is not None,
+        "eligible": ranked is not None,
+        "reasons": [{"code": x.code, "clause": x.clause, "message": reason_text(x, lang)} for x in (excluded.reasons if excluded else [])],
+        "components": _components(c) if c else {},
+        "rank": ranked.rank if ranked else None,
+        "awarded": bool(ranked and ranked.awarded),
+        "tie": bool(ranked and ranked.tie),
+        "explanation": explain_lines(r, student_id, lang),
+    }

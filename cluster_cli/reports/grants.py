@@ -1,0 +1,550 @@
+"""The basic study allowance (põhitoetus, 6.12, Lisa 11): rounds, eligibility, per-curriculum
+ranking, the fund, and the monthly payment list.
+
+Pure functions of (dataset, profile, round or month). Money is `Decimal` in euros with cents,
+rounded down where a share is cut (so that no more is ever paid out than the fund holds) and
+every cent not paid is reported as leftover — it feeds the special-allowance fund (Lisa 12 1.4).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_DOWN, Decimal
+from fractions import Fraction
+from typing import Any
+
+from cluster_cli.model.dataset import Dataset
+from cluster_cli.model.records import Application, Student
+from cluster_cli.regulation.debts import DebtRules, calendar_for, student_debts
+from cluster_cli.regulation.facts import add_months, period_dates, status_on, study_end
+from cluster_cli.regulation.profile import Profile
+
+CENT = Decimal("0.01")
+NUMERIC = {"5": 5, "4": 4, "3": 3, "2": 2}
+POSITIVE = {"5", "4", "3", "A"}
+# Criteria where a lower value is better; all others rank higher-first.
+LOWER_IS_BETTER = {"unexcused", "lower_income"}
+CRITERIA = ("average", "weighted_average", "period_average", "completion", "unexcused")
+TIE_BREAKS = ("outstanding_results", "social_activity", "attendance", "lower_income")
+
+
+# --- rounds --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GrantRound:
+    """A round (Lisa 11 III.5, IV.4, V.1; 6.12.4). Autumn: applications by 10 September, paid
+    September–January; spring: by 10 February, paid February–June."""
+
+    id: str
+    half: str
+    apply_by: date
+    decide_by: date
+    months: tuple[str, ...]
+    results_fixed: date
+    window_start: date
+
+    @property
+    def first_day(self) -> date:
+        return _month_start(self.months[0])
+
+
+def _month_start(month: str) -> date:
+    return date(int(month[:4]), int(month[5:7]), 1)
+
+
+def _month_id(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def grant_round(ds: Dataset, profile: Profile, round_id: str) -> GrantRound:
+    year, half = int(round_id[:4]), round_id[5:]
+    first = date(year, 9, 1) if half == "autumn" else date(year, 2, 1)
+    p = lambda name: profile.value(name, first)  # noqa: E731
+    months = tuple(_month_id(add_months(first, i)) for i in range(p("grant_round_months")))
+    apply_by = first.replace(day=p("grant_application_day"))
+    decide_by = add_months(first, 1).replace(day=p("grant_decision_day"))
+    settings = next((r for r in (ds.cluster.grant_rounds if ds.cluster else []) if r.id == round_id), None)
+    # 6.12.4: results are fixed five days before the school holiday — for the autumn round the
+    # summer holiday before it, for the spring round the Christmas holiday (second half of
+    # June / of December). The window of grades is the study period before that date.
+    previous = f"{year}-spring" if half == "autumn" else f"{year - 1}-autumn"
+    window_start, period_end = period_dates(ds.cluster, previous)
+    holiday = _holiday_start(ds, period_end if half == "autumn" else date(year - 1, 12, 1), half)
+    fixed = holiday - timedelta(days=p("grant_results_fixed_days_before_holiday"))
+    if settings is not None:
+        fixed = settings.results_fixed or fixed
+        window_start = settings.window_start or window_start
+    return GrantRound(round_id, half, apply_by, decide_by, months, fixed, window_start)
+
+
+def _holiday_start(ds: Dataset, around: date, half: str) -> date:
+    """The school holiday that starts in June–July (autumn round) or December (spring round)."""
+    wanted = (6, 7) if half == "autumn" else (12,)
+    for h in sorted(ds.cluster.school_holidays if ds.cluster else [], key=lambda h: h.start):
+        if h.start.year == around.year and h.start.month in wanted:
+            return h.start
+    return date(around.year, 7, 1) if half == "autumn" else date(around.year, 12, 22)
+
+
+def round_of_month(month: str) -> str | None:
+    """The round that pays `month` (YYYY-MM); July and August belong to none."""
+    year, m = int(month[:4]), int(month[5:7])
+    if m >= 9:
+        return f"{year}-autumn"
+    if m == 1:
+        return f"{year - 1}-autumn"
+    if 2 <= m <= 6:
+        return f"{year}-spring"
+    return None
+
+
+# --- eligibility and scores ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a student is excluded (or stopped): a catalogue key under `grant.reason.` and a clause."""
+
+    code: str
+    clause: str
+    args: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass
+class Scores:
+    average: Fraction | None
+    weighted_average: Fraction | None
+    period_average: Fraction | None
+    completion: Fraction | None
+    unexcused: int
+    outstanding_results: int
+    social_activity: int
+    attendance: Fraction | None
+    lower_income: Decimal | None
+
+    def value(self, name: str) -> Any:
+        return getattr(self, name)
+
+
+@dataclass
+class Candidate:
+    student: Student
+    application: Application | None
+    reasons: list[Reason] = field(default_factory=list)
+    scores: Scores | None = None
+    rank: int | None = None
+    tie: bool = False
+    decided_by: str | None = None  # the first component that sets it above the next one
+    awarded: bool = False
+
+    @property
+    def eligible(self) -> bool:
+        return not self.reasons
+
+
+def _application(s: Student, round_id: str) -> Application | None:
+    found = [a for a in s.applications if a.kind == "basic" and a.round == round_id]
+    return min(found, key=lambda a: a.submitted) if found else None
+
+
+def _eligibility(ds: Dataset, profile: Profile, rnd: GrantRound, s: Student, app: Application | None,
+                 debts_open: int, scores: Scores) -> list[Reason]:
+    p = lambda name: profile.value(name, rnd.first_day)  # noqa: E731
+    reasons: list[Reason] = []
+    add = reasons.append
+    if app is None:
+        add(Reason("no-application", "Lisa 11 IV.4", (("round", rnd.id),)))
+    elif app.submitted > rnd.apply_by:
+        add(Reason("late-application", "Lisa 11 IV.4",
+                   (("submitted", app.submitted.isoformat()), ("deadline", rnd.apply_by.isoformat()))))
+    if rnd.half == "autumn" and s.course == 1:
+        add(Reason("first-year", "Lisa 11 III.5"))
+    if s.residence == "none":
+        add(Reason("residence", "Lisa 11 III.1 a"))
+    curriculum = ds.curricula.get(s.curriculum)
+    if curriculum is not None and curriculum.kind == "vocational_choice":
+        add(Reason("not-level-education", "Lisa 11 III.1.1"))
+    form = s.study_form or (curriculum.study_form if curriculum else None)
+    if form == "non_stationary":
+        add(Reason("not-stationary", "Lisa 11 III.1.1"))
+    if not s.state_funded or (curriculum is not None and curriculum.state_funded_places == 0):
+        add(Reason("no-state-place", "Lisa 11 III.1.1"))
+    if study_end(s) < rnd.first_day:
+        add(Reason("nominal-duration", "Lisa 11 III.2.3, III.4", (("end", study_end(s).isoformat()),)))
+    status = status_on(s, rnd.apply_by)
+    if status is None or status.status in ("expelled", "graduated"):
+        add(Reason("not-studying", "Lisa 11 III.1", (("status", status.status if status else "—"),)))
+    elif status.status == "academic_leave":
+        add(Reason("academic-leave", "Lisa 11 III.2.1, 6.7.8", (("since", status.start.isoformat()),)))
+    elif status.status == "abroad":
+        add(Reason("abroad", "4.12.6", (("since", status.start.isoformat()),)))
+    if debts_open:
+        add(Reason("debts", "Lisa 11 III.2.2", (("count", debts_open), ("date", rnd.results_fixed.isoformat()))))
+    limit = p("grant_refuse_unexcused_over")
+    if limit is not None and scores.unexcused > limit:
+        add(Reason("unexcused", "Lisa 11 III.3, 6.12.6", (("count", scores.unexcused), ("limit", limit))))
+    if p("grant_refuse_on_violations"):
+        found = [v for v in s.violations if rnd.window_start <= v.date <= rnd.decide_by]
+        if found:
+            add(Reason("violations", "Lisa 11 V.6", (("kinds", sorted({v.kind for v in found})),)))
+    for crit in p("grant_ranking")["criteria"]:
+        value = scores.value(crit["name"])
+        if "min" in crit and (value is None or Fraction(value) < Fraction(str(crit["min"]))):
+            add(Reason("threshold", "Lisa 11 V.2", (("criterion", crit["name"]), ("value", _shown(crit["name"], value)),
+                                                      ("limit", _shown(crit["name"], Fraction(str(crit["min"])))), ("op", "≥"))))
+        if "max" in crit and value is not None and Fraction(value) > Fraction(str(crit["max"])):
+            add(Reason("threshold", "Lisa 11 V.2", (("criterion", crit["name"]), ("value", _shown(crit["name"], value)),
+                                                      ("limit", _shown(crit["name"], Fraction(str(crit["max"])))), ("op", "≤"))))
+    return reasons
+
+
+def _scores(ds: Dataset, s: Student, rnd: GrantRound) -> Scores:
+    """The components of V.2 (curriculum fulfilment and attendance) as Tahvel computes them:
+    averages of numeric grades only; the EKAP-weighted average over each module's latest
+    summary result; the window's (last period's) average; completion = the share of positive
+    results in the window; unexcused lessons and attendance in that period."""
+    upto = [g for g in s.grades if g.date <= rnd.results_fixed and g.kind != "prior_learning"]
+    numeric = [NUMERIC[g.value] for g in upto if g.value in NUMERIC]
+    average = Fraction(sum(numeric), len(numeric)) if numeric else None
+    curriculum = ds.curricula.get(s.curriculum)
+    ekap = {m.id: m.ekap for m in curriculum.modules} if curriculum else {}
+    latest: dict[str, int] = {}
+    for g in sorted((g for g in upto if g.kind in ("module", "final") and g.value in NUMERIC), key=lambda g: g.date):
+        latest[g.module] = NUMERIC[g.value]
+    weight = sum(Fraction(ekap.get(m, 1)) for m in latest)
+    weighted = sum(Fraction(ekap.get(m, 1)) * v for m, v in latest.items()) / weight if latest else average
+    window = [g for g in upto if g.date >= rnd.window_start]
+    w_numeric = [NUMERIC[g.value] for g in window if g.value in NUMERIC]
+    period_average = Fraction(sum(w_numeric), len(w_numeric)) if w_numeric else None
+    completion = Fraction(sum(1 for g in window if g.value in POSITIVE), len(window)) if window else None
+    previous = f"{rnd.window_start.year}-{'spring' if rnd.half == 'autumn' else 'autumn'}"
+    att = next((a for a in s.attendance if a.period == previous), None)
+    unexcused = att.unexcused if att else 0
+    attendance = Fraction(att.lessons - att.unexcused - att.excused, att.lessons) if att and att.lessons else None
+    in_window = [a for a in s.achievements if rnd.window_start <= a.date <= rnd.decide_by]
+    return Scores(
+        average=average,
+        weighted_average=weighted,
+        period_average=period_average,
+        completion=completion,
+        unexcused=unexcused,
+        outstanding_results=sum(1 for a in in_window if a.kind == "outstanding_results"),
+        social_activity=sum(1 for a in in_window if a.kind in ("social_activity", "competition")),
+        attendance=attendance,
+        lower_income=s.income_previous_year,
+    )
+
+
+def _shown(name: str, value: Any) -> str:
+    if value is None:
+        return "—"
+    if name in ("completion", "attendance"):
+        return f"{float(value) * 100:.1f} %"
+    if name in ("average", "weighted_average", "period_average"):
+        return f"{float(value):.2f}"
+    return str(value)
+
+
+# --- ranking -------------------------------------------------------------------------------
+
+
+@dataclass
+class Ranking:
+    round: GrantRound
+    by_curriculum: dict[str, list[Candidate]]  # eligible, in ranked order
+    excluded: list[Candidate]
+    grants: dict[str, int]  # allowances per curriculum for the round (from the fund)
+    fund: "YearFund"
+
+
+def _sort_key(c: Candidate, names: list[str]) -> tuple:
+    key = []
+    for name in names:
+        value = c.scores.value(name)
+        if value is None:
+            key.append((1, 0))  # unknown values rank last
+        else:
+            v = Fraction(value)
+            key.append((0, v if name in LOWER_IS_BETTER else -v))
+    return tuple(key)
+
+
+def rank(ds: Dataset, profile: Profile, round_id: str) -> Ranking:
+    """Eligibility and ranking per curriculum (V.2), ties broken by IV.3 in the profile's order;
+    a tie that survives every component is reported as a tie and ordered by student id."""
+    rnd = grant_round(ds, profile, round_id)
+    settings = profile.value("grant_ranking", rnd.first_day)
+    names = [c["name"] for c in settings["criteria"]] + list(settings["tie_breaks"])
+    students = [s for s in ds.records.get("students", []) if _application(s, round_id) is not None]
+    rules = DebtRules.from_profile(profile, rnd.results_fixed)
+    calendar = calendar_for(students, rnd.results_fixed)
+    by_curriculum: dict[str, list[Candidate]] = {}
+    excluded: list[Candidate] = []
+    for s in sorted(students, key=lambda s: s.id):
+        debts = student_debts(s, rnd.results_fixed, rules, calendar)
+        scores = _scores(ds, s, rnd)
+        app = _application(s, round_id)
+        c = Candidate(s, app, _eligibility(ds, profile, rnd, s, app, sum(1 for d in debts if d.is_open), scores), scores)
+        (by_curriculum.setdefault(s.curriculum, []) if c.eligible else excluded).append(c)
+    for cands in by_curriculum.values():
+        cands.sort(key=lambda c: (_sort_key(c, names), c.student.id))
+        for i, c in enumerate(cands):
+            c.rank = i + 1
+            if i + 1 < len(cands):
+                nxt = cands[i + 1]
+                mine, theirs = _sort_key(c, names), _sort_key(nxt, names)
+                c.decided_by = next((n for n, a, b in zip(names, mine, theirs) if a != b), None)
+                if c.decided_by is None:
+                    c.tie = nxt.tie = True
+    fund = year_fund(ds, profile, _study_year(rnd), ranking_counts={round_id: {k: len(v) for k, v in by_curriculum.items()}})
+    grants = {cf.curriculum: cf.grants for cf in fund.rounds[rnd.half].curricula}
+    for code, cands in by_curriculum.items():
+        for c in cands[: grants.get(code, 0)]:
+            c.awarded = True
+    excluded.sort(key=lambda c: (c.student.curriculum, c.student.id))
+    return Ranking(rnd, dict(sorted(by_curriculum.items())), excluded, grants, fund)
+
+
+def _study_year(rnd: GrantRound) -> str:
+    y = int(rnd.id[:4]) if rnd.half == "autumn" else int(rnd.id[:4]) - 1
+    return f"{y}/{y + 1}"
+
+
+# --- the fund ------------------------------------------------------------------------------
+
+
+@dataclass
+class CurriculumFund:
+    curriculum: str
+    name: str
+    field: str
+    places: int
+    applicants: int
+    share: Decimal
+    grants: int
+    used: Decimal
+    leftover: Decimal
+
+
+@dataclass
+class RoundFund:
+    round: str
+    months: tuple[str, ...]
+    per_student: Decimal  # one allowance for every month of the round
+    share: Decimal
+    fields: dict[str, Decimal]
+    curricula: list[CurriculumFund]
+
+    @property
+    def used(self) -> Decimal:
+        return sum((c.used for c in self.curricula), Decimal(0))
+
+
+@dataclass
+class YearFund:
+    year: str
+    places: int
+    months: list[tuple[str, Decimal, Decimal, Decimal]]  # month, amount, coefficient, monthly fund
+    total: Decimal
+    admin: Decimal
+    admin_max: Decimal
+    distributable: Decimal
+    fields: dict[str, tuple[int, Decimal]]  # field -> (places, share of the year)
+    rounds: dict[str, RoundFund]
+    split_rule: str
+
+    @property
+    def leftover(self) -> Decimal:
+        return self.distributable - sum((r.used for r in self.rounds.values()), Decimal(0))
+
+
+def _down(value: Fraction | Decimal) -> Decimal:
+    v = Fraction(value)
+    return (Decimal(v.numerator) / Decimal(v.denominator)).quantize(CENT, rounding=ROUND_DOWN)
+
+
+def year_fund(ds: Dataset, profile: Profile, year: str, ranking_counts: dict[str, dict[str, int]] | None = None) -> YearFund:
+    """Lisa 11 II.1: monthly fund = allowance amount × state-funded places × fund coefficient,
+    each month with the values valid then; VII.5: up to 3 % for administration; II.1.2: split
+    between study fields by their state-funded places, 40 % to the autumn and 60 % to the spring
+    round; VI.1: within a field between curricula by places or eligible applicants; whole
+    allowances only; the rest is leftover (Lisa 12 1.4)."""
+    first = int(year[:4])
+    curricula = [c for c in ds.records.get("curricula", []) if c.state_funded_places > 0]
+    places = sum(c.state_funded_places for c in curricula)
+    months = []
+    for i in range(10):
+        day = date(first, 9, 1) if i < 5 else date(first + 1, 2, 1)
+        day = add_months(day, i % 5)
+        amount = profile.value("grant_amount", day)
+        coefficient = Decimal(str(profile.value("grant_fund_coefficient", day)))
+        months.append((_month_id(day), amount, coefficient, _down(Fraction(amount) * places * Fraction(coefficient))))
+    total = sum((m[3] for m in months), Decimal(0))
+    on = date(first, 9, 1)
+    admin_share = min(profile.value("grant_admin_share", on), profile.value("grant_admin_max_share", on))
+    admin = _down(Fraction(total) * admin_share)
+    distributable = total - admin
+    field_places: dict[str, int] = {}
+    for c in curricula:
+        field_places[c.field] = field_places.get(c.field, 0) + c.state_funded_places
+    fields = {f: (n, _down(Fraction(distributable) * Fraction(n, places))) for f, n in sorted(field_places.items())}
+    split = profile.value("grant_curriculum_split", on)
+    rounds = {}
+    for half, share_name, round_id in (("autumn", "grant_autumn_share", f"{first}-autumn"),
+                                       ("spring", "grant_spring_share", f"{first + 1}-spring")):
+        rnd = grant_round(ds, profile, round_id)
+        per_student = sum((profile.value("grant_amount", _month_start(m)) for m in rnd.months), Decimal(0))
+        half_share = profile.value(share_name, on)
+        field_shares = {f: _down(Fraction(s) * half_share) for f, (_, s) in fields.items()}
+        counts = (ranking_counts or {}).get(round_id)
+        if counts is None and split == "applicants":
+            counts = {code: len(v) for code, v in rank_counts(ds, profile, round_id).items()}
+        rows = []
+        for f, f_share in field_shares.items():
+            members = sorted((c for c in curricula if c.field == f), key=lambda c: c.code)
+            weights = {c.code: (c.state_funded_places if split == "places" else (counts or {}).get(c.code, 0))
+                       for c in members}
+            total_weight = sum(weights.values())
+            for c in members:
+                share = _down(Fraction(f_share) * Fraction(weights[c.code], total_weight)) if total_weight else Decimal(0)
+                grants = math.floor(share / per_student) if per_student else 0
+                used = per_student * grants
+                rows.append(CurriculumFund(c.code, c.name, f, c.state_funded_places, (counts or {}).get(c.code, 0),
+                                           share, grants, used, share - used))
+        rounds[half] = RoundFund(round_id, rnd.months, per_student, sum(field_shares.values(), Decimal(0)),
+                                 field_shares, rows)
+    return YearFund(year, places, months, total, admin, _down(Fraction(total) * profile.value("grant_admin_max_share", on)),
+                    distributable, fields, rounds, split)
+
+
+def rank_counts(ds: Dataset, profile: Profile, round_id: str) -> dict[str, list]:
+    """Eligible applicants per curriculum, without building the fund (for the `applicants` rule)."""
+    rnd = grant_round(ds, profile, round_id)
+    students = [s for s in ds.records.get("students", []) if _application(s, round_id) is not None]
+    rules = DebtRules.from_profile(profile, rnd.results_fixed)
+    calendar = calendar_for(students, rnd.results_fixed)
+    out: dict[str, list] = {}
+    for s in students:
+        debts = student_debts(s, rnd.results_fixed, rules, calendar)
+        scores = _scores(ds, s, rnd)
+        if not _eligibility(ds, profile, rnd, s, _application(s, round_id), sum(1 for d in debts if d.is_open), scores):
+            out.setdefault(s.curriculum, []).append(s.id)
+    return out
+
+
+# --- monthly payments --------------------------------------------------------------------
+
+
+@dataclass
+class Payment:
+    student: Student
+    curriculum: str
+    amount: Decimal
+    pay_by: date
+    change: str  # continuing | new | moved_up
+    replaces: str | None = None
+
+
+@dataclass
+class Stop:
+    student: Student
+    curriculum: str
+    reason: Reason
+
+
+@dataclass
+class MonthReport:
+    month: str
+    round: GrantRound | None
+    payments: list[Payment]
+    stops: list[Stop]
+
+    @property
+    def total(self) -> Decimal:
+        return sum((p.amount for p in self.payments), Decimal(0))
+
+
+def _stop_reason(s: Student, day: date) -> Reason | None:
+    """VII.2, 6.7.8, 4.12.6: from the month after a student goes on academic leave, abroad or
+    leaves school, the allowance stops."""
+    status = status_on(s, day)
+    if status is None or status.status in ("expelled", "graduated"):
+        return Reason("stopped-left", "Lisa 11 VII.2", (("status", status.status if status else "—"),
+                                                          ("since", status.start.isoformat() if status else "")))
+    if status.status == "academic_leave":
+        return Reason("stopped-leave", "Lisa 11 III.2.1, 6.7.8", (("since", status.start.isoformat()),))
+    if status.status == "abroad":
+        return Reason("stopped-abroad", "4.12.6", (("since", status.start.isoformat()),))
+    if study_end(s) < day:
+        return Reason("stopped-nominal", "Lisa 11 III.2.3", (("end", study_end(s).isoformat()),))
+    return None
+
+
+def pay_by(month: str, profile: Profile, calendar) -> date:
+    """V.4: by the 26th of the month for that month; V.5: September's may be paid in October and
+    February's in March. A 26th on a rest day moves back to the last working day before it."""
+    start = _month_start(month)
+    paid_in = add_months(start, 1) if start.month in (9, 2) else start
+    day = paid_in.replace(day=profile.value("grant_payment_day", start))
+    while not calendar.is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def month_report(ds: Dataset, profile: Profile, month: str) -> MonthReport:
+    """Who is paid for `month`: the awarded in each curriculum's ranking, minus those who
+    stopped (from the month after the change), plus the next eligible moving up (VII.2)."""
+    from cluster_cli.regulation.calendar import working_days
+
+    round_id = round_of_month(month)
+    if round_id is None:
+        return MonthReport(month, None, [], [])
+    ranking = rank(ds, profile, round_id)
+    rnd = ranking.round
+    calendar = working_days(_month_start(month))
+    receiving: dict[str, list[str]] = {}
+    stopped: dict[str, Reason] = {}
+    stops_now: list[Stop] = []
+    changes: dict[str, tuple[str, str | None]] = {}
+    for m in rnd.months[: rnd.months.index(month) + 1]:
+        day = _month_start(m)
+        stops_now = []
+        changes = {}
+        for code, cands in ranking.by_curriculum.items():
+            current = receiving.get(code)
+            if current is None:
+                current = [c.student.id for c in cands if c.awarded]
+                changes.update({sid: ("new" if m == rnd.months[0] else "continuing", None) for sid in current})
+            else:
+                changes.update({sid: ("continuing", None) for sid in current})
+            by_id = {c.student.id: c for c in cands}
+            kept, gone = [], []
+            for sid in current:
+                reason = _stop_reason(by_id[sid].student, day)
+                if reason is None:
+                    kept.append(sid)
+                else:
+                    stopped[sid] = reason
+                    gone.append(sid)
+                    stops_now.append(Stop(by_id[sid].student, code, reason))
+            for replaced in gone:
+                nxt = next((c for c in cands if c.student.id not in kept and c.student.id not in stopped
+                            and c.student.id not in gone and _stop_reason(c.student, day) is None), None)
+                if nxt is not None:
+                    kept.append(nxt.student.id)
+                    changes[nxt.student.id] = ("moved_up", replaced)
+            receiving[code] = kept
+    due = pay_by(month, profile, calendar)
+    amount = profile.value("grant_amount", _month_start(month))
+    payments = []
+    for code, ids in receiving.items():
+        by_id = {c.student.id: c for c in ranking.by_curriculum[code]}
+        for sid in ids:
+            change, replaces = changes.get(sid, ("continuing", None))
+            payments.append(Payment(by_id[sid].student, code, amount, due, change, replaces))
+    payments.sort(key=lambda p: (p.curriculum, p.student.id))
+    stops_now.sort(key=lambda s: (s.curriculum, s.student.id))
+    return MonthReport(month, rnd, payments, stops_now)
