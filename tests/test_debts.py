@@ -373,6 +373,11 @@ def test_csv_and_xlsx_read_back(cli, tmp_path):
     first = xlsx.read_bytes()
     cli("debts", "--data", root, "--as-of", "2026-11-23", "--format", "xlsx", "--output", xlsx)
     assert xlsx.read_bytes() == first  # reproducible, zip timestamps included
+    import zipfile
+
+    with zipfile.ZipFile(xlsx) as z:  # not the wall clock, which openpyxl writes by default
+        assert b"2026-11-23T00:00:00Z</dcterms:modified>" in z.read("docProps/core.xml")
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
 def test_identical_input_identical_json(cli, tmp_path):

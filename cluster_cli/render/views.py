@@ -122,7 +122,7 @@ def write_xlsx(path: Path, views: list[View], lang: str, show_pii: bool, stamp: 
     wb.properties.creator = "cluster_cli"
     buffer = io.BytesIO()
     wb.save(buffer)
-    write_atomic(path, _pin_zip_times(buffer.getvalue()))
+    write_atomic(path, _pin_zip_times(buffer.getvalue(), moment))
 
 
 def _xlsx_cell(value: Any, show_pii: bool) -> Any:
@@ -132,8 +132,10 @@ def _xlsx_cell(value: Any, show_pii: bool) -> Any:
     return cell(value, show_pii)
 
 
-def _pin_zip_times(data: bytes) -> bytes:
-    """Rewrite a zip with fixed member timestamps (zip stores the wall clock otherwise)."""
+def _pin_zip_times(data: bytes, moment: datetime) -> bytes:
+    """Rewrite a zip with fixed member timestamps (zip stores the wall clock otherwise), and the
+    document's "modified" property, which openpyxl sets to the clock when saving."""
+    import re
     import zipfile
 
     src = zipfile.ZipFile(io.BytesIO(data))
@@ -143,7 +145,11 @@ def _pin_zip_times(data: bytes) -> bytes:
             pinned = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             pinned.compress_type = zipfile.ZIP_DEFLATED
             pinned.external_attr = info.external_attr
-            dst.writestr(pinned, src.read(info.filename))
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                                 rb"\g<1>" + moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", content)
+            dst.writestr(pinned, content)
     return out.getvalue()
 
 
