@@ -78,9 +78,12 @@ def fail(key: str, lang: str, code: int = EXIT_UNUSABLE, **args) -> NoReturn:
 
 
 def stdout_console():
+    """Rich console for data on stdout: the terminal's width, or a wide page when redirected
+    (a file or a pipe should not get 80-column wrapping)."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
+    return Console(highlight=False, soft_wrap=False, width=width)
 
 
 def stderr_console():

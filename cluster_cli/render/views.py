@@ -32,6 +32,9 @@ class View:
     styles: dict[str, str] = field(default_factory=dict)  # field -> rich style for the terminal
 
 
+PROSE_COLUMNS = frozenset({"message", "reason", "note", "description", "name", "expected_results", "title"})
+
+
 def cell(value: Any, show_pii: bool) -> Any:
     """A value as it goes into any table: personal data masked, dates ISO, money exact."""
     if isinstance(value, Pii):
@@ -84,7 +87,10 @@ def print_views(console, views: list[View], lang: str, show_pii: bool, title: st
         table = Table(title=t(view.title_key, lang), title_justify="left", title_style="bold", box=None,
                       header_style="bold", pad_edge=False)
         for key, header in view.columns:
-            table.add_column(t(header, lang), overflow="fold", style=view.styles.get(key))
+            # Only prose wraps; codes, dates and numbers stay on one line.
+            prose = key in PROSE_COLUMNS
+            table.add_column(t(header, lang), overflow="fold", no_wrap=not prose, style=view.styles.get(key),
+                             ratio=1 if prose else None)
         if not view.rows:
             console.print(Text(t(view.title_key, lang), style="bold"))
             console.print(Text("  " + t("ui.none", lang), style="dim"))
