@@ -516,7 +516,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 # Feature areas keep their messages in their own modules; they join the one catalogue here.
 from cluster_cli.i18n import catalog_contracts as _contracts  # noqa: E402
+from cluster_cli.i18n import catalog_allowances as _allowances  # noqa: E402
+from cluster_cli.i18n import catalog_cluster as _cluster  # noqa: E402
 from cluster_cli.i18n import catalog_grants as _grants  # noqa: E402
 
-MESSAGES.update(_contracts.MESSAGES)
-MESSAGES.update(_grants.MESSAGES)
+for _part in (_contracts, _grants, _cluster, _allowances):
+    MESSAGES.update(_part.MESSAGES)

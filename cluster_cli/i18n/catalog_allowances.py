@@ -1,0 +1,3 @@
+"""Messages of the allowances commands: ``key: (Estonian, English)``."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of the cluster commands: ``key: (Estonian, English)``."""
+
+MESSAGES: dict[str, tuple[str, str]] = {}
