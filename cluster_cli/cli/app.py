@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from cluster_cli.cli import debts, grants, info, validate
+from cluster_cli.cli import contracts, debts, grants, info, validate
 
 app = typer.Typer(
     name="cluster",
@@ -23,6 +23,7 @@ app.command("debts")(debts.debts)
 app.add_typer(grants.app, name="grants")
 app.command("rules")(info.rules)
 app.command("profile")(info.profile)
+app.add_typer(contracts.app, name="contracts")
 
 
 def main() -> None:
