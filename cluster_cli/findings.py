@@ -103,3 +103,44 @@ def count(findings: list[Finding]) -> dict[str, int]:
 
 def has_errors(findings: list[Finding]) -> bool:
     return any(f.severity == "error" for f in findings)
+
+
+# --- (de)serialising findings for the cache: exact round trip, types of arguments kept ---------
+
+
+def _encode(value: Any) -> Any:
+    from cluster_cli.i18n import Phrase
+
+    if isinstance(value, Pii):
+        return {"$pii": str(value)}
+    if isinstance(value, Phrase):
+        return {"$phrase": [value.key, [[k, _encode(v)] for k, v in value.args]]}
+    if isinstance(value, (list, tuple)):
+        return [_encode(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return {"$str": str(value)}
+
+
+def _decode(value: Any) -> Any:
+    from cluster_cli.i18n import Phrase
+
+    if isinstance(value, dict):
+        if "$pii" in value:
+            return Pii(value["$pii"])
+        if "$phrase" in value:
+            key, args = value["$phrase"]
+            return Phrase(key, tuple((k, _decode(v)) for k, v in args))
+        return value["$str"]
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    return value
+
+
+def to_record(f: Finding) -> list:
+    return [f.severity, f.code, f.clause, f.file, f.line, f.path, f.key, [[k, _encode(v)] for k, v in f.args]]
+
+
+def from_record(r: list) -> Finding:
+    severity, code, clause, file, line, path, key, args = r
+    return Finding(severity, code, clause, file, line, path, key, tuple((k, _decode(v)) for k, v in args))

@@ -204,11 +204,15 @@ def write_data(root: Path, files: dict) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _fixed_terminal(monkeypatch):
+def _fixed_environment(monkeypatch, tmp_path):
     # Rich wraps at the terminal width; tests need the same width everywhere.
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("CLUSTER_DATA", raising=False)
+    monkeypatch.delenv("CLUSTER_NO_CACHE", raising=False)
+    monkeypatch.delenv("CLUSTER_LOADER", raising=False)
+    # Each test has its own cache, so a run can never see another test's entries.
+    monkeypatch.setenv("CLUSTER_CACHE_DIR", str(tmp_path / ".cluster-cache"))
 
 
 class Cli:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -26,6 +27,16 @@ AsOfOption = typer.Option(None, "--as-of", help="Judge the data as of this date,
 LangOption = typer.Option(None, "--lang", help="Language of messages: et or en (default: the cluster's).")
 ShowPiiOption = typer.Option(False, "--show-pii", help="Show personal codes and bank accounts unmasked.")
 VerboseOption = typer.Option(False, "--verbose", "-v", help="Print the pipeline stages' timings to stderr.")
+NoCacheOption = typer.Option(False, "--no-cache", help="Read every file afresh; neither use nor update the cache.")
+
+
+def loader_settings(no_cache: bool = False) -> dict:
+    """Cache and fast parser on unless switched off: `--no-cache`, or the environment —
+    CLUSTER_NO_CACHE=1, and CLUSTER_LOADER=precise for PyYAML only (a diagnostic)."""
+    return {
+        "cache": not (no_cache or os.environ.get("CLUSTER_NO_CACHE")),
+        "fast": os.environ.get("CLUSTER_LOADER", "fast") != "precise",
+    }
 
 
 class TextOrJson(str, Enum):
@@ -92,7 +103,7 @@ def stderr_console():
     return Console(stderr=True, highlight=False)
 
 
-def load_or_exit(data: Optional[Path], lang_flag: Optional[str], timings=None):
+def load_or_exit(data: Optional[Path], lang_flag: Optional[str], timings=None, no_cache: bool = False):
     """Load the data folder; an unusable folder exits with 2 and a message."""
     from cluster_cli.load.folder import DataFolderError
     from cluster_cli.load.yaml_loader import HAVE_LIBYAML
@@ -104,7 +115,7 @@ def load_or_exit(data: Optional[Path], lang_flag: Optional[str], timings=None):
 
         print(t("ui.no-libyaml", language(lang_flag)), file=sys.stderr)
     try:
-        return load(data_dir, timings=timings)
+        return load(data_dir, timings=timings, **loader_settings(no_cache))
     except DataFolderError as exc:
         fail(exc.key, language(lang_flag), path=exc.path)
 
@@ -130,42 +141,109 @@ OutputOption = typer.Option(None, "--output", "-o", help="Write to this file (at
 ViewOption = typer.Option(None, "--view", help="Which table for table/csv output (default: all for table, the first detailed one for csv).")
 
 
-def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view: Optional[str], lang: str,
-                show_pii: bool, stamp: date, csv_default: str, title: str = "") -> None:
-    """Serialise a report's views (table/csv/xlsx) or its document (json) to stdout or a file.
-
-    Data goes to stdout; diagnostics to stderr. Files are written atomically."""
-    from cluster_cli.render.views import print_views, to_csv, to_json, write_atomic, write_xlsx
+def report_bytes(views, document, fmt: ReportFormat, view: Optional[str], lang: str, show_pii: bool,
+                 stamp: date, csv_default: str, title: str = "") -> bytes:
+    """A report serialised for a file or a pipe: JSON document, one view as CSV, every view as
+    XLSX sheets, or the tables as plain text."""
+    from cluster_cli.render.views import print_views, to_csv, to_json, xlsx_bytes
 
     names = [v.name for v in views]
     if view is not None and view not in names:
         fail("usage.view", lang, value=view, known=", ".join(names))
     if fmt is ReportFormat.xlsx:
-        if output is None:
-            fail("usage.xlsx-output", lang)
-        write_xlsx(output, views, lang, show_pii, stamp)
-        return
+        return xlsx_bytes(views, lang, show_pii, stamp)
     if fmt is ReportFormat.json:
-        text = to_json(document)
-    elif fmt is ReportFormat.csv:
+        return to_json(document).encode("utf-8")
+    if fmt is ReportFormat.csv:
         chosen = next(v for v in views if v.name == (view or csv_default))
-        text = to_csv(chosen, lang, show_pii)
-    else:
-        chosen = [v for v in views if view is None or v.name == view]
-        if output is None:
-            print_views(stdout_console(), chosen, lang, show_pii, title)
-            return
-        from io import StringIO
+        return to_csv(chosen, lang, show_pii).encode("utf-8")
+    from io import StringIO
 
-        from rich.console import Console
+    from rich.console import Console
 
-        buffer = StringIO()
-        print_views(Console(file=buffer, width=200, no_color=True), chosen, lang, show_pii, title)
-        text = buffer.getvalue()
+    buffer = StringIO()
+    print_views(Console(file=buffer, width=200, no_color=True), [v for v in views if view is None or v.name == view],
+                lang, show_pii, title)
+    return buffer.getvalue().encode("utf-8")
+
+
+def deliver(blob: bytes, output: Optional[Path]) -> None:
+    """Data to stdout, or to a file written atomically."""
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(blob) if hasattr(sys.stdout, "buffer") else sys.stdout.write(blob.decode("utf-8"))
+        sys.stdout.flush()
     else:
-        write_atomic(output, text)
+        from cluster_cli.files import write_atomic
+
+        write_atomic(output, blob)
+
+
+def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view: Optional[str], lang: str,
+                show_pii: bool, stamp: date, csv_default: str, title: str = "") -> None:
+    """Serialise a report's views (table/csv/xlsx) or its document (json) to stdout or a file.
+
+    Data goes to stdout; diagnostics to stderr. Files are written atomically."""
+    if fmt is ReportFormat.xlsx and output is None:
+        fail("usage.xlsx-output", lang)
+    if fmt is ReportFormat.table and output is None:
+        from cluster_cli.render.views import print_views
+
+        names = [v.name for v in views]
+        if view is not None and view not in names:
+            fail("usage.view", lang, value=view, known=", ".join(names))
+        print_views(stdout_console(), [v for v in views if view is None or v.name == view], lang, show_pii, title)
+        return
+    deliver(report_bytes(views, document, fmt, view, lang, show_pii, stamp, csv_default, title), output)
+
+
+def cached_answer(data: Optional[Path], no_cache: bool, question: list, produce) -> bytes:
+    """The bytes `produce()` returns for `question`, from the cache when the data folder, the
+    tool and the question are unchanged since the answer was stored (for files and pipes —
+    a repeated cron run or report costs a hash of the files)."""
+    from cluster_cli.pipeline import question_key
+
+    found = question_key(resolve_data_dir(data), question) if loader_settings(no_cache)["cache"] else None
+    if found is not None:
+        store, key = found
+        hit = store.get("answers", key)
+        if hit is not None:
+            return hit[1]
+    blob = produce()
+    if found is not None:
+        store.put("answers", key, {}, blob)
+    return blob
+
+
+@dataclass
+class Computed:
+    """A report ready to serialise: its views and JSON document, the language used, the date
+    that stamps an XLSX file, the view CSV shows by default, and the title."""
+
+    views: list
+    document: object
+    lang: str
+    stamp: date
+    csv_default: str
+    title: str = ""
+
+
+def run_report(compute, question: list, fmt: ReportFormat, output: Optional[Path], view: Optional[str],
+               lang: Optional[str], show_pii: bool, data: Optional[Path], no_cache: bool) -> None:
+    """The one way every report command answers: a table on the terminal, or bytes for a file or
+    pipe — those from the answers cache when nothing changed (`question` lists every option
+    that shapes the output)."""
+    if fmt is ReportFormat.xlsx and output is None:
+        fail("usage.xlsx-output", language(lang))
+    if fmt is ReportFormat.table and output is None:
+        c = compute()
+        emit_report(c.views, c.document, fmt, None, view, c.lang, show_pii, c.stamp, c.csv_default, c.title)
+        return
+
+    def produce() -> bytes:
+        c = compute()
+        return report_bytes(c.views, c.document, fmt, view, c.lang, show_pii, c.stamp, c.csv_default, c.title)
+
+    deliver(cached_answer(data, no_cache, [*question, fmt.value, view, lang, show_pii], produce), output)
 
 
 def refuse_if_unusable(loaded, lang: str) -> None:

@@ -21,6 +21,7 @@ from cluster_cli.cli.common import (
     AsOfOption,
     DataOption,
     LangOption,
+    NoCacheOption,
     VerboseOption,
     fail,
     language,
@@ -60,6 +61,7 @@ def render(
     as_of: Optional[str] = AsOfOption,
     lang: Optional[str] = LangOption,
     verbose: bool = VerboseOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """Render the tripartite contracts of placements that pass validation into
     OUT/<study year>/<group>/<placement>_<student>_<host>.docx, with OUT/manifest.json and
@@ -77,7 +79,7 @@ def render(
     from cluster_cli.pipeline import Timings
 
     timings = Timings()
-    loaded = load_or_exit(data, lang, timings)
+    loaded = load_or_exit(data, lang, timings, no_cache)
     lang = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
     day = parse_date(as_of, lang)
     refuse_if_unusable(loaded, lang)

@@ -9,21 +9,23 @@ import typer
 
 from cluster_cli.cli.common import (
     AsOfOption,
+    Computed,
     DataOption,
     FormatOption,
     LangOption,
+    NoCacheOption,
     OutputOption,
     ReportFormat,
     ShowPiiOption,
     VerboseOption,
     ViewOption,
-    emit_report,
     fail,
     language,
     load_or_exit,
     parse_date,
     print_timings,
     refuse_if_unusable,
+    run_report,
 )
 
 
@@ -38,6 +40,7 @@ def debts(
     lang: Optional[str] = LangOption,
     show_pii: bool = ShowPiiOption,
     verbose: bool = VerboseOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """Study debts with their deadlines in working days, attendance, and the actions the
     regulation prescribes (6.1, 6.2, 6.3, 6.8.5, 6.11.5, Lisa 4), as of a date.
@@ -47,23 +50,27 @@ def debts(
     Example: cluster debts --as-of 2026-11-23 --group TA-24 --format xlsx --output debts.xlsx
     """
     from cluster_cli.pipeline import Timings
-    from cluster_cli.reports.debts import debt_report, to_document, views
 
+    day = parse_date(as_of, language(lang))
     timings = Timings()
-    loaded = load_or_exit(data, lang, timings)
-    lang = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
-    day = parse_date(as_of, lang)
-    refuse_if_unusable(loaded, lang)
-    if student is not None and student not in loaded.dataset.students:
-        fail("usage.unknown-student", lang, value=student)
-    if group is not None and group not in loaded.dataset.groups:
-        fail("usage.unknown-group", lang, value=group)
-    with timings.stage("debts"):
-        report = debt_report(loaded.dataset, loaded.profile, day, group=group, student=student)
-    with timings.stage("render"):
-        from cluster_cli.i18n import t
 
-        emit_report(views(report, lang), to_document(report, lang), format, output, view, lang, show_pii, day,
-                    csv_default="debts", title=t("debts.title", lang, date=day.isoformat()))
+    def compute() -> Computed:
+        from cluster_cli.i18n import t
+        from cluster_cli.reports.debts import debt_report, to_document, views
+
+        loaded = load_or_exit(data, lang, timings, no_cache)
+        used = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
+        refuse_if_unusable(loaded, used)
+        if student is not None and student not in loaded.dataset.students:
+            fail("usage.unknown-student", used, value=student)
+        if group is not None and group not in loaded.dataset.groups:
+            fail("usage.unknown-group", used, value=group)
+        with timings.stage("debts"):
+            report = debt_report(loaded.dataset, loaded.profile, day, group=group, student=student)
+        return Computed(views(report, used), to_document(report, used), used, day, "debts",
+                        t("debts.title", used, date=day.isoformat()))
+
+    run_report(compute, ["debts", day.isoformat(), group, student], format, output, view, lang, show_pii, data,
+               no_cache)
     if verbose:
-        print_timings(timings, lang)
+        print_timings(timings, language(lang))

@@ -9,20 +9,22 @@ from typing import Optional
 import typer
 
 from cluster_cli.cli.common import (
+    Computed,
     DataOption,
     FormatOption,
     LangOption,
+    NoCacheOption,
     OutputOption,
     ReportFormat,
     ShowPiiOption,
     VerboseOption,
     ViewOption,
-    emit_report,
     fail,
     language,
     load_or_exit,
     print_timings,
     refuse_if_unusable,
+    run_report,
 )
 
 app = typer.Typer(help="Basic study allowance (põhitoetus): ranking, fund, monthly payments.", no_args_is_help=True)
@@ -30,8 +32,8 @@ app = typer.Typer(help="Basic study allowance (põhitoetus): ranking, fund, mont
 RoundOption = typer.Option(..., "--round", "-r", help="The round, e.g. 2026-autumn or 2027-spring.")
 
 
-def _loaded(data, lang_flag, timings=None):
-    loaded = load_or_exit(data, lang_flag, timings)
+def _loaded(data, lang_flag, timings=None, no_cache: bool = False):
+    loaded = load_or_exit(data, lang_flag, timings, no_cache)
     lang = language(lang_flag, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
     refuse_if_unusable(loaded, lang)
     return loaded, lang
@@ -52,6 +54,7 @@ def rank(
     lang: Optional[str] = LangOption,
     show_pii: bool = ShowPiiOption,
     verbose: bool = VerboseOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """Eligibility and the ranking per curriculum (Lisa 11 III, IV, V.2), with every exclusion's
     reason and clause and every ranked student's score components. Views: ranking, excluded.
@@ -63,15 +66,19 @@ def rank(
     from cluster_cli.render.grants import ranking_document, ranking_views
     from cluster_cli.reports.grants import rank as compute
 
+    _check_round(round, language(lang))
     timings = Timings()
-    loaded, lang = _loaded(data, lang, timings)
-    _check_round(round, lang)
-    with timings.stage("rank"):
-        ranking = compute(loaded.dataset, loaded.profile, round)
-    emit_report(ranking_views(ranking, lang), ranking_document(ranking, lang, show_pii), format, output, view, lang,
-                show_pii, ranking.round.decide_by, csv_default="ranking", title=t("grant.title.rank", lang, round=round))
+
+    def produce() -> Computed:
+        loaded, used = _loaded(data, lang, timings, no_cache)
+        with timings.stage("rank"):
+            ranking = compute(loaded.dataset, loaded.profile, round)
+        return Computed(ranking_views(ranking, used), ranking_document(ranking, used, show_pii), used,
+                        ranking.round.decide_by, "ranking", t("grant.title.rank", used, round=round))
+
+    run_report(produce, ["grants-rank", round], format, output, view, lang, show_pii, data, no_cache)
     if verbose:
-        print_timings(timings, lang)
+        print_timings(timings, language(lang))
 
 
 @app.command("fund")
@@ -82,6 +89,7 @@ def fund(
     output: Optional[Path] = OutputOption,
     view: Optional[str] = ViewOption,
     lang: Optional[str] = LangOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """The year's basic-allowance fund (Lisa 11 II, VI, VII): by month, by study field and round,
     allowances per curriculum, and the leftover for the special-allowance fund. Views: months,
@@ -95,15 +103,19 @@ def fund(
     from cluster_cli.render.grants import fund_document, fund_views, localize_totals
     from cluster_cli.reports.grants import year_fund
 
-    loaded, lang = _loaded(data, lang)
     m = re.fullmatch(r"([0-9]{4})/([0-9]{4})", year)
     if not m or int(m.group(2)) != int(m.group(1)) + 1:
-        fail("usage.year", lang, value=year)
-    result = year_fund(loaded.dataset, loaded.profile, year)
-    views = fund_views(result)
-    localize_totals(views, lang)
-    emit_report(views, fund_document(result), format, output, view, lang, False, date(int(m.group(1)), 9, 1),
-                csv_default="curricula", title=t("grant.title.fund", lang, year=year))
+        fail("usage.year", language(lang), value=year)
+
+    def produce() -> Computed:
+        loaded, used = _loaded(data, lang, no_cache=no_cache)
+        result = year_fund(loaded.dataset, loaded.profile, year)
+        views = fund_views(result)
+        localize_totals(views, used)
+        return Computed(views, fund_document(result), used, date(int(m.group(1)), 9, 1), "curricula",
+                        t("grant.title.fund", used, year=year))
+
+    run_report(produce, ["grants-fund", year], format, output, view, lang, False, data, no_cache)
 
 
 @app.command("report")
@@ -116,6 +128,7 @@ def report(
     lang: Optional[str] = LangOption,
     show_pii: bool = ShowPiiOption,
     verbose: bool = VerboseOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """The month's payment list (Lisa 11 V.4, V.5, VII.2): who is paid how much, by which date, to
     which account; who stopped and who moved up. Views: payments, stopped.
@@ -127,20 +140,24 @@ def report(
     from cluster_cli.render.grants import month_document, month_views
     from cluster_cli.reports.grants import _month_start, month_report
 
-    timings = Timings()
-    loaded, lang = _loaded(data, lang, timings)
     if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", month):
-        fail("usage.month", lang, value=month)
-    with timings.stage("report"):
-        result = month_report(loaded.dataset, loaded.profile, month)
-    if result.payments:
-        title = t("grant.title.report", lang, month=month, pay_by=result.payments[0].pay_by.isoformat())
-    else:
-        title = t("grant.title.report-none", lang, month=month) if result.round is None else ""
-    emit_report(month_views(result, lang), month_document(result, lang, show_pii), format, output, view, lang,
-                show_pii, _month_start(month), csv_default="payments", title=title)
+        fail("usage.month", language(lang), value=month)
+    timings = Timings()
+
+    def produce() -> Computed:
+        loaded, used = _loaded(data, lang, timings, no_cache)
+        with timings.stage("report"):
+            result = month_report(loaded.dataset, loaded.profile, month)
+        if result.payments:
+            title = t("grant.title.report", used, month=month, pay_by=result.payments[0].pay_by.isoformat())
+        else:
+            title = t("grant.title.report-none", used, month=month) if result.round is None else ""
+        return Computed(month_views(result, used), month_document(result, used, show_pii), used, _month_start(month),
+                        "payments", title)
+
+    run_report(produce, ["grants-report", month], format, output, view, lang, show_pii, data, no_cache)
     if verbose:
-        print_timings(timings, lang)
+        print_timings(timings, language(lang))
 
 
 @app.command("explain")
@@ -150,6 +167,7 @@ def explain(
     data: Optional[Path] = DataOption,
     format: ReportFormat = FormatOption,
     lang: Optional[str] = LangOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """Why a student is (not) eligible, their score components and place in the ranking, and
     what separates them from their neighbours.
@@ -160,8 +178,8 @@ def explain(
     from cluster_cli.render.views import to_json
     from cluster_cli.reports.grants import rank as compute
 
-    loaded, lang = _loaded(data, lang)
-    _check_round(round, lang)
+    _check_round(round, language(lang))
+    loaded, lang = _loaded(data, lang, no_cache=no_cache)
     if student not in loaded.dataset.students:
         fail("usage.unknown-student", lang, value=student)
     doc = explain_document(compute(loaded.dataset, loaded.profile, round), student, lang)

@@ -7,7 +7,17 @@ from typing import Optional
 
 import typer
 
-from cluster_cli.cli.common import AsOfOption, DataOption, LangOption, TextOrJson, language, load_or_exit, parse_date, stdout_console
+from cluster_cli.cli.common import (
+    AsOfOption,
+    DataOption,
+    LangOption,
+    NoCacheOption,
+    TextOrJson,
+    language,
+    load_or_exit,
+    parse_date,
+    stdout_console,
+)
 
 
 def rules(
@@ -45,6 +55,7 @@ def profile(
     as_of: Optional[str] = AsOfOption,
     lang: Optional[str] = LangOption,
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f"),
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """Show the regulation profile in force: every parameter, its value on the date, its clause.
 
@@ -52,7 +63,7 @@ def profile(
     """
     import json
 
-    loaded = load_or_exit(data, lang)
+    loaded = load_or_exit(data, lang, no_cache=no_cache)
     lang = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
     day = parse_date(as_of, lang)
     rows = []

@@ -13,12 +13,13 @@ from cluster_cli.cli.common import (
     AsOfOption,
     DataOption,
     LangOption,
+    NoCacheOption,
     ShowPiiOption,
     TextOrJson,
     VerboseOption,
     fail,
     language,
-    load_or_exit,
+    loader_settings,
     parse_date,
     print_timings,
     stdout_console,
@@ -34,6 +35,7 @@ def validate(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip this rule (repeatable)."),
     show_pii: bool = ShowPiiOption,
     verbose: bool = VerboseOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """Check the data folder against the study regulation.
 
@@ -42,7 +44,10 @@ def validate(
 
     Example: cluster validate --data data --as-of 2026-11-23 --format json
     """
-    from cluster_cli.pipeline import Timings, check
+    from cluster_cli.cli.common import resolve_data_dir
+    from cluster_cli.load.folder import DataFolderError
+    from cluster_cli.load.yaml_loader import HAVE_LIBYAML
+    from cluster_cli.pipeline import Timings, validate as run
     from cluster_cli.regulation.rules import RULE_IDS
 
     lang0 = language(lang)
@@ -51,9 +56,17 @@ def validate(
         if rule not in RULE_IDS:
             fail("usage.rule", lang0, value=rule, known=", ".join(RULE_IDS))
     timings = Timings()
-    loaded = load_or_exit(data, lang, timings)
-    lang1 = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
-    findings = check(loaded, day, select=select, ignore=ignore or (), timings=timings)
+    if not HAVE_LIBYAML:
+        from cluster_cli.i18n import t
+
+        typer.echo(t("ui.no-libyaml", lang0), err=True)
+    try:
+        result = run(resolve_data_dir(data), day, select=select, ignore=ignore or (), timings=timings,
+                     **loader_settings(no_cache))
+    except DataFolderError as exc:
+        fail(exc.key, lang0, path=exc.path)
+    lang1 = language(lang, result.language)
+    findings = result.findings
     has_error = any(f.severity == "error" for f in findings)
     if format is TextOrJson.json:
         from cluster_cli.render.findings import findings_json
@@ -62,8 +75,7 @@ def validate(
     else:
         from cluster_cli.render.findings import print_findings_text
 
-        records = sum(len(v) for v in loaded.dataset.records.values())
-        print_findings_text(stdout_console(), findings, lang1, show_pii, records, len(loaded.dataset.files))
+        print_findings_text(stdout_console(), findings, lang1, show_pii, result.records, result.files)
     if verbose:
         print_timings(timings, lang1)
     raise typer.Exit(EXIT_FINDINGS if has_error else EXIT_OK)

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import gc
 import os
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -64,8 +67,42 @@ def _yaml_files(folder: Path) -> list[Path]:
     return found
 
 
-def load_folder(data_dir: Path, shown_as: str | None = None) -> tuple[Dataset, list[Finding]]:
-    """Read every file of the data folder. `shown_as` is how paths are printed (default: as given)."""
+@dataclass
+class _FileResult:
+    """One list file, loaded: its valid records (with their index in the file), the findings
+    of loading it, and the ids of records that failed their shape check."""
+
+    models: list
+    indices: list[int]
+    findings: list[Finding]
+    broken: list[str]
+    precise: Any = None  # the precise parse, when it was made
+
+
+class _Locator:
+    """Finds a record's lines on demand: the file is re-read precisely only when a finding in
+    it needs a line (records from the fast path or the cache carry no line numbers)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._data: Any = None
+
+    def item(self, index: int) -> Any:
+        if self._data is None:
+            try:
+                self._data, _ = parse_bytes(self.path.read_bytes())
+            except OSError:
+                self._data = []
+        if isinstance(self._data, list) and 0 <= index < len(self._data):
+            return self._data[index]
+        return None
+
+
+def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = False,
+                use_fast: bool = True) -> tuple[Dataset, list[Finding]]:
+    """Read every file of the data folder. `shown_as` is how paths are printed (default: as
+    given). With `use_cache`, files already loaded in an earlier run (same bytes, same tool)
+    come from the cache; `use_fast` lets plainly safe files take the fast parser."""
     shown_root = shown_as if shown_as is not None else str(data_dir)
     if not data_dir.is_dir():
         raise DataFolderError("data-folder-missing", shown_root)
@@ -76,12 +113,18 @@ def load_folder(data_dir: Path, shown_as: str | None = None) -> tuple[Dataset, l
     def shown(path: Path) -> str:
         return os.path.join(shown_root, path.relative_to(data_dir).as_posix())
 
+    cache = None
+    if use_cache:
+        from cluster_cli.load.cache import Cache, cache_dir
+
+        directory = cache_dir(data_dir)
+        cache = Cache(directory) if directory is not None else None
     dataset = Dataset(root=shown_root)
     findings: list[Finding] = [
         make("warning", "file-unknown-kind", "", shown(p), 0, "", kinds=sorted(RECORD_KINDS)) for p in unknown
     ]
-    # The C loader builds every Python object in Python; the cyclic collector would walk them
-    # all again and again. Pausing it is a measured 2.5× on large folders (PERFORMANCE.md).
+    # Building millions of small objects is what loading is; the cyclic collector would walk
+    # them all again and again. Pausing it is a measured 2.5× on large folders (PERFORMANCE.md).
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -89,15 +132,31 @@ def load_folder(data_dir: Path, shown_as: str | None = None) -> tuple[Dataset, l
             for path in by_kind[kind]:
                 name = shown(path)
                 dataset.files.append(name)
-                data = _read(path, name, findings)
-                if data is None:
+                try:
+                    raw = path.read_bytes()
+                except OSError as exc:
+                    findings.append(make("error", "file-unreadable", "", name, 0, "", detail=exc.strerror or str(exc)))
                     continue
-                if kind == "cluster":
-                    _load_cluster(dataset, data, name, findings)
-                elif kind == "profile":
-                    dataset.profile_raw, dataset.profile_file = data, name
-                else:
-                    _load_records(dataset, kind, data, name, findings)
+                if kind in SPECIAL_FILES:
+                    data = _parse_precise(raw, name, findings)
+                    if data is None:
+                        pass
+                    elif kind == "cluster":
+                        _load_cluster(dataset, data, name, findings)
+                    else:
+                        dataset.profile_raw, dataset.profile_file = data, name
+                    continue
+                result = _load_list_file(kind, raw, name, cache, use_fast)
+                findings.extend(result.findings)
+                dataset.broken[kind].update(result.broken)
+                locator = None if result.precise is not None else _Locator(path)
+                out = dataset.records[kind]
+                for model, index in zip(result.models, result.indices):
+                    if locator is None:
+                        model._origin = Origin(name, f"{kind}[{index}]", result.precise[index])
+                    else:
+                        model._origin = Origin(name, f"{kind}[{index}]", None, locator, index)
+                    out.append(model)
     finally:
         if gc_was_enabled:
             # The loaded records live as long as the command: move them out of the collector's
@@ -109,12 +168,63 @@ def load_folder(data_dir: Path, shown_as: str | None = None) -> tuple[Dataset, l
     return dataset, findings
 
 
-def _read(path: Path, name: str, findings: list[Finding]):
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        findings.append(make("error", "file-unreadable", "", name, 0, "", detail=exc.strerror or str(exc)))
-        return None
+@lru_cache(maxsize=None)
+def _adapter(kind: str):
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(list[RECORD_KINDS[kind]])
+
+
+def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool) -> _FileResult:
+    key = None
+    if cache is not None:
+        from cluster_cli.load.cache import file_key
+
+        key = file_key(kind, raw)
+        hit = cache.get("files", key)
+        if hit is not None:
+            header, payload = hit
+            try:
+                models = _adapter(kind).validate_json(payload)
+                if len(models) != len(header["indices"]):
+                    raise ValueError("entry does not match its header")
+                return _FileResult(models, header["indices"], [_stamped(r, name) for r in header["findings"]],
+                                   header["broken"])
+            except (ValueError, KeyError, TypeError):
+                cache.discard("files", key)
+    result = None
+    if use_fast:
+        from cluster_cli.load.fast import fast_parse
+
+        data = fast_parse(raw)
+        if isinstance(data, list) and data and all(isinstance(item, dict) for item in data):
+            try:
+                models = _adapter(kind).validate_python(data)
+                result = _FileResult(models, list(range(len(models))), [], [])
+            except ValidationError:
+                result = None  # the precise path says what is wrong, with lines
+    if result is None:
+        result = _load_precise(kind, raw, name)
+    if cache is not None and key is not None:
+        header = {"kind": kind, "indices": result.indices, "broken": result.broken,
+                  "findings": [_unstamped(f) for f in result.findings]}
+        cache.put("files", key, header, _adapter(kind).dump_json(result.models))
+    return result
+
+
+def _stamped(record: list, name: str) -> Finding:
+    from cluster_cli.findings import from_record
+
+    return replace(from_record(record), file=name)
+
+
+def _unstamped(f: Finding) -> list:
+    from cluster_cli.findings import to_record
+
+    return to_record(replace(f, file=""))
+
+
+def _parse_precise(raw: bytes, name: str, findings: list[Finding]):
     data, problems = parse_bytes(raw)
     for p in problems:
         args = {"detail": p.detail}
@@ -141,13 +251,19 @@ def _load_cluster(dataset: Dataset, data, name: str, findings: list[Finding]) ->
     dataset.cluster = cluster
 
 
-def _load_records(dataset: Dataset, kind: str, data, name: str, findings: list[Finding]) -> None:
+def _load_precise(kind: str, raw: bytes, name: str) -> _FileResult:
+    """The precise path: PyYAML with lines; every problem a finding at its line."""
+    findings: list[Finding] = []
+    data = _parse_precise(raw, name, findings)
+    result = _FileResult([], [], findings, [], precise=data)
+    if data is None:
+        return result
     if not isinstance(data, YList):
         findings.append(make("error", "file-not-list", "", name, getattr(data, "line", 1), "", kind=kind))
-        return
+        result.precise = None
+        return result
     model = RECORD_KINDS[kind]
     id_field = ID_FIELD.get(kind, "id")
-    out = dataset.records[kind]
     for index, item in enumerate(data):
         origin = Origin(name, f"{kind}[{index}]", item)
         if not isinstance(item, dict):
@@ -161,7 +277,8 @@ def _load_records(dataset: Dataset, kind: str, data, name: str, findings: list[F
             findings.extend(shape_findings(exc, model, origin))
             ident = item.get(id_field)
             if isinstance(ident, (str, int)):
-                dataset.broken[kind].add(str(ident))
+                result.broken.append(str(ident))
             continue
-        record._origin = origin
-        out.append(record)
+        result.models.append(record)
+        result.indices.append(index)
+    return result

@@ -6,7 +6,8 @@ on PyYAML's global loaders. Deliberate choices:
 - **Duplicate keys** are problems (PyYAML silently keeps the last one); the first value stays.
 - **Scalars follow YAML 1.2's core schema**, not 1.1: ``no``/``yes``/``on``/``off`` stay text,
   ``0012`` stays the text "0012" (a registry code or a group number, not the octal 10),
-  only ``true``/``false`` are booleans and only ``YYYY-MM-DD`` (and full timestamps) are dates.
+  only ``true``/``false`` are booleans and only ``YYYY-MM-DD`` (and full timestamps of that
+  form) are dates — ``2026-9-1`` stays text.
 - **Anchors/aliases and merge keys** are refused: the data never needs them, and refusing them
   closes the "billion laughs" door.
 - Nothing raises to the caller: syntax errors, bad bytes and empty files become `Problem` values.
@@ -58,7 +59,7 @@ _RESOLVERS = [
     (
         "tag:yaml.org,2002:timestamp",
         r"^(?:[0-9]{4}-[0-9]{2}-[0-9]{2}"
-        r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+        r"|[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
         r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)$",
         "0123456789",
     ),

@@ -19,15 +19,24 @@ class Model(BaseModel):
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Where a top-level record was read: the file as shown to the user, the record's path
-    prefix in that file (``students[3]``) and its raw YAML (with key and item lines)."""
+    prefix in that file (``students[3]``) and its raw YAML with key and item lines — or, for a
+    record that came without lines (fast parser, cache), a `source` that finds them on demand
+    (``source.item(index)``)."""
 
     file: str
     prefix: str
     raw: Any
+    source: Any = None
+    index: int = -1
+
+    def lined(self) -> Any:
+        if self.raw is None and self.source is not None:
+            return self.source.item(self.index)
+        return self.raw
 
     def line_of(self, path: tuple = ()) -> int:
         """The line of the deepest part of `path` that exists in the raw data."""
-        node = self.raw
+        node = self.lined()
         line = getattr(node, "line", 0)
         for step in path:
             if isinstance(step, str) and isinstance(node, dict) and step in node:

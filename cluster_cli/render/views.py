@@ -10,14 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from cluster_cli.files import write_atomic  # noqa: F401 - re-exported for the report writers
 from cluster_cli.findings import Pii, mask
 
 
@@ -103,6 +102,10 @@ def print_views(console, views: list[View], lang: str, show_pii: bool, title: st
 
 
 def write_xlsx(path: Path, views: list[View], lang: str, show_pii: bool, stamp: date) -> None:
+    write_atomic(path, xlsx_bytes(views, lang, show_pii, stamp))
+
+
+def xlsx_bytes(views: list[View], lang: str, show_pii: bool, stamp: date) -> bytes:
     """One sheet per view; document dates set to `stamp` so the file is reproducible."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -128,7 +131,7 @@ def write_xlsx(path: Path, views: list[View], lang: str, show_pii: bool, stamp: 
     wb.properties.creator = "cluster_cli"
     buffer = io.BytesIO()
     wb.save(buffer)
-    write_atomic(path, _pin_zip_times(buffer.getvalue(), moment))
+    return _pin_zip_times(buffer.getvalue(), moment)
 
 
 def _xlsx_cell(value: Any, show_pii: bool) -> Any:
@@ -157,24 +160,3 @@ def _pin_zip_times(data: bytes, moment: datetime) -> bytes:
                                  rb"\g<1>" + moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", content)
             dst.writestr(pinned, content)
     return out.getvalue()
-
-
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write via a temporary file in the same folder and rename: never a half-written file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-

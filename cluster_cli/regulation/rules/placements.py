@@ -246,3 +246,30 @@ def open_debts(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             yield at(p, ("start",), "open-debts", "6.2.3, Lisa 7 8.2",
                      severity="warning" if p.status == "draft" else "error",
                      student=p.student, count=len(blocking), modules=modules, start=p.start.isoformat())
+
+
+def catalogue_tasks(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Seed 000 activity 9 and Lisa 7 1.4.5: the contract lists practice tasks from the student's
+    curriculum, and the cluster's catalogue of practical tasks (praktiliste ülesannete loetelu)
+    frames them by module — so a referenced catalogue task belongs to the student's curriculum
+    and serves at least one of the placement's modules. Unknown ids are `unknown-reference`'s;
+    a draft may still be sorted out (a warning)."""
+    for p in _live(ds):
+        student = ds.students.get(p.student)
+        if student is None:
+            continue
+        severity = "warning" if p.status == "draft" else "error"
+        refs = [(("tasks", j, "catalogue"), t.catalogue) for j, t in enumerate(p.tasks) if t.catalogue]
+        refs += [(("hosts", i, "tasks", j, "catalogue"), t.catalogue)
+                 for i, h in enumerate(p.hosts) for j, t in enumerate(h.tasks) if t.catalogue]
+        for path, task_id in refs:
+            task = ds.tasks.get(task_id)
+            if task is None:
+                continue
+            if task.curriculum != student.curriculum:
+                yield at(p, path, "catalogue-task", "Lisa 7 1.4.5", severity=severity, key="catalogue-task.curriculum",
+                         task=task_id, task_curriculum=task.curriculum, student=student.id,
+                         curriculum=student.curriculum)
+            elif not set(task.modules) & set(p.modules):
+                yield at(p, path, "catalogue-task", "Lisa 7 1.4.5", severity=severity, key="catalogue-task.modules",
+                         task=task_id, task_modules=task.modules, modules=p.modules)

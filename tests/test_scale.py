@@ -1,0 +1,219 @@
+"""Scale without losing guarantees: the fast parser gives the same data and findings as the
+precise one, and the cache is invalidated by exactly what must invalidate it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF, base_data, write_data
+
+STUDENTS = "students/TA-24.yaml"
+
+
+def _validate(cli, root, *extra):
+    result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", *extra)
+    return result.exit_code, result.stdout
+
+
+def _cache_files(tmp_path: Path) -> list[Path]:
+    return [p for p in (tmp_path / ".cluster-cache").rglob("*") if p.is_file()]
+
+
+# --- the fast and the precise path agree ---------------------------------------------------
+
+HOSTILE = {
+    "tab": "- id: S1\n\tfirst_name: Mart\n",
+    "unclosed": "- id: S1\n  first_name: [Mart\n",
+    "control": "- id: S1\n  first_name: \x00\n",
+    "latin1": b"- id: S1\n  first_name: M\xe4rt\n",
+    "binary": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    "empty": "",
+    "comment-only": "# only a comment\n",
+    "mapping": "id: S1\nfirst_name: Mart\n",
+    "scalar-item": "- just text\n",
+    "alias": "- &a {id: X}\n- *a\n",
+    "tag": "- !!python/object/apply:os.system ['echo hi']\n",
+    "duplicate": "- id: S1\n  id: S2\n",
+    "two-documents": "- id: S1\n---\n- id: S2\n",
+    "merge": "- <<: {id: S1}\n",
+}
+# Scalars that YAML 1.1, YAML 1.2 and our reading take differently: the precise path decides.
+TRICKY_VALUES = ["0012", "0x1F", "0o17", "1_000", ".5", "5.", "2026-09-01 10:00:00", "2026-09-01T10:00:00+02:00",
+                 "2026-9-1 10:00:00", "no", "on", "~", "2026-02-30", "1e3", "+12"]
+# Those the fast path must hand to the precise one; the others it reads itself, identically.
+GUARDED = {"0012", "0x1F", "0o17", "1_000", ".5", "5."}
+
+
+def _both_paths(cli, monkeypatch, root):
+    outputs = []
+    for loader in ("precise", "fast"):
+        monkeypatch.setenv("CLUSTER_LOADER", loader)
+        outputs.append(_validate(cli, root, "--no-cache"))
+    return outputs
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_gives_identical_findings_on_both_paths(cli, tmp_path, monkeypatch, name):
+    files = base_data()
+    files[STUDENTS] = HOSTILE[name]
+    root = write_data(tmp_path / "data", files)
+    precise, fast = _both_paths(cli, monkeypatch, root)
+    assert precise == fast
+    assert precise[0] in (1, 2) and json.loads(precise[1])["findings"]
+
+
+@pytest.mark.parametrize("value", TRICKY_VALUES)
+@pytest.mark.parametrize("field", ["group", "course", "home_settlement"])
+def test_tricky_scalars_read_the_same_on_both_paths(cli, tmp_path, monkeypatch, value, field):
+    import re
+
+    from cluster_cli.load.fast import risky
+
+    files = base_data()
+    files[STUDENTS][0][field] = "PLACEHOLDER"
+    root = write_data(tmp_path / "data", files)
+    path = root / STUDENTS
+    text = re.sub(rf"^  {field}: .*$", f"  {field}: {value}", path.read_text(encoding="utf-8"), count=1, flags=re.M)
+    path.write_text(text, encoding="utf-8")
+    assert risky(text.encode()) == (value in GUARDED)
+    precise, fast = _both_paths(cli, monkeypatch, root)
+    assert precise == fast
+
+
+def test_fast_path_data_equals_precise_data_on_the_sample(tmp_path):
+    from cluster_cli.load.folder import load_folder
+
+    sample = Path(__file__).resolve().parents[1] / "data"
+    precise, f1 = load_folder(sample, use_fast=False)
+    fast, f2 = load_folder(sample, use_fast=True)
+    assert f1 == f2
+    for kind in precise.records:
+        assert [r.model_dump() for r in precise.records[kind]] == [r.model_dump() for r in fast.records[kind]]
+
+
+def test_a_finding_on_a_fast_record_still_has_its_line(cli, tmp_path, monkeypatch):
+    files = base_data()
+    files[STUDENTS][1].pop("guardian")  # a rule finding, not a shape one: the file stays fast
+    root = write_data(tmp_path / "data", files)
+    precise, fast = _both_paths(cli, monkeypatch, root)
+    assert precise == fast
+    [f] = json.loads(fast[1])["findings"]
+    assert f["code"] == "minor-guardian" and f["line"] > 1
+
+
+# --- the cache -----------------------------------------------------------------------------
+
+
+def test_warm_run_answers_from_the_cache_and_matches_cold(cli, tmp_path):
+    files = base_data()
+    files[STUDENTS][1].pop("guardian")
+    root = write_data(tmp_path / "data", files)
+    cold = _validate(cli, root)
+    assert _cache_files(tmp_path)
+    warm = _validate(cli, root)
+    assert cold == warm and cold[0] == 1
+
+
+def test_edit_invalidates(cli, tmp_path):
+    files = base_data()
+    files[STUDENTS][1].pop("guardian")
+    root = write_data(tmp_path / "data", files)
+    assert _validate(cli, root)[0] == 1
+    files[STUDENTS][1]["guardian"] = {"name": "Anne Kuusk", "phone": "+372 5234 5678"}
+    write_data(root, {STUDENTS: files[STUDENTS]})
+    code, out = _validate(cli, root)
+    assert code == 0 and json.loads(out)["findings"] == []
+
+
+def test_rename_invalidates_paths(cli, tmp_path):
+    files = base_data()
+    files[STUDENTS][1].pop("guardian")
+    root = write_data(tmp_path / "data", files)
+    _validate(cli, root)
+    (root / STUDENTS).rename(root / "students" / "renamed.yaml")
+    code, out = _validate(cli, root)
+    [f] = json.loads(out)["findings"]
+    assert f["file"].endswith("students/renamed.yaml") and f["line"] > 1
+
+
+def test_deletion_invalidates(cli, tmp_path):
+    root = write_data(tmp_path / "data", base_data())
+    assert _validate(cli, root)[0] == 0
+    (root / STUDENTS).unlink()
+    code, out = _validate(cli, root)
+    # P1's student is gone: the placement's reference now dangles.
+    assert code == 1 and any(f["code"] == "unknown-reference" for f in json.loads(out)["findings"])
+
+
+def test_profile_change_invalidates(cli, tmp_path):
+    files = base_data()
+    files["groups.yaml"][0]["practice_subgroup_size"] = 14
+    root = write_data(tmp_path / "data", files)
+    assert _validate(cli, root)[0] == 0
+    (root / "profile.yaml").write_text("parameters:\n  practice_group_max:\n    values:\n      2026-01-01: 12\n")
+    assert _validate(cli, root)[0] == 1
+
+
+def test_report_answers_change_with_the_data(cli, tmp_path):
+    root = write_data(tmp_path / "data", base_data())
+    args = ("debts", "--data", root, "--as-of", AS_OF, "--format", "json")
+    first = json.loads(cli(*args).stdout)
+    assert first["students"] == []
+    text = (root / STUDENTS).read_text(encoding="utf-8").replace("value: 4", "value: 2")
+    (root / STUDENTS).write_text(text, encoding="utf-8")
+    second = json.loads(cli(*args).stdout)
+    assert [s["student"] for s in second["students"]] == ["S1"]
+
+
+def test_corrupt_and_foreign_entries_are_ignored_and_rebuilt(cli, tmp_path):
+    files = base_data()
+    files[STUDENTS][1].pop("guardian")
+    root = write_data(tmp_path / "data", files)
+    cold = _validate(cli, root)
+    entries = _cache_files(tmp_path)
+    assert entries
+    for i, entry in enumerate(entries):
+        if i % 2:
+            entry.write_bytes(b"\x00garbage")
+        else:
+            head, _, payload = entry.read_bytes().partition(b"\n")
+            header = json.loads(head)
+            header["code"] = "someone-else"
+            entry.write_bytes(json.dumps(header).encode() + b"\n" + payload)
+    assert _validate(cli, root) == cold
+    assert _validate(cli, root) == cold  # rebuilt entries are good
+
+
+def test_file_cache_is_used_for_unchanged_files(tmp_path, monkeypatch):
+    from cluster_cli.load import folder
+    from cluster_cli.pipeline import load
+
+    root = write_data(tmp_path / "data", base_data())
+    first = load(root, cache=True)
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a cached file was parsed again")
+
+    monkeypatch.setattr(folder, "_load_precise", refuse)
+    monkeypatch.setattr("cluster_cli.load.fast.fast_parse", refuse)
+    second = load(root, cache=True)
+    for kind in first.dataset.records:
+        assert [r.model_dump() for r in first.dataset.records[kind]] == [r.model_dump() for r in second.dataset.records[kind]]
+
+
+def test_no_cache_writes_nothing(cli, tmp_path):
+    root = write_data(tmp_path / "data", base_data())
+    _validate(cli, root, "--no-cache")
+    cli("debts", "--data", root, "--as-of", AS_OF, "--format", "json", "--no-cache")
+    assert _cache_files(tmp_path) == []
+
+
+def test_cache_is_never_inside_the_data_folder(cli, tmp_path, monkeypatch):
+    root = write_data(tmp_path / "data", base_data())
+    monkeypatch.setenv("CLUSTER_CACHE_DIR", str(root / ".cache"))
+    before = sorted(p for p in root.rglob("*"))
+    assert _validate(cli, root)[0] == 0
+    assert sorted(p for p in root.rglob("*")) == before
