@@ -315,6 +315,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "contract-terms.host-supervisor": ("Praktikakohas {member} pole ettevõttepoolset juhendajat.", "Host {member} has no host-side supervisor."),
     "contract-terms.host-supervisor.hint": ("Lisa hosts[…] alla supervisor: {{name: …, email: …}}.", "Add supervisor: {{name: …, email: …}} under the host."),
+    "contract-terms.guardian": (
+        "Õpilane {student} on praktika alguses {start} alaealine, kuid seaduslikku esindajat, kes lepingu allkirjastab, pole märgitud.",
+        "Student {student} is a minor when the placement starts ({start}), but no legal representative to sign the contract is recorded.",
+    ),
+    "contract-terms.guardian.hint": (
+        "Lisa õpilasele guardian: {{name: …, relation: …, phone: …}} (ka siis, kui õpilane on praeguseks täisealine).",
+        "Add guardian: {{name: …, relation: …, phone: …}} to the student (even if the student is an adult by now).",
+    ),
     "contract-terms.school-supervisor": ("Praktikal {id} pole koolipoolset juhendajat.", "Placement {id} has no school-side supervisor."),
     "contract-terms.school-supervisor.hint": ("Lisa school_supervisor: {{name: …, email: …}} (osakonna juhtivõpetaja).", "Add school_supervisor: {{name: …, email: …}} (the department's leading teacher)."),
     "practice-plan": ("Praktikal {id} puudub individuaalne praktikakava (lepingu kohustuslik lisa).", "Placement {id} has no individual practice plan (a mandatory annex of the contract)."),

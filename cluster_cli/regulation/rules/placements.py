@@ -40,7 +40,10 @@ def contract_terms(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Lisa 7 1.4.2–1.4.9: the contract's terms that come from data — start and end (1.4.2),
     duration (1.4.3), place and address (1.4.4), the task list (1.4.5), data of the host, its
     supervisor and the school-side supervisor (1.4.9). Terms 1.4.6–1.4.8, 1.4.10 and 1.4.11
-    are the template's text (`cluster contracts check-template`)."""
+    are the template's text (`cluster contracts check-template`). 4.11.5: a student who is a
+    minor when the placement starts signs through the legal representative, who must be known
+    (an error for a contract still to be signed, a warning for a finished placement)."""
+    adult = ctx.p("adult_age")
     for p in _live(ds):
         if p.end < p.start:
             yield at(p, ("end",), "contract-terms", "Lisa 7 1.4.2", key="contract-terms.dates",
@@ -59,6 +62,11 @@ def contract_terms(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                          member=h.member)
         if p.school_supervisor is None:
             yield at(p, (), "contract-terms", "Lisa 7 1.4.9, 2.2", key="contract-terms.school-supervisor", id=p.id)
+        student = ds.students.get(p.student)
+        if student is not None and student.guardian is None and is_minor(student, p.start, adult):
+            yield at(p, ("student",), "contract-terms", "4.11.5, Lisa 7 1.4",
+                     severity="warning" if p.status == "finished" else "error", key="contract-terms.guardian",
+                     student=student.id, start=p.start.isoformat())
 
 
 def practice_plan(ds: Dataset, ctx: Context) -> Iterator[Finding]:

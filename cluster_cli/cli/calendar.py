@@ -1,0 +1,90 @@
+"""`cluster calendar`: the deadlines ahead, as a table and as an iCalendar file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from cluster_cli.cli.common import (
+    AsOfOption,
+    Computed,
+    DataOption,
+    FormatOption,
+    LangOption,
+    NoCacheOption,
+    OutputOption,
+    ReportFormat,
+    ShowPiiOption,
+    VerboseOption,
+    ViewOption,
+    emit_report,
+    fail,
+    language,
+    load_or_exit,
+    parse_date,
+    print_timings,
+    refuse_if_unusable,
+    run_report,
+)
+
+
+def calendar(
+    data: Optional[Path] = DataOption,
+    as_of: Optional[str] = AsOfOption,
+    days: int = typer.Option(60, "--days", "-n", min=1, max=3660, help="How many days ahead."),
+    ics: Optional[Path] = typer.Option(
+        None, "--ics", help="Also write the deadlines as an iCalendar file (written atomically)."),
+    format: ReportFormat = FormatOption,
+    output: Optional[Path] = OutputOption,
+    view: Optional[str] = ViewOption,
+    lang: Optional[str] = LangOption,
+    show_pii: bool = ShowPiiOption,
+    verbose: bool = VerboseOption,
+    no_cache: bool = NoCacheOption,
+) -> None:
+    """The deadlines from the as-of date on: placement contract data (Lisa 7 4.1), the student's
+    contact with the host (8.3), documents (4.6) and defense (5.9); basic-allowance applications,
+    results, decisions and payments (Lisa 11 IV.4, V.1, V.4-V.5; 6.12.4); study-debt re-sit
+    agreements and clearing (6.2.2); returns from academic leave (6.7.10, 6.8.2.5). Every number
+    comes from the regulation profile.
+
+    Views: events. With --ics FILE the same events go to an iCalendar file for a calendar program.
+
+    Example: cluster calendar --as-of 2026-11-23 --days 90 --ics tahtajad.ics
+    """
+    from cluster_cli.pipeline import Timings
+
+    day = parse_date(as_of, language(lang))
+    timings = Timings()
+    state: dict = {}
+
+    def compute() -> Computed:
+        from cluster_cli.i18n import t
+        from cluster_cli.reports.calendar import calendar_report, to_document, views
+
+        loaded = load_or_exit(data, lang, timings, no_cache)
+        used = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
+        refuse_if_unusable(loaded, used)
+        with timings.stage("calendar"):
+            report = calendar_report(loaded.dataset, loaded.profile, day, days)
+        state.update(report=report, lang=used)
+        return Computed(views(report, used), to_document(report, used), used, day, "events",
+                        t("calendar.title", used, start=day.isoformat(), end=report.until.isoformat(),
+                          count=len(report.events)))
+
+    if ics is None:
+        run_report(compute, ["calendar", day.isoformat(), days], format, output, view, lang, show_pii, data, no_cache)
+    else:
+        computed = compute()
+        if format is ReportFormat.xlsx and output is None:
+            fail("usage.xlsx-output", computed.lang)
+        from cluster_cli.files import write_atomic
+        from cluster_cli.render.ics import ics_bytes
+
+        write_atomic(ics, ics_bytes(state["report"], computed.lang))
+        emit_report(computed.views, computed.document, format, output, view, computed.lang, show_pii,
+                    computed.stamp, computed.csv_default, computed.title)
+    if verbose:
+        print_timings(timings, language(lang))

@@ -1,0 +1,144 @@
+"""`cluster match`: hosts with free places for the students who still need a placement
+(seed 000 activity 7; 6.2.3; Lisa 7 10.2), and `--write` to add the proposals as drafts."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from cluster_cli.cli.common import (
+    AsOfOption,
+    Computed,
+    DataOption,
+    FormatOption,
+    LangOption,
+    NoCacheOption,
+    OutputOption,
+    ReportFormat,
+    ShowPiiOption,
+    VerboseOption,
+    ViewOption,
+    emit_report,
+    fail,
+    language,
+    load_or_exit,
+    parse_date,
+    print_timings,
+    refuse_if_unusable,
+    resolve_data_dir,
+    run_report,
+)
+
+
+def match(
+    data: Optional[Path] = DataOption,
+    as_of: Optional[str] = AsOfOption,
+    start: Optional[str] = typer.Option(
+        None, "--from", help="Window start, YYYY-MM-DD (default: the as-of date)."),
+    end: Optional[str] = typer.Option(
+        None, "--to", help="Window end, YYYY-MM-DD (default: 31 August ending the study year of --from)."),
+    group: Optional[str] = typer.Option(None, "--group", "-g", help="Only this group."),
+    top: int = typer.Option(3, "--top", min=1, max=20, help="Proposals shown per student."),
+    write: bool = typer.Option(
+        False, "--write",
+        help="Add each first proposal as a draft placement to placements/<school>.yaml (comments and order kept)."),
+    format: ReportFormat = FormatOption,
+    output: Optional[Path] = OutputOption,
+    view: Optional[str] = ViewOption,
+    lang: Optional[str] = LangOption,
+    show_pii: bool = ShowPiiOption,
+    verbose: bool = VerboseOption,
+    no_cache: bool = NoCacheOption,
+) -> None:
+    """Proposes hosts for the students whose group has a practice period in the window and who
+    have no placement for it yet: hosts with a free place for the curriculum over the whole
+    period, ranked with their reasons (recognition 2.27, catalogue tasks for the module,
+    partnership, the school's history); a joint placement split between hosts ready for it when
+    no single host can take the period (activity 7). Students with open debts are blocked
+    (6.2.3); level-2 and special-needs students are flagged for the school to secure (Lisa 7
+    10.2). With --write the first proposal of every unblocked student becomes a draft placement.
+
+    Views: students, proposals, blocked.
+
+    Example: cluster match --as-of 2026-11-23 --from 2027-01-01 --to 2027-06-30 --group TA-24 --write
+    """
+    from datetime import date
+
+    from cluster_cli.pipeline import Timings
+
+    first_lang = language(lang)
+    day = parse_date(as_of, first_lang)
+    window_start = parse_date(start, first_lang) if start else day
+    window_end = parse_date(end, first_lang) if end else date(
+        window_start.year + (1 if window_start.month >= 9 else 0), 8, 31)
+    if window_end < window_start:
+        fail("usage.match-window", first_lang, start=window_start.isoformat(), end=window_end.isoformat())
+    timings = Timings()
+    state: dict = {}
+
+    def compute() -> Computed:
+        from cluster_cli.i18n import t
+        from cluster_cli.reports.matching import (
+            BLOCKED,
+            JOINT,
+            NO_CAPACITY,
+            ON_LEAVE,
+            PROPOSED,
+            match as run_match,
+            to_document,
+            views,
+        )
+
+        loaded = load_or_exit(data, lang, timings, no_cache)
+        used = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
+        refuse_if_unusable(loaded, used)
+        if group is not None and group not in loaded.dataset.groups:
+            fail("usage.unknown-group", used, value=group)
+        with timings.stage("match"):
+            report = run_match(loaded.dataset, loaded.profile, day, window_start, window_end, group=group, top=top)
+        state.update(loaded=loaded, report=report, lang=used)
+        title = t("match.title", used, start=window_start.isoformat(), end=window_end.isoformat(),
+                  date=day.isoformat(), proposed=report.count(PROPOSED), joint=report.count(JOINT),
+                  blocked=report.count(BLOCKED), none=report.count(NO_CAPACITY), leave=report.count(ON_LEAVE))
+        return Computed(views(report, used), to_document(report, used), used, day, "proposals", title)
+
+    if not write:
+        run_report(compute, ["match", day.isoformat(), window_start.isoformat(), window_end.isoformat(), group, top],
+                   format, output, view, lang, show_pii, data, no_cache)
+    else:
+        computed = compute()
+        if format is ReportFormat.xlsx and output is None:
+            fail("usage.xlsx-output", computed.lang)
+        _write(data, state, day)
+        emit_report(computed.views, computed.document, format, output, view, computed.lang, show_pii, computed.stamp,
+                    computed.csv_default, computed.title)
+    if verbose:
+        print_timings(timings, language(lang))
+
+
+def _write(data: Optional[Path], state: dict, day) -> None:
+    """Plan every file in memory, then write each atomically; say what happened per file."""
+    from cluster_cli.cli.common import stderr_console
+    from cluster_cli.i18n import t
+    from cluster_cli.render.drafts import DraftTargetError, plan_drafts, write_drafts
+
+    lang = state["lang"]
+    data_dir = resolve_data_dir(data)
+    try:
+        plans = plan_drafts(state["loaded"].dataset, data_dir, state["report"],
+                            t("match.draft-comment", lang, date=day.isoformat()))
+    except DraftTargetError as exc:
+        fail("usage.match-target", lang, code=1, file=exc.file, reason=exc.reason)
+    err = stderr_console()
+    if not plans:
+        err.print(t("match.nothing", lang), markup=False, highlight=False)
+        return
+    write_drafts(plans)
+    for plan in plans:
+        verdict = t("match.verdict." + ("update" if plan.existed else "create"), lang)
+        err.print(t("match.written", lang, verdict=verdict, file=plan.shown, count=len(plan.ids), ids=plan.ids),
+                  markup=False, highlight=False, soft_wrap=True)
+    sys.stderr.flush()

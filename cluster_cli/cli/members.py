@@ -1,0 +1,149 @@
+"""`cluster members list|show`: the cluster's members, their offers and coordinators (seed 000)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from cluster_cli.cli.common import (
+    AsOfOption,
+    Computed,
+    DataOption,
+    FormatOption,
+    LangOption,
+    NoCacheOption,
+    OutputOption,
+    ReportFormat,
+    ShowPiiOption,
+    VerboseOption,
+    ViewOption,
+    fail,
+    language,
+    load_or_exit,
+    parse_date,
+    print_timings,
+    refuse_if_unusable,
+    run_report,
+)
+
+app = typer.Typer(help="Cluster members: schools, companies, universities, organisations; offers and coordinators.",
+                  no_args_is_help=True)
+
+
+class Kind(str, Enum):
+    vocational_school = "vocational_school"
+    company = "company"
+    university = "university"
+    organisation = "organisation"
+
+
+class Partnership(str, Enum):
+    everyday = "everyday"
+    developing = "developing"
+    strategic = "strategic"
+    network = "network"
+
+
+def _loaded(data, lang_flag, timings, no_cache):
+    loaded = load_or_exit(data, lang_flag, timings, no_cache)
+    used = language(lang_flag, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
+    refuse_if_unusable(loaded, used)
+    return loaded, used
+
+
+@app.command("list")
+def list_members(
+    data: Optional[Path] = DataOption,
+    as_of: Optional[str] = AsOfOption,
+    kind: Optional[Kind] = typer.Option(None, "--kind", "-k", help="Only members of this kind."),
+    partnership: Optional[Partnership] = typer.Option(None, "--partnership", "-p", help="Only this partnership form."),
+    recognised: Optional[bool] = typer.Option(
+        None, "--recognised/--not-recognised",
+        help="Only hosts recognised by the school–company committee by the as-of date (2.27), or only those not."),
+    curriculum: Optional[str] = typer.Option(
+        None, "--curriculum", "-c", help="Only members offering places (not yet ended) or catalogue tasks for it."),
+    format: ReportFormat = FormatOption,
+    output: Optional[Path] = OutputOption,
+    view: Optional[str] = ViewOption,
+    lang: Optional[str] = LangOption,
+    show_pii: bool = ShowPiiOption,
+    verbose: bool = VerboseOption,
+    no_cache: bool = NoCacheOption,
+) -> None:
+    """The members with kind, partnership form, recognition (2.27), joint-placement readiness
+    (activity 7), places offered, catalogue tasks (activity 9) and coordinators (activity 1).
+
+    Views: members, offers, coordinators.
+
+    Example: cluster members list --kind company --recognised --curriculum 204365 --format csv --output hosts.csv
+    """
+    from cluster_cli.pipeline import Timings
+
+    day = parse_date(as_of, language(lang))
+    timings = Timings()
+
+    def compute() -> Computed:
+        from cluster_cli.i18n import t
+        from cluster_cli.reports.members import members_document, members_report, members_views
+
+        loaded, used = _loaded(data, lang, timings, no_cache)
+        if curriculum is not None and curriculum not in loaded.dataset.curricula:
+            fail("usage.unknown-curriculum", used, value=curriculum, known=", ".join(sorted(loaded.dataset.curricula)))
+        with timings.stage("members"):
+            report = members_report(loaded.dataset, day, kind=kind.value if kind else None,
+                                    partnership=partnership.value if partnership else None,
+                                    recognised=recognised, curriculum=curriculum)
+        return Computed(members_views(report, used), members_document(report), used, day, "members",
+                        t("members.title", used, date=day.isoformat(), count=len(report.rows)))
+
+    run_report(compute, ["members-list", day.isoformat(), kind and kind.value, partnership and partnership.value,
+                         recognised, curriculum], format, output, view, lang, show_pii, data, no_cache)
+    if verbose:
+        print_timings(timings, language(lang))
+
+
+@app.command("show")
+def show_member(
+    member: str = typer.Argument(..., help="The member's id, e.g. koodikoda."),
+    data: Optional[Path] = DataOption,
+    as_of: Optional[str] = AsOfOption,
+    format: ReportFormat = FormatOption,
+    output: Optional[Path] = OutputOption,
+    view: Optional[str] = ViewOption,
+    lang: Optional[str] = LangOption,
+    show_pii: bool = ShowPiiOption,
+    verbose: bool = VerboseOption,
+    no_cache: bool = NoCacheOption,
+) -> None:
+    """One member: its data, contacts, the coordinators it names and their areas of
+    responsibility (activity 1), its offers, supervisors and catalogue tasks, and the placements
+    it hosts.
+
+    Views: member, contacts, coordinators, offers, supervisors, tasks, placements.
+
+    Example: cluster members show koodikoda --format json
+    """
+    from cluster_cli.pipeline import Timings
+
+    day = parse_date(as_of, language(lang))
+    timings = Timings()
+
+    def compute() -> Computed:
+        from cluster_cli.i18n import t
+        from cluster_cli.reports.members import member_detail, member_document, member_views
+
+        loaded, used = _loaded(data, lang, timings, no_cache)
+        if member not in loaded.dataset.members:
+            fail("usage.unknown-member", used, value=member, known=", ".join(sorted(loaded.dataset.members)))
+        with timings.stage("members"):
+            detail = member_detail(loaded.dataset, member, day)
+        return Computed(member_views(detail, used), member_document(detail), used, day, "offers",
+                        t("members.title.show", used, id=member, name=detail.member.name, date=day.isoformat()))
+
+    run_report(compute, ["members-show", day.isoformat(), member], format, output, view, lang, show_pii, data,
+               no_cache)
+    if verbose:
+        print_timings(timings, language(lang))

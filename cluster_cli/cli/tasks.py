@@ -1,0 +1,81 @@
+"""`cluster tasks`: the cluster's catalogue of practical tasks and expected results (activity 9)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from cluster_cli.cli.common import (
+    Computed,
+    DataOption,
+    FormatOption,
+    LangOption,
+    NoCacheOption,
+    OutputOption,
+    ReportFormat,
+    ShowPiiOption,
+    VerboseOption,
+    ViewOption,
+    fail,
+    language,
+    load_or_exit,
+    print_timings,
+    refuse_if_unusable,
+    run_report,
+)
+
+
+def tasks(
+    data: Optional[Path] = DataOption,
+    curriculum: Optional[str] = typer.Option(None, "--curriculum", "-c", help="Only tasks of this curriculum."),
+    module: Optional[str] = typer.Option(None, "--module", "-m", help="Only tasks that serve this module."),
+    member: Optional[str] = typer.Option(None, "--member", help="Only tasks this member offers."),
+    format: ReportFormat = FormatOption,
+    output: Optional[Path] = OutputOption,
+    view: Optional[str] = ViewOption,
+    lang: Optional[str] = LangOption,
+    show_pii: bool = ShowPiiOption,
+    verbose: bool = VerboseOption,
+    no_cache: bool = NoCacheOption,
+) -> None:
+    """The cluster's list of practical tasks with their expected results and the members that
+    offer them (seed 000 activity 9). Placements name these tasks (Lisa 7 1.4.5) and
+    `cluster validate` checks that they fit the student's curriculum and the placement's modules.
+
+    Views: tasks, results (one row per expected result).
+
+    Example: cluster tasks --curriculum 204365 --module TA-M16
+    """
+    from cluster_cli.pipeline import Timings
+
+    timings = Timings()
+
+    def compute() -> Computed:
+        from datetime import date
+
+        from cluster_cli.i18n import t
+        from cluster_cli.reports.members import task_rows, tasks_document, tasks_views
+
+        loaded = load_or_exit(data, lang, timings, no_cache)
+        ds = loaded.dataset
+        used = language(lang, ds.cluster.language if ds.cluster else None)
+        refuse_if_unusable(loaded, used)
+        if curriculum is not None and curriculum not in ds.curricula:
+            fail("usage.unknown-curriculum", used, value=curriculum, known=", ".join(sorted(ds.curricula)))
+        if module is not None:
+            known = sorted({m.id for c in ds.curricula.values() if curriculum in (None, c.code) for m in c.modules})
+            if module not in known:
+                fail("usage.unknown-module", used, value=module, known=", ".join(known))
+        if member is not None and member not in ds.members:
+            fail("usage.unknown-member", used, value=member, known=", ".join(sorted(ds.members)))
+        with timings.stage("tasks"):
+            rows = task_rows(ds, curriculum=curriculum, module=module, member=member)
+        # The catalogue has no date; an XLSX file is stamped with a fixed day so it is reproducible.
+        return Computed(tasks_views(rows, used), tasks_document(rows), used, date(2000, 1, 1), "tasks",
+                        t("tasks.title", used, count=len(rows)))
+
+    run_report(compute, ["tasks", curriculum, module, member], format, output, view, lang, show_pii, data, no_cache)
+    if verbose:
+        print_timings(timings, language(lang))

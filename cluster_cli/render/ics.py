@@ -1,0 +1,40 @@
+"""The deadline calendar as an iCalendar file (RFC 5545) for the secretary's calendar program.
+
+Built with the `icalendar` library. Every deadline is an all-day event (DTSTART as a DATE,
+DTEND the next day); its UID is derived from what the event is about — not from its date — so a
+re-import updates a moved deadline instead of duplicating it; DTSTAMP is pinned to the as-of date
+so that the same data give the same bytes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from cluster_cli.reports.calendar import CalendarReport, event_text
+
+
+def ics_bytes(report: CalendarReport, lang: str) -> bytes:
+    from icalendar import Calendar, Event
+
+    from cluster_cli.i18n import t
+
+    cal = Calendar()
+    cal.add("prodid", "-//cluster_cli//cluster calendar//" + lang.upper())
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    name = t("calendar.ics.name", lang, cluster=report.cluster or "cluster")
+    cal.add("x-wr-calname", name)
+    stamp = datetime(report.as_of.year, report.as_of.month, report.as_of.day, tzinfo=timezone.utc)
+    for e in report.events:
+        ev = Event()
+        ev.add("uid", e.uid(report.cluster))
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", e.day)
+        ev.add("dtend", e.day + timedelta(days=1))
+        ev.add("summary", f"{t('calendar.kind.' + e.kind, lang)}: {e.subject}")
+        ev.add("description", f"{event_text(e, lang)} ({e.clause})")
+        ev.add("categories", [t("calendar.kind." + e.kind, lang)])
+        ev.add("transp", "TRANSPARENT")  # a deadline, not a meeting: it does not block the day
+        cal.add_component(ev)
+    return cal.to_ical()

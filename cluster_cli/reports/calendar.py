@@ -1,0 +1,215 @@
+"""The deadline calendar (`cluster calendar`): what falls due from the as-of date on.
+
+Every number comes from the regulation profile:
+- placements (Lisa 7): contract data to the secretary `contract_data_days_before` the start
+  (4.1) unless recorded as received; the student contacts the host `host_contact_days_before`
+  the start (8.3); documents collected within `documents_days_after` the end (4.6); the defense
+  within `defense_days_after` the end (5.9) unless its date is recorded. A placement deadline
+  that falls on a rest day is shown on the working day before it — keeping it then never trips
+  `cluster validate`'s timing checks, which count calendar days.
+- the basic allowance (Lisa 11): applications by the 10th of September / February (IV.4),
+  results fixed before the school holiday (6.12.4), decisions by the 10th of October / March
+  (V.1), and each month's payment date (V.4–V.5) — the dates of `reports.grants`.
+- study debts (6.2.2), from the debt engine: the re-sit agreed by `agree_by` (while none is
+  recorded) and the debt cleared by `clear_by`, for students studying on the as-of date.
+- returns from academic leave: back within `leave_return_days` of the leave's end (6.7.10); the
+  source's 6.8.2.5 says two weeks (`leave_return_days_expulsion`) — both dates are shown.
+
+Events are sorted by date, then kind (in the order above), then subject: the same data give the
+same calendar, byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from cluster_cli.model.dataset import Dataset
+from cluster_cli.model.records import Placement
+from cluster_cli.regulation.profile import Profile
+
+KINDS = ("contract-data", "host-contact", "documents", "defense", "grant-apply", "grant-fixed", "grant-decide",
+         "grant-pay", "debt-agree", "debt-clear", "leave-return")
+PENDING = ("draft", "review", "valid")
+STUDYING = ("active", "academic_leave", "abroad")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One deadline. `key` names the thing it is about without its date (a placement, a round, a
+    month, a student's debt or leave), so that its UID stays the same when the date moves."""
+
+    day: date
+    kind: str
+    clause: str
+    key: str
+    subject: str
+    student: str | None = None
+    group: str | None = None
+    args: tuple[tuple[str, object], ...] = ()
+
+    def uid(self, cluster: str) -> str:
+        digest = hashlib.sha256(f"{cluster}|{self.kind}|{self.key}".encode("utf-8")).hexdigest()[:24]
+        return f"{self.kind}-{digest}@cluster-cli"
+
+
+@dataclass
+class CalendarReport:
+    as_of: date
+    until: date
+    cluster: str
+    events: list[Event]
+
+
+def calendar_report(ds: Dataset, profile: Profile, as_of: date, days: int) -> CalendarReport:
+    from cluster_cli.regulation.calendar import working_days
+
+    until = as_of + timedelta(days=days)
+    calendar = working_days(as_of, until)
+    events: list[Event] = []
+    events += _placement_events(ds, profile, calendar)
+    events += _grant_events(ds, profile, as_of, until)
+    events += _debt_events(ds, profile, as_of)
+    events += _leave_events(ds, profile)
+    chosen = [e for e in events if as_of <= e.day <= until]
+    chosen.sort(key=lambda e: (e.day, KINDS.index(e.kind), e.subject, e.key))
+    return CalendarReport(as_of, until, ds.cluster.name if ds.cluster else "", chosen)
+
+
+def _working_day_before(calendar, day: date) -> date:
+    while calendar.covers(day) and not calendar.is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def _placement_events(ds: Dataset, profile: Profile, calendar) -> list[Event]:
+    out = []
+    for p in ds.records.get("placements", []):
+        if p.status not in PENDING:
+            continue
+        s = ds.students.get(p.student)
+        group = s.group if s else None
+        base = (("placement", p.id), ("student", p.student), ("hosts", _hosts(ds, p)),
+                ("start", p.start.isoformat()), ("end", p.end.isoformat()))
+
+        def add(kind: str, param: str, day: date) -> None:
+            out.append(Event(_working_day_before(calendar, day), kind, profile.clause(param), f"{p.id}",
+                             p.id, p.student, group, base))
+
+        if p.data_received is None:
+            add("contract-data", "contract_data_days_before",
+                p.start - timedelta(days=profile.value("contract_data_days_before", p.start)))
+        add("host-contact", "host_contact_days_before",
+            p.start - timedelta(days=profile.value("host_contact_days_before", p.start)))
+        add("documents", "documents_days_after", p.end + timedelta(days=profile.value("documents_days_after", p.end)))
+        if p.grade is None or p.grade.defense_date is None:
+            add("defense", "defense_days_after", p.end + timedelta(days=profile.value("defense_days_after", p.end)))
+    return out
+
+
+def _hosts(ds: Dataset, p: Placement) -> str:
+    return ", ".join(ds.members[h.member].name if h.member in ds.members else h.member for h in p.hosts)
+
+
+def _grant_events(ds: Dataset, profile: Profile, as_of: date, until: date) -> list[Event]:
+    from cluster_cli.regulation.calendar import working_days
+    from cluster_cli.reports.grants import grant_round, pay_by, round_of_month
+
+    out = []
+    for year in range(as_of.year - 1, until.year + 1):
+        for half in ("spring", "autumn"):
+            rid = f"{year}-{half}"
+            rnd = grant_round(ds, profile, rid)
+            args = (("round", rid),)
+            out.append(Event(rnd.apply_by, "grant-apply", "Lisa 11 IV.4", rid, rid, args=args))
+            out.append(Event(rnd.results_fixed, "grant-fixed", "6.12.4", rid, rid, args=args))
+            out.append(Event(rnd.decide_by, "grant-decide", "Lisa 11 V.1", rid, rid, args=args))
+    month = date(as_of.year, as_of.month, 1) - timedelta(days=62)
+    last = until + timedelta(days=62)
+    while month <= last:
+        mid = f"{month.year:04d}-{month.month:02d}"
+        if round_of_month(mid) is not None:
+            day = pay_by(mid, profile, working_days(month))
+            out.append(Event(day, "grant-pay", "Lisa 11 V.4, V.5", mid, mid,
+                             args=(("month", mid), ("round", round_of_month(mid)))))
+        month = (month + timedelta(days=32)).replace(day=1)
+    return out
+
+
+def _debt_events(ds: Dataset, profile: Profile, as_of: date) -> list[Event]:
+    from cluster_cli.regulation.debts import AGREEMENT_OVERDUE, OPEN, DebtRules, calendar_for, student_debts
+    from cluster_cli.regulation.facts import status_on
+
+    studying = [s for s in ds.students.values()
+                if (st := status_on(s, as_of)) is not None and st.status in STUDYING]
+    if not studying:
+        return []
+    rules = DebtRules.from_profile(profile, as_of)
+    calendar = calendar_for(studying, as_of)
+    out = []
+    for s in sorted(studying, key=lambda s: s.id):
+        for d in student_debts(s, as_of, rules, calendar):
+            if d.state not in (OPEN, AGREEMENT_OVERDUE):
+                continue
+            key = f"{s.id}|{d.module}|{d.topic or ''}|{d.arose.isoformat()}"
+            args = (("student", s.id), ("name", s.full_name), ("module", d.module),
+                    ("topic", f" ({d.topic})" if d.topic else ""), ("arose", d.arose.isoformat()))
+            if d.resit_agreed is None:
+                out.append(Event(d.agree_by, "debt-agree", "6.2.2", key, s.id, s.id, s.group, args))
+            out.append(Event(d.clear_by, "debt-clear", "6.2.2", key, s.id, s.id, s.group, args))
+    return out
+
+
+def _leave_events(ds: Dataset, profile: Profile) -> list[Event]:
+    out = []
+    for s in sorted(ds.students.values(), key=lambda s: s.id):
+        for entry in s.status:
+            if entry.status != "academic_leave" or entry.end is None:
+                continue
+            back = entry.end + timedelta(days=profile.value("leave_return_days", entry.end))
+            latest = entry.end + timedelta(days=profile.value("leave_return_days_expulsion", entry.end))
+            out.append(Event(back, "leave-return", f"{profile.clause('leave_return_days')}, "
+                             f"{profile.clause('leave_return_days_expulsion')}",
+                             f"{s.id}|{entry.start.isoformat()}", s.id, s.id, s.group,
+                             (("student", s.id), ("name", s.full_name), ("end", entry.end.isoformat()),
+                              ("latest", latest.isoformat()))))
+    return out
+
+
+# --- serialisation ---------------------------------------------------------------------------
+
+
+def event_text(e: Event, lang: str) -> str:
+    from cluster_cli.i18n import t
+
+    return t("calendar.event." + e.kind, lang, **dict(e.args))
+
+
+def to_document(report: CalendarReport, lang: str) -> dict:
+    from cluster_cli.i18n import t
+
+    return {
+        "as_of": report.as_of.isoformat(),
+        "until": report.until.isoformat(),
+        "events": [{
+            "date": e.day.isoformat(), "kind": e.kind, "title": t("calendar.kind." + e.kind, lang),
+            "clause": e.clause, "subject": e.subject, "student": e.student, "group": e.group,
+            "message": event_text(e, lang), "uid": e.uid(report.cluster),
+        } for e in report.events],
+    }
+
+
+def views(report: CalendarReport, lang: str) -> list:
+    from cluster_cli.i18n import t
+    from cluster_cli.render.views import View
+
+    return [View("events", "calendar.view.events", [
+        ("date", "calendar.col.date"), ("weekday", "calendar.col.weekday"), ("title", "calendar.col.kind"),
+        ("subject", "calendar.col.subject"), ("group", "col.group"), ("message", "col.message"),
+        ("clause", "col.clause"),
+    ], [{
+        "date": e.day, "weekday": t(f"calendar.weekday.{e.day.weekday()}", lang),
+        "title": t("calendar.kind." + e.kind, lang), "subject": e.subject, "group": e.group,
+        "message": event_text(e, lang), "clause": e.clause,
+    } for e in report.events])]

@@ -1,0 +1,483 @@
+"""Placement matching (`cluster match`): hosts with free places for the students who still need
+a placement, with the reasons each host fits.
+
+- **Who needs a placement**: a student of a group whose practice schedule (praktikakorralduse
+  kava, Lisa 7 2.5; `Group.practice_periods`) has a period overlapping the window, who studies
+  then (not expelled or graduated, within the studies, 6.7.6) and has no placement (other than a
+  cancelled one) overlapping that period. The period is cut to the window's start, and to the
+  day after an academic leave that ends inside it (a student on leave for the whole period is
+  listed, not matched — 6.7.5 allows practice during leave, the school decides).
+- **Blocked** (6.2.3, Lisa 7 8.2): open study debts on the period's first day, from the debt
+  engine. A blocked student gets no proposal and takes no place.
+- **Flagged** (Lisa 7 10.2, 10.1): a student at level 2 or with special educational needs —
+  the school secures the placement; flagged students choose first in their period.
+- **Capacity**: a host's places for the curriculum on a day are the places of its offers
+  covering that day, minus the placements (not cancelled) of students of that curriculum there
+  that day, minus the places this run has already proposed. A host fits when it has a free
+  place on every day of the period.
+- **Ranking**, each step a reason shown to the user: recognised host by the start (2.27),
+  offers catalogue tasks for the module (activity 9), in the school's country (abroad needs
+  more: Lisa 7 12, 4.12.5 — never proposed to a minor), partnership form (strategic first),
+  earlier placements of the same school's students there, free places, then id.
+- **Joint placement** (seed 000 activity 7): when no single host can take the whole period, the
+  period is split between hosts that offer joint placements: from the first day, the host whose
+  free run reaches furthest (ties by rank), then the next from the following working day — the
+  fewest hosts, at most `JOINT_MAX_HOSTS`.
+
+Students are taken period by period (start, group), flagged students first, then by id; each
+proposal takes its place before the next student is matched, so proposals never overbook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_DOWN, Decimal
+
+from cluster_cli.i18n import Phrase
+from cluster_cli.model.dataset import Dataset
+from cluster_cli.model.records import Curriculum, Group, Member, Student
+from cluster_cli.regulation.debts import Debt, DebtRules, calendar_for, student_debts
+from cluster_cli.regulation.facts import is_minor, status_on, study_end
+from cluster_cli.regulation.profile import Profile
+from cluster_cli.reports.members import PARTNERSHIP_ORDER, is_recognised
+
+JOINT_MAX_HOSTS = 3
+"""A joint placement of more than three hosts in one practice period is not a plan but a tour."""
+
+PROPOSED, JOINT, BLOCKED, NO_CAPACITY, ON_LEAVE = "proposed", "joint", "blocked", "no-capacity", "on-leave"
+OUTCOMES = (PROPOSED, JOINT, BLOCKED, NO_CAPACITY, ON_LEAVE)
+SECURE = ("match.flag.level-2", "match.flag.special-needs")
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a host fits (or fits less), or why a student is flagged: a catalogue key and its clause."""
+
+    code: str
+    clause: str
+    args: tuple[tuple[str, object], ...] = ()
+    good: bool = True
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One host's part of a proposal; a joint placement has several, in turn."""
+
+    member: str
+    start: date
+    end: date
+    hours: int | None = None
+    tasks: tuple[str, ...] = ()
+
+
+@dataclass
+class Proposal:
+    rank: int
+    slots: list[Slot]
+    free: int
+    reasons: list[Reason]
+
+    @property
+    def joint(self) -> bool:
+        return len(self.slots) > 1
+
+
+@dataclass
+class Need:
+    """A student who needs a placement in a practice period, and what the matcher found."""
+
+    student: Student
+    group: Group
+    module: str
+    start: date
+    end: date
+    outcome: str = PROPOSED
+    flags: list[Reason] = field(default_factory=list)
+    debts: list[Debt] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    ekap: Decimal | None = None
+    hours: int | None = None
+    period_start: date | None = None
+    leave_until: str | None = None
+
+
+@dataclass
+class MatchReport:
+    as_of: date
+    start: date
+    end: date
+    group: str | None
+    needs: list[Need]
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for n in self.needs if n.outcome == outcome)
+
+
+# --- capacity --------------------------------------------------------------------------------
+
+
+class Capacity:
+    """Free places per host and curriculum, day by day, as piecewise-constant runs."""
+
+    def __init__(self, ds: Dataset):
+        self.ds = ds
+        self.taken: dict[tuple[str, str], list[tuple[date, date]]] = {}
+        for p in ds.records.get("placements", []):
+            if p.status == "cancelled":
+                continue
+            s = ds.students.get(p.student)
+            if s is None:
+                continue
+            for h in p.hosts:
+                self.taken.setdefault((h.member, s.curriculum), []).append((h.start, h.end))
+
+    def take(self, member: str, curriculum: str, start: date, end: date) -> None:
+        self.taken.setdefault((member, curriculum), []).append((start, end))
+
+    def runs(self, member: Member, curriculum: str, start: date, end: date) -> list[tuple[date, date, int]]:
+        """(from, to, free places) covering start…end, in order."""
+        offers = [o for o in member.offers.capacity if o.curriculum == curriculum and o.end >= start and o.start <= end]
+        taken = [t for t in self.taken.get((member.id, curriculum), []) if t[1] >= start and t[0] <= end]
+        cuts = {start, end + timedelta(days=1)}
+        for a, b in [(o.start, o.end) for o in offers] + taken:
+            for d in (a, b + timedelta(days=1)):
+                if start < d <= end:
+                    cuts.add(d)
+        points = sorted(cuts)
+        out = []
+        for a, b in zip(points, points[1:]):
+            places = sum(o.places for o in offers if o.start <= a <= o.end)
+            used = sum(1 for t in taken if t[0] <= a <= t[1])
+            out.append((a, b - timedelta(days=1), places - used))
+        return out
+
+    def free(self, member: Member, curriculum: str, start: date, end: date) -> int:
+        """Places free on every day of start…end (0 when a day has none)."""
+        return max(0, min((f for _, _, f in self.runs(member, curriculum, start, end)), default=0))
+
+    def reach(self, member: Member, curriculum: str, start: date, end: date) -> date | None:
+        """The last day of the host's unbroken run of free places from `start` (None if none then)."""
+        last = None
+        for a, b, f in self.runs(member, curriculum, start, end):
+            if f < 1:
+                break
+            last = b
+        return last
+
+
+# --- the matcher -----------------------------------------------------------------------------
+
+
+def match(ds: Dataset, profile: Profile, as_of: date, start: date, end: date, group: str | None = None,
+          top: int = 3) -> MatchReport:
+    """Needs in the window `start`…`end` with ranked proposals; see the module's docstring."""
+    from cluster_cli.regulation.calendar import working_days
+
+    needs = _needs(ds, start, end, group)
+    rules = DebtRules.from_profile(profile, as_of)
+    debt_calendar = calendar_for([n.student for n in needs], as_of)
+    calendar = working_days(start, end, as_of)
+    debts: dict[str, list[Debt]] = {}
+    capacity = Capacity(ds)
+    hosts = sorted((m for m in ds.members.values() if m.kind != "vocational_school"), key=lambda m: m.id)
+    adult = profile.value("adult_age", as_of)
+    for need in needs:
+        s = need.student
+        curriculum = ds.curricula.get(s.curriculum)
+        need.flags = _flags(s, need.group, curriculum) + need.flags
+        if s.id not in debts:
+            debts[s.id] = student_debts(s, as_of, rules, debt_calendar)
+        need.debts = [d for d in debts[s.id] if d.open_on(need.start)]
+        module = next((m for m in curriculum.modules if m.id == need.module), None) if curriculum else None
+        if module is not None and module.practice_ekap:
+            hours = int(module.practice_ekap * profile.value("ekap_hours", need.start))
+            if need.start == need.period_start:
+                need.ekap, need.hours = module.practice_ekap, hours
+            else:  # a shortened period: its share of the working days, whole hours
+                whole = _working_days(calendar, need.period_start, need.end)
+                need.hours = hours * _working_days(calendar, need.start, need.end) // max(whole, 1)
+        if need.outcome != ON_LEAVE and need.debts:
+            need.outcome = BLOCKED
+    secured_first = lambda n: not any(f.code in SECURE for f in n.flags)  # noqa: E731
+    order = sorted(needs, key=lambda n: (n.start, n.group.id, secured_first(n), n.student.id))
+    for need in order:
+        if need.outcome in (BLOCKED, ON_LEAVE):
+            continue
+        s = need.student
+        school = ds.members.get(s.school)
+        home = school.country if school is not None else "EE"
+        minor = bool(is_minor(s, need.start, adult))
+        ranked = []
+        for m in hosts:
+            if minor and m.country != home:
+                continue
+            free = capacity.free(m, s.curriculum, need.start, need.end)
+            if free < 1:
+                continue
+            key, reasons = _rank(ds, m, s, need, free, home)
+            ranked.append((key, m, free, reasons))
+        ranked.sort(key=lambda r: r[0])
+        singles = [Proposal(0, [Slot(m.id, need.start, need.end, need.hours,
+                                     _module_tasks(ds, m, s.curriculum, need.module))], free, reasons)
+                   for _, m, free, reasons in ranked]
+        domestic = [p for p in singles if ds.members[p.slots[0].member].country == home]
+        # A joint placement at home comes before a single host abroad (Lisa 7 12: a mobility
+        # decision of its own, not a matter of free places).
+        joint = None if domestic else _joint(ds, capacity, calendar, hosts, s, need, home)
+        chosen = domestic + ([joint] if joint else []) + [p for p in singles if p not in domestic]
+        if not chosen:
+            need.outcome = NO_CAPACITY
+            continue
+        need.proposals = chosen[:top]
+        for i, p in enumerate(need.proposals, start=1):
+            p.rank = i
+        need.outcome = JOINT if need.proposals[0].joint else PROPOSED
+        for slot in need.proposals[0].slots:
+            capacity.take(slot.member, s.curriculum, slot.start, slot.end)
+    needs.sort(key=lambda n: (n.start, n.group.id, n.student.id))
+    return MatchReport(as_of, start, end, group, needs)
+
+
+def _needs(ds: Dataset, start: date, end: date, group: str | None) -> list[Need]:
+    by_group: dict[str, list[Student]] = {}
+    for s in ds.students.values():
+        by_group.setdefault(s.group, []).append(s)
+    needs = []
+    for g in sorted(ds.groups.values(), key=lambda g: g.id):
+        if group is not None and g.id != group:
+            continue
+        for pp in sorted(g.practice_periods, key=lambda pp: (pp.start, pp.module)):
+            if pp.end < start or pp.start > end:
+                continue
+            first = max(pp.start, start)
+            for s in sorted(by_group.get(g.id, []), key=lambda s: s.id):
+                if s.curriculum != g.curriculum or s.start > first or study_end(s) < pp.end:
+                    continue
+                status = status_on(s, first)
+                if status is None or status.status in ("expelled", "graduated"):
+                    continue
+                if any(p.status != "cancelled" and p.start <= pp.end and p.end >= first for p in ds.placements_of(s.id)):
+                    continue
+                need = Need(s, g, pp.module, first, pp.end, period_start=pp.start)
+                if status.status == "academic_leave":
+                    back = status.end + timedelta(days=1) if status.end is not None else None
+                    until = status.end.isoformat() if status.end else "—"
+                    if back is None or back > pp.end:
+                        need.outcome = ON_LEAVE
+                        need.leave_until = until
+                    else:
+                        need.start = back
+                        need.flags.append(Reason("match.flag.returns", "6.7.5, 6.7.10", (("until", until),), False))
+                needs.append(need)
+    return needs
+
+
+def _flags(s: Student, g: Group, curriculum: Curriculum | None) -> list[Reason]:
+    """Lisa 7 10.2: a level-2 student's placement is secured by the school; 10.1: for special
+    educational needs the individual plan describes abilities and recommendations."""
+    flags = []
+    if curriculum is not None and curriculum.level == 2:
+        flags.append(Reason("match.flag.level-2", "Lisa 7 10.2", (), False))
+    if s.special_needs or g.special_needs:
+        flags.append(Reason("match.flag.special-needs", "Lisa 7 10.1, 10.2", (), False))
+    return flags
+
+
+def _module_tasks(ds: Dataset, m: Member, curriculum: str, module: str) -> tuple[str, ...]:
+    return tuple(t for t in m.offers.tasks
+                 if t in ds.tasks and ds.tasks[t].curriculum == curriculum and module in ds.tasks[t].modules)
+
+
+def _history(ds: Dataset, member: str, school: str, before: date) -> int:
+    """Earlier placements (not cancelled) of the school's students with this host."""
+    count = 0
+    for p in ds.records.get("placements", []):
+        if p.status == "cancelled" or p.start >= before or not any(h.member == member for h in p.hosts):
+            continue
+        s = ds.students.get(p.student)
+        if s is not None and s.school == school:
+            count += 1
+    return count
+
+
+def _rank(ds: Dataset, m: Member, s: Student, need: Need, free: int, home: str) -> tuple[tuple, list[Reason]]:
+    reasons = [Reason("match.reason.capacity", "", (("free", free),))]
+    recognised = is_recognised(m, need.start)
+    if recognised:
+        reasons.append(Reason("match.reason.recognised", "2.27", (("date", m.recognition.date.isoformat()),)))
+    else:
+        reasons.append(Reason("match.reason.not-recognised", "2.27, Lisa 7 1.3.1", (), False))
+    tasks = _module_tasks(ds, m, s.curriculum, need.module)
+    if tasks:
+        reasons.append(Reason("match.reason.tasks", "klastri tegevus 9", (("tasks", list(tasks)), ("module", need.module))))
+    else:
+        reasons.append(Reason("match.reason.no-tasks", "klastri tegevus 9", (("module", need.module),), False))
+    abroad = m.country != home
+    if abroad:
+        reasons.append(Reason("match.reason.abroad", "Lisa 7 12.7", (("country", m.country),), False))
+    form = PARTNERSHIP_ORDER.index(m.partnership) if m.partnership in PARTNERSHIP_ORDER else len(PARTNERSHIP_ORDER)
+    if m.partnership:
+        reasons.append(Reason("match.reason.partnership", "", (("form", Phrase("members.partnership." + m.partnership)),)))
+    history = _history(ds, m.id, s.school, need.start)
+    if history:
+        reasons.append(Reason("match.reason.history", "", (("count", history), ("school", s.school))))
+    key = (not recognised, not tasks, abroad, form, -history, -free, m.id)
+    return key, reasons
+
+
+def _joint(ds: Dataset, capacity: Capacity, calendar, hosts: list[Member], s: Student, need: Need,
+           home: str) -> Proposal | None:
+    """Seed 000 activity 7: split the period between hosts ready for joint placements — from the
+    first day the host whose free run reaches furthest (ties by rank), the next host from the
+    following working day; None when the period cannot be covered by `JOINT_MAX_HOSTS`."""
+    ready = [m for m in hosts if m.offers.joint_placements and m.country == home]
+    slots: list[tuple[Member, date, date]] = []
+    day = need.start
+    while day <= need.end:
+        if len(slots) == JOINT_MAX_HOSTS:
+            return None
+        best = None
+        for m in ready:
+            reach = capacity.reach(m, s.curriculum, day, need.end)
+            if reach is None:
+                continue
+            key = (-reach.toordinal(), _rank(ds, m, s, need, 1, home)[0])
+            if best is None or key < best[0]:
+                best = (key, m, reach)
+        if best is None:
+            return None
+        _, m, reach = best
+        last = reach
+        if reach < need.end and calendar.covers(reach):  # a part ends on a working day
+            while last > day and not calendar.is_working_day(last):
+                last -= timedelta(days=1)
+        slots.append((m, day, last))
+        day = reach + timedelta(days=1)
+        if day <= need.end and calendar.covers(day):
+            day = min(calendar.on_or_after(day), need.end)
+    hours = _split_hours(need.hours, [(a, b) for _, a, b in slots], calendar)
+    reasons = [Reason("match.reason.joint", "klastri tegevus 7", (("hosts", [m.id for m, _, _ in slots]),))]
+    for m, a, b in slots:
+        part = Need(s, need.group, need.module, a, b)
+        free = capacity.free(m, s.curriculum, a, b)
+        reasons.append(Reason("match.reason.part", "", (("member", m.id), ("start", a.isoformat()),
+                                                         ("end", b.isoformat()), ("free", free))))
+        reasons += [r for r in _rank(ds, m, s, part, free, home)[1]
+                    if r.code not in ("match.reason.partnership", "match.reason.capacity", "match.reason.history")]
+    return Proposal(1, [Slot(m.id, a, b, h, _module_tasks(ds, m, s.curriculum, need.module))
+                        for (m, a, b), h in zip(slots, hours)], 1, reasons)
+
+
+def _working_days(calendar, a: date, b: date) -> int:
+    return sum(1 for i in range((b - a).days + 1) if calendar.is_working_day(a + timedelta(days=i)))
+
+
+def _split_hours(total: int | None, parts: list[tuple[date, date]], calendar) -> list[int | None]:
+    """Hours shared in proportion to each part's working days, rounded down, the remainder to the
+    last part — so that they add up to the placement's hours exactly (Lisa 7 1.4.3)."""
+    if total is None:
+        return [None] * len(parts)
+    days = [_working_days(calendar, a, b) for a, b in parts]
+    whole = sum(days) or 1
+    shares = [int((Decimal(total) * d / whole).to_integral_value(ROUND_DOWN)) for d in days]
+    shares[-1] += total - sum(shares)
+    return shares
+
+
+# --- serialisation ---------------------------------------------------------------------------
+
+
+def reason_text(r: Reason, lang: str) -> str:
+    from cluster_cli.i18n import t
+
+    text = t(r.code, lang, **dict(r.args))
+    return f"{text} ({r.clause})" if r.clause else text
+
+
+def _slots_text(p: Proposal) -> str:
+    if not p.joint:
+        return p.slots[0].member
+    return ", ".join(f"{x.member} {x.start.isoformat()}…{x.end.isoformat()}" for x in p.slots)
+
+
+def _note(n: Need, lang: str) -> str:
+    from cluster_cli.i18n import t
+
+    if n.outcome == BLOCKED:
+        return t("match.note.blocked", lang, count=len(n.debts), modules=sorted({d.module for d in n.debts}))
+    if n.outcome == NO_CAPACITY and any(f.code in SECURE for f in n.flags):
+        return t("match.note.no-capacity-secure", lang, curriculum=n.student.curriculum)
+    if n.outcome == NO_CAPACITY:
+        return t("match.note.no-capacity", lang, curriculum=n.student.curriculum)
+    if n.outcome == ON_LEAVE:
+        return t("match.note.on-leave", lang, until=n.leave_until)
+    if n.outcome == JOINT:
+        return t("match.note.joint", lang, count=len(n.proposals[0].slots))
+    return t("match.note.proposed", lang, count=len(n.proposals))
+
+
+def to_document(report: MatchReport, lang: str) -> dict:
+    return {
+        "as_of": report.as_of.isoformat(),
+        "from": report.start.isoformat(),
+        "to": report.end.isoformat(),
+        "group": report.group,
+        "counts": {o: report.count(o) for o in OUTCOMES},
+        "students": [{
+            "student": n.student.id, "name": n.student.full_name, "group": n.group.id, "school": n.student.school,
+            "curriculum": n.student.curriculum, "module": n.module, "start": n.start.isoformat(),
+            "end": n.end.isoformat(), "ekap": None if n.ekap is None else str(n.ekap), "hours": n.hours,
+            "outcome": n.outcome,
+            "flags": [{"code": f.code.rsplit(".", 1)[-1], "clause": f.clause, "message": reason_text(f, lang)}
+                      for f in n.flags],
+            "debts": [{"module": d.module, "topic": d.topic, "arose": d.arose.isoformat(),
+                       "clear_by": d.clear_by.isoformat(), "state": d.state} for d in n.debts],
+            "proposals": [{
+                "rank": p.rank, "joint": p.joint, "free": p.free,
+                "hosts": [{"member": x.member, "start": x.start.isoformat(), "end": x.end.isoformat(),
+                           "hours": x.hours, "tasks": list(x.tasks)} for x in p.slots],
+                "reasons": [{"code": r.code.rsplit(".", 1)[-1], "clause": r.clause, "good": r.good,
+                             "message": reason_text(r, lang)} for r in p.reasons],
+            } for p in n.proposals],
+            "note": _note(n, lang),
+        } for n in report.needs],
+    }
+
+
+def views(report: MatchReport, lang: str) -> list:
+    """students (one row each: outcome, first proposal, flags), proposals (every ranked host with
+    its reasons), blocked (open debts, 6.2.3)."""
+    from cluster_cli.i18n import t
+    from cluster_cli.render.views import View
+
+    students = View("students", "match.view.students", [
+        ("group", "col.group"), ("student", "col.student"), ("name", "col.name"), ("module", "col.module"),
+        ("start", "match.col.start"), ("end", "match.col.end"), ("outcome", "match.col.outcome"),
+        ("hosts", "match.col.hosts"), ("note", "col.note"),
+    ], [{
+        "group": n.group.id, "student": n.student.id, "name": n.student.full_name, "module": n.module,
+        "start": n.start, "end": n.end, "outcome": t("match.outcome." + n.outcome, lang),
+        "hosts": " + ".join(x.member for x in n.proposals[0].slots) if n.proposals else None,
+        "note": "; ".join([_note(n, lang)] + [reason_text(f, lang) for f in n.flags]),
+    } for n in report.needs])
+    proposals = View("proposals", "match.view.proposals", [
+        ("group", "col.group"), ("student", "col.student"), ("rank", "match.col.rank"), ("hosts", "match.col.hosts"),
+        ("hours", "match.col.hours"), ("free", "match.col.free"), ("reason", "match.col.reasons"),
+    ], [{
+        "group": n.group.id, "student": n.student.id, "rank": p.rank, "hosts": _slots_text(p),
+        "hours": " + ".join(str(x.hours) for x in p.slots) if p.joint and p.slots[0].hours is not None
+        else p.slots[0].hours,
+        "free": p.free,
+        "reason": "; ".join(reason_text(r, lang) for r in p.reasons),
+    } for n in report.needs for p in n.proposals])
+    blocked = View("blocked", "match.view.blocked", [
+        ("group", "col.group"), ("student", "col.student"), ("name", "col.name"), ("module", "col.module"),
+        ("start", "match.col.start"), ("debts", "match.col.debts"), ("clear_by", "col.clear_by"),
+        ("note", "col.note"),
+    ], [{
+        "group": n.group.id, "student": n.student.id, "name": n.student.full_name, "module": n.module,
+        "start": n.start, "debts": sorted({d.module for d in n.debts}),
+        "clear_by": max(d.clear_by for d in n.debts), "note": _note(n, lang),
+    } for n in report.needs if n.outcome == BLOCKED])
+    return [students, proposals, blocked]
