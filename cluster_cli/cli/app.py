@@ -9,6 +9,8 @@ from __future__ import annotations
 import typer
 
 from cluster_cli.cli import contracts, debts, grants, info, validate
+from cluster_cli.cli import allowances
+from cluster_cli.cli import calendar, match, members, tasks
 
 app = typer.Typer(
     name="cluster",
@@ -24,6 +26,11 @@ app.add_typer(grants.app, name="grants")
 app.command("rules")(info.rules)
 app.command("profile")(info.profile)
 app.add_typer(contracts.app, name="contracts")
+app.add_typer(allowances.app, name="allowances")
+app.add_typer(members.app, name="members")
+app.command("tasks")(tasks.tasks)
+app.command("match")(match.match)
+app.command("calendar")(calendar.calendar)
 
 
 def main() -> None:

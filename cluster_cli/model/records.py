@@ -112,6 +112,9 @@ class Member(Record):
     contacts: list[Person] = []
     recognition: Recognition | None = None
     offers: Offers = Field(default_factory=Offers)
+    settlement: str | None = None
+    """The settlement (asula) a school is in, written as students' `home_settlement` is (e.g.
+    "Vana-Vigala küla"): no travel compensation within it (Lisa 14 2.7, Lisa 13 1.1)."""
 
 
 # --- practical-task catalogue -------------------------------------------------------------
@@ -252,13 +255,100 @@ class Attendance(Model):
     reasons_notified: bool = False
 
 
+DisabilityLevel = Literal["moderate", "severe", "profound"]
+"""Degree of disability (puude raskusaste): keskmine, raske, sügav."""
+SpecialGround = Literal[
+    "minor_dependants",  # 3.3.1 kaks või enam alaealist ülalpeetavat
+    "pensioner_parents",  # 3.3.2 pensionäridest vanemate ülalpeetav
+    "parents_unemployed",  # 3.3.3 mõlemad vanemad töötud
+    "emergency",  # 3.3.4 ühekordsed erakorralised asjaolud, tõendatud
+    "economic_hardship",  # 3.3.5 majanduslikud asjaolud takistavad õpinguid
+    "single_parent",  # 3.3.6 ise üksikvanem
+    "disability",  # 3.3.7 keskmise või raske puudega
+    "parent_disability",  # 3.3.8 vanem(ad) keskmise, raske või sügava puudega
+]
+EvidenceKind = Literal[
+    "household_size",  # Lisa 12 2.3.1 leibkonna suuruse tõend
+    "subsistence_benefit",  # 2.3.2 toimetulekutoetus
+    "pension_disability_benefit",  # 2.3.3 töövõimetuspension, puudetoetus
+    "unemployment",  # 2.3.4 Töötukassa tõend
+    "income",  # 2.3.5 viimase kuue kuu sissetulek
+    "family_benefits",  # 2.3.6 peretoetused
+    "survivors_pension",  # 2.3.7 toitjakaotuspension
+    "old_age_pension",  # 2.3.8 vanaduspension
+    "disability_decision",  # Lisa 13 2.4 rehabilitatsiooniplaan / puude määramise otsus
+    "accident_report",  # Lisa 12 3.3.4, 5.3 õnnetuse või kriisi tõend
+    "other",  # Lisa 12 2.4 muu (lisa)dokument
+]
+
+
+class Evidence(Model):
+    """A document an application rests on (tõend, Lisa 12 2.2–2.4; Lisa 13 2.4)."""
+
+    kind: EvidenceKind
+    issued: date | None = None
+    description: str | None = None
+
+
+class Journey(Model):
+    """One round trip between home and school (1 sõit = 1 edasi-tagasi sõit, Lisa 13 2.1;
+    Lisa 14 3.4): its date, the tickets' cost (bus) or the kilometres (car), and whether it was
+    the trip home for a public holiday or school holiday (Lisa 14 2.2, 2.3)."""
+
+    date: date
+    cost: Decimal | None = Field(default=None, ge=0)
+    km: Decimal | None = Field(default=None, gt=0)
+    holiday: bool = False
+
+
+class FuelReceipt(Model):
+    """A fuel receipt (kütusetšekk, Lisa 13 2.3): it must be issued in the month compensated."""
+
+    date: date
+    amount: Decimal = Field(gt=0)
+
+
 class Application(Model):
-    """An allowance application (basic allowance rounds; other kinds by month)."""
+    """An allowance application (basic allowance rounds; other kinds by month).
+
+    special (eritoetus, Lisa 12): `grounds` of preference (3.3.1–3.3.8), `evidence` (2.2–2.4),
+    `amount_kind` normal / raised / partial / crisis (5.1–5.3) and the `amount` asked for,
+    `minor_dependants` in the household (3.3.1), `parent_disability` (3.3.8).
+    travel: `mode` bus (Lisa 14: the monthly report with `journeys` and their tickets, or a
+    daily commuter's `monthly_pass`, 3.1.2) or car (Lisa 13: `journeys` with km,
+    `fuel_receipts`, `car_registration`, `route`, the `no_public_transport` declaration 2.2).
+    lunch: the group supervisor's submission (esildis) for the practice period, 6.12.11 — the
+    practice `days` in the month and the day the study director `approved` (signed) it."""
 
     kind: Literal["basic", "special", "travel", "lunch"] = "basic"
     round: PeriodId | None = None
     month: MonthId | None = None
     submitted: date
+    grounds: list[SpecialGround] = []
+    evidence: list[Evidence] = []
+    amount_kind: Literal["normal", "raised", "partial", "crisis"] = "normal"
+    amount: Decimal | None = Field(default=None, ge=0)
+    minor_dependants: int | None = Field(default=None, ge=0)
+    parent_disability: DisabilityLevel | None = None
+    mode: Literal["bus", "car"] = "bus"
+    journeys: list[Journey] = []
+    monthly_pass: Decimal | None = Field(default=None, ge=0)
+    fuel_receipts: list[FuelReceipt] = []
+    car_registration: str | None = None
+    route: str | None = None
+    no_public_transport: bool = False
+    days: int | None = Field(default=None, ge=0)
+    approved: date | None = None
+
+
+class SchoolDays(Model):
+    """School days in a month and how many of them the student attended (from Tahvel): the car
+    compensation needs 100 % (Lisa 13 3.2, 4); bus trips of daily commuters are per school day
+    attended (Lisa 14 2.4, 2.6); school lunch once per school day (6.12.10)."""
+
+    month: MonthId
+    days: int = Field(ge=0)
+    attended: int = Field(ge=0)
 
 
 class Achievement(Model):
@@ -312,6 +402,14 @@ class Student(Record):
     achievements: list[Achievement] = []
     violations: list[Violation] = []
     income_previous_year: Decimal | None = Field(default=None, ge=0)
+    school_days: list[SchoolDays] = []
+    disability: DisabilityLevel | None = None
+    """Degree of disability (puude raskusaste): eritoetus preference 3.3.7; car compensation
+    for a severe or profound disability, Lisa 13 1.2."""
+    mobility_disability: bool = False
+    """The disability is a mobility disability (liikumispuue) needing special transport (Lisa 13 1.2)."""
+    secondary_education: bool = False
+    """Has secondary education (keskharidus): no school-lunch support then (6.12.8)."""
 
     @property
     def full_name(self) -> str:

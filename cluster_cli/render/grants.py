@@ -125,6 +125,7 @@ def fund_document(f: YearFund) -> dict:
         "total": _money(f.total),
         "administration": _money(f.admin),
         "administration_max": _money(f.admin_max),
+        "special_reserved": _money(f.special_reserved),
         "distributable": _money(f.distributable),
         "split_rule": f.split_rule,
         "fields": [{"field": k, "places": n, "share": _money(s)} for k, (n, s) in f.fields.items()],
@@ -167,6 +168,7 @@ def fund_views(f: YearFund) -> list[View]:
     totals = View("totals", "grant.view.totals", [("item", "col.item"), ("amount", "col.amount")], [
         {"item": "grant.total.fund", "amount": f.total},
         {"item": "grant.total.admin", "amount": f.admin},
+        *([{"item": "grant.total.special-reserved", "amount": f.special_reserved}] if f.special_reserved else []),
         {"item": "grant.total.distributable", "amount": f.distributable},
         *({"item": f"grant.total.round.{k}", "amount": r.share} for k, r in f.rounds.items()),
         *({"item": f"grant.total.used.{k}", "amount": r.used} for k, r in f.rounds.items()),

@@ -355,6 +355,7 @@ class YearFund:
     fields: dict[str, tuple[int, Decimal]]  # field -> (places, share of the year)
     rounds: dict[str, RoundFund]
     split_rule: str
+    special_reserved: Decimal = Decimal(0)  # directed to the special-allowance fund (Lisa 12 1.4)
 
     @property
     def leftover(self) -> Decimal:
@@ -386,7 +387,10 @@ def year_fund(ds: Dataset, profile: Profile, year: str, ranking_counts: dict[str
     on = date(first, 9, 1)
     admin_share = min(profile.value("grant_admin_share", on), profile.value("grant_admin_max_share", on))
     admin = _down(Fraction(total) * admin_share)
-    distributable = total - admin
+    # Lisa 12 1.4: the school may direct up to 50 % of each month's fund to the special
+    # allowance; that part is not distributed as basic allowances (reports/allowances.py).
+    special = sum((_down(Fraction(m[3]) * special_share(profile, _month_start(m[0]))) for m in months), Decimal(0))
+    distributable = total - admin - special
     field_places: dict[str, int] = {}
     for c in curricula:
         field_places[c.field] = field_places.get(c.field, 0) + c.state_funded_places
@@ -417,7 +421,13 @@ def year_fund(ds: Dataset, profile: Profile, year: str, ranking_counts: dict[str
         rounds[half] = RoundFund(round_id, rnd.months, per_student, sum(field_shares.values(), Decimal(0)),
                                  field_shares, rows)
     return YearFund(year, places, months, total, admin, _down(Fraction(total) * profile.value("grant_admin_max_share", on)),
-                    distributable, fields, rounds, split)
+                    distributable, fields, rounds, split, special)
+
+
+def special_share(profile: Profile, day: date) -> Fraction:
+    """The share of a month's basic fund directed to the special-allowance fund: the school's
+    `special_fund_share`, never above `special_fund_max_share` (Lisa 12 1.4 "kuni 50 %")."""
+    return min(Fraction(profile.value("special_fund_share", day)), Fraction(profile.value("special_fund_max_share", day)))
 
 
 def rank_counts(ds: Dataset, profile: Profile, round_id: str) -> dict[str, list]:

@@ -1,0 +1,124 @@
+"""`cluster allowances`: the monthly special allowance, travel compensation and school lunch."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from cluster_cli.cli.common import (
+    DataOption,
+    FormatOption,
+    LangOption,
+    OutputOption,
+    ReportFormat,
+    ShowPiiOption,
+    VerboseOption,
+    ViewOption,
+    emit_report,
+    fail,
+    language,
+    load_or_exit,
+    print_timings,
+    refuse_if_unusable,
+)
+
+app = typer.Typer(
+    help="Special allowance (eritoetus), travel compensation and school-lunch support, month by month.",
+    no_args_is_help=True,
+)
+
+
+def _month_option(help_text: str):
+    return typer.Option(..., "--month", "-m", help=help_text)
+
+
+def _run(kind: str, month: str, data, format, output, view, lang_flag, show_pii, verbose) -> None:
+    from cluster_cli.pipeline import Timings
+    from cluster_cli.render import allowances as render
+    from cluster_cli.reports import allowances as reports
+    from cluster_cli.reports.allowances import month_start
+
+    timings = Timings()
+    loaded = load_or_exit(data, lang_flag, timings)
+    lang = language(lang_flag, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
+    refuse_if_unusable(loaded, lang)
+    if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", month):
+        fail("usage.month", lang, value=month)
+    compute = {"special": reports.special_report, "travel": reports.travel_report, "lunch": reports.lunch_report}[kind]
+    with timings.stage(kind):
+        result = compute(loaded.dataset, loaded.profile, month)
+    views = getattr(render, f"{kind}_views")(result, lang)
+    document = getattr(render, f"{kind}_document")(result, lang, show_pii)
+    title = getattr(render, f"{kind}_title")(result, lang)
+    emit_report(views, document, format, output, view, lang, show_pii, month_start(month),
+                csv_default=views[0].name, title=title)
+    if verbose:
+        print_timings(timings, lang)
+
+
+@app.command("special")
+def special(
+    month: str = _month_option("The month of the cycle, e.g. 2026-11: applications by the 10th, decisions by the 15th, paid by the 26th."),
+    data: Optional[Path] = DataOption,
+    format: ReportFormat = FormatOption,
+    output: Optional[Path] = OutputOption,
+    view: Optional[str] = ViewOption,
+    lang: Optional[str] = LangOption,
+    show_pii: bool = ShowPiiOption,
+    verbose: bool = VerboseOption,
+) -> None:
+    """The special allowance (eritoetus, Lisa 12) of a month: the fund (1.4: the school's share
+    of the month's basic fund plus the basic fund's leftover), eligibility and evidence (2.1–2.5),
+    grounds of preference in the profile's order (3.3), amounts (5.1–5.3), who is awarded within
+    the fund, the cycle's dates and the appeal deadline (3.4–3.7). Views: applicants, excluded, fund.
+
+    Example: cluster allowances special --month 2026-11 --format csv --show-pii --output eritoetus-2026-11.csv
+    """
+    _run("special", month, data, format, output, view, lang, show_pii, verbose)
+
+
+@app.command("travel")
+def travel(
+    month: str = _month_option("The payment month, e.g. 2026-11: bus reports of the previous month's journeys (due by the 5th, paid by the 25th) and car applications submitted in it."),
+    data: Optional[Path] = DataOption,
+    format: ReportFormat = FormatOption,
+    output: Optional[Path] = OutputOption,
+    view: Optional[str] = ViewOption,
+    lang: Optional[str] = LangOption,
+    show_pii: bool = ShowPiiOption,
+    verbose: bool = VerboseOption,
+) -> None:
+    """Travel compensation paid in a month: bus (Lisa 14 — round trips allowed by dormitory,
+    level and curriculum or per school day, nothing within the school's settlement, on leave or
+    on days not attended) and car (Lisa 13 — 0.06 EUR/km up to the fuel receipts, 100 %
+    attendance, no public transport or a severe mobility disability), every journey accepted or
+    refused with its clause. Views: claims, journeys.
+
+    Example: cluster allowances travel --month 2026-11 --format xlsx --output soidukulud-2026-11.xlsx
+    """
+    _run("travel", month, data, format, output, view, lang, show_pii, verbose)
+
+
+@app.command("lunch")
+def lunch(
+    month: str = _month_option("The month of the school and practice days, e.g. 2026-11."),
+    data: Optional[Path] = DataOption,
+    format: ReportFormat = FormatOption,
+    output: Optional[Path] = OutputOption,
+    view: Optional[str] = ViewOption,
+    lang: Optional[str] = LangOption,
+    show_pii: bool = ShowPiiOption,
+    verbose: bool = VerboseOption,
+) -> None:
+    """School-lunch support (koolilõuna, 6.12.7–6.12.11): who qualifies and why not (6.12.8,
+    6.12.9), lunches at school once per school day (6.12.10), and the practice-period support
+    paid to the bank account on the supervisor's approved submission (6.12.11). The daily amount
+    is the profile's lunch_amount_per_day (set by directive; the shipped value is illustrative).
+    Views: practice, school, not_qualifying.
+
+    Example: cluster allowances lunch --month 2026-11 --view practice --format csv
+    """
+    _run("lunch", month, data, format, output, view, lang, show_pii, verbose)
