@@ -35,6 +35,18 @@ def _ref(ds: Dataset, record, path: tuple, kind: str, ident: str, member_kinds: 
     return None
 
 
+def _module_refs(ds: Dataset, record, curriculum_code: str | None, refs) -> Iterator[Finding]:
+    """Each (path, module id) in `refs` names a module of the curriculum `curriculum_code`."""
+    cur = ds.curricula.get(curriculum_code) if curriculum_code else None
+    if cur is None:
+        return
+    ids = {mod.id for mod in cur.modules}
+    for path, module in refs:
+        if module not in ids:
+            yield at(record, path, "unknown-reference", "", key="unknown-reference.module",
+                     id=module, curriculum=cur.code, known=_few(sorted(ids)))
+
+
 def _few(items: list[str], n: int = 8) -> str:
     return ", ".join(items[:n]) + (" …" if len(items) > n else "")
 
@@ -53,27 +65,18 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             add(_ref(ds, m, ("offers", "tasks", i), "tasks", task))
     for t in ds.records.get("tasks", []):
         add(_ref(ds, t, ("curriculum",), "curricula", t.curriculum))
-        cur = ds.curricula.get(t.curriculum)
-        if cur is not None:
-            ids = {mod.id for mod in cur.modules}
-            for i, mod in enumerate(t.modules):
-                if mod not in ids:
-                    add(at(t, ("modules", i), "unknown-reference", "", key="unknown-reference.module",
-                           id=mod, curriculum=cur.code, known=_few(sorted(ids))))
+        checks.extend(_module_refs(ds, t, t.curriculum, ((("modules", i), m) for i, m in enumerate(t.modules))))
     for g in ds.records.get("groups", []):
         add(_ref(ds, g, ("school",), "members", g.school, ("vocational_school",)))
         add(_ref(ds, g, ("curriculum",), "curricula", g.curriculum))
+        checks.extend(_module_refs(ds, g, g.curriculum, ((("practice_periods", i, "module"), pp.module)
+                                                          for i, pp in enumerate(g.practice_periods))))
     for s in ds.records.get("students", []):
         add(_ref(ds, s, ("school",), "members", s.school, ("vocational_school",)))
         add(_ref(ds, s, ("curriculum",), "curricula", s.curriculum))
         add(_ref(ds, s, ("group",), "groups", s.group))
-        cur = ds.curricula.get(s.curriculum)
-        if cur is not None:
-            ids = {mod.id for mod in cur.modules}
-            for i, grade in enumerate(s.grades):
-                if grade.module not in ids:
-                    add(at(s, ("grades", i, "module"), "unknown-reference", "", key="unknown-reference.module",
-                           id=grade.module, curriculum=cur.code, known=_few(sorted(ids))))
+        checks.extend(_module_refs(ds, s, s.curriculum, ((("grades", i, "module"), g.module)
+                                                          for i, g in enumerate(s.grades))))
     for p in ds.records.get("placements", []):
         add(_ref(ds, p, ("student",), "students", p.student))
         for i, host in enumerate(p.hosts):
@@ -85,11 +88,6 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             if task.catalogue:
                 add(_ref(ds, p, ("tasks", j, "catalogue"), "tasks", task.catalogue))
         student = ds.students.get(p.student)
-        cur = ds.curricula.get(student.curriculum) if student else None
-        if cur is not None:
-            ids = {mod.id for mod in cur.modules}
-            for i, mod in enumerate(p.modules):
-                if mod not in ids:
-                    add(at(p, ("modules", i), "unknown-reference", "", key="unknown-reference.module",
-                           id=mod, curriculum=cur.code, known=_few(sorted(ids))))
+        checks.extend(_module_refs(ds, p, student.curriculum if student else None,
+                                   ((("modules", i), m) for i, m in enumerate(p.modules))))
     yield from (f for f in checks if f is not None)
