@@ -56,7 +56,8 @@ def debts(
 
     def compute() -> Computed:
         from cluster_cli.i18n import t
-        from cluster_cli.reports.debts import debt_report, to_document, views
+        from cluster_cli.render.debts import to_document, views
+        from cluster_cli.reports.debts import debt_report
 
         loaded = load_or_exit(data, lang, timings, no_cache)
         used = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)

@@ -1,0 +1,115 @@
+"""Serialising the debt report: its JSON document and its tables (groups, debts, actions,
+attendance)."""
+
+from __future__ import annotations
+
+from cluster_cli.i18n import t
+from cluster_cli.regulation.debts import AGREEMENT_OVERDUE, CLEARED, EXPIRED, OPEN, Debt
+from cluster_cli.render.views import View
+from cluster_cli.reports.debts import Action, DebtReport, _pct
+
+def action_message(action: Action, lang: str) -> str:
+    return t("action." + action.code, lang, **dict(action.args))
+
+
+def to_document(report: DebtReport, lang: str) -> dict:
+    """The JSON document of the issue's contract (plus names, attendance per period, outlooks)."""
+    students = []
+    for r in report.students:
+        s = r.student
+        students.append({
+            "student": s.id,
+            "name": s.full_name,
+            "group": s.group,
+            "debts": [_debt_doc(d) for d in r.debts],
+            "attendance": {
+                a.period: {
+                    "lessons": a.lessons, "unexcused": a.unexcused, "late": a.late, "excused": a.excused,
+                    "rate": None if a.rate is None else round(float(a.rate), 4),
+                    "below_duty": a.below_duty, "reasons_notified": a.reasons_notified,
+                }
+                for a in r.attendance
+            },
+            "transfer": {
+                "status": r.transfer.status, "unfulfilled_ekap": str(r.transfer.unfulfilled_ekap),
+                "year_ekap": str(r.transfer.year_ekap),
+                "clear_by": r.transfer.clear_by.isoformat() if r.transfer.clear_by else None,
+            },
+            "final_exam": None if r.final_exam is None else {
+                "admitted": r.final_exam.admitted, "missing_modules": r.final_exam.missing_modules,
+                "vocational_debts": r.final_exam.vocational_debts, "attempts_used": r.final_exam.attempts_used,
+                "attempts_left": r.final_exam.attempts_left, "passed": r.final_exam.passed,
+            },
+            "actions": [_action_doc(a, lang) for a in r.actions],
+        })
+    return {
+        "as_of": report.as_of.isoformat(),
+        "groups": [g.__dict__ for g in report.groups],
+        "students": students,
+        "actions": [{"student": s.student.id, "group": s.student.group, **_action_doc(a, lang)}
+                    for s, a in report.all_actions()],
+        "states": {state: t("state." + state, lang) for state in (OPEN, AGREEMENT_OVERDUE, EXPIRED, CLEARED)},
+    }
+
+
+def _debt_doc(d: Debt) -> dict:
+    return {
+        "module": d.module,
+        "topic": d.topic,
+        "kind": d.kind,
+        "grade": d.grade,
+        "accounting": d.accounting,
+        "arose": d.arose.isoformat(),
+        "agree_by": d.agree_by.isoformat(),
+        "clear_by": d.clear_by.isoformat(),
+        "resit_agreed": d.resit_agreed.isoformat() if d.resit_agreed else None,
+        "counts_as_fail_from": d.fail_from.isoformat() if d.fail_from else None,
+        "state": d.state,
+        "cleared_on": d.cleared_on.isoformat() if d.cleared_on else None,
+    }
+
+
+def _action_doc(a: Action, lang: str) -> dict:
+    return {"code": a.code, "clause": a.clause, "urgency": a.urgency,
+            "due": a.due.isoformat() if a.due else None, "message": action_message(a, lang)}
+
+
+def views(report: DebtReport, lang: str) -> list:
+    """The report's tables: group summary, debts, actions, attendance."""
+    groups = View("groups", "debts.view.groups", [
+        ("group", "col.group"), ("students", "col.students"), ("with_debts", "col.with_debts"),
+        ("open", "col.open"), ("overdue", "col.overdue"), ("expired", "col.expired"), ("actions", "col.actions"),
+    ], [g.__dict__ for g in report.groups])
+    debt_rows = []
+    for r in report.students:
+        for d in r.debts:
+            debt_rows.append({
+                "group": r.student.group, "student": r.student.id, "name": r.student.full_name,
+                "module": d.module, "topic": d.topic, "grade": d.grade + ("→2" if d.fail_from and d.accounting and d.grade == "X" else ""),
+                "arose": d.arose, "agree_by": d.agree_by, "clear_by": d.clear_by,
+                "state": t("state." + d.state, lang), "cleared_on": d.cleared_on,
+            })
+    debts_view = View("debts", "debts.view.debts", [
+        ("group", "col.group"), ("student", "col.student"), ("name", "col.name"), ("module", "col.module"),
+        ("topic", "col.topic"), ("grade", "col.grade"), ("arose", "col.arose"), ("agree_by", "col.agree_by"),
+        ("clear_by", "col.clear_by"), ("state", "col.state"), ("cleared_on", "col.cleared_on"),
+    ], debt_rows)
+    action_rows = [{
+        "urgency": a.urgency, "due": a.due, "group": s.student.group, "student": s.student.id,
+        "name": s.student.full_name, "code": a.code, "clause": a.clause, "message": action_message(a, lang),
+    } for s, a in report.all_actions()]
+    actions_view = View("actions", "debts.view.actions", [
+        ("urgency", "col.urgency"), ("due", "col.due"), ("group", "col.group"), ("student", "col.student"),
+        ("name", "col.name"), ("code", "col.code"), ("clause", "col.clause"), ("message", "col.message"),
+    ], action_rows)
+    attendance_rows = [{
+        "group": r.student.group, "student": r.student.id, "name": r.student.full_name, "period": a.period,
+        "lessons": a.lessons, "unexcused": a.unexcused, "late": a.late, "excused": a.excused,
+        "rate": _pct(a.rate), "below_duty": a.below_duty,
+    } for r in report.students for a in r.attendance]
+    attendance_view = View("attendance", "debts.view.attendance", [
+        ("group", "col.group"), ("student", "col.student"), ("name", "col.name"), ("period", "col.period"),
+        ("lessons", "col.lessons"), ("unexcused", "col.unexcused"), ("late", "col.late"), ("excused", "col.excused"),
+        ("rate", "col.rate"), ("below_duty", "col.below_duty"),
+    ], attendance_rows)
+    return [groups, debts_view, actions_view, attendance_view]
