@@ -103,7 +103,7 @@ def question_key(data_dir: Path, question: list) -> tuple["Cache", str] | None: 
     import json
 
     from cluster_cli.load.cache import Cache, cache_dir, code_key
-    from cluster_cli.load.folder import discover
+    from cluster_cli.load.layout import discover
 
     if not data_dir.is_dir():
         return None

@@ -45,16 +45,18 @@ def validate(
     Example: cluster validate --data data --as-of 2026-11-23 --format json
     """
     from cluster_cli.cli.common import resolve_data_dir
-    from cluster_cli.load.folder import DataFolderError
+    from cluster_cli.load.layout import DataFolderError
     from cluster_cli.load.yaml_loader import HAVE_LIBYAML
     from cluster_cli.pipeline import Timings, validate as run
-    from cluster_cli.regulation.rules import RULE_IDS
 
     lang0 = language(lang)
     day = parse_date(as_of, lang0)
-    for rule in [*(select or []), *(ignore or [])]:
-        if rule not in RULE_IDS:
-            fail("usage.rule", lang0, value=rule, known=", ".join(RULE_IDS))
+    if select or ignore:  # the registry imports the models: only when rules are named
+        from cluster_cli.regulation.rules import RULE_IDS
+
+        for rule in [*(select or []), *(ignore or [])]:
+            if rule not in RULE_IDS:
+                fail("usage.rule", lang0, value=rule, known=", ".join(RULE_IDS))
     timings = Timings()
     if not HAVE_LIBYAML:
         from cluster_cli.i18n import t

@@ -23,48 +23,20 @@ from typing import Any
 from pydantic import ValidationError
 
 from cluster_cli.findings import Finding, make
+from cluster_cli.load.layout import (  # noqa: F401 - DataFolderError and discover are used via this module
+    LIST_KINDS,
+    SPECIAL_FILES,
+    DataFolderError,
+    discover,
+)
 from cluster_cli.load.yaml_loader import YList, parse_bytes
 from cluster_cli.model.common import Origin
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import ID_FIELD, RECORD_KINDS, Cluster
 
-YAML_SUFFIXES = (".yaml", ".yml")
-SPECIAL_FILES = ("cluster", "profile")
-
-
-class DataFolderError(Exception):
-    """The folder cannot be read as a data folder at all. `key` is a catalogue key."""
-
-    def __init__(self, key: str, path: str):
-        super().__init__(f"{key}: {path}")
-        self.key = key
-        self.path = path
-
-
-def discover(data_dir: Path) -> tuple[dict[str, list[Path]], list[Path]]:
-    """Files per kind (sorted, so that loading order — and output — is stable) and the YAML
-    files that belong to no kind."""
-    by_kind: dict[str, list[Path]] = {k: [] for k in (*SPECIAL_FILES, *RECORD_KINDS)}
-    unknown: list[Path] = []
-    for entry in sorted(data_dir.iterdir()):
-        if entry.name.startswith("."):
-            continue
-        stem = entry.stem if entry.is_file() else entry.name
-        if entry.is_file() and entry.suffix in YAML_SUFFIXES:
-            (by_kind[stem] if stem in by_kind else unknown).append(entry)
-        elif entry.is_dir() and stem in RECORD_KINDS:
-            by_kind[stem].extend(_yaml_files(entry))
-    return by_kind, unknown
-
-
-def _yaml_files(folder: Path) -> list[Path]:
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(
-            Path(dirpath, f) for f in sorted(filenames) if f.endswith(YAML_SUFFIXES) and not f.startswith(".")
-        )
-    return found
+# The layout itself (kinds, discovery) lives in a module without pydantic, so that a question
+# answered from the cache never pays for importing the models.
+assert LIST_KINDS == tuple(RECORD_KINDS), "layout.LIST_KINDS and model.RECORD_KINDS must agree"
 
 
 @dataclass
