@@ -9,20 +9,22 @@ from typing import Optional
 import typer
 
 from cluster_cli.cli.common import (
+    Computed,
     DataOption,
     FormatOption,
     LangOption,
+    NoCacheOption,
     OutputOption,
     ReportFormat,
     ShowPiiOption,
     VerboseOption,
     ViewOption,
-    emit_report,
     fail,
     language,
     load_or_exit,
     print_timings,
     refuse_if_unusable,
+    run_report,
 )
 
 app = typer.Typer(
@@ -35,28 +37,32 @@ def _month_option(help_text: str):
     return typer.Option(..., "--month", "-m", help=help_text)
 
 
-def _run(kind: str, month: str, data, format, output, view, lang_flag, show_pii, verbose) -> None:
+def _run(kind: str, month: str, data, format, output, view, lang_flag, show_pii, verbose, no_cache) -> None:
     from cluster_cli.pipeline import Timings
-    from cluster_cli.render import allowances as render
-    from cluster_cli.reports import allowances as reports
-    from cluster_cli.reports.allowances import month_start
 
-    timings = Timings()
-    loaded = load_or_exit(data, lang_flag, timings)
-    lang = language(lang_flag, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
-    refuse_if_unusable(loaded, lang)
     if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", month):
-        fail("usage.month", lang, value=month)
-    compute = {"special": reports.special_report, "travel": reports.travel_report, "lunch": reports.lunch_report}[kind]
-    with timings.stage(kind):
-        result = compute(loaded.dataset, loaded.profile, month)
-    views = getattr(render, f"{kind}_views")(result, lang)
-    document = getattr(render, f"{kind}_document")(result, lang, show_pii)
-    title = getattr(render, f"{kind}_title")(result, lang)
-    emit_report(views, document, format, output, view, lang, show_pii, month_start(month),
-                csv_default=views[0].name, title=title)
+        fail("usage.month", language(lang_flag), value=month)
+    timings = Timings()
+
+    def compute() -> Computed:
+        from cluster_cli.render import allowances as render
+        from cluster_cli.reports import allowances as reports
+        from cluster_cli.reports.allowances import month_start
+
+        loaded = load_or_exit(data, lang_flag, timings, no_cache)
+        lang = language(lang_flag, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
+        refuse_if_unusable(loaded, lang)
+        report = {"special": reports.special_report, "travel": reports.travel_report,
+                  "lunch": reports.lunch_report}[kind]
+        with timings.stage(kind):
+            result = report(loaded.dataset, loaded.profile, month)
+        views = getattr(render, f"{kind}_views")(result, lang)
+        return Computed(views, getattr(render, f"{kind}_document")(result, lang, show_pii), lang,
+                        month_start(month), views[0].name, getattr(render, f"{kind}_title")(result, lang))
+
+    run_report(compute, [f"allowances-{kind}", month], format, output, view, lang_flag, show_pii, data, no_cache)
     if verbose:
-        print_timings(timings, lang)
+        print_timings(timings, language(lang_flag))
 
 
 @app.command("special")
@@ -69,6 +75,7 @@ def special(
     lang: Optional[str] = LangOption,
     show_pii: bool = ShowPiiOption,
     verbose: bool = VerboseOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """The special allowance (eritoetus, Lisa 12) of a month: the fund (1.4: the school's share
     of the month's basic fund plus the basic fund's leftover), eligibility and evidence (2.1–2.5),
@@ -77,7 +84,7 @@ def special(
 
     Example: cluster allowances special --month 2026-11 --format csv --show-pii --output eritoetus-2026-11.csv
     """
-    _run("special", month, data, format, output, view, lang, show_pii, verbose)
+    _run("special", month, data, format, output, view, lang, show_pii, verbose, no_cache)
 
 
 @app.command("travel")
@@ -90,6 +97,7 @@ def travel(
     lang: Optional[str] = LangOption,
     show_pii: bool = ShowPiiOption,
     verbose: bool = VerboseOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """Travel compensation paid in a month: bus (Lisa 14 — round trips allowed by dormitory,
     level and curriculum or per school day, nothing within the school's settlement, on leave or
@@ -99,7 +107,7 @@ def travel(
 
     Example: cluster allowances travel --month 2026-11 --format xlsx --output soidukulud-2026-11.xlsx
     """
-    _run("travel", month, data, format, output, view, lang, show_pii, verbose)
+    _run("travel", month, data, format, output, view, lang, show_pii, verbose, no_cache)
 
 
 @app.command("lunch")
@@ -112,6 +120,7 @@ def lunch(
     lang: Optional[str] = LangOption,
     show_pii: bool = ShowPiiOption,
     verbose: bool = VerboseOption,
+    no_cache: bool = NoCacheOption,
 ) -> None:
     """School-lunch support (koolilõuna, 6.12.7–6.12.11): who qualifies and why not (6.12.8,
     6.12.9), lunches at school once per school day (6.12.10), and the practice-period support
@@ -121,4 +130,4 @@ def lunch(
 
     Example: cluster allowances lunch --month 2026-11 --view practice --format csv
     """
-    _run("lunch", month, data, format, output, view, lang, show_pii, verbose)
+    _run("lunch", month, data, format, output, view, lang, show_pii, verbose, no_cache)
