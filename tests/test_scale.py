@@ -217,3 +217,15 @@ def test_cache_is_never_inside_the_data_folder(cli, tmp_path, monkeypatch):
     before = sorted(p for p in root.rglob("*"))
     assert _validate(cli, root)[0] == 0
     assert sorted(p for p in root.rglob("*")) == before
+
+
+def test_cache_info_and_clear(cli, tmp_path):
+    root = write_data(tmp_path / "data", base_data())
+    _validate(cli, root)
+    assert _cache_files(tmp_path)
+    info = cli("cache", "info", "--data", root)
+    assert info.exit_code == 0 and ".cluster-cache" in info.stdout and "entries" in info.stdout
+    cleared = cli("cache", "clear", "--data", root)
+    assert cleared.exit_code == 0 and _cache_files(tmp_path) == []
+    assert (root / STUDENTS).exists()  # the data is never touched
+    assert _validate(cli, root)[0] == 0  # and the next run simply rebuilds

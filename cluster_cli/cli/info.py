@@ -101,3 +101,49 @@ def _plain(value):
     if isinstance(value, Decimal):
         return str(value)
     return value
+
+
+cache_app = typer.Typer(help="The cache of loaded files and answers: where it is, how big, and clearing it.",
+                        no_args_is_help=True)
+
+
+@cache_app.command("info")
+def cache_info(data: Optional[Path] = DataOption) -> None:
+    """Show the cache directory, its entries and their size.
+
+    Example: cluster cache info
+    """
+    from cluster_cli.cli.common import resolve_data_dir
+    from cluster_cli.load.cache import cache_dir
+
+    directory = cache_dir(resolve_data_dir(data))
+    if directory is None:
+        typer.echo("cache: off (the configured directory is inside the data folder)")
+        return
+    files = [p for p in directory.rglob("*") if p.is_file()] if directory.exists() else []
+    size = sum(p.stat().st_size for p in files)
+    typer.echo(f"{directory}\n{len(files)} entries, {size / 1e6:.1f} MB")
+
+
+@cache_app.command("clear")
+def cache_clear(data: Optional[Path] = DataOption) -> None:
+    """Delete every cache entry (the next run reads every file afresh). The data is never touched.
+
+    Example: cluster cache clear
+    """
+    import shutil
+
+    from cluster_cli.cli.common import resolve_data_dir
+    from cluster_cli.load.cache import MAGIC, cache_dir
+
+    directory = cache_dir(resolve_data_dir(data))
+    if directory is None or not directory.exists():
+        typer.echo("cache: nothing to clear")
+        return
+    removed = 0
+    for area in ("files", "answers"):
+        target = directory / area
+        if target.is_dir():
+            removed += sum(1 for p in target.rglob("*") if p.is_file())
+            shutil.rmtree(target)
+    typer.echo(f"{directory}: {removed} entries removed ({MAGIC})")
