@@ -49,10 +49,6 @@ class Finding:
         if self.severity not in _SEVERITY_RANK:
             raise ValueError(f"unknown severity {self.severity!r}")
 
-    @property
-    def arguments(self) -> dict[str, Any]:
-        return dict(self.args)
-
     def sort_key(self) -> tuple:
         return (self.file, self.line, _SEVERITY_RANK[self.severity], self.code, self.path, self.key)
 
@@ -99,10 +95,6 @@ def count(findings: list[Finding]) -> dict[str, int]:
         if f.severity in counts:
             counts[f.severity] += 1
     return counts
-
-
-def has_errors(findings: list[Finding]) -> bool:
-    return any(f.severity == "error" for f in findings)
 
 
 # --- (de)serialising findings for the cache: exact round trip, types of arguments kept ---------

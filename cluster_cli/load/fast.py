@@ -95,7 +95,3 @@ def fast_parse(raw: bytes) -> Any | None:
         return yaml_rs.loads(text, parse_datetime=True)
     except Exception:  # noqa: BLE001 - any failure means: ask the precise loader
         return None
-
-
-def available() -> bool:
-    return yaml_rs is not None

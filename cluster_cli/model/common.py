@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -82,5 +81,3 @@ class Person(Model):
     email: str | None = None
     phone: str | None = None
 
-
-PERIOD_RE = re.compile(r"^([0-9]{4})-(autumn|spring)$")

@@ -28,7 +28,6 @@ POSITIVE = frozenset({"5", "4", "3", "A"})
 DEBT_KINDS = frozenset({"assessment", "period", "module", "final", "independent", "practice"})
 
 OPEN, AGREEMENT_OVERDUE, EXPIRED, CLEARED = "open", "agreement_overdue", "expired", "cleared"
-STATES = (OPEN, AGREEMENT_OVERDUE, EXPIRED, CLEARED)
 
 
 @dataclass(frozen=True)
