@@ -409,3 +409,14 @@ def test_report_refuses_broken_data(cli, tmp_path):
     root = write_data(tmp_path / "data", files)
     result = cli("debts", "--data", root, "--as-of", "2026-11-23")
     assert result.exit_code == 2 and "cluster validate" in result.stderr
+
+
+def test_clause_6_3_1_module_without_year_counts_its_share_of_a_year(debts):
+    # No module has a year: each is spread over the 3 nominal years — M1 13.3, M2 16.7, M3 10,
+    # G1 20 — so the year is 60 EKAP and 20 % of it is 12.
+    doc = debts(lambda f: s1(f)["grades"].append(grade("M3", 2, date(2026, 11, 2), kind="module")), "2026-11-23")
+    t = student_doc(doc)["transfer"]
+    assert (t["status"], t["unfulfilled_ekap"], t["year_ekap"]) == ("conditional", "10.0", "60.0")
+    doc = debts(lambda f: s1(f)["grades"].append(grade("G1", 2, date(2026, 11, 2), kind="module")), "2026-11-23")
+    t = student_doc(doc)["transfer"]
+    assert (t["status"], t["unfulfilled_ekap"]) == ("none", "20.0")

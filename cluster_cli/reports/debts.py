@@ -284,16 +284,20 @@ def _transfer(ds, s: Student, curriculum: Curriculum | None, debts: list[Debt], 
     """6.3.1, 6.3.4: no transfer with accounting debts, except conditionally when at most 20 %
     of the year's volume is unfulfilled — the previous and the current year's debts summed.
     The conditional transferee clears the debts in the first month of the new year, or within
-    three weeks of returning from a placement that runs at the year's start."""
+    three weeks of returning from a placement that runs at the year's start.
+
+    A module without a `year` runs through the whole curriculum: one year's part of it is its
+    volume over the nominal years, both in the year's volume and in what a debt leaves undone."""
     year_ekap = Decimal(profile.value("study_year_ekap", as_of))
-    modules = {}
+    per_year: dict[str, Decimal] = {}
     if curriculum is not None:
-        modules = {m.id: m for m in curriculum.modules}
-        of_year = [m.ekap for m in curriculum.modules if m.year == s.course]
+        years = Decimal(max(1, math.ceil(curriculum.nominal_years)))
+        per_year = {m.id: m.ekap if m.year else (m.ekap / years).quantize(Decimal("0.1")) for m in curriculum.modules}
+        of_year = [per_year[m.id] for m in curriculum.modules if m.year in (s.course, None)]
         if of_year:
             year_ekap = sum(of_year, Decimal(0))
     owing = {d.module for d in debts if d.is_open and d.accounting}
-    unfulfilled = sum((modules[m].ekap for m in owing if m in modules), Decimal(0))
+    unfulfilled = sum((per_year[m] for m in owing if m in per_year), Decimal(0))
     if not owing:
         return Transfer("full", Decimal(0), year_ekap, None)
     limit = profile.value("transfer_max_unfulfilled_share", as_of)
