@@ -56,3 +56,18 @@ def test_every_finding_message_has_a_hint():
         if key.endswith(".hint") or key.split(".")[0] not in codes:
             continue
         assert key + ".hint" in MESSAGES, key
+
+
+def test_no_key_is_defined_in_two_catalogue_modules():
+    """The feature modules merge into one dict: a repeated key would silently replace another."""
+    import ast
+
+    owners: dict[str, list[str]] = {}
+    for path in sorted((PACKAGE / "i18n").glob("catalog*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                for key in node.keys:
+                    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                        owners.setdefault(key.value, []).append(path.name)
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+    assert len(owners) == len(MESSAGES)

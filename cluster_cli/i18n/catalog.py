@@ -23,7 +23,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Andmetes on {errors} viga ja {warnings} hoiatust ({files} faili, {records} kirjet).",
         "The data has {errors} errors and {warnings} warnings ({files} files, {records} records).",
     ),
-    "ui.as_of": ("Seisuga {date}", "As of {date}"),
     "ui.stage": ("etapp {stage}: {seconds:.3f} s", "stage {stage}: {seconds:.3f} s"),
     "ui.no-libyaml": (
         "Märkus: PyYAML-i C-laadijat (libyaml) pole, kasutan aeglasemat Pythoni laadijat.",
