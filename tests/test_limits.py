@@ -85,3 +85,125 @@ def test_date_outside_the_range_names_the_range(cli, tmp_path):
     assert result.exit_code == 2
     assert "Date '0001-01-01' is outside the usable range 1900-01-01 … 2199-12-31." in result.stderr
     assert "Use a date in the years 1900–2199." in result.stderr
+
+
+# --- extreme dates in the data ---------------------------------------------------------------
+
+STUDENTS = "students/TA-24.yaml"
+
+
+def _set(files: dict, where: tuple, value) -> None:
+    node = files
+    for step in where[:-1]:
+        node = node[step]
+    node[where[-1]] = value
+
+
+EXTREME_DATES = [
+    pytest.param(("placements.yaml", 0, "end"), "9999-12-31", "placements[0].end", id="placement-end"),
+    pytest.param(("placements.yaml", 0, "start"), "0001-01-01", "placements[0].start", id="placement-start"),
+    pytest.param((STUDENTS, 0, "grades", 0, "date"), "0001-01-01", "students[0].grades[0].date", id="grade-date"),
+    pytest.param((STUDENTS, 0, "status", 0, "start"), "9999-12-31", "students[0].status[0].start", id="status-start"),
+    pytest.param(("cluster.yaml", "periods", 1, "end"), "2200-01-01", "periods[1].end", id="period-end"),
+]
+
+
+def _with_date(tmp_path, where, value):
+    from datetime import date
+
+    files = base_data()
+    _set(files, where, date.fromisoformat(value))
+    return write_data(tmp_path / "data", files)
+
+
+def _line_of(path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+@pytest.mark.parametrize("where, value, path", EXTREME_DATES)
+def test_date_outside_the_range_in_the_data_is_an_error_at_its_line(cli, tmp_path, where, value, path):
+    root = _with_date(tmp_path, where, value)
+    code, doc = cli.validate_json(root, "--lang", "en")
+    assert code == 1
+    [f] = [f for f in doc["findings"] if f["severity"] == "error"]
+    assert (f["code"], f["clause"], f["path"]) == ("invalid-value", "", path)
+    assert f["file"].endswith(where[0]) and f["line"] == _line_of(root / where[0], value)
+    assert f"the date must lie between 1900-01-01 and 2199-12-31" in f["message"]
+
+
+@pytest.mark.parametrize("where, value, path", EXTREME_DATES)
+@pytest.mark.parametrize("command", [["debts", "--as-of", AS_OF], ["calendar", "--as-of", AS_OF], ["match", "--as-of", AS_OF],
+                                     ["contracts", "render", "--all", "--dry-run", "--as-of", AS_OF],
+                                     ["grants", "rank", "--round", "2026-autumn"]])
+def test_report_refuses_data_with_a_date_outside_the_range(tmp_path, where, value, path, command):
+    root = _with_date(tmp_path, where, value)
+    extra = ["--out", str(tmp_path / "out")] if command[0] == "contracts" else []
+    result = CliRunner().invoke(app, [*command, "--data", str(root), *extra], catch_exceptions=True)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 2, result.output
+    assert "cluster validate" in result.stderr
+
+
+@pytest.mark.parametrize("where, value, path", EXTREME_DATES[:4])
+def test_date_outside_the_range_gives_identical_findings_on_fast_precise_and_cached_paths(cli, tmp_path, monkeypatch,
+                                                                                          where, value, path):
+    root = _with_date(tmp_path, where, value)
+    answers = []
+    for loader, cache in (("precise", "--no-cache"), ("fast", "--no-cache"), ("fast", None), ("fast", None)):
+        monkeypatch.setenv("CLUSTER_LOADER", loader)
+        answers.append(cli.validate_json(root, *([cache] if cache else [])))
+    assert answers[0] == answers[1] == answers[2] == answers[3]
+    assert findings_of(answers[0][1], "invalid-value")
+
+
+# --- control characters in the data ----------------------------------------------------------
+
+def _students_text(first_name: str) -> str:
+    """The sample's student file with S1's first name written as the YAML scalar `first_name`."""
+    import yaml
+
+    from tests.conftest import _NoAliasDumper
+
+    text = yaml.dump(base_data()[STUDENTS], Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False)
+    return text.replace("first_name: Mart\n", f"first_name: {first_name}\n", 1)
+
+
+@pytest.mark.parametrize("scalar, char", [
+    (r'"Ma\x1brt"', "U+001B"), (r'"Mart\0"', "U+0000"), (r'"Ma\vrt"', "U+000B"), (r'"Mart\e[2J"', "U+001B"),
+    (r'"Mart\uFFFE"', "U+FFFE"), (r'"Mart\x85"', "U+0085"), (r'"Ma\x9Brt"', "U+009B"), (r'"Ma\rrt"', "U+000D"),
+    (r'"Ma\x7Frt"', "U+007F"), ("Mart\ufdd0", "U+FDD0"),
+])
+def test_control_character_in_a_value_is_an_error_at_its_line_with_a_fix(cli, tmp_path, scalar, char):
+    files = base_data()
+    files[STUDENTS] = _students_text(scalar)
+    root = write_data(tmp_path / "data", files)
+    code, doc = cli.validate_json(root, "--lang", "en")
+    assert code == 1, doc
+    [f] = [f for f in doc["findings"] if f["severity"] == "error"]
+    assert (f["code"], f["clause"], f["path"]) == ("control-character", "", "students[0].first_name")
+    assert f["line"] == _line_of(root / STUDENTS, "first_name: " + scalar[:3])
+    assert char in f["message"] and "cannot go into a document" in f["message"]
+    assert f["hint"].startswith("Remove the character")
+
+
+@pytest.mark.parametrize("scalar", [r'"Mart\tJaan"', '"Mart\\nJaan"', '"Märt § «Jaan»\\u00a0"', r'"C:\\temp"'])
+def test_tab_newline_and_ordinary_text_pass(cli, tmp_path, scalar):
+    files = base_data()
+    files[STUDENTS] = _students_text(scalar)
+    root = write_data(tmp_path / "data", files)
+    code, doc = cli.validate_json(root)
+    assert (code, doc["findings"]) == (0, [])
+
+
+@pytest.mark.parametrize("scalar", [r'"Ma\x1brt"', r'"Mart\uFFFF"', "Ma\x1brt", "Mart\ufffe", "Ma\u0085rt", "Ma\x7frt"],
+                         ids=["escaped-esc", "escaped-ffff", "raw-esc", "raw-fffe", "raw-nel", "raw-del"])
+def test_control_characters_give_identical_findings_on_fast_and_precise_paths(cli, tmp_path, monkeypatch, scalar):
+    files = base_data()
+    files[STUDENTS] = _students_text(scalar)
+    root = write_data(tmp_path / "data", files)
+    answers = []
+    for loader in ("precise", "fast"):
+        monkeypatch.setenv("CLUSTER_LOADER", loader)
+        answers.append(cli.validate_json(root, "--no-cache"))
+    assert answers[0] == answers[1]
+    assert answers[0][0] in (1, 2) and answers[0][1]["findings"]
