@@ -42,6 +42,10 @@ def _run(kind: str, month: str, data, format, output, view, lang_flag, show_pii,
 
     if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", month):
         fail("usage.month", language(lang_flag), value=month)
+    from cluster_cli.limits import range_args, year_in_range
+
+    if not year_in_range(int(month[:4])):
+        fail("usage.month-range", language(lang_flag), value=month, **range_args())
     timings = Timings()
 
     def compute() -> Computed:

@@ -70,9 +70,14 @@ def parse_date(value: Optional[str], lang: str) -> date:
     if value is None:
         return date.today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         fail("usage.date", lang, value=value)
+    from cluster_cli.limits import range_args, year_in_range
+
+    if not year_in_range(day.year):  # 0001-01-01 parses, but no calendar reaches it
+        fail("usage.date-range", lang, value=value, **range_args())
+    return day
 
 
 def fail(key: str, lang: str, code: int = EXIT_UNUSABLE, **args) -> NoReturn:

@@ -42,6 +42,10 @@ def _loaded(data, lang_flag, timings=None, no_cache: bool = False):
 def _check_round(value: str, lang: str) -> None:
     if not re.fullmatch(r"[0-9]{4}-(autumn|spring)", value):
         fail("usage.round", lang, value=value)
+    from cluster_cli.limits import range_args, year_in_range
+
+    if not year_in_range(int(value[:4])):
+        fail("usage.round-range", lang, value=value, **range_args())
 
 
 @app.command("rank")
@@ -106,6 +110,10 @@ def fund(
     m = re.fullmatch(r"([0-9]{4})/([0-9]{4})", year)
     if not m or int(m.group(2)) != int(m.group(1)) + 1:
         fail("usage.year", language(lang), value=year)
+    from cluster_cli.limits import range_args, year_in_range
+
+    if not (year_in_range(int(m.group(1))) and year_in_range(int(m.group(2)))):
+        fail("usage.year-range", language(lang), value=year, **range_args())
 
     def produce() -> Computed:
         loaded, used = _loaded(data, lang, no_cache=no_cache)
@@ -142,6 +150,10 @@ def report(
 
     if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", month):
         fail("usage.month", language(lang), value=month)
+    from cluster_cli.limits import range_args, year_in_range
+
+    if not year_in_range(int(month[:4])):
+        fail("usage.month-range", language(lang), value=month, **range_args())
     timings = Timings()
 
     def produce() -> Computed:

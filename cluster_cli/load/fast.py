@@ -42,11 +42,16 @@ _RISKY_LINE = re.compile(
 # cost more than the parse it protects; the exact test then runs on the few candidate lines.
 _RARE = b"&*!<%"
 _FLOW = b"[{"
-_KEEP = _RARE + _FLOW + b"+"
+# Raw control characters (all C0 but tab, newline and carriage return; DEL): the precise loader
+# refuses them with their line, where the fast parser would take them in.
+_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_KEEP = _RARE + _FLOW + b"+" + _CONTROLS
 _DROP = bytes(b for b in range(256) if b not in _KEEP)
 _PAIRS = (b" 0", b" -0", b" .", b".\n", b". ", b".\r")
 _FLOW_PAIRS = (b"[0", b",0", b"{0", b"[-0", b",-0", b"[.", b",.", b".,", b".]", b".}")
 _UNDERSCORE_DIGIT = re.compile(rb"_[0-9]")
+# C1 controls (NEL is a line break to PyYAML), U+FFFE and U+FFFF in UTF-8: the same as above.
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 def risky(raw: bytes) -> bool:
@@ -55,6 +60,9 @@ def risky(raw: bytes) -> bool:
     if raw.startswith((b"---", b"...", b"%")) or b"\n---" in raw or b"\n..." in raw:
         return True
     present = set(raw.translate(None, _DROP))
+    if present & set(_CONTROLS) or (b"\xc2" in raw and _C1.search(raw)) or b"\xef\xbf\xbe" in raw \
+            or b"\xef\xbf\xbf" in raw:
+        return True
     needles = [bytes([c]) for c in _RARE if c in present] + list(_PAIRS)
     if present & set(_FLOW):
         needles += _FLOW_PAIRS

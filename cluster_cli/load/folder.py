@@ -114,7 +114,7 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                     if data is None:
                         pass
                     elif kind == "cluster":
-                        _load_cluster(dataset, data, name, findings)
+                        _load_cluster(dataset, data, name, findings, raw)
                     else:
                         dataset.profile_raw, dataset.profile_file = data, name
                     continue
@@ -175,6 +175,8 @@ def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool) -> 
                 result = _FileResult(models, list(range(len(models))), [], [])
             except ValidationError:
                 result = None  # the precise path says what is wrong, with lines
+            if result is not None and _beyond_limits(data, raw):
+                result = None  # likewise: an extreme date or a control character
     if result is None:
         result = _load_precise(kind, raw, name)
     if cache is not None and key is not None:
@@ -182,6 +184,12 @@ def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool) -> 
                   "findings": [_unstamped(f) for f in result.findings]}
         cache.put("files", key, header, _adapter(kind).dump_json(result.models))
     return result
+
+
+def _beyond_limits(items: list, raw: bytes) -> bool:
+    from cluster_cli.load.limits import clean, may_hold_controls
+
+    return not clean(items, may_hold_controls(raw))
 
 
 def _stamped(record: list, name: str) -> Finding:
@@ -207,11 +215,15 @@ def _parse_precise(raw: bytes, name: str, findings: list[Finding]):
     return data
 
 
-def _load_cluster(dataset: Dataset, data, name: str, findings: list[Finding]) -> None:
+def _load_cluster(dataset: Dataset, data, name: str, findings: list[Finding], raw: bytes = b"") -> None:
+    from cluster_cli.load import limits
+
     if not isinstance(data, dict):
         findings.append(make("error", "file-not-mapping", "", name, getattr(data, "line", 1), ""))
         return
     origin = Origin(name, "", data)
+    beyond = list(limits.findings(data, origin, limits.may_hold_controls(raw)))
+    findings.extend(beyond)
     try:
         cluster = Cluster.model_validate(data)
     except ValidationError as exc:
@@ -219,6 +231,8 @@ def _load_cluster(dataset: Dataset, data, name: str, findings: list[Finding]) ->
 
         findings.extend(shape_findings(exc, Cluster, origin))
         return
+    if any(f.code == "invalid-value" for f in beyond):
+        return  # a date no calendar reaches: like a shape error, the cluster is unusable
     cluster._origin = origin
     dataset.cluster = cluster
 
@@ -234,19 +248,27 @@ def _load_precise(kind: str, raw: bytes, name: str) -> _FileResult:
         findings.append(make("error", "file-not-list", "", name, getattr(data, "line", 1), "", kind=kind))
         result.precise = None
         return result
+    from cluster_cli.load import limits
+
     model = RECORD_KINDS[kind]
     id_field = ID_FIELD.get(kind, "id")
+    controls = limits.may_hold_controls(raw)
     for index, item in enumerate(data):
         origin = Origin(name, f"{kind}[{index}]", item)
         if not isinstance(item, dict):
             findings.append(make("error", "record-not-mapping", "", name, data.item_lines[index], origin.prefix))
             continue
+        beyond = list(limits.findings(item, origin, controls))
+        findings.extend(beyond)
         try:
             record = model.model_validate(item)
         except ValidationError as exc:
             from cluster_cli.load.shape import shape_findings
 
             findings.extend(shape_findings(exc, model, origin))
+            record = None
+        if record is None or any(f.code == "invalid-value" for f in beyond):
+            # A shape error, or a date no calendar reaches: the record is unusable.
             ident = item.get(id_field)
             if isinstance(ident, (str, int)):
                 result.broken.append(str(ident))
