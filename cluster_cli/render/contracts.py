@@ -547,11 +547,19 @@ def _bounded(f):
     return bounded
 
 
-def _is_jinja_internal(value) -> bool:
-    from jinja2 import Environment
-    from jinja2.runtime import Context, EvalContext
+_JINJA_INTERNAL: tuple = ()
 
-    return isinstance(value, (Environment, Context, EvalContext))
+
+def _is_jinja_internal(value) -> bool:
+    """The environment or context jinja passes to a pass_context/pass_environment filter."""
+    global _JINJA_INTERNAL
+    if not _JINJA_INTERNAL:
+        from jinja2 import Environment
+        from jinja2.nodes import EvalContext
+        from jinja2.runtime import Context
+
+        _JINJA_INTERNAL = (Environment, Context, EvalContext)
+    return isinstance(value, _JINJA_INTERNAL)
 
 
 _ENV_CLASSES: dict | None = None
