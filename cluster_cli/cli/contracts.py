@@ -28,7 +28,6 @@ from cluster_cli.cli.common import (
     load_or_exit,
     parse_date,
     print_timings,
-    refuse_if_unusable,
     stderr_console,
 )
 
@@ -57,6 +56,8 @@ def render(
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Decide every file, write nothing."),
     force: bool = typer.Option(False, "--force", help="Overwrite contracts whose data changed (conflicts)."),
     pdf: bool = typer.Option(False, "--pdf", help="Also convert each contract to PDF (LibreOffice headless)."),
+    lock_timeout: float = typer.Option(60.0, "--lock-timeout", envvar="CLUSTER_LOCK_TIMEOUT", min=0,
+                                       help="Seconds to wait while another run writes into the same folder."),
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
     lang: Optional[str] = LangOption,
@@ -67,12 +68,14 @@ def render(
     OUT/<study year>/<group>/<placement>_<student>_<host>.docx, with OUT/manifest.json and
     OUT/manifest.csv.
 
-    A placement with errors in its own, its student's or its hosts' records is refused; so is a
-    student with open debts (6.2.3) unless the placement records a debt_override. Data that
+    A placement with errors in its own, its student's or its hosts' records is refused (the
+    others are still rendered); so is a student with open debts (6.2.3) unless the placement
+    records a debt_override, and a value a document cannot hold (a control character). Data that
     reached the secretary less than a week before the start gives a warning (Lisa 7 4.1).
     Existing files: unchanged when their inputs are the same; otherwise a conflict, refused
-    unless --force (a contract may already be signed). Exit 0 all rendered or unchanged, 1 any
-    refused or conflict, 2 usage or unusable data.
+    unless --force (a contract may already be signed). One run writes into a folder at a time
+    (the others wait up to --lock-timeout); the manifest keeps the rows of placements not in
+    this run. Exit 0 all rendered or unchanged, 1 any refused or conflict, 2 usage or unusable data.
 
     Example: cluster contracts render --all --out contracts --dry-run
     """
@@ -82,9 +85,14 @@ def render(
     loaded = load_or_exit(data, lang, timings, no_cache)
     lang = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
     day = parse_date(as_of, lang)
-    refuse_if_unusable(loaded, lang)
+    from cluster_cli.render import contracts as C
+
+    loose = C.loose_errors(loaded.findings)
+    if loose:  # a file that could not be read at all: which contracts it holds is unknown
+        fail("usage.contracts-data-errors", lang, count=len(loose), where=f"{loose[0].file}:{loose[0].line}")
     ds = loaded.dataset
-    placements = _select(ds, ids or [], all_, group, status, lang)
+    broken = dict(C.broken_placements(ds, loaded.findings))
+    placements = _select(ds, ids or [], all_, group, status, lang, broken)
     if out.exists() and not out.is_dir():
         fail("usage.contracts-out", lang, path=str(out))
     soffice = None
@@ -92,21 +100,46 @@ def render(
         soffice = shutil.which("soffice") or shutil.which("libreoffice")
         if soffice is None:
             fail("usage.contracts-no-libreoffice", lang)
-    languages = sorted({p.language for p in placements})
+    languages = sorted({p.language for p in placements if not isinstance(p, str)})
     templates = _templates(template, languages, lang)
 
     from cluster_cli.pipeline import check
-    from cluster_cli.render import contracts as C
 
-    findings = check(loaded, day, timings=timings)
-    with timings.stage("plan"):
-        jobs = C.plan_jobs(ds, loaded.profile, placements, findings, out, templates, lang)
-        for job in jobs:
-            if job.path is not None:
-                C.decide(job, force, lang)
-    to_render = [j for j in jobs if j.status in ("created", "updated", "conflict")]
     err = stderr_console()
-    code = _run(C, jobs, to_render, templates, out, dry_run, lang, err, timings, day)
+    findings = check(loaded, day, timings=timings)
+    tx = C.Transaction(out)
+    lock = None
+    if not dry_run:  # decide and write under the folder's lock: another run may be writing there
+        lock = C.FolderLock(out, lock_timeout, on_wait=lambda: err.print(
+            _t("ui.contracts.waiting", lang, path=str(out)), markup=False, highlight=False, soft_wrap=True))
+        try:
+            lock.acquire(tx)
+        except C.LockTimeout:
+            tx.rollback()
+            fail("refused.contracts-locked", lang, code=EXIT_FINDINGS, path=str(out / C.LOCK_NAME),
+                 seconds=f"{lock_timeout:g}")
+        except OSError as exc:
+            tx.rollback()
+            fail("usage.contracts-write", lang, path=str(getattr(exc, "filename", "") or out),
+                 detail=exc.strerror or str(exc))
+    try:
+        if lock is not None:
+            swept = C.sweep_temp_files(out)
+            if swept:
+                err.print(_t("ui.contracts.swept", lang, count=len(swept), path=str(out)), markup=False,
+                          highlight=False, soft_wrap=True)
+        with timings.stage("plan"):
+            jobs = _broken_jobs(C, broken, placements, lang)
+            jobs += C.plan_jobs(ds, loaded.profile, [p for p in placements if not isinstance(p, str)], findings,
+                                out, templates, lang)
+            for job in jobs:
+                if job.path is not None:
+                    C.decide(job, force, lang)
+        to_render = [j for j in jobs if j.status in ("created", "updated", "conflict")]
+        code = _run(C, jobs, to_render, templates, out, dry_run, lang, err, timings, day, tx)
+    finally:
+        if lock is not None:
+            lock.release()
     if dry_run:
         err.print(_t("ui.contracts.dry-run", lang), style="bold", markup=False, highlight=False)
     counts = {s: sum(1 for j in jobs if j.status == s)
@@ -128,8 +161,23 @@ def _t(key: str, lang: str, **args) -> str:
     return t(key, lang, **args)
 
 
-def _select(ds, ids: list[str], all_: bool, group: Optional[str], status: Optional[str], lang: str) -> list:
-    """The placements of this run, in data order (ids: in the order given)."""
+def _broken_jobs(C, broken: dict, placements: list, lang: str) -> list:
+    """Refused jobs for placements the loader could not read: named by id (or FILE:LINE), with
+    their errors; the other contracts are still made."""
+    jobs = []
+    for p in placements:
+        if isinstance(p, str):
+            job = C.Job(placement=p, status="refused")
+            job.reasons = [f"{f.file}:{f.line}: {C.describe(f, lang)}" for f in broken[p]]
+            jobs.append(job)
+    return jobs
+
+
+def _select(ds, ids: list[str], all_: bool, group: Optional[str], status: Optional[str], lang: str,
+            broken: dict) -> list:
+    """The placements of this run, in data order (ids: in the order given). A placement the
+    loader could not read is its id (a str): it is refused with its errors, when named or
+    with --all."""
     if ids and all_:
         fail("usage.contracts-ids-and-all", lang)
     if not ids and not all_ and group is None and status is None:
@@ -141,17 +189,18 @@ def _select(ds, ids: list[str], all_: bool, group: Optional[str], status: Option
     everything = ds.records.get("placements", [])
     if ids:
         for i in ids:
-            if i not in ds.placements:
+            if i not in ds.placements and i not in broken:
                 fail("usage.unknown-placement", lang, value=i)
-        chosen = [ds.placements[i] for i in dict.fromkeys(ids)]
+        chosen = [ds.placements.get(i, i) for i in dict.fromkeys(ids)]
     elif all_:  # drafts are not contracts yet, cancelled ones not any more
-        chosen = [p for p in everything if p.status not in ("draft", "cancelled")]
+        chosen = [p for p in everything if p.status not in ("draft", "cancelled")] + list(broken)
     else:  # --group / --status: drafts and cancelled ones are listed as skipped
         chosen = list(everything)
     if status is not None:
-        chosen = [p for p in chosen if p.status == status]
+        chosen = [p for p in chosen if isinstance(p, str) or p.status == status]
     if group is not None:
-        chosen = [p for p in chosen if p.student in ds.students and ds.students[p.student].group == group]
+        chosen = [p for p in chosen if isinstance(p, str)
+                  or (p.student in ds.students and ds.students[p.student].group == group)]
     return chosen
 
 
@@ -175,12 +224,11 @@ def _templates(given: Optional[Path], languages: list[str], lang: str) -> dict[s
     return out
 
 
-def _run(C, jobs, to_render, templates, out: Path, dry_run: bool, lang: str, err, timings, day) -> int:
+def _run(C, jobs, to_render, templates, out: Path, dry_run: bool, lang: str, err, timings, day, tx) -> int:
     """Render in memory, then write each file (unless a dry run) as its verdict allows; print one
-    word per file. Any failure rolls back what this run created."""
+    word per file. Any failure rolls back what this run did, and says so file by file."""
     from contextlib import nullcontext
 
-    tx = C.Transaction(out)
     progress = _progress(err, len(to_render), lang)
     rendered = {id(j) for j in to_render}
 
@@ -205,7 +253,7 @@ def _run(C, jobs, to_render, templates, out: Path, dry_run: bool, lang: str, err
                     assert done is job
                     if error is not None:
                         job.status = "refused"
-                        job.reasons.append(_render_reason(error, lang))
+                        job.reasons.append(_render_reason(error, job.template, lang))
                     elif job.status in ("created", "updated") and not dry_run:
                         tx.write(job.path, job.data, new=job.status == "created")
                     job.data = None
@@ -213,14 +261,19 @@ def _run(C, jobs, to_render, templates, out: Path, dry_run: bool, lang: str, err
                         progress.advance(task)
                 show(job)
         if not dry_run:
-            for name, text in (("manifest.json", C.manifest_json(jobs, day)), ("manifest.csv", C.manifest_csv(jobs))):
+            keep = C.previous_rows(out, jobs)
+            for name, text in (("manifest.json", C.manifest_json(jobs, day, keep)),
+                               ("manifest.csv", C.manifest_csv(jobs, keep))):
                 tx.write(out / name, text, new=not (out / name).exists())
     except OSError as exc:
-        tx.rollback()
+        _rollback(tx, err, lang)
         fail("usage.contracts-write", lang, path=str(getattr(exc, "filename", "") or out),
              detail=exc.strerror or str(exc))
+    except KeyboardInterrupt:
+        _rollback(tx, err, lang)
+        fail("refused.contracts-interrupted", lang, code=EXIT_INTERRUPTED)
     except BaseException:
-        tx.rollback()
+        _rollback(tx, err, lang)
         raise
     finally:
         results.close()
@@ -228,7 +281,27 @@ def _run(C, jobs, to_render, templates, out: Path, dry_run: bool, lang: str, err
     return EXIT_FINDINGS if bad else EXIT_OK
 
 
-def _render_reason(error, lang: str) -> str:
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a run stopped with Ctrl-C
+
+
+def _rollback(tx, err, lang: str) -> None:
+    """Undo the run and say what was undone: the screen listed these files as created/updated."""
+    tx.rollback()
+    for path in tx.removed:
+        err.print(f"{_t('ui.contracts.rolled-back', lang):<10} {path}", style="bold red", markup=False,
+                  highlight=False, soft_wrap=True)
+    for path in tx.restored:
+        err.print(f"{_t('ui.contracts.restored', lang):<10} {path}", style="bold red", markup=False,
+                  highlight=False, soft_wrap=True)
+
+
+def _render_reason(error, template: str, lang: str) -> str:
+    if error.kind == "characters":
+        return _t("reason.contracts.characters-render", lang, placement=error.placement, term=error.term,
+                  value=error.detail)
+    if error.kind == "template" and error.where:
+        return _t("reason.contracts.template-at", lang, placement=error.placement, template=template,
+                  where=error.where, detail=error.detail)
     key = {"missing": "reason.contracts.missing", "unknown": "reason.contracts.unknown-variable"}.get(
         error.kind, "reason.contracts.template")
     return _t(key, lang, placement=error.placement, term=error.term, detail=error.detail)
@@ -278,7 +351,8 @@ def check_template(
     lang: Optional[str] = LangOption,
 ) -> None:
     """List a contract template's variables, flag the ones the contract's data does not have,
-    and the mandatory terms (Lisa 7 1.4.2–1.4.11, 5.7, 10.1; 4.11.5, 4.12.5) it never uses.
+    the mandatory terms (Lisa 7 1.4.2–1.4.11, 5.7, 10.1; 4.11.5, 4.12.5) it never uses, and what
+    rendering would refuse (a trial render of sample data through the same sandbox and bounds).
     Exit 0 when clean, 1 with problems, 2 when the file is missing.
 
     Example: cluster contracts check-template templates/praktikaleping_et.docx
@@ -300,7 +374,11 @@ def check_template(
     print(f"{_t('ui.contracts.paths', lang)}:", file=out)
     for path in report.paths:
         print(f"  {path}", file=out)
-    problems = len(report.unknown) + len(report.missing_terms)
+    problems = len(report.unknown) + len(report.missing_terms) + len(report.refusals)
+    if report.refusals:
+        print(f"{_t('ui.contracts.refusals', lang)}:", file=out)
+        for refusal in report.refusals:
+            print(f"  {refusal}", file=out)
     if report.unknown:
         print(f"{_t('ui.contracts.unknown', lang)}:", file=out)
         for name in report.unknown:

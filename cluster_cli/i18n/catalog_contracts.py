@@ -48,6 +48,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Faili {path} ei saanud kirjutada: {detail}. Selle käivituse loodud failid ja kaustad eemaldati.",
         "Could not write {path}: {detail}. The files and folders this run created were removed.",
     ),
+    "usage.contracts-data-errors": (
+        "Andmetes on {count} laadimisviga, mis ei kuulu ühegi kirje juurde (esimene: {where}): pole teada, "
+        "milliseid praktikaid andmetest puudu on, seega ühtegi lepingut ei koostatud.",
+        "The data has {count} loading errors outside any single record (first: {where}): which placements are "
+        "missing from the data is unknown, so no contract was made.",
+    ),
+    "usage.contracts-data-errors.hint": ("Paranda vead: cluster validate", "Fix the errors: cluster validate"),
+    # --- refused actions (exit 1) ----------------------------------------------------------------
+    "refused.contracts-locked": (
+        "Kausta kirjutab teine lepingute koostamine ({path}); ootasin {seconds} s. Midagi ei kirjutatud.",
+        "Another contracts run is writing into this folder ({path}); waited {seconds} s. Nothing was written.",
+    ),
+    "refused.contracts-locked.hint": (
+        "Oota, kuni teine käivitus lõpeb, ja proovi uuesti (või anna pikem --lock-timeout).",
+        "Wait until the other run ends and try again (or give a longer --lock-timeout).",
+    ),
+    "refused.contracts-interrupted": (
+        "Katkestatud: selle käivituse loodud failid eemaldati ja muudetud failid taastati (vt ülal).",
+        "Interrupted: the files this run created were removed and the ones it changed restored (see above).",
+    ),
     # --- reasons (manifest and stderr) -------------------------------------------------------------
     "reason.contracts.status": (
         "olek {status}: lepingut ei koostata (eelnõu või tühistatud praktika)",
@@ -86,6 +106,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "praktika {placement}: malli viga: {detail}",
         "placement {placement}: template error: {detail}",
     ),
+    "reason.contracts.characters": (
+        "praktika {placement}: väärtuses {term} ('{value}') on juhtmärk, mida dokument ei saa sisaldada; "
+        "paranda see failis {file}",
+        "placement {placement}: the value {term} ('{value}') holds a control character a document cannot hold; "
+        "fix it in {file}",
+    ),
+    "reason.contracts.characters-render": (
+        "praktika {placement}: väärtuses {term} ('{value}') on juhtmärk, mida dokument ei saa sisaldada",
+        "placement {placement}: the value {term} ('{value}') holds a control character a document cannot hold",
+    ),
+    "reason.contracts.template-at": (
+        "praktika {placement}: mall {template} ({where}): {detail}",
+        "placement {placement}: template {template} ({where}): {detail}",
+    ),
     "reason.contracts.pdf": (
         "PDF-i ei saanud teha failist {path}: {detail}",
         "Could not make a PDF of {path}: {detail}",
@@ -116,5 +150,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mallis {path} on {count} probleemi.",
         "The template {path} has {count} problems.",
     ),
+    "ui.contracts.refusals": (
+        "Mida koostamine keelduks tegemast (liivakast, käitusvead, aja- ja mahupiir)",
+        "What rendering would refuse (sandbox, runtime errors, time and size bounds)",
+    ),
+    "ui.contracts.waiting": (
+        "Ootan: kausta {path} kirjutab teine lepingute koostamine …",
+        "Waiting: another contracts run is writing into {path} …",
+    ),
+    "ui.contracts.swept": (
+        "Eemaldati {count} katkenud kirjutamise ajutist faili kaustast {path}.",
+        "Removed {count} temporary files of an interrupted write from {path}.",
+    ),
+    "ui.contracts.rolled-back": ("eemaldatud", "removed"),
+    "ui.contracts.restored": ("taastatud", "restored"),
     "ui.contracts.syntax": ("Süntaksiviga: {detail}", "Syntax error: {detail}"),
 }

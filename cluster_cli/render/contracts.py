@@ -50,6 +50,16 @@ POOL_CHUNK = 10
 HASH_PREFIX = "cluster-cli:sha256:"
 """How the inputs hash is stored in the DOCX core property `identifier`."""
 
+RENDER_SECONDS = 20.0
+"""Time bound of one contract's rendering: a template loop that never ends is a refusal."""
+MAX_OUTPUT = 20_000_000
+"""Size bound (characters of document XML) of one contract, and of any one string or number a
+template builds (`'x' * 10**9`, `'x'.center(10**9)`): a real contract is about 100 000."""
+MAX_INT_BITS = 100_000
+
+LOCK_NAME = ".cluster-contracts.lock"
+"""The lock file in the output folder: one `contracts render` writes into a folder at a time."""
+
 # --- the context ----------------------------------------------------------------------------
 
 _PERSON = {"name": "name", "role": "role or title", "email": "e-mail", "phone": "phone"}
@@ -372,10 +382,53 @@ def _jinja():
         __slots__ = ("path",)
 
     class ContractEnvironment(SandboxedEnvironment):
+        # Bounds (MAX_OUTPUT, MAX_INT_BITS): operators and calls that could build a huge value.
+        intercepted_binops = frozenset({"*", "**", "%", "+"})
+
         def __init__(self):
             super().__init__(undefined=StrictUndefined, autoescape=True, finalize=self._finalize,
                              keep_trailing_newline=True)
             self._compiled: dict[str, Any] = {}
+            self.filters = {name: _bounded(f) for name, f in self.filters.items()}
+            self.deadline = float("inf")
+            self.produced = 0
+
+        def start(self) -> None:
+            """Start one contract's bounds: its time and output budget."""
+            import time
+
+            self.deadline = time.monotonic() + RENDER_SECONDS
+            self.produced = 0
+
+        def concat(self, parts):  # Environment.concat ("".join) joins every rendered part
+            import time
+
+            out = []
+            for i, part in enumerate(parts):
+                self.produced += len(part)
+                if self.produced > MAX_OUTPUT:
+                    raise TooLarge(f"the document would exceed {MAX_OUTPUT} characters")
+                if not i % 256 and time.monotonic() > self.deadline:
+                    raise TooSlow(f"rendering took longer than {RENDER_SECONDS:g} s")
+                out.append(part)
+            return "".join(out)
+
+        def call_binop(self, context, operator, left, right):
+            _check_binop(operator, left, right)
+            result = super().call_binop(context, operator, left, right)
+            _check_value(result)
+            return result
+
+        def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (jinja's signature)
+            owner = getattr(__obj, "__self__", None)
+            _check_value(owner)
+            if isinstance(owner, str) and getattr(__obj, "__name__", "") in ("format", "format_map"):
+                _check_argument(owner)
+            for value in (*args, *kwargs.values()):
+                _check_argument(value)
+            result = super().call(__context, __obj, *args, **kwargs)
+            _check_value(result)
+            return result
 
         @staticmethod
         def _finalize(value):
@@ -423,6 +476,92 @@ def _jinja():
     return _ENV_CLASSES
 
 
+class TooLarge(Exception):
+    """A template builds a value or a document beyond MAX_OUTPUT."""
+
+
+class TooSlow(Exception):
+    """A template's rendering ran past RENDER_SECONDS."""
+
+
+_HUGE_FORMAT = re.compile(r"%[-#0 +]*\d*\.?(\d{9,})|\{[^{}]*:[^{}]*?(\d{9,})")
+
+
+def _check_value(value) -> None:
+    """Refuse a value too big to be part of a contract: an int beyond MAX_INT_BITS, a string or
+    list longer than MAX_OUTPUT."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value.bit_length() > MAX_INT_BITS:
+            raise TooLarge("a number too large")
+    elif isinstance(value, (str, bytes, list, tuple, dict)) and len(value) > MAX_OUTPUT:
+        raise TooLarge(f"a value longer than {MAX_OUTPUT} characters")
+
+
+def _check_argument(value) -> None:
+    """An argument of a call or filter (a width, a count, a format string) that asks for more
+    than MAX_OUTPUT: `'x'.center(10**9)`, `'%1000000000s'|format(x)`."""
+    _check_value(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_OUTPUT:
+        raise TooLarge(f"an argument larger than {MAX_OUTPUT}")
+    if isinstance(value, str) and _HUGE_FORMAT.search(value):
+        raise TooLarge("a width or precision too large")
+
+
+def _check_binop(operator: str, left, right) -> None:
+    _check_value(left)
+    _check_value(right)
+    if operator == "*":
+        for seq, n in ((left, right), (right, left)):
+            if isinstance(seq, (str, bytes, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_OUTPUT:
+                raise TooLarge(f"a value longer than {MAX_OUTPUT} characters")
+        if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > MAX_INT_BITS:
+            raise TooLarge("a number too large")
+    elif operator == "**":
+        if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and (
+                right > MAX_INT_BITS or left.bit_length() * right > MAX_INT_BITS):
+            raise TooLarge("a number too large")
+    elif operator == "%" and isinstance(left, str):
+        _check_argument(left)
+        for value in right if isinstance(right, (tuple, list)) else (right,):
+            if isinstance(value, int):
+                _check_argument(value)
+
+
+def _bounded(f):
+    """A Jinja filter with its arguments and result held to the size bounds (`center(10**9)`)."""
+    import functools
+
+    @functools.wraps(f)  # keeps jinja's pass_context / pass_environment markers
+    def bounded(*args, **kwargs):
+        values = [a for a in args if not _is_jinja_internal(a)]
+        if values:
+            _check_value(values[0])  # the value filtered: only its size
+            if f.__name__ == "do_format" and isinstance(values[0], str):
+                _check_argument(values[0])
+        for value in (*values[1:], *kwargs.values()):
+            _check_argument(value)
+        result = f(*args, **kwargs)
+        _check_value(result)
+        return result
+
+    return bounded
+
+
+_JINJA_INTERNAL: tuple = ()
+
+
+def _is_jinja_internal(value) -> bool:
+    """The environment or context jinja passes to a pass_context/pass_environment filter."""
+    global _JINJA_INTERNAL
+    if not _JINJA_INTERNAL:
+        from jinja2 import Environment
+        from jinja2.nodes import EvalContext
+        from jinja2.runtime import Context
+
+        _JINJA_INTERNAL = (Environment, Context, EvalContext)
+    return isinstance(value, _JINJA_INTERNAL)
+
+
 _ENV_CLASSES: dict | None = None
 _ENV = None
 
@@ -448,6 +587,16 @@ def _template_class():
         patched: dict[str, str] = {}
 
         class CachedTemplate(DocxTemplate):
+            def render_xml_part(self, src_xml, part, context, jinja_env=None):
+                try:
+                    return super().render_xml_part(src_xml, part, context, jinja_env)
+                except Exception as exc:
+                    # docxtpl renders each paragraph on its own line: keep the source to name
+                    # the paragraph a runtime error happened in.
+                    exc.cluster_source = (re.sub(r"<w:p([ >])", r"\n<w:p\1", src_xml),
+                                          str(getattr(part, "partname", "")).lstrip("/"))
+                    raise
+
             def patch_xml(self, src_xml):
                 found = patched.get(src_xml)
                 if found is None:
@@ -462,22 +611,106 @@ def _template_class():
 
 class RenderError(Exception):
     """A contract could not be rendered. `kind` is missing (a term without a value), unknown (a
-    variable the context does not have) or template (any other template error)."""
+    variable the context does not have), characters (a value a document cannot hold) or
+    template (any other template error); `where` is the template's location ("" if unknown)."""
 
-    def __init__(self, placement: str, kind: str, term: str, detail: str = ""):
+    def __init__(self, placement: str, kind: str, term: str, detail: str = "", where: str = ""):
         super().__init__(f"{placement}: {kind}: {term} {detail}".strip())
-        self.placement, self.kind, self.term, self.detail = placement, kind, term, detail
+        self.placement, self.kind, self.term, self.detail, self.where = placement, kind, term, detail, where
+
+
+def _template_location(exc: BaseException) -> str:
+    """Where in the template a runtime error happened: ``word/document.xml, paragraph 12:
+    "{{ 1/0 }} text"`` — from the template frame jinja puts in the traceback."""
+    lineno = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            lineno = tb.tb_lineno
+        tb = tb.tb_next
+    lineno = lineno or getattr(exc, "lineno", None)
+    source, part = getattr(exc, "cluster_source", ("", ""))
+    if not lineno:
+        return part
+    lines = source.splitlines()
+    text = re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip() if 0 < lineno <= len(lines) else ""
+    if len(text) > 80:
+        text = text[:77] + "..."
+    # line 1 is what comes before the first paragraph; line n + 1 is paragraph n
+    where = f"{part or 'document'}, paragraph {lineno - 1}" if lineno > 1 else (part or "document")
+    return where + (f': "{text}"' if text else "")
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 (so a .docx) cannot hold: control characters but tab and newlines,
+lone surrogates, U+FFFE and U+FFFF."""
+
+
+def unusable_characters(value: Any, path: str = "") -> tuple[str, str] | None:
+    """The first (context path, escaped value) holding a character a document cannot hold."""
+    if isinstance(value, str):
+        if _CONTROL.search(value):
+            return path, value.encode("unicode_escape").decode("ascii")
+        return None
+    if isinstance(value, dict):
+        items = ((f"{path}.{k}" if path else str(k), v) for k, v in value.items())
+    elif isinstance(value, list):
+        items = ((f"{path}[{i}]", v) for i, v in enumerate(value))
+    else:
+        return None
+    for sub, v in items:
+        found = unusable_characters(v, sub)
+        if found:
+            return found
+    return None
+
+
+def _timeout_signal():
+    """SIGALRM raising TooSlow after RENDER_SECONDS, in the main thread (a template loop without
+    output never reaches `concat`); returns the undo function."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def alarm(signum, frame):
+        raise TooSlow(f"rendering took longer than {RENDER_SECONDS:g} s")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, RENDER_SECONDS)
+
+    def undo():
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+    return undo
 
 
 def render_docx(template: bytes, context: dict, placement: str, identifier: str) -> bytes:
-    """Render one contract in memory; the inputs hash goes into the core property `identifier`."""
+    """Render one contract in memory; the inputs hash goes into the core property `identifier`.
+    Every failure is a RenderError: a value the document cannot hold, a template error at run
+    time (with its location), a render beyond the time or size bound."""
     from jinja2 import TemplateError
     from jinja2.exceptions import SecurityError
 
+    bad = unusable_characters(context)
+    if bad is not None:
+        raise RenderError(placement, "characters", bad[0], bad[1])
     j = _jinja()
-    tpl = _template_class()(io.BytesIO(template))
+    env = environment()
+    undo = lambda: None  # noqa: E731
     try:
-        tpl.render(j["wrap"](context, ""), environment(), autoescape=True)
+        tpl = _template_class()(io.BytesIO(template))
+        env.start()
+        undo = _timeout_signal()
+        try:
+            tpl.render(j["wrap"](context, ""), env, autoescape=True)
+        finally:
+            undo()
+        tpl.docx.core_properties.identifier = HASH_PREFIX + identifier
+        out = io.BytesIO()
+        tpl.save(out)
     except j["MissingValue"] as exc:
         raise RenderError(placement, "missing", str(exc)) from None
     except j["UnknownVariable"] as exc:
@@ -486,12 +719,12 @@ def render_docx(template: bytes, context: dict, placement: str, identifier: str)
         m = re.match(r"'(.+?)' is undefined", str(exc))
         raise RenderError(placement, "unknown", m.group(1) if m else str(exc)) from None
     except SecurityError as exc:
-        raise RenderError(placement, "template", "", str(exc)) from None
-    except TemplateError as exc:
-        raise RenderError(placement, "template", "", f"{type(exc).__name__}: {exc}") from None
-    tpl.docx.core_properties.identifier = HASH_PREFIX + identifier
-    out = io.BytesIO()
-    tpl.save(out)
+        raise RenderError(placement, "template", "", str(exc), _template_location(exc)) from None
+    except (TemplateError, TooLarge, TooSlow) as exc:
+        raise RenderError(placement, "template", "", f"{type(exc).__name__}: {exc}", _template_location(exc)) from None
+    except (MemoryError, RecursionError, Exception) as exc:  # 1/0, {% include %}, lxml … : this contract only
+        raise RenderError(placement, "template", "", f"{type(exc).__name__}: {exc}"[:300],
+                          _template_location(exc)) from None
     return out.getvalue()
 
 
@@ -510,13 +743,20 @@ def stored_hash(path: Path) -> str | None:
 
 
 def ascii_name(text: str, limit: int = 60) -> str:
-    """An ASCII-safe file-name part: letters with diacritics lose them (õ ä ö ü š ž → o a o u s z),
-    anything but letters, digits and '-' becomes '_'. Never '.', '/', '..' or empty."""
+    """An ASCII-safe, portable file-name part: letters with diacritics lose them (õ ä ö ü š ž →
+    o a o u s z), anything but letters, digits and '-' becomes '_'. Never '.', '/', '..', empty
+    or a name Windows reserves (``CON`` → ``CON_``)."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     safe = "".join(c if (c.isascii() and (c.isalnum() or c == "-")) else "_" for c in plain)
     safe = safe[:limit].strip("_-") or "_"
+    if safe.upper() in _WINDOWS_RESERVED:  # Windows cannot create CON, aux, nul, COM1 … (any case)
+        safe += "_"
     return safe
+
+
+_WINDOWS_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+                               *(f"{d}{i}" for d in ("COM", "LPT") for i in range(10))})
 
 
 def relative_destination(context: dict) -> str:
@@ -635,6 +875,12 @@ def plan_jobs(
             job.status = "refused"
             job.reasons.append(t(exc.key, lang, **exc.args_))
             continue
+        bad = unusable_characters(job.context)
+        if bad is not None:
+            job.status = "refused"
+            job.reasons.append(t("reason.contracts.characters", lang, placement=p.id, term=bad[0], value=bad[1],
+                                 file=_value_file(ds, p, bad[0])))
+            continue
         job.rel = relative_destination(job.context)
         dest = inside(out_dir, job.rel)
         if dest is None:
@@ -649,6 +895,60 @@ def plan_jobs(
         job.path = dest
         job.hash = inputs_hash(job.context, templates[key][1])
     return jobs
+
+
+def _value_file(ds, p, term: str) -> str:
+    """The data file a context value comes from (its record's file), for a refusal's location."""
+    root = re.match(r"[a-z_]+(\[\d+\])?", term)
+    head = root.group(0) if root else ""
+    record = p
+    if head in ("student", "guardian"):
+        record = ds.students.get(p.student, p)
+    elif head == "school" and p.student in ds.students:
+        record = ds.members.get(ds.students[p.student].school, p)
+    elif head.startswith("hosts[") and not re.match(r"hosts\[\d+\]\.(supervisor|tasks|start|end|hours)", term):
+        index = int(head[6:-1])
+        if index < len(p.hosts):
+            record = ds.members.get(p.hosts[index].member, p)
+    return f"{record.origin.file} ({record.origin.prefix})"
+
+
+def broken_placements(ds, findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Placement records the loader could not read (their errors dropped them from the data):
+    (the placement's id as written, or FILE:LINE when it has none; its errors), in file order."""
+    present = {(p.origin.file, p.origin.prefix) for p in ds.records.get("placements", [])}
+    read = _raw_file
+    out: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        owner = _owner(f.path)
+        if f.severity == "error" and owner.startswith("placements[") and (f.file, owner) not in present:
+            out.setdefault((f.file, owner), []).append(f)
+    result = []
+    for (file, owner), errors in out.items():
+        ident = None
+        raw = read(file)
+        index = int(owner[owner.index("[") + 1:-1])
+        if isinstance(raw, list) and index < len(raw) and isinstance(raw[index], dict):
+            value = raw[index].get("id")
+            ident = str(value) if isinstance(value, (str, int)) and str(value) else None
+        result.append((ident or f"{file}:{errors[0].line}", errors))
+    return result
+
+
+def _raw_file(file: str) -> Any:
+    import yaml
+
+    try:
+        with open(file, "rb") as handle:
+            return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError, ValueError):
+        return None
+
+
+def loose_errors(findings: Iterable[Finding]) -> list[Finding]:
+    """Errors the loader found outside any single record (an unreadable file, a broken YAML
+    document): the data may miss records no contract can name, so nothing is rendered."""
+    return [f for f in findings if f.severity == "error" and not _owner(f.path)]
 
 
 def decide(job: Job, force: bool, lang: str) -> None:
@@ -682,7 +982,7 @@ def _render_task(item: tuple[int, str, dict, str, str]) -> tuple[int, bytes | No
     try:
         return index, render_docx(_POOL_TEMPLATES[key], context, placement, ident), None
     except RenderError as exc:
-        return index, None, (exc.kind, exc.term, exc.detail)
+        return index, None, (exc.kind, exc.term, exc.detail, exc.where)
 
 
 def render_all(
@@ -728,13 +1028,17 @@ def write_file(path: Path, data: bytes | str) -> None:
 
 
 class Transaction:
-    """Files and folders a run creates; `rollback` removes them (copier: a folder the failed run
-    created is removed). Updated files are complete new versions and stay."""
+    """Files and folders a run creates or replaces; `rollback` puts the folder back as it was:
+    created files and folders are removed (copier: a folder the failed run created is removed),
+    replaced files get their previous bytes back. `removed` and `restored` say what it did."""
 
     def __init__(self, root: Path):
         self.root = root
         self.files: list[Path] = []
         self.dirs: list[Path] = []
+        self.backups: dict[Path, bytes] = {}
+        self.removed: list[Path] = []
+        self.restored: list[Path] = []
 
     def ensure_dir(self, folder: Path) -> None:
         missing = []
@@ -743,44 +1047,188 @@ class Transaction:
             missing.append(cur)
             cur = cur.parent
         for d in reversed(missing):
-            d.mkdir()
+            try:
+                d.mkdir()
+            except FileExistsError:  # another run made it in between: not ours to remove
+                if not d.is_dir():
+                    raise
+                continue
             self.dirs.append(d)
 
     def write(self, path: Path, data: bytes | str, new: bool) -> None:
         self.ensure_dir(path.parent)
+        if not new and path not in self.backups and path not in self.files:
+            try:
+                self.backups[path] = path.read_bytes()
+            except FileNotFoundError:
+                new = True
         write_file(path, data)
-        if new:
+        if new and path not in self.files:
             self.files.append(path)
 
     def rollback(self) -> None:
         for f in reversed(self.files):
             try:
                 f.unlink()
+                self.removed.append(f)
             except FileNotFoundError:
                 pass
+        for f, old in self.backups.items():
+            write_file(f, old)
+            self.restored.append(f)
         for d in sorted(self.dirs, key=lambda p: len(p.parts), reverse=True):
             for stray in d.glob(".*.tmp"):  # temp files of an interrupted write
                 stray.unlink(missing_ok=True)
+            if d == self.root:  # the lock file lives in the folder this run created
+                (d / LOCK_NAME).unlink(missing_ok=True)
             try:
                 d.rmdir()
             except OSError:
                 pass
 
 
+class LockTimeout(Exception):
+    """Another run holds the output folder's lock longer than we wait."""
+
+
+class FolderLock:
+    """An exclusive lock on the output folder (fcntl.flock on OUT/.cluster-contracts.lock), held
+    from planning to the manifest: two runs into one folder never decide on the same files.
+    The folder is made through the transaction (a run that fails removes it). The holder removes
+    the lock file before it unlocks; a waiting run then finds the file it locked is no longer
+    the one in the folder and starts again."""
+
+    def __init__(self, root: Path, timeout: float, on_wait: Callable[[], None] | None = None, poll: float = 0.05):
+        self.root, self.timeout, self.on_wait, self.poll = root, timeout, on_wait, poll
+        self.fd: int | None = None
+
+    def acquire(self, tx: Transaction) -> None:
+        import fcntl
+        import time
+
+        deadline = time.monotonic() + self.timeout
+        waited = False
+        path = self.root / LOCK_NAME
+        while True:
+            tx.ensure_dir(self.root)
+            try:
+                fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            except FileNotFoundError:  # the folder went away with a failed run: again
+                continue
+            try:
+                while True:
+                    try:
+                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        break
+                    except BlockingIOError:
+                        if not waited and self.on_wait is not None:
+                            self.on_wait()
+                        waited = True
+                        if time.monotonic() >= deadline:
+                            raise LockTimeout(str(path)) from None
+                        time.sleep(self.poll)
+                try:
+                    live = os.stat(path).st_ino == os.fstat(fd).st_ino
+                except FileNotFoundError:
+                    live = False
+            except BaseException:
+                os.close(fd)
+                raise
+            if live:
+                self.fd = fd
+                return
+            os.close(fd)
+
+    def release(self) -> None:
+        """Remove the lock file, then unlock: the folder keeps no trace of the lock, and a run
+        waiting on the removed file notices and locks the next one."""
+        if self.fd is not None:
+            try:
+                (self.root / LOCK_NAME).unlink(missing_ok=True)
+            except OSError:
+                pass
+            os.close(self.fd)  # closing the descriptor releases the flock
+            self.fd = None
+
+
+_TEMP = re.compile(r"^\..+\.(docx|pdf|json|csv)\.[A-Za-z0-9_]{6,}\.tmp$")
+
+
+def sweep_temp_files(root: Path) -> list[Path]:
+    """Remove the temporary files a killed write left in the output folder (``.X.docx.*.tmp``:
+    a whole contract, personal code and all). Call only while holding the folder's lock."""
+    swept = []
+    if not root.is_dir():
+        return swept
+    for stray in sorted(root.rglob(".*.tmp")):
+        if _TEMP.match(stray.name) and stray.is_file() and not stray.is_symlink():
+            stray.unlink(missing_ok=True)
+            swept.append(stray)
+    return swept
+
+
 MANIFEST_FIELDS = ("placement", "file", "template", "inputs_hash", "status", "reasons", "override")
 
 
-def manifest_json(jobs: list[Job], as_of: date) -> str:
-    rows = sorted((j.row() for j in jobs), key=lambda r: (r["placement"], r["file"]))
-    doc = {"tool": "cluster-cli", "version": __version__, "as_of": as_of.isoformat(), "contracts": rows}
+def previous_rows(root: Path, jobs: list[Job]) -> list[dict]:
+    """The rows of the existing manifest (manifest.json, else manifest.csv) for placements this
+    run does not touch — a run on a subset keeps the others — unless their file is gone."""
+    mine = {j.placement for j in jobs}
+    rows = _read_manifest_json(root / "manifest.json")
+    if rows is None:
+        rows = _read_manifest_csv(root / "manifest.csv") or []
+    base = root.resolve()
+    kept = []
+    for r in rows:
+        if not isinstance(r, dict) or not isinstance(r.get("placement"), str) or r["placement"] in mine:
+            continue
+        row = {k: r.get(k) if isinstance(r.get(k), str) else "" for k in MANIFEST_FIELDS}
+        o = r.get("override")
+        row["override"] = o if isinstance(o, dict) and {"by", "reason", "date"} <= o.keys() else None
+        row["reasons"] = r.get("reasons")
+        row["reasons"] = [str(x) for x in row["reasons"]] if isinstance(row["reasons"], list) else []
+        if row["file"] and not (base / row["file"]).is_file():
+            continue  # the contract was removed since: its row would not match the folder
+        kept.append(row)
+    return kept
+
+
+def _read_manifest_json(path: Path) -> list | None:
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    rows = doc.get("contracts") if isinstance(doc, dict) else None
+    return rows if isinstance(rows, list) else None
+
+
+def _read_manifest_csv(path: Path) -> list | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return None
+    rows = []
+    for r in csv.DictReader(io.StringIO(text)):
+        parts = (r.get("override") or "").split("; ")
+        rows.append({**r, "reasons": [x for x in (r.get("reasons") or "").split(" | ") if x],
+                     "override": {"by": parts[0], "reason": parts[1], "date": parts[2]} if len(parts) == 3 else None})
+    return rows
+
+
+def _rows(jobs: list[Job], keep: Iterable[dict]) -> list[dict]:
+    return sorted([*(j.row() for j in jobs), *keep], key=lambda r: (r["placement"], r["file"]))
+
+
+def manifest_json(jobs: list[Job], as_of: date, keep: Iterable[dict] = ()) -> str:
+    doc = {"tool": "cluster-cli", "version": __version__, "as_of": as_of.isoformat(), "contracts": _rows(jobs, keep)}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def manifest_csv(jobs: list[Job]) -> str:
+def manifest_csv(jobs: list[Job], keep: Iterable[dict] = ()) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(MANIFEST_FIELDS)
-    for r in sorted((j.row() for j in jobs), key=lambda r: (r["placement"], r["file"])):
+    for r in _rows(jobs, keep):
         o = r["override"]
         writer.writerow([r["placement"], r["file"], r["template"], r["inputs_hash"], r["status"],
                          " | ".join(r["reasons"]), "" if o is None else f"{o['by']}; {o['reason']}; {o['date']}"])
@@ -797,6 +1245,7 @@ class TemplateReport:
     unknown: list[str]
     missing_terms: list[tuple[str, str]]  # (clause, term)
     syntax_error: str = ""
+    refusals: list[str] = field(default_factory=list)  # what rendering would refuse (sandbox, runtime)
 
 
 def _schema_has(path: str) -> bool:
@@ -956,7 +1405,40 @@ def check_template(path: Path) -> TemplateReport:
     for clause, term, patterns in TEXT_TERMS:
         if not any(re.search(p, text) for p in patterns):
             missing.append((clause, term))
-    return TemplateReport(variables, sorted(used), sorted(unknown), missing)
+    return TemplateReport(variables, sorted(used), sorted(unknown), missing, refusals=trial_render(raw, env.parse(xml)))
+
+
+def sample_context(node: Any = None, path: str = "") -> Any:
+    """A context with every CONTEXT_SCHEMA value present (a short sample text; one item per
+    list), for the trial render of check-template."""
+    node = CONTEXT_SCHEMA if node is None else node
+    if isinstance(node, dict):
+        return {k: sample_context(v, f"{path}.{k}" if path else k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [sample_context(node[0], f"{path}[0]")]
+    return f"<{path}>"
+
+
+def trial_render(raw: bytes, ast) -> list[str]:
+    """What rendering would refuse in this template, found before any contract is made: an
+    attribute the sandbox never allows (``''.__class__``, ``x.__globals__``, ``cycler.__init__`` —
+    in any branch), and what a render of a sample context through the same sandbox, with the same
+    bounds, refuses (a runtime error, a sandbox refusal, a time or size bound)."""
+    from jinja2 import nodes
+
+    refusals = []
+    env = environment()
+    for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
+        name = node.attr if isinstance(node, nodes.Getattr) else (
+            node.arg.value if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str) else None)
+        if name is not None and (name.startswith("_") or not env.is_safe_attribute("", name, None)):
+            refusals.append(f"line {node.lineno}: the sandbox refuses the attribute '{name}'")
+    try:
+        render_docx(raw, sample_context(), "check-template", "0" * 64)
+    except RenderError as exc:
+        if exc.kind == "template":
+            refusals.append(f"{exc.where}: {exc.detail}" if exc.where else exc.detail)
+    return refusals
 
 
 def _document_text(doc) -> str:
