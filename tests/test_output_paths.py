@@ -178,11 +178,19 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(cli, root, tmp
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-def test_a_full_device_gives_the_disk_full_message(cli, root):
-    result = debts(cli, root, "--output", "/dev/full", "--lang", "en")
-    assert result.exit_code == 2, result.output
-    assert "the disk is full" in result.stderr
+def test_a_named_pipe_is_written_as_a_stream_not_replaced(cli, root, tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = debts(cli, root, "--output", fifo)
+    reader.join(timeout=60)
+    assert result.exit_code == 0, result.output
+    assert received and received[0].startswith("Grupp".encode())
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and leftovers(tmp_path) == []
 
 
 # --- stdout and modes -------------------------------------------------------------------------
