@@ -13,7 +13,12 @@ One way for every command that changes data files:
    atomically, keeping its mode, through a symlink to its target.
 
 The lock keeps our own commands from interleaving; the snapshot catches everyone else.
-Standard library only.
+Standard library and the (pydantic-free) layout only. Use:
+
+    with edit(data_dir) as session:      # DataFolderBusy → exit 1
+        loaded = load(data_dir)          # read after the snapshot
+        texts = plan(loaded)             # {path: new text}, in memory
+        session.commit(texts)            # DataChanged → exit 1; WriteError → exit 2
 """
 
 from __future__ import annotations
