@@ -150,6 +150,7 @@ def test_ics_is_valid_all_day_reproducible_with_stable_uids(cli, tmp_path):
     files[STUDENTS][0]["grades"].append({"module": "M2", "kind": "assessment", "value": 2, "date": date(2026, 11, 18)})
     root = write_data(tmp_path / "d", files)
     ics = tmp_path / "out" / "tahtajad.ics"
+    ics.parent.mkdir()  # a missing folder is refused (tests/test_output_paths.py)
     args = ("calendar", "--data", root, "--as-of", "2026-11-23", "--days", "180", "--ics", ics, "--format", "json")
     result = cli(*args)
     assert result.exit_code == 0, result.output

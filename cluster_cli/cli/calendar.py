@@ -20,9 +20,12 @@ from cluster_cli.cli.common import (
     VerboseOption,
     ViewOption,
     emit_report,
+    deliver,
     fail,
+    guard_outputs,
     language,
     load_or_exit,
+    output_path,
     parse_date,
     print_timings,
     refuse_if_unusable,
@@ -35,7 +38,8 @@ def calendar(
     as_of: Optional[str] = AsOfOption,
     days: int = typer.Option(60, "--days", "-n", min=1, max=3660, help="How many days ahead."),
     ics: Optional[Path] = typer.Option(
-        None, "--ics", help="Also write the deadlines as an iCalendar file (written atomically)."),
+        None, "--ics", parser=output_path, callback=guard_outputs, metavar="FILE",
+        help="Also write the deadlines as an iCalendar file (written atomically; - is stdout)."),
     format: ReportFormat = FormatOption,
     output: Optional[Path] = OutputOption,
     view: Optional[str] = ViewOption,
@@ -80,10 +84,9 @@ def calendar(
         computed = compute()
         if format is ReportFormat.xlsx and output is None:
             fail("usage.xlsx-output", computed.lang)
-        from cluster_cli.files import write_atomic
         from cluster_cli.render.ics import ics_bytes
 
-        write_atomic(ics, ics_bytes(state["report"], computed.lang))
+        deliver(ics_bytes(state["report"], computed.lang), ics, computed.lang, private=False)
         emit_report(computed.views, computed.document, format, output, view, computed.lang, show_pii,
                     computed.stamp, computed.csv_default, computed.title)
     if verbose:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -20,11 +21,63 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1  # findings of severity error, or a refused action
 EXIT_UNUSABLE = 2  # unusable input or a usage error
 
+def output_path(value: str):
+    """`--output`'s parser: the path, or "" kept as it is (`Path("")` would silently be `.`)."""
+    return value if value == "" else Path(value)
+
+
+_OUTPUT_PARAMS = ("output", "ics")
+_GUARDED = ("data", "lang", *_OUTPUT_PARAMS)
+_invocation: ContextVar = ContextVar("cluster_invocation", default=None)
+
+
+def guard_outputs(ctx: typer.Context, param: typer.CallbackParam, value):
+    """Callback of `--data`, `--lang`, `--output` (and `calendar --ics`): once the last of them
+    is parsed, check every output path — before any data is read or a report computed (fail
+    fast); `deliver` checks again at write time."""
+    _invocation.set(ctx)
+    names = {p.name for p in ctx.command.params}
+    if not names.intersection(_OUTPUT_PARAMS):
+        return value
+    pending = [n for n in _GUARDED if n in names and n not in ctx.params and n != param.name]
+    if not pending:
+        given = {**ctx.params, param.name: value}
+        check_outputs(given, [given[n] for n in _OUTPUT_PARAMS if n in names])
+    return value
+
+
+def check_outputs(params: dict, outputs: list) -> None:
+    """Refuse (exit 2) an output path that cannot or must not be written (files.check_output),
+    "" and two outputs that would collide."""
+    from cluster_cli.files import OutputPathError, check_output
+
+    lang = params.get("lang") if params.get("lang") in ("et", "en") else "et"
+    data_dir = resolve_data_dir(params.get("data"))
+    given = [o for o in outputs if o is not None]
+    for out in given:
+        if out == "":
+            fail("files.output-empty", lang)
+        if str(out) == "-":
+            continue
+        try:
+            check_output(out, data_dir)
+        except OutputPathError as exc:
+            fail(exc.key, lang, path=exc.path)
+    if len(outputs) == 2:  # calendar: --output and --ics
+        first, second = ("-" if o is None else str(o) for o in outputs)
+        if second != "None" and outputs[1] is not None and (
+                first == second == "-" or ("-" not in (first, second)
+                                            and os.path.realpath(first) == os.path.realpath(second))):
+            fail("files.output-twice", lang, path=second)
+
+
 DataOption = typer.Option(
-    None, "--data", "-d", help="Data folder (default: ./data, then $CLUSTER_DATA).", show_default=False
+    None, "--data", "-d", help="Data folder (default: ./data, then $CLUSTER_DATA).", show_default=False,
+    callback=guard_outputs,
 )
 AsOfOption = typer.Option(None, "--as-of", help="Judge the data as of this date, YYYY-MM-DD (default: today).")
-LangOption = typer.Option(None, "--lang", help="Language of messages: et or en (default: the cluster's).")
+LangOption = typer.Option(None, "--lang", help="Language of messages: et or en (default: the cluster's).",
+                          callback=guard_outputs)
 ShowPiiOption = typer.Option(False, "--show-pii", help="Show personal codes and bank accounts unmasked.")
 VerboseOption = typer.Option(False, "--verbose", "-v", help="Print the pipeline stages' timings to stderr.")
 NoCacheOption = typer.Option(False, "--no-cache", help="Read every file afresh; neither use nor update the cache.")
@@ -142,7 +195,9 @@ class ReportFormat(str, Enum):
 FormatOption = typer.Option(
     ReportFormat.table, "--format", "-f", help="table (terminal), json, csv (one view) or xlsx (a sheet per view)."
 )
-OutputOption = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of stdout.")
+OutputOption = typer.Option(
+    None, "--output", "-o", parser=output_path, callback=guard_outputs, metavar="FILE",
+    help="Write to this file (atomically) instead of stdout; - is stdout.")
 ViewOption = typer.Option(None, "--view", help="Which table for table/csv output (default: all for table, the first detailed one for csv).")
 
 
@@ -172,15 +227,30 @@ def report_bytes(views, document, fmt: ReportFormat, view: Optional[str], lang: 
     return buffer.getvalue().encode("utf-8")
 
 
-def deliver(blob: bytes, output: Optional[Path]) -> None:
-    """Data to stdout, or to a file written atomically."""
-    if output is None:
+def deliver(blob: bytes, output: Optional[Path], lang: Optional[str] = None, private: Optional[bool] = None) -> None:
+    """Data to stdout (no `--output`, or `-`), or to a file written atomically — checked again
+    first (exit 2 with the path and what to do; nothing partial, no temporary file left).
+
+    The file is private (0600) when it holds unmasked personal data (`--show-pii`); otherwise a
+    new file gets the user's umask and a replaced one keeps its mode."""
+    if output is None or str(output) == "-":
         sys.stdout.buffer.write(blob) if hasattr(sys.stdout, "buffer") else sys.stdout.write(blob.decode("utf-8"))
         sys.stdout.flush()
-    else:
-        from cluster_cli.files import write_atomic
+        return
+    from cluster_cli.files import OutputPathError, WriteError, write_output
 
-        write_atomic(output, blob)
+    ctx = _invocation.get()
+    params = ctx.params if ctx is not None else {}
+    if lang is None:
+        lang = params.get("lang") if params.get("lang") in ("et", "en") else "et"
+    if private is None:
+        private = bool(params.get("show_pii"))
+    try:
+        write_output(output, blob, private=private, data_dir=resolve_data_dir(params.get("data")))
+    except OutputPathError as exc:
+        fail(exc.key, lang, path=exc.path)
+    except WriteError as exc:
+        fail(exc.key, lang, path=exc.path, reason=exc.reason)
 
 
 def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view: Optional[str], lang: str,
@@ -198,7 +268,8 @@ def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view
             fail("usage.view", lang, value=view, known=", ".join(names))
         print_views(stdout_console(), [v for v in views if view is None or v.name == view], lang, show_pii, title)
         return
-    deliver(report_bytes(views, document, fmt, view, lang, show_pii, stamp, csv_default, title), output)
+    deliver(report_bytes(views, document, fmt, view, lang, show_pii, stamp, csv_default, title), output, lang,
+            show_pii)
 
 
 def cached_answer(data: Optional[Path], no_cache: bool, question: list, produce) -> bytes:

@@ -109,24 +109,55 @@ def match(
         run_report(compute, ["match", day.isoformat(), window_start.isoformat(), window_end.isoformat(), group, top],
                    format, output, view, lang, show_pii, data, no_cache)
     else:
-        computed = compute()
         if format is ReportFormat.xlsx and output is None:
-            fail("usage.xlsx-output", computed.lang)
-        _write(data, state, day)
+            fail("usage.xlsx-output", first_lang)
+        computed = _compute_and_write(compute, data, state, day, first_lang)
         emit_report(computed.views, computed.document, format, output, view, computed.lang, show_pii, computed.stamp,
                     computed.csv_default, computed.title)
     if verbose:
         print_timings(timings, language(lang))
 
 
-def _write(data: Optional[Path], state: dict, day) -> None:
-    """Plan every file in memory, then write each atomically; say what happened per file."""
+def _compute_and_write(compute, data: Optional[Path], state: dict, day, first_lang: str) -> Computed:
+    """Under the data folder's lock: read the data, match, write the drafts — refused when another
+    command holds the lock or a data file changed since it was read (load/write.py)."""
+    from cluster_cli.files import WriteError
+    from cluster_cli.load.write import DataChanged, DataFolderBusy, edit
+
+    data_dir = resolve_data_dir(data)
+    if not data_dir.is_dir():
+        return compute()  # exits with the loader's message for a missing data folder
+    try:
+        with edit(data_dir) as session:
+            _say_swept(session.swept, first_lang)
+            computed = compute()
+            _write(data_dir, state, day, session)
+            return computed
+    except DataFolderBusy as exc:
+        fail("files.data-busy", state.get("lang", first_lang), code=1, path=exc.path)
+    except DataChanged as exc:
+        fail("files.data-changed", state.get("lang", first_lang), code=1, path=exc.path)
+    except WriteError as exc:
+        fail(exc.key, state.get("lang", first_lang), path=exc.path, reason=exc.reason)
+
+
+def _say_swept(swept: list, lang: str) -> None:
+    if swept:
+        from cluster_cli.cli.common import stderr_console
+        from cluster_cli.i18n import t
+
+        stderr_console().print(t("files.swept", lang, count=len(swept), files=", ".join(p.as_posix() for p in swept)),
+                               markup=False, highlight=False, soft_wrap=True)
+
+
+def _write(data_dir: Path, state: dict, day, session) -> None:
+    """Plan every file in memory, then write them all through the edit session; say what happened
+    per file."""
     from cluster_cli.cli.common import stderr_console
     from cluster_cli.i18n import t
     from cluster_cli.render.drafts import DraftTargetError, plan_drafts, write_drafts
 
     lang = state["lang"]
-    data_dir = resolve_data_dir(data)
     try:
         plans = plan_drafts(state["loaded"].dataset, data_dir, state["report"],
                             t("match.draft-comment", lang, date=day.isoformat()))
@@ -136,7 +167,7 @@ def _write(data: Optional[Path], state: dict, day) -> None:
     if not plans:
         err.print(t("match.nothing", lang), markup=False, highlight=False)
         return
-    write_drafts(plans)
+    write_drafts(plans, session)
     for plan in plans:
         verdict = t("match.verdict." + ("update" if plan.existed else "create"), lang)
         err.print(t("match.written", lang, verdict=verdict, file=plan.shown, count=len(plan.ids), ids=plan.ids),

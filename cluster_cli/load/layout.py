@@ -24,7 +24,9 @@ class DataFolderError(Exception):
 
 def discover(data_dir: Path) -> tuple[dict[str, list[Path]], list[Path]]:
     """Files per kind (sorted, so that loading order — and output — is stable) and the YAML
-    files that belong to no kind."""
+    files that belong to no kind. Hidden files and folders (a leading dot) are never read: the
+    data folder's lock `.cluster.lock` and the temporaries of an interrupted write
+    (`.ptk.yaml.*.tmp`, load/write.py) live there."""
     by_kind: dict[str, list[Path]] = {k: [] for k in (*SPECIAL_FILES, *LIST_KINDS)}
     unknown: list[Path] = []
     for entry in sorted(data_dir.iterdir()):
