@@ -1,5 +1,5 @@
-"""Messages about numbers as Estonians write them (money, shares; `cluster_cli.model.numbers`):
-``key: (Estonian, English)``."""
+"""Messages about numbers as Estonians write them (money, shares; `cluster_cli.model.numbers`)
+and about installing (the packaged contract templates): ``key: (Estonian, English)``."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # reasons inside `invalid-value` (data files)
@@ -51,5 +51,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "profile-number.split.hint": (
         "Kirjuta \"{value}\" jutumärkides või punktiga: {dotted}.",
         "Write \"{value}\" in quotes or with a point: {dotted}.",
+    ),
+    # where the contract templates come from (cli/contracts.py `_templates`)
+    "usage.contracts-templates-folder": (
+        "CLUSTER_TEMPLATES={path} ei ole kaust.",
+        "CLUSTER_TEMPLATES={path} is not a folder.",
+    ),
+    "usage.contracts-templates-folder.hint": (
+        "Pane CLUSTER_TEMPLATES osutama kaustale, kus on praktikaleping_et.docx ja placement_agreement_en.docx, või eemalda see, et kasutada kaasasolevaid malle.",
+        "Point CLUSTER_TEMPLATES at a folder holding praktikaleping_et.docx and placement_agreement_en.docx, or unset it to use the packaged templates.",
     ),
 }
