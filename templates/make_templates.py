@@ -1,9 +1,11 @@
 #!/usr/bin/env python
 """Build the shipped contract templates (python-docx, real Word styles, headings and tables):
 
-    python templates/make_templates.py [OUT_DIR]        (default: the folder of this script)
+    python templates/make_templates.py [OUT_DIR]
 
-writes
+writes, by default, the packaged templates (`cluster_cli/templates/`, what `cluster contracts`
+renders with unless told otherwise) and the same bytes into this folder (the copy to edit and to
+point `CLUSTER_TEMPLATES` at); with OUT_DIR, only there:
 
     praktikaleping_et.docx        the Estonian tripartite placement contract (4.11.5, Lisa 7 1.4)
                                    with the individual practice plan as annex "Lisa 1" (Lisa 7 5.7)
@@ -633,11 +635,13 @@ def english() -> Document:
 
 
 def main(argv: list[str]) -> int:
-    out = Path(argv[0]) if argv else Path(__file__).resolve().parent
-    out.mkdir(parents=True, exist_ok=True)
-    save_reproducibly(estonian(), out / "praktikaleping_et.docx")
-    save_reproducibly(english(), out / "placement_agreement_en.docx")
-    print(f"wrote {out / 'praktikaleping_et.docx'} and {out / 'placement_agreement_en.docx'}")
+    here = Path(__file__).resolve().parent
+    outs = [Path(argv[0])] if argv else [here.parent / "cluster_cli" / "templates", here]
+    for out in outs:
+        out.mkdir(parents=True, exist_ok=True)
+        save_reproducibly(estonian(), out / "praktikaleping_et.docx")
+        save_reproducibly(english(), out / "placement_agreement_en.docx")
+        print(f"wrote {out / 'praktikaleping_et.docx'} and {out / 'placement_agreement_en.docx'}")
     return 0
 
 

@@ -205,13 +205,27 @@ def _select(ds, ids: list[str], all_: bool, group: Optional[str], status: Option
 
 
 def _templates(given: Optional[Path], languages: list[str], lang: str) -> dict[str, tuple[str, bytes]]:
-    """(label, bytes) by contract language, or under "*" for a template given with --template."""
+    """(label, bytes) by contract language, or under "*" for a template given with --template.
+
+    Without --template: the files of the default names in $CLUSTER_TEMPLATES (a folder of edited
+    copies, e.g. the checkout's templates/) if set, else the templates inside the package — so
+    an installed wheel renders as an editable install does."""
+    import os
+    from importlib import resources
+
     from cluster_cli.render import contracts as C
 
+    folder = os.environ.get("CLUSTER_TEMPLATES")
     if given is not None:
         wanted = {"*": (given, str(given))}
+    elif folder:
+        if not Path(folder).is_dir():
+            fail("usage.contracts-templates-folder", lang, path=folder)
+        wanted = {code: (Path(folder) / C.DEFAULT_TEMPLATES[code], str(Path(folder) / C.DEFAULT_TEMPLATES[code]))
+                  for code in languages}
     else:
-        wanted = {code: (C.TEMPLATES_DIR / C.DEFAULT_TEMPLATES[code], C.DEFAULT_TEMPLATES[code]) for code in languages}
+        packaged = resources.files("cluster_cli") / "templates"
+        wanted = {code: (packaged / C.DEFAULT_TEMPLATES[code], C.DEFAULT_TEMPLATES[code]) for code in languages}
     out = {}
     for key, (path, label) in wanted.items():
         if not path.is_file():

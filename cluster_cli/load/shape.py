@@ -24,6 +24,8 @@ _REASONS = {
     "float_type": "reason.number",
     "decimal_parsing": "reason.number",
     "decimal_type": "reason.number",
+    "money_parsing": "reason.money",  # cluster_cli.model.numbers
+    "number_split": "reason.number-split",
     "bool_parsing": "reason.bool",
     "bool_type": "reason.bool",
     "string_type": "reason.text",

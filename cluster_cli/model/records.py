@@ -11,9 +11,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
 from cluster_cli.model.common import Id, Model, MonthId, PeriodId, Person, Record, Text
+from cluster_cli.model.numbers import Money, rejoin_split_numbers
 
 # --- cluster -------------------------------------------------------------------------------
 
@@ -296,16 +297,20 @@ class Journey(Model):
     the trip home for a public holiday or school holiday (Lisa 14 2.2, 2.3)."""
 
     date: date
-    cost: Decimal | None = Field(default=None, ge=0)
+    cost: Money | None = Field(default=None, ge=0)
     km: Decimal | None = Field(default=None, gt=0)
     holiday: bool = False
+
+    _split_numbers = model_validator(mode="before")(rejoin_split_numbers)
 
 
 class FuelReceipt(Model):
     """A fuel receipt (kütusetšekk, Lisa 13 2.3): it must be issued in the month compensated."""
 
     date: date
-    amount: Decimal = Field(gt=0)
+    amount: Money = Field(gt=0)
+
+    _split_numbers = model_validator(mode="before")(rejoin_split_numbers)
 
 
 class Application(Model):
@@ -327,18 +332,20 @@ class Application(Model):
     grounds: list[SpecialGround] = []
     evidence: list[Evidence] = []
     amount_kind: Literal["normal", "raised", "partial", "crisis"] = "normal"
-    amount: Decimal | None = Field(default=None, ge=0)
+    amount: Money | None = Field(default=None, ge=0)
     minor_dependants: int | None = Field(default=None, ge=0)
     parent_disability: DisabilityLevel | None = None
     mode: Literal["bus", "car"] = "bus"
     journeys: list[Journey] = []
-    monthly_pass: Decimal | None = Field(default=None, ge=0)
+    monthly_pass: Money | None = Field(default=None, ge=0)
     fuel_receipts: list[FuelReceipt] = []
     car_registration: str | None = None
     route: str | None = None
     no_public_transport: bool = False
     days: int | None = Field(default=None, ge=0)
     approved: date | None = None
+
+    _split_numbers = model_validator(mode="before")(rejoin_split_numbers)
 
 
 class SchoolDays(Model):
@@ -401,7 +408,7 @@ class Student(Record):
     applications: list[Application] = []
     achievements: list[Achievement] = []
     violations: list[Violation] = []
-    income_previous_year: Decimal | None = Field(default=None, ge=0)
+    income_previous_year: Money | None = Field(default=None, ge=0)
     school_days: list[SchoolDays] = []
     disability: DisabilityLevel | None = None
     """Degree of disability (puude raskusaste): eritoetus preference 3.3.7; car compensation

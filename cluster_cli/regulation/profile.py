@@ -18,6 +18,7 @@ from typing import Any
 
 from cluster_cli.findings import Finding, make
 from cluster_cli.load.yaml_loader import parse_bytes
+from cluster_cli.model.numbers import NumberError, SplitNumber, parse_money, parse_number, parse_share, rejoin_split_numbers
 
 BUILTIN_PROFILES = ("vvttk",)
 
@@ -51,22 +52,28 @@ class Profile:
 
 
 def convert(unit: str, value: Any) -> Any:
-    """Numbers become exact: shares are `Fraction`s, money is `Decimal`; containers recurse."""
+    """Numbers become exact: shares are `Fraction`s, money is `Decimal`; containers recurse.
+
+    Money and shares may be written as Estonians write them (``65,00``, ``"65 €"``, ``80 %``;
+    see `cluster_cli.model.numbers`); a value that is none raises `NumberError`."""
     if isinstance(value, dict):
-        return {k: convert(unit, v) for k, v in value.items()}
+        return {k: convert(unit, v) for k, v in rejoin_split_numbers(value).items()}
     if isinstance(value, list):
         return [convert(unit, v) for v in value]
     if isinstance(value, bool) or value is None:
         return value
-    if unit == "share" and isinstance(value, (int, float, str)):
-        return Fraction(str(value))
-    if unit == "eur" and isinstance(value, (int, float, str)):
-        amount = Decimal(str(value))
+    if unit == "share":
+        return parse_share(value)
+    if unit == "eur":
+        amount = parse_money(value)
         return amount.quantize(Decimal("0.01")) if amount.as_tuple().exponent > -2 else amount
+    if unit == "ratio":
+        # Written as text ("0,60") it reads as the YAML number 0.60 does, so the reports print
+        # the same either way (0.6).
+        return Decimal(str(float(parse_number(value))))
     if isinstance(value, float):
         return Decimal(str(value))
     return value
-
 
 
 def _shape(value: Any) -> Any:
@@ -138,12 +145,16 @@ def _apply_override(table: dict[str, dict], override: Any, file: str) -> list[Fi
         if "clause" in spec:
             target["clause"] = str(spec["clause"])
         expected = _shape(next(iter(target["values"].values())))
-        for day, value in values.items():
+        for day, value in rejoin_split_numbers(values).items():
             vline = values.key_lines.get(day, line)
             if not isinstance(day, date):
                 findings.append(make("error", "profile-date", "", file, vline, f"{path}.values", value=str(day)))
                 continue
-            converted = convert(target["unit"], value)
+            try:
+                converted = convert(target["unit"], value)
+            except NumberError as error:
+                findings.append(_number_finding(error, file, vline, f"{path}.values.{day}", name))
+                continue
             # A parameter that is off by default (null) may be set to any value of its unit.
             if expected != "NoneType" and _shape(converted) != expected:
                 findings.append(make("error", "profile-value", "", file, vline, f"{path}.values.{day}",
@@ -151,3 +162,15 @@ def _apply_override(table: dict[str, dict], override: Any, file: str) -> list[Fi
                 continue
             target["values"][day] = converted
     return findings
+
+
+def _number_finding(error: NumberError, file: str, line: int, path: str, name: str) -> Finding:
+    """A money or share value that could not be read: the message names the form expected."""
+    keys = {
+        "money": "profile-number.money",
+        "share": "profile-number.share",
+        "share-range": "profile-number.share-range",
+        "split": "profile-number.split",
+    }
+    return make("error", "profile-number", "", file, line, path, keys.get(error.kind, "profile-number.number"),
+                name=name, value=error.text, dotted=SplitNumber(error.text).dotted)
