@@ -133,15 +133,29 @@ def test_date_outside_the_range_in_the_data_is_an_error_at_its_line(cli, tmp_pat
 
 @pytest.mark.parametrize("where, value, path", EXTREME_DATES)
 @pytest.mark.parametrize("command", [["debts", "--as-of", AS_OF], ["calendar", "--as-of", AS_OF], ["match", "--as-of", AS_OF],
-                                     ["contracts", "render", "--all", "--dry-run", "--as-of", AS_OF],
                                      ["grants", "rank", "--round", "2026-autumn"]])
 def test_report_refuses_data_with_a_date_outside_the_range(tmp_path, where, value, path, command):
     root = _with_date(tmp_path, where, value)
-    extra = ["--out", str(tmp_path / "out")] if command[0] == "contracts" else []
-    result = CliRunner().invoke(app, [*command, "--data", str(root), *extra], catch_exceptions=True)
+    result = CliRunner().invoke(app, [*command, "--data", str(root)], catch_exceptions=True)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == 2, result.output
     assert "cluster validate" in result.stderr
+
+
+@pytest.mark.parametrize("where, value, path", EXTREME_DATES)
+def test_contracts_refuse_the_placement_a_date_outside_the_range_reaches(tmp_path, where, value, path):
+    """A contract is refused with the date's own finding when the date sits in its placement or
+    its student; an error in cluster.yaml stops the whole run (exit 2)."""
+    root = _with_date(tmp_path, where, value)
+    result = CliRunner().invoke(app, ["contracts", "render", "--all", "--dry-run", "--as-of", AS_OF, "--data",
+                                      str(root), "--out", str(tmp_path / "out")], catch_exceptions=True)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    if where[0] == "cluster.yaml":
+        assert result.exit_code == 2, result.output
+        assert "cluster validate" in result.stderr
+    else:
+        assert result.exit_code == 1, result.output
+        assert "refused" in result.output and f"{path}]" in result.output and "invalid-value" in result.output
 
 
 @pytest.mark.parametrize("where, value, path", EXTREME_DATES[:4])

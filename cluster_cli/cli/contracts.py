@@ -168,7 +168,7 @@ def _broken_jobs(C, broken: dict, placements: list, lang: str) -> list:
     for p in placements:
         if isinstance(p, str):
             job = C.Job(placement=p, status="refused")
-            job.reasons = [f"{f.file}:{f.line}: {C.describe(f, lang)}" for f in broken[p]]
+            job.reasons = [C.describe(f, lang) for f in broken[p]]
             jobs.append(job)
     return jobs
 

@@ -49,10 +49,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Could not write {path}: {detail}. The files and folders this run created were removed.",
     ),
     "usage.contracts-data-errors": (
-        "Andmetes on {count} laadimisviga, mis ei kuulu ühegi kirje juurde (esimene: {where}): pole teada, "
-        "milliseid praktikaid andmetest puudu on, seega ühtegi lepingut ei koostatud.",
-        "The data has {count} loading errors outside any single record (first: {where}): which placements are "
-        "missing from the data is unknown, so no contract was made.",
+        "Andmetes on {count} laadimisviga, mis ei kuulu ühegi liikme, õppija ega praktika kirje juurde "
+        "(esimene: {where}): pole teada, mida andmetest puudu on, seega ühtegi lepingut ei koostatud.",
+        "The data has {count} loading errors outside any member, student or placement record (first: {where}): "
+        "what is missing from the data is unknown, so no contract was made.",
     ),
     "usage.contracts-data-errors.hint": ("Paranda vead: cluster validate", "Fix the errors: cluster validate"),
     # --- refused actions (exit 1) ----------------------------------------------------------------

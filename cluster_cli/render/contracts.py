@@ -36,7 +36,7 @@ from typing import Any, Callable, Iterable, Iterator
 from cluster_cli import __version__
 from cluster_cli.findings import Finding
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
+TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"  # the packaged templates
 DEFAULT_TEMPLATES = {"et": "praktikaleping_et.docx", "en": "placement_agreement_en.docx"}
 """The shipped templates by the contract's language: Estonian, and English for abroad (12.7.1)."""
 
@@ -815,10 +815,12 @@ def findings_by_record(findings: Iterable[Finding]) -> dict[tuple[str, str], lis
 
 
 def describe(f: Finding, lang: str) -> str:
-    """A finding as a manifest reason: ``code (clause): message``."""
+    """A finding as a manifest reason: ``code (clause): message [FILE:LINE path]`` — what is
+    wrong, which clause, and where."""
     loc = f.localized(lang)
     clause = f" ({f.clause})" if f.clause else ""
-    return f"{f.code}{clause}: {loc['message']}"
+    where = f"{f.file}:{f.line}" + (f" {f.path}" if f.path else "")
+    return f"{f.code}{clause}: {loc['message']} [{where}]"
 
 
 def plan_jobs(
@@ -838,6 +840,9 @@ def plan_jobs(
     from cluster_cli.i18n import t
 
     by_record = findings_by_record(findings)
+    # A student or host the loader dropped: its placements are refused with its own errors.
+    dropped = {(kind, ident): errors for kind in ("students", "members")
+               for ident, errors in dropped_records(ds, findings, kind)}
     jobs: list[Job] = []
     taken: dict[Path, str] = {}
     for p in placements:
@@ -855,7 +860,9 @@ def plan_jobs(
         if student is not None:
             records.append(student)
         records += [ds.members[h.member] for h in p.hosts if h.member in ds.members]
-        errors: list[Finding] = []
+        errors: list[Finding] = list(dropped.get(("students", p.student), []))
+        for h in p.hosts:
+            errors += dropped.get(("members", h.member), [])
         for r in records:
             for f in by_record.get((r.origin.file, r.origin.prefix), []):
                 if f.severity == "error":
@@ -916,20 +923,27 @@ def _value_file(ds, p, term: str) -> str:
 def broken_placements(ds, findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
     """Placement records the loader could not read (their errors dropped them from the data):
     (the placement's id as written, or FILE:LINE when it has none; its errors), in file order."""
-    present = {(p.origin.file, p.origin.prefix) for p in ds.records.get("placements", [])}
-    read = _raw_file
+    return dropped_records(ds, findings, "placements")
+
+
+def dropped_records(ds, findings: Iterable[Finding], kind: str) -> list[tuple[str, list[Finding]]]:
+    """Records of `kind` whose errors dropped them from the data: (the id as written, or
+    FILE:LINE when it has none; the errors), in file order."""
+    from cluster_cli.model.records import ID_FIELD
+
+    present = {(r.origin.file, r.origin.prefix) for r in ds.records.get(kind, [])}
     out: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
         owner = _owner(f.path)
-        if f.severity == "error" and owner.startswith("placements[") and (f.file, owner) not in present:
+        if f.severity == "error" and owner.startswith(kind + "[") and (f.file, owner) not in present:
             out.setdefault((f.file, owner), []).append(f)
     result = []
     for (file, owner), errors in out.items():
         ident = None
-        raw = read(file)
+        raw = _raw_file(file)
         index = int(owner[owner.index("[") + 1:-1])
         if isinstance(raw, list) and index < len(raw) and isinstance(raw[index], dict):
-            value = raw[index].get("id")
+            value = raw[index].get(ID_FIELD.get(kind, "id"))
             ident = str(value) if isinstance(value, (str, int)) and str(value) else None
         result.append((ident or f"{file}:{errors[0].line}", errors))
     return result
@@ -946,9 +960,13 @@ def _raw_file(file: str) -> Any:
 
 
 def loose_errors(findings: Iterable[Finding]) -> list[Finding]:
-    """Errors the loader found outside any single record (an unreadable file, a broken YAML
-    document): the data may miss records no contract can name, so nothing is rendered."""
-    return [f for f in findings if f.severity == "error" and not _owner(f.path)]
+    """Errors the loader found outside any record of a list kind (an unreadable file, a broken
+    YAML document, `cluster.yaml`): the data may miss what no contract can name, so nothing is
+    rendered."""
+    from cluster_cli.load.layout import LIST_KINDS
+
+    return [f for f in findings
+            if f.severity == "error" and _owner(f.path).partition("[")[0] not in LIST_KINDS]
 
 
 def decide(job: Job, force: bool, lang: str) -> None:
