@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +30,7 @@ from cluster_cli.load.layout import (  # noqa: F401 - DataFolderError and discov
     DataFolderError,
     discover,
 )
-from cluster_cli.load.yaml_loader import YList, parse_bytes
+from cluster_cli.load.yaml_loader import YList, parse_bytes, syntax_key
 from cluster_cli.model.common import Origin
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import ID_FIELD, RECORD_KINDS, Cluster
@@ -200,10 +201,13 @@ def _parse_precise(raw: bytes, name: str, findings: list[Finding]):
     data, problems = parse_bytes(raw)
     for p in problems:
         args = {"detail": p.detail}
+        message_key = None
         if p.key == "yaml-duplicate-key":
             key, first = p.detail.rsplit("|", 1)
             args = {"field": key, "first": first}
-        findings.append(make("error", p.key, "", name, p.line, "", **args))
+        elif p.key == "yaml-syntax":
+            message_key = syntax_key(p.detail)
+        findings.append(make("error", p.key, "", name, p.line, "", message_key, **args))
     return data
 
 
@@ -229,6 +233,10 @@ def _load_precise(kind: str, raw: bytes, name: str) -> _FileResult:
     data = _parse_precise(raw, name, findings)
     result = _FileResult([], [], findings, [], precise=data)
     if data is None:
+        result.broken = _salvaged_ids(raw, ID_FIELD.get(kind, "id"))
+        if result.broken:
+            shown = ", ".join(result.broken[:5]) + (" …" if len(result.broken) > 5 else "")
+            findings.append(make("info", "file-unread-records", "", name, 0, "", count=len(result.broken), ids=shown))
         return result
     if not isinstance(data, YList):
         findings.append(make("error", "file-not-list", "", name, getattr(data, "line", 1), "", kind=kind))
@@ -254,3 +262,18 @@ def _load_precise(kind: str, raw: bytes, name: str) -> _FileResult:
         result.models.append(record)
         result.indices.append(index)
     return result
+
+
+def _salvaged_ids(raw: bytes, id_field: str) -> list[str]:
+    """The ids of the records a file that could not be parsed was meant to hold, read line by line
+    (`- id: X` or `  id: X` at a record's own indentation). They count as known, so that a
+    single syntax error is not followed by a reference error for every one of its records."""
+    pattern = re.compile(r"^(?:-[ \t]+|  )%s[ \t]*:[ \t]*([\"']?)([^\s\"'#][^\"'#]*?)\1[ \t]*(?:#.*)?$"
+                         % re.escape(id_field))
+    text = raw.decode("utf-8-sig", errors="replace")
+    found = []
+    for line in text.splitlines():
+        m = pattern.match(line)
+        if m and m.group(2) not in found:
+            found.append(m.group(2))
+    return found

@@ -164,6 +164,33 @@ def parse_bytes(raw: bytes) -> tuple[object, list[Problem]]:
     return data, loader.problems
 
 
+# The parser's problem (PyYAML's English, C and pure-Python wordings) → the catalogue key that
+# says it in the user's language; the parser's own text stays as the message's detail.
+_SYNTAX_KEYS = (
+    ("mapping values are not allowed", "yaml-syntax.indent-deeper"),
+    ("did not find expected '-' indicator", "yaml-syntax.indent"),
+    ("did not find expected key", "yaml-syntax.indent"),
+    ("expected <block end>", "yaml-syntax.indent"),
+    ("tab character", "yaml-syntax.tab"),
+    ("found character '\\t'", "yaml-syntax.tab"),
+    ("quoted scalar", "yaml-syntax.quote"),
+    ("flow sequence", "yaml-syntax.bracket"),
+    ("flow mapping", "yaml-syntax.bracket"),
+    ("could not find expected ':'", "yaml-syntax.colon"),
+    ("cannot start any token", "yaml-syntax.character"),
+    ("unacceptable character", "yaml-syntax.control"),
+    ("special characters are not allowed", "yaml-syntax.control"),
+)
+
+
+def syntax_key(detail: str) -> str:
+    """The catalogue key for a syntax error's parser text ("yaml-syntax" when none fits)."""
+    for needle, key in _SYNTAX_KEYS:
+        if needle in detail:
+            return key
+    return "yaml-syntax"
+
+
 def _syntax_detail(exc: yaml.MarkedYAMLError) -> str:
     parts = [p for p in (exc.context, exc.problem) if p]
     return "; ".join(parts)
