@@ -28,7 +28,9 @@ from cluster_cli.load.layout import (  # noqa: F401 - DataFolderError and discov
     LIST_KINDS,
     SPECIAL_FILES,
     DataFolderError,
+    RefusedFile,
     discover,
+    read_checked,
 )
 from cluster_cli.load.yaml_loader import YList, parse_bytes, syntax_key
 from cluster_cli.model.common import Origin
@@ -79,7 +81,8 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
     shown_root = shown_as if shown_as is not None else str(data_dir)
     if not data_dir.is_dir():
         raise DataFolderError("data-folder-missing", shown_root)
-    by_kind, unknown = discover(data_dir)
+    refused: list = []
+    by_kind, unknown = discover(data_dir, refused)
     if not by_kind["cluster"]:
         raise DataFolderError("data-cluster-missing", shown_root)
 
@@ -96,6 +99,8 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
     findings: list[Finding] = [
         make("warning", "file-unknown-kind", "", shown(p), 0, "", kinds=sorted(RECORD_KINDS)) for p in unknown
     ]
+    # Links out of the folder, FIFOs and devices, files over the size limit: never opened.
+    findings += [make("error", r.code, "", shown(r.path), 0, "", **r.args) for r in refused]
     # Building millions of small objects is what loading is; the cyclic collector would walk
     # them all again and again. Pausing it is a measured 2.5× on large folders (PERFORMANCE.md).
     gc_was_enabled = gc.isenabled()
@@ -106,7 +111,11 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                 name = shown(path)
                 dataset.files.append(name)
                 try:
-                    raw = path.read_bytes()
+                    raw = read_checked(path)
+                except RefusedFile as exc:
+                    r = exc.refused
+                    findings.append(make("error", r.code, "", name, 0, "", **r.args))
+                    continue
                 except OSError as exc:
                     findings.append(make("error", "file-unreadable", "", name, 0, "", detail=exc.strerror or str(exc)))
                     continue

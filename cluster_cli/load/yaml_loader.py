@@ -131,13 +131,13 @@ LineLoader.add_constructor(_SEQ_TAG, LineLoader.construct_line_sequence)
 LineLoader.add_constructor("tag:yaml.org,2002:timestamp", LineLoader.construct_lenient_timestamp)
 LineLoader.add_constructor(None, LineLoader.construct_unknown_tag)
 
-# Files larger than this are refused before parsing (a guard, not a data rule): 200 MB.
-MAX_FILE_BYTES = 200 * 1024 * 1024
-
-
 def parse_bytes(raw: bytes) -> tuple[object, list[Problem]]:
     """Parse one file's bytes. Returns (data or None, problems)."""
-    if len(raw) > MAX_FILE_BYTES:
+    from cluster_cli.load.layout import max_file_bytes
+
+    # Files larger than the limit are refused before parsing (a guard, not a data rule); the
+    # loader refuses them before reading already — this guards every other caller.
+    if len(raw) > max_file_bytes():
         return None, [Problem(0, "file-too-large", str(len(raw)))]
     try:
         text = raw.decode("utf-8-sig")

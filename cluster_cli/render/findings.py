@@ -19,7 +19,7 @@ from cluster_cli.i18n import t
 # Lines of YAML that hold personal data under its own key: the value is masked in the excerpt
 # even when it is not a valid code (a mistyped personal code is still one). Values that are valid
 # codes or IBANs are masked under any key as well (`mask_values`).
-_PII_LINE = re.compile(r"""^(\s*-?\s*["']?(?:personal_code|iban)["']?\s*:\s*)(["']?)([^"'#\s]+)(.*)$""",
+_PII_LINE = re.compile(r"""^(\s*-?\s*["']?(?:personal_code|iban)["']?\s*:\s*)(["']?)([^"'#\s{\[][^"'#\s]*)(.*)$""",
                        re.IGNORECASE)
 
 
