@@ -7,6 +7,7 @@ are wrapped in `Pii` so that every renderer can mask them unless the user asks t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,61 @@ def mask(value: str) -> str:
     text = str(value)
     keep = 4 if len(text) > 6 else 0
     return "*" * (len(text) - keep) + text[len(text) - keep :]
+
+
+# Personal data found by its value, wherever it is written (a misspelt key, `IBAN:` in capitals,
+# flow style, spaces in an IBAN): candidates by shape here, then python-stdnum decides.
+_CODE_SHAPE = re.compile(r"(?<![0-9])[1-6][0-9]{10}(?![0-9])")
+_IBAN_SHAPE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]{1,4}){3,8}(?![A-Za-z0-9])")
+
+
+def mask_values(text: str) -> str:
+    """`text` with every personal code (isikukood) and IBAN in it masked, recognised by value
+    (python-stdnum's ee.ik and iban) rather than by the key it is written under."""
+    if not any(c.isdigit() for c in text):
+        return text
+    out = _CODE_SHAPE.sub(lambda m: mask(m.group()) if _is_code(m.group()) else m.group(), text)
+    return _IBAN_SHAPE.sub(_masked_iban, out)
+
+
+def _is_code(value: str) -> bool:
+    from stdnum.ee import ik
+
+    return ik.is_valid(value)
+
+
+def _masked_iban(m: re.Match) -> str:
+    from stdnum import iban
+
+    candidate = m.group()
+    # The shape may run on into a following word ("EE38 2200 … 5685 ja"): drop trailing groups
+    # until the rest is an IBAN, if it ever is.
+    while True:
+        if iban.is_valid(candidate):
+            return mask(candidate) + m.group()[len(candidate):]
+        if " " not in candidate:
+            return m.group()
+        candidate = candidate.rsplit(" ", 1)[0]
+
+
+# Findings that mean a file gave no data at all: the first cause of whatever follows from the
+# missing records, so they are shown (and refused with) before anything else.
+UNREADABLE_CODES = frozenset({
+    "file-unreadable", "file-too-large", "file-not-utf8", "file-empty", "file-not-list", "file-not-mapping",
+    "yaml-syntax", "yaml-too-deep", "file-outside-folder", "file-not-regular", "file-over-limit",
+})
+
+
+def first_causes_first(findings: list["Finding"]) -> list["Finding"]:
+    """The same findings, those of files that could not be read first — each such file's own
+    error before anything else about it — then the rest in their order. A stable reordering
+    that keeps each file's findings together."""
+    unreadable = {f.file for f in findings if f.code in UNREADABLE_CODES and f.severity == "error"}
+    if not unreadable:
+        return list(findings)
+    first = sorted((f for f in findings if f.file in unreadable),
+                   key=lambda f: (f.file, f.code not in UNREADABLE_CODES))
+    return first + [f for f in findings if f.file not in unreadable]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +113,9 @@ class Finding:
         from cluster_cli.i18n import hint_for, message_for
 
         args = {k: _shown(v, show_pii) for k, v in self.args}
+        message, hint = message_for(self.key, lang, args), hint_for(self.key, lang, args)
+        if not show_pii:  # a value quoted in a message may be personal data under any key
+            message, hint = mask_values(message), mask_values(hint) if hint else hint
         return {
             "severity": self.severity,
             "code": self.code,
@@ -64,8 +123,8 @@ class Finding:
             "file": self.file,
             "line": self.line,
             "path": self.path,
-            "message": message_for(self.key, lang, args),
-            "hint": hint_for(self.key, lang, args),
+            "message": message,
+            "hint": hint,
         }
 
 

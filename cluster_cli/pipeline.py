@@ -110,8 +110,9 @@ def question_key(data_dir: Path, question: list) -> tuple["Cache", str] | None: 
     directory = cache_dir(data_dir)
     if directory is None:
         return None
-    by_kind, unknown = discover(data_dir)
-    if not by_kind["cluster"]:
+    refused: list = []
+    by_kind, unknown = discover(data_dir, refused)
+    if not by_kind["cluster"] or refused:  # files the loader refuses are never opened, nor cached
         return None
     h = hashlib.sha256(code_key().encode())
     h.update(json.dumps([str(data_dir), *question], default=str).encode())

@@ -324,8 +324,12 @@ def run_report(compute, question: list, fmt: ReportFormat, output: Optional[Path
 
 def refuse_if_unusable(loaded, lang: str) -> None:
     """Reports need whole data: if loading found errors (unreadable files, broken records), the
-    report would silently miss students — refuse with exit 2 and point to `cluster validate`."""
+    report would silently miss students — refuse with exit 2 and point to `cluster validate`.
+    The cause named is the first one: a file that could not be read before anything else."""
+    from cluster_cli.findings import first_causes_first
+
     broken = [f for f in loaded.findings if f.severity == "error"]
     if broken:
-        first = broken[0]
-        fail("usage.data-errors", lang, count=len(broken), where=f"{first.file}:{first.line}")
+        first = first_causes_first(broken)[0]
+        where = f"{first.file}:{first.line}" if first.line else first.file
+        fail("loader.refuse", lang, count=len(broken), where=where, message=first.localized(lang)["message"])

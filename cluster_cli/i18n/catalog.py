@@ -60,11 +60,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "usage.view": ("Vaadet '{value}' ei ole; vali: {known}", "There is no view '{value}'; choose one of: {known}"),
     "usage.xlsx-output": ("XLSX-vormingu jaoks anna fail: --output FAIL.xlsx", "XLSX needs a file: --output FILE.xlsx"),
-    "usage.data-errors": (
-        "Andmetes on {count} laadimisviga (esimene: {where}); aruanne jääks poolikuks.",
-        "The data has {count} loading errors (first: {where}); the report would be incomplete.",
-    ),
-    "usage.data-errors.hint": ("Paranda vead: cluster validate", "Fix the errors: cluster validate"),
     "usage.unknown-student": ("Õpilast '{value}' ei ole.", "There is no student '{value}'."),
     "usage.unknown-group": ("Gruppi '{value}' ei ole.", "There is no group '{value}'."),
     "usage.lang": ("Keel '{value}' ei sobi; vali et või en.", "Language '{value}' is not available; choose et or en."),
@@ -528,7 +523,8 @@ from cluster_cli.i18n import catalog_contracts as _contracts  # noqa: E402
 from cluster_cli.i18n import catalog_files as _files  # noqa: E402
 from cluster_cli.i18n import catalog_grants as _grants  # noqa: E402
 from cluster_cli.i18n import catalog_limits as _limits  # noqa: E402
+from cluster_cli.i18n import catalog_loader as _loader  # noqa: E402
 from cluster_cli.i18n import catalog_numbers as _numbers  # noqa: E402
 
-for _part in (_contracts, _grants, _cluster, _allowances, _limits, _files, _numbers):
+for _part in (_contracts, _grants, _cluster, _allowances, _limits, _files, _numbers, _loader):
     MESSAGES.update(_part.MESSAGES)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -27,9 +28,11 @@ from cluster_cli.load.layout import (  # noqa: F401 - DataFolderError and discov
     LIST_KINDS,
     SPECIAL_FILES,
     DataFolderError,
+    RefusedFile,
     discover,
+    read_checked,
 )
-from cluster_cli.load.yaml_loader import YList, parse_bytes
+from cluster_cli.load.yaml_loader import YList, parse_bytes, syntax_key
 from cluster_cli.model.common import Origin
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import ID_FIELD, RECORD_KINDS, Cluster
@@ -78,7 +81,8 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
     shown_root = shown_as if shown_as is not None else str(data_dir)
     if not data_dir.is_dir():
         raise DataFolderError("data-folder-missing", shown_root)
-    by_kind, unknown = discover(data_dir)
+    refused: list = []
+    by_kind, unknown = discover(data_dir, refused)
     if not by_kind["cluster"]:
         raise DataFolderError("data-cluster-missing", shown_root)
 
@@ -95,6 +99,8 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
     findings: list[Finding] = [
         make("warning", "file-unknown-kind", "", shown(p), 0, "", kinds=sorted(RECORD_KINDS)) for p in unknown
     ]
+    # Links out of the folder, FIFOs and devices, files over the size limit: never opened.
+    findings += [make("error", r.code, "", shown(r.path), 0, "", **r.args) for r in refused]
     # Building millions of small objects is what loading is; the cyclic collector would walk
     # them all again and again. Pausing it is a measured 2.5× on large folders (PERFORMANCE.md).
     gc_was_enabled = gc.isenabled()
@@ -105,7 +111,11 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                 name = shown(path)
                 dataset.files.append(name)
                 try:
-                    raw = path.read_bytes()
+                    raw = read_checked(path)
+                except RefusedFile as exc:
+                    r = exc.refused
+                    findings.append(make("error", r.code, "", name, 0, "", **r.args))
+                    continue
                 except OSError as exc:
                     findings.append(make("error", "file-unreadable", "", name, 0, "", detail=exc.strerror or str(exc)))
                     continue
@@ -208,10 +218,13 @@ def _parse_precise(raw: bytes, name: str, findings: list[Finding]):
     data, problems = parse_bytes(raw)
     for p in problems:
         args = {"detail": p.detail}
+        message_key = None
         if p.key == "yaml-duplicate-key":
             key, first = p.detail.rsplit("|", 1)
             args = {"field": key, "first": first}
-        findings.append(make("error", p.key, "", name, p.line, "", **args))
+        elif p.key == "yaml-syntax":
+            message_key = syntax_key(p.detail)
+        findings.append(make("error", p.key, "", name, p.line, "", message_key, **args))
     return data
 
 
@@ -243,6 +256,10 @@ def _load_precise(kind: str, raw: bytes, name: str) -> _FileResult:
     data = _parse_precise(raw, name, findings)
     result = _FileResult([], [], findings, [], precise=data)
     if data is None:
+        result.broken = _salvaged_ids(raw, ID_FIELD.get(kind, "id"))
+        if result.broken:
+            shown = ", ".join(result.broken[:5]) + (" …" if len(result.broken) > 5 else "")
+            findings.append(make("info", "file-unread-records", "", name, 0, "", count=len(result.broken), ids=shown))
         return result
     if not isinstance(data, YList):
         findings.append(make("error", "file-not-list", "", name, getattr(data, "line", 1), "", kind=kind))
@@ -276,3 +293,18 @@ def _load_precise(kind: str, raw: bytes, name: str) -> _FileResult:
         result.models.append(record)
         result.indices.append(index)
     return result
+
+
+def _salvaged_ids(raw: bytes, id_field: str) -> list[str]:
+    """The ids of the records a file that could not be parsed was meant to hold, read line by line
+    (`- id: X` or `  id: X` at a record's own indentation). They count as known, so that a
+    single syntax error is not followed by a reference error for every one of its records."""
+    pattern = re.compile(r"^(?:-[ \t]+|  )%s[ \t]*:[ \t]*([\"']?)([^\s\"'#][^\"'#]*?)\1[ \t]*(?:#.*)?$"
+                         % re.escape(id_field))
+    text = raw.decode("utf-8-sig", errors="replace")
+    found = []
+    for line in text.splitlines():
+        m = pattern.match(line)
+        if m and m.group(2) not in found:
+            found.append(m.group(2))
+    return found

@@ -4,6 +4,8 @@ finding the files must stay cheap (the answers cache hashes them before anything
 from __future__ import annotations
 
 import os
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
 LIST_KINDS = ("members", "curricula", "groups", "tasks", "students", "placements")
@@ -22,21 +24,23 @@ class DataFolderError(Exception):
         self.path = path
 
 
-def discover(data_dir: Path) -> tuple[dict[str, list[Path]], list[Path]]:
+def discover(data_dir: Path, refused: list | None = None) -> tuple[dict[str, list[Path]], list[Path]]:
     """Files per kind (sorted, so that loading order — and output — is stable) and the YAML
     files that belong to no kind. Hidden files and folders (a leading dot) are never read: the
     data folder's lock `.cluster.lock` and the temporaries of an interrupted write
-    (`.ptk.yaml.*.tmp`, load/write.py) live there."""
+    (`.ptk.yaml.*.tmp`, load/write.py) live there. Files that must not be read (`screen`) are
+    left out; if a `refused` list is given, they are added to it as `Refused` values."""
     by_kind: dict[str, list[Path]] = {k: [] for k in (*SPECIAL_FILES, *LIST_KINDS)}
     unknown: list[Path] = []
     for entry in sorted(data_dir.iterdir()):
         if entry.name.startswith("."):
             continue
-        stem = entry.stem if entry.is_file() else entry.name
-        if entry.is_file() and entry.suffix in YAML_SUFFIXES:
+        stem = entry.stem if not entry.is_dir() else entry.name
+        if not entry.is_dir() and entry.suffix in YAML_SUFFIXES:  # a FIFO too: refused below
             (by_kind[stem] if stem in by_kind else unknown).append(entry)
         elif entry.is_dir() and stem in LIST_KINDS:
             by_kind[stem].extend(_yaml_files(entry))
+    _screen_all(data_dir, by_kind, unknown, refused if refused is not None else [])
     return by_kind, unknown
 
 
@@ -50,3 +54,97 @@ def _yaml_files(folder: Path) -> list[Path]:
     return found
 
 
+# --- files that must not be read ---------------------------------------------------------------
+
+DEFAULT_MAX_FILE_MB = 200
+
+
+def max_file_bytes() -> int:
+    """The largest file the loader reads: CLUSTER_MAX_FILE_MB (megabytes, default 200). A guard
+    against a runaway export or a wrong file, not a data rule; a bad value means the default."""
+    try:
+        megabytes = float(os.environ.get("CLUSTER_MAX_FILE_MB", DEFAULT_MAX_FILE_MB))
+    except ValueError:
+        megabytes = DEFAULT_MAX_FILE_MB
+    return int((megabytes if megabytes > 0 else DEFAULT_MAX_FILE_MB) * 1024 * 1024)
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A file the loader will not read: `code` is the finding's code (and catalogue key),
+    `args` its arguments."""
+
+    path: Path
+    code: str
+    args: dict = field(default_factory=dict)
+
+
+class RefusedFile(Exception):
+    """Raised by `read_checked` when a file turned out not to be readable safely."""
+
+    def __init__(self, refused: Refused):
+        super().__init__(refused.code)
+        self.refused = refused
+
+
+def screen(path: Path, root: Path, limit: int | None = None) -> Refused | None:
+    """Why `path` must not be read, or None: a link that leads out of the data folder `root`
+    (it would quote other files' lines in findings), something that is not an ordinary file (a
+    FIFO or a device would block or never end), or a file over the size limit. Files that
+    cannot even be looked at are left to the loader, which reports them as unreadable."""
+    try:
+        real = path.resolve()
+        inside = real.is_relative_to(root.resolve())
+        st = os.stat(path)
+    except (OSError, RuntimeError):  # a dangling link or a loop: the read will say so
+        return None
+    if not inside:
+        return Refused(path, "file-outside-folder", {"target": str(real)})
+    return _by_status(path, st, max_file_bytes() if limit is None else limit)
+
+
+def _by_status(path: Path, st: os.stat_result, limit: int) -> Refused | None:
+    if not stat.S_ISREG(st.st_mode):
+        from cluster_cli.i18n import Phrase
+
+        if stat.S_ISFIFO(st.st_mode):
+            kind = "loader.kind.fifo"
+        elif stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
+            kind = "loader.kind.device"
+        elif stat.S_ISSOCK(st.st_mode):
+            kind = "loader.kind.socket"
+        else:
+            kind = "loader.kind.other"
+        return Refused(path, "file-not-regular", {"kind": Phrase(kind, ())})
+    if st.st_size > limit:
+        mb = 1024 * 1024
+        return Refused(path, "file-over-limit", {"size": f"{st.st_size / mb:.1f}", "limit": f"{round(limit / mb, 1):g}",
+                                                 "suggest": str(int(st.st_size // mb) + 1)})
+    return None
+
+
+def read_checked(path: Path) -> bytes:
+    """The file's bytes, read only if it is (still) an ordinary file within the size limit:
+    opened without blocking, so that a FIFO put in place after discovery cannot hang the run.
+    Raises `RefusedFile`, or OSError when the file cannot be read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        refusal = _by_status(path, os.fstat(fd), max_file_bytes())
+        if refusal is not None:
+            raise RefusedFile(refusal)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read()
+    finally:
+        os.close(fd)
+
+
+def _screen_all(root: Path, by_kind: dict[str, list[Path]], unknown: list[Path], refused: list) -> None:
+    for paths in (*by_kind.values(), unknown):
+        kept = []
+        for path in paths:
+            refusal = screen(path, root)
+            if refusal is None:
+                kept.append(path)
+            else:
+                refused.append(refusal)
+        paths[:] = kept

@@ -131,13 +131,13 @@ LineLoader.add_constructor(_SEQ_TAG, LineLoader.construct_line_sequence)
 LineLoader.add_constructor("tag:yaml.org,2002:timestamp", LineLoader.construct_lenient_timestamp)
 LineLoader.add_constructor(None, LineLoader.construct_unknown_tag)
 
-# Files larger than this are refused before parsing (a guard, not a data rule): 200 MB.
-MAX_FILE_BYTES = 200 * 1024 * 1024
-
-
 def parse_bytes(raw: bytes) -> tuple[object, list[Problem]]:
     """Parse one file's bytes. Returns (data or None, problems)."""
-    if len(raw) > MAX_FILE_BYTES:
+    from cluster_cli.load.layout import max_file_bytes
+
+    # Files larger than the limit are refused before parsing (a guard, not a data rule); the
+    # loader refuses them before reading already — this guards every other caller.
+    if len(raw) > max_file_bytes():
         return None, [Problem(0, "file-too-large", str(len(raw)))]
     try:
         text = raw.decode("utf-8-sig")
@@ -162,6 +162,33 @@ def parse_bytes(raw: bytes) -> tuple[object, list[Problem]]:
     finally:
         loader.dispose()
     return data, loader.problems
+
+
+# The parser's problem (PyYAML's English, C and pure-Python wordings) → the catalogue key that
+# says it in the user's language; the parser's own text stays as the message's detail.
+_SYNTAX_KEYS = (
+    ("mapping values are not allowed", "yaml-syntax.indent-deeper"),
+    ("did not find expected '-' indicator", "yaml-syntax.indent"),
+    ("did not find expected key", "yaml-syntax.indent"),
+    ("expected <block end>", "yaml-syntax.indent"),
+    ("tab character", "yaml-syntax.tab"),
+    ("found character '\\t'", "yaml-syntax.tab"),
+    ("quoted scalar", "yaml-syntax.quote"),
+    ("flow sequence", "yaml-syntax.bracket"),
+    ("flow mapping", "yaml-syntax.bracket"),
+    ("could not find expected ':'", "yaml-syntax.colon"),
+    ("cannot start any token", "yaml-syntax.character"),
+    ("unacceptable character", "yaml-syntax.control"),
+    ("special characters are not allowed", "yaml-syntax.control"),
+)
+
+
+def syntax_key(detail: str) -> str:
+    """The catalogue key for a syntax error's parser text ("yaml-syntax" when none fits)."""
+    for needle, key in _SYNTAX_KEYS:
+        if needle in detail:
+            return key
+    return "yaml-syntax"
 
 
 def _syntax_detail(exc: yaml.MarkedYAMLError) -> str:

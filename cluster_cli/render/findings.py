@@ -13,15 +13,19 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from cluster_cli.findings import Finding, count, mask
+from cluster_cli.findings import Finding, count, first_causes_first, mask, mask_values
 from cluster_cli.i18n import t
 
-# Lines of YAML that hold personal data: the value is masked in the excerpt as well.
-_PII_LINE = re.compile(r"""^(\s*-?\s*(?:personal_code|iban)\s*:\s*)(["']?)([^"'#\s]+)(.*)$""")
+# Lines of YAML that hold personal data under its own key: the value is masked in the excerpt
+# even when it is not a valid code (a mistyped personal code is still one). Values that are valid
+# codes or IBANs are masked under any key as well (`mask_values`).
+_PII_LINE = re.compile(r"""^(\s*-?\s*["']?(?:personal_code|iban)["']?\s*:\s*)(["']?)([^"'#\s{\[][^"'#\s]*)(.*)$""",
+                       re.IGNORECASE)
 
 
 def findings_json(findings: list[Finding], lang: str, show_pii: bool) -> str:
     counts = count(findings)
+    findings = first_causes_first(findings)
     doc: dict[str, Any] = {
         "ok": counts["error"] == 0,
         "counts": counts,
@@ -43,6 +47,7 @@ def _excerpt(path: str, line: int, cache: dict[str, list[str]], show_pii: bool) 
     for n in range(max(line - 1, 1), min(line, len(lines)) + 1):
         text = lines[n - 1].replace("\t", "→")
         if not show_pii:
+            text = mask_values(text)  # first: an IBAN written with spaces is one value
             m = _PII_LINE.match(text)
             if m:
                 text = m.group(1) + m.group(2) + mask(m.group(3)) + m.group(4)
@@ -59,6 +64,7 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
     from rich.text import Text
 
     cache: dict[str, list[str]] = {}
+    findings = first_causes_first(findings)  # a file that could not be read before its knock-ons
     for file, group in groupby(findings, key=lambda f: f.file):
         items = list(group)
         console.print(Text(f"── {file or '—'} ", style="bold"), soft_wrap=True)
@@ -86,8 +92,9 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
         table.add_column(t("ui.file", lang))
         table.add_column(t("ui.errors", lang), justify="right")
         table.add_column(t("ui.warnings", lang), justify="right")
-        for file, group in groupby(findings, key=lambda f: f.file):
-            c = count(list(group))
+        rows = [(file, count(list(group))) for file, group in groupby(findings, key=lambda f: f.file)]
+        rows.sort(key=lambda row: row[1]["error"] == 0)  # files with errors first, order kept
+        for file, c in rows:
             table.add_row(file or "—", str(c["error"]), str(c["warning"]))
         table.add_row(Text(t("ui.total", lang), style="bold"), str(counts["error"]), str(counts["warning"]))
         console.print(table)
