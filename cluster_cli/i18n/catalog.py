@@ -526,6 +526,7 @@ from cluster_cli.i18n import catalog_contracts as _contracts  # noqa: E402
 from cluster_cli.i18n import catalog_allowances as _allowances  # noqa: E402
 from cluster_cli.i18n import catalog_cluster as _cluster  # noqa: E402
 from cluster_cli.i18n import catalog_grants as _grants  # noqa: E402
+from cluster_cli.i18n import catalog_cache as _cache  # noqa: E402
 
-for _part in (_contracts, _grants, _cluster, _allowances):
+for _part in (_contracts, _grants, _cluster, _allowances, _cache):
     MESSAGES.update(_part.MESSAGES)
