@@ -102,24 +102,18 @@ def limits(environ=os.environ) -> tuple[float, float]:
 
 
 def open_cache(data_dir: Path) -> "Cache | None":
-    """The cache for a run on `data_dir`, or None when caching must not happen there. The
-    first call of a process prunes the cache if the last pruning is a day old."""
+    """The cache for a run on `data_dir`, or None when caching must not happen there. Prunes
+    the cache first if the last pruning is a day old (otherwise this costs one stat)."""
     directory = cache_dir(data_dir)
     if directory is None:
         return None
     cache = Cache(directory)
-    global _prune_checked
-    if not _prune_checked:
-        _prune_checked = True
-        try:
-            max_age, max_mb = limits()
-        except ValueError:
-            max_age, max_mb = DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_MB
-        cache.prune_if_due(max_age, max_mb)
+    try:
+        max_age, max_mb = limits()
+    except ValueError:  # the CLI refuses such settings before; a library caller gets defaults
+        max_age, max_mb = DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_MB
+    cache.prune_if_due(max_age, max_mb)
     return cache
-
-
-_prune_checked = False
 
 
 def _private_dir(path: Path, tighten: bool = True) -> None:
