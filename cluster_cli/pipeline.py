@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import time
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from cluster_cli.findings import Finding
 
@@ -51,7 +52,7 @@ def load(data_dir: Path, shown_as: str | None = None, timings: Timings | None = 
 
     timings = timings or Timings()
     with timings.stage("load"):
-        dataset, findings = load_folder(data_dir, shown_as, use_cache=cache, use_fast=fast)
+        dataset, findings = load_folder(data_dir, shown_as, use_cache=cache, use_fast=fast, reads=_READS.get())
     with timings.stage("profile"):
         profile_id = dataset.cluster.profile if dataset.cluster else "vvttk"
         cluster_file = dataset.cluster.origin.file if dataset.cluster else ""
@@ -95,34 +96,126 @@ class Validation:
     language: str | None
 
 
-def question_key(data_dir: Path, question: list) -> tuple["Cache", str] | None:  # noqa: F821
-    """Where the answer to `question` about the data folder is cached: a key over the tool's
-    code, every file's path and bytes, and the question (command, options, dates). None when the
-    folder is missing or no cache may be used there."""
+# A test seam: called right after the folder was fingerprinted and before it is read, so that a
+# test can change a file exactly there (the race of issue 12) without sleeping.
+AFTER_FINGERPRINT: Callable[[], None] | None = None
+
+_READS: ContextVar[dict | None] = ContextVar("cluster_cli_reads", default=None)
+
+
+@contextmanager
+def recording_reads() -> Iterator[dict]:
+    """While active, `load` records what it read: ``{"dir": folder, "files": {relative path:
+    sha256 of the bytes read, or None if unreadable}, "unknown": [relative paths]}`` — the
+    bytes an answer was computed from, which its cache key must describe."""
+    reads: dict = {}
+    token = _READS.set(reads)
+    try:
+        yield reads
+    finally:
+        _READS.reset(token)
+
+
+def _answer_key(data_dir: Path, question: list, files: dict, unknown: Iterable[str]) -> str:
+    """The answers-cache key: the tool's code, the folder, the question, and every file's
+    relative path with the sha256 of its bytes (files of unknown kind by name: only their
+    names reach the answer)."""
     import hashlib
     import json
 
-    from cluster_cli.load.cache import Cache, cache_dir, code_key
+    from cluster_cli.load.cache import code_key
+
+    h = hashlib.sha256(code_key().encode())
+    h.update(json.dumps([str(data_dir), *question], default=str).encode())
+    for rel in sorted(files):
+        digest = files[rel]
+        h.update(rel.encode() + b"\0" + (digest if digest is not None else b"unreadable"))
+    h.update(b"\0unknown\0")
+    for rel in sorted(unknown):
+        h.update(rel.encode() + b"\0")
+    return h.hexdigest()
+
+
+@dataclass
+class AnswerSlot:
+    """Where the answer to a question about a data folder is looked up (`key`, from the files'
+    bytes as fingerprinted before loading) and how it is stored (`store_answer`: under the key
+    of the bytes actually read, which differ when a file was saved in between)."""
+
+    store: "Cache"  # noqa: F821 - imported lazily
+    data_dir: Path
+    question: list
+    key: str
+
+    def lookup(self) -> bytes | None:
+        hit = self.store.get("answers", self.key)
+        return None if hit is None else hit[1]
+
+    def key_of_reads(self, reads: dict) -> str | None:
+        """The key of the bytes the loader read, or None when it did not read this folder."""
+        if not reads or reads.get("dir") != self.data_dir:
+            return None
+        return _answer_key(self.data_dir, self.question, reads["files"], reads["unknown"])
+
+    def store_answer(self, reads: dict, payload: bytes) -> None:
+        key = self.key_of_reads(reads)
+        if key is not None:
+            self.store.put("answers", key, {}, payload)
+
+    def discard(self) -> None:
+        self.store.discard("answers", self.key)
+
+
+def question_key(data_dir: Path, question: list) -> AnswerSlot | None:
+    """Where the answer to `question` about the data folder is cached: a key over the tool's
+    code, every file's path and bytes, and the question (command, parameters, date). None when
+    the folder is missing or no cache may be used there."""
+    import hashlib
+
+    from cluster_cli.load.cache import open_cache
     from cluster_cli.load.layout import discover
 
     if not data_dir.is_dir():
-        return None
-    directory = cache_dir(data_dir)
-    if directory is None:
         return None
     refused: list = []
     by_kind, unknown = discover(data_dir, refused)
     if not by_kind["cluster"] or refused:  # files the loader refuses are never opened, nor cached
         return None
-    h = hashlib.sha256(code_key().encode())
-    h.update(json.dumps([str(data_dir), *question], default=str).encode())
-    for path in sorted(p for paths in by_kind.values() for p in paths) + sorted(unknown):
-        h.update(path.relative_to(data_dir).as_posix().encode() + b"\0")
+    store = open_cache(data_dir)
+    if store is None:
+        return None
+    files = {}
+    for path in (p for paths in by_kind.values() for p in paths):
         try:
-            h.update(hashlib.sha256(path.read_bytes()).digest())
+            files[path.relative_to(data_dir).as_posix()] = hashlib.sha256(path.read_bytes()).digest()
         except OSError:
-            h.update(b"unreadable")
-    return Cache(directory), h.hexdigest()
+            files[path.relative_to(data_dir).as_posix()] = None
+    key = _answer_key(data_dir, question, files, [p.relative_to(data_dir).as_posix() for p in unknown])
+    if AFTER_FINGERPRINT is not None:
+        AFTER_FINGERPRINT()
+    return AnswerSlot(store, data_dir, question, key)
+
+
+def masked_finding(f: Finding) -> Finding:
+    """The finding with its personal data masked as the masked output shows it: what the
+    answers cache may keep (masking is idempotent, so rendering it masked again is the same)."""
+    from dataclasses import replace
+
+    from cluster_cli.findings import Pii, mask, mask_values
+    from cluster_cli.i18n import Phrase
+
+    def masked(value):
+        if isinstance(value, Pii):
+            return Pii(mask(value))
+        if isinstance(value, str):  # a value under a misspelt key may be a personal code too
+            return mask_values(value)
+        if isinstance(value, Phrase):
+            return Phrase(value.key, tuple((k, masked(v)) for k, v in value.args))
+        if isinstance(value, (list, tuple)):
+            return type(value)(masked(v) for v in value)
+        return value
+
+    return replace(f, args=tuple((k, masked(v)) for k, v in f.args))
 
 
 def validate(
@@ -133,36 +226,42 @@ def validate(
     cache: bool = False,
     fast: bool = True,
     timings: Timings | None = None,
+    question: list | None = None,
+    show_pii: bool = False,
 ) -> Validation:
     """load → check, answered from the cache when neither the files, nor the tool, nor the
-    question (as-of date, rules chosen) changed since it was last asked."""
+    `question` (the command's parameters, from the CLI) changed since it was last asked.
+
+    The stored answer holds personal data only masked; a `show_pii` run therefore neither reads
+    nor stores it. The answer is stored under the key of the bytes the loader read."""
     import json
 
     from cluster_cli.findings import from_record, to_record
 
     timings = timings or Timings()
-    found = None
-    if cache:
+    slot = None
+    if cache and not show_pii:
+        if question is None:
+            question = ["validate", as_of.isoformat(), sorted(select or []), sorted(ignore)]
         with timings.stage("fingerprint"):
-            found = question_key(data_dir, ["validate", as_of.isoformat(), sorted(select or []), sorted(ignore)])
-        if found is not None:
-            store, key = found
-            hit = store.get("answers", key)
+            slot = question_key(data_dir, question)
+        if slot is not None:
+            hit = slot.lookup()
             if hit is not None:
                 try:
-                    doc = json.loads(hit[1])
+                    doc = json.loads(hit)
                     return Validation([from_record(r) for r in doc["findings"]], doc["files"], doc["records"],
                                       doc["language"])
                 except (ValueError, KeyError, TypeError):
-                    store.discard("answers", key)
-    loaded = load(data_dir, timings=timings, cache=cache, fast=fast)
+                    slot.discard()
+    with recording_reads() as reads:
+        loaded = load(data_dir, timings=timings, cache=cache, fast=fast)
     findings = check(loaded, as_of, select=select, ignore=ignore, timings=timings)
     ds = loaded.dataset
     result = Validation(findings, len(ds.files), sum(len(v) for v in ds.records.values()),
                         ds.cluster.language if ds.cluster else None)
-    if found is not None:
-        store, key = found
-        payload = json.dumps({"findings": [to_record(f) for f in findings], "files": result.files,
+    if slot is not None:
+        payload = json.dumps({"findings": [to_record(masked_finding(f)) for f in findings], "files": result.files,
                               "records": result.records, "language": result.language}).encode()
-        store.put("answers", key, {}, payload)
+        slot.store_answer(reads, payload)
     return result

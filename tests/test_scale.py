@@ -224,7 +224,7 @@ def test_cache_info_and_clear(cli, tmp_path):
     _validate(cli, root)
     assert _cache_files(tmp_path)
     info = cli("cache", "info", "--data", root)
-    assert info.exit_code == 0 and ".cluster-cache" in info.stdout and "entries" in info.stdout
+    assert info.exit_code == 0 and ".cluster-cache" in info.stdout and "kirjet" in info.stdout
     cleared = cli("cache", "clear", "--data", root)
     assert cleared.exit_code == 0 and _cache_files(tmp_path) == []
     assert (root / STUDENTS).exists()  # the data is never touched

@@ -37,7 +37,7 @@ def _month_option(help_text: str):
     return typer.Option(..., "--month", "-m", help=help_text)
 
 
-def _run(kind: str, month: str, data, format, output, view, lang_flag, show_pii, verbose, no_cache) -> None:
+def _run(ctx, kind: str, month: str, data, format, output, view, lang_flag, show_pii, verbose, no_cache) -> None:
     from cluster_cli.pipeline import Timings
 
     if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", month):
@@ -64,13 +64,14 @@ def _run(kind: str, month: str, data, format, output, view, lang_flag, show_pii,
         return Computed(views, getattr(render, f"{kind}_document")(result, lang, show_pii), lang,
                         month_start(month), views[0].name, getattr(render, f"{kind}_title")(result, lang))
 
-    run_report(compute, [f"allowances-{kind}", month], format, output, view, lang_flag, show_pii, data, no_cache)
+    run_report(ctx, compute, format, output, view, lang_flag, show_pii, data, no_cache)
     if verbose:
         print_timings(timings, language(lang_flag))
 
 
 @app.command("special")
 def special(
+    ctx: typer.Context,
     month: str = _month_option("The month of the cycle, e.g. 2026-11: applications by the 10th, decisions by the 15th, paid by the 26th."),
     data: Optional[Path] = DataOption,
     format: ReportFormat = FormatOption,
@@ -88,11 +89,12 @@ def special(
 
     Example: cluster allowances special --month 2026-11 --format csv --show-pii --output eritoetus-2026-11.csv
     """
-    _run("special", month, data, format, output, view, lang, show_pii, verbose, no_cache)
+    _run(ctx, "special", month, data, format, output, view, lang, show_pii, verbose, no_cache)
 
 
 @app.command("travel")
 def travel(
+    ctx: typer.Context,
     month: str = _month_option("The payment month, e.g. 2026-11: bus reports of the previous month's journeys (due by the 5th, paid by the 25th) and car applications submitted in it."),
     data: Optional[Path] = DataOption,
     format: ReportFormat = FormatOption,
@@ -111,11 +113,12 @@ def travel(
 
     Example: cluster allowances travel --month 2026-11 --format xlsx --output soidukulud-2026-11.xlsx
     """
-    _run("travel", month, data, format, output, view, lang, show_pii, verbose, no_cache)
+    _run(ctx, "travel", month, data, format, output, view, lang, show_pii, verbose, no_cache)
 
 
 @app.command("lunch")
 def lunch(
+    ctx: typer.Context,
     month: str = _month_option("The month of the school and practice days, e.g. 2026-11."),
     data: Optional[Path] = DataOption,
     format: ReportFormat = FormatOption,
@@ -134,4 +137,4 @@ def lunch(
 
     Example: cluster allowances lunch --month 2026-11 --view practice --format csv
     """
-    _run("lunch", month, data, format, output, view, lang, show_pii, verbose, no_cache)
+    _run(ctx, "lunch", month, data, format, output, view, lang, show_pii, verbose, no_cache)

@@ -34,6 +34,7 @@ from cluster_cli.cli.common import (
 
 
 def calendar(
+    ctx: typer.Context,
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
     days: int = typer.Option(60, "--days", "-n", min=1, max=3660, help="How many days ahead."),
@@ -79,7 +80,7 @@ def calendar(
                           count=len(report.events)))
 
     if ics is None:
-        run_report(compute, ["calendar", day.isoformat(), days], format, output, view, lang, show_pii, data, no_cache)
+        run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)
     else:
         computed = compute()
         if format is ReportFormat.xlsx and output is None:

@@ -83,13 +83,54 @@ VerboseOption = typer.Option(False, "--verbose", "-v", help="Print the pipeline 
 NoCacheOption = typer.Option(False, "--no-cache", help="Read every file afresh; neither use nor update the cache.")
 
 
-def loader_settings(no_cache: bool = False) -> dict:
+def loader_settings(no_cache: bool = False, lang: Optional[str] = None) -> dict:
     """Cache and fast parser on unless switched off: `--no-cache`, or the environment —
-    CLUSTER_NO_CACHE=1, and CLUSTER_LOADER=precise for PyYAML only (a diagnostic)."""
-    return {
-        "cache": not (no_cache or os.environ.get("CLUSTER_NO_CACHE")),
-        "fast": os.environ.get("CLUSTER_LOADER", "fast") != "precise",
-    }
+    CLUSTER_NO_CACHE=1, and CLUSTER_LOADER=precise for PyYAML only (a diagnostic). With the
+    cache on, its pruning settings (CLUSTER_CACHE_MAX_AGE_DAYS, CLUSTER_CACHE_MAX_MB) must be
+    numbers: a wrong one exits 2 with a message naming it."""
+    cache = not (no_cache or os.environ.get("CLUSTER_NO_CACHE"))
+    if cache:
+        from cluster_cli.load.cache import limits
+
+        try:
+            limits()
+        except ValueError as exc:
+            from cluster_cli.i18n import LANGUAGES
+
+            fail("cache.setting-invalid", lang if lang in LANGUAGES else "et", name=str(exc),
+                 value=os.environ.get(str(exc), ""))
+    return {"cache": cache, "fast": os.environ.get("CLUSTER_LOADER", "fast") != "precise"}
+
+
+# Parameters that do not shape an answer's bytes, so the answers cache leaves them out of its
+# key — the ONE list; every other parameter of a command is part of the key (`question_of`),
+# and tests/test_cache.py checks that every parameter of every command is one or the other.
+UNKEYED = {
+    "output": "where the bytes go, not what they are",
+    "no_cache": "whether the cache is used at all",
+    "verbose": "timings go to stderr, not into the answer",
+}
+
+
+def question_of(ctx: typer.Context) -> list:
+    """The question a command answers, for the answers cache: its name, today's date (the
+    clock read here, so that an answer that depends on it — a default --as-of, an XLSX stamp —
+    is never served on another day) and every parameter except those in `UNKEYED`."""
+    names = []
+    node = ctx
+    while node is not None and node.parent is not None:  # the root's name is how it was called
+        names.append(node.info_name or "")
+        node = node.parent
+    params = {}
+    for name, value in sorted(ctx.params.items()):
+        if name in UNKEYED:
+            continue
+        if isinstance(value, Enum):
+            value = value.value
+        elif isinstance(value, (list, tuple)):
+            value = [v.value if isinstance(v, Enum) else v for v in value]
+        params[name] = value
+    return [" ".join(reversed(names)), date.today().isoformat(), params]
 
 
 class TextOrJson(str, Enum):
@@ -173,7 +214,7 @@ def load_or_exit(data: Optional[Path], lang_flag: Optional[str], timings=None, n
 
         print(t("ui.no-libyaml", language(lang_flag)), file=sys.stderr)
     try:
-        return load(data_dir, timings=timings, **loader_settings(no_cache))
+        return load(data_dir, timings=timings, **loader_settings(no_cache, lang_flag))
     except DataFolderError as exc:
         fail(exc.key, language(lang_flag), path=exc.path)
 
@@ -272,21 +313,28 @@ def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view
             show_pii)
 
 
-def cached_answer(data: Optional[Path], no_cache: bool, question: list, produce) -> bytes:
-    """The bytes `produce()` returns for `question`, from the cache when the data folder, the
-    tool and the question are unchanged since the answer was stored (for files and pipes —
-    a repeated cron run or report costs a hash of the files)."""
-    from cluster_cli.pipeline import question_key
+def cached_answer(ctx: typer.Context, data: Optional[Path], no_cache: bool, show_pii: bool, produce,
+                  lang: Optional[str] = None) -> bytes:
+    """The bytes `produce()` returns for the command's question (`question_of`), from the cache
+    when the data folder, the tool and the question are unchanged since the answer was stored
+    (for files and pipes — a repeated cron run or report costs a hash of the files).
 
-    found = question_key(resolve_data_dir(data), question) if loader_settings(no_cache)["cache"] else None
-    if found is not None:
-        store, key = found
-        hit = store.get("answers", key)
+    An answer with personal data unmasked (`--show-pii`) is neither stored nor served. An
+    answer is stored under the key of the bytes it was computed from, not of those
+    fingerprinted before: a file saved in between cannot poison the cache."""
+    from cluster_cli.pipeline import question_key, recording_reads
+
+    slot = None
+    if not show_pii and loader_settings(no_cache, lang)["cache"]:
+        slot = question_key(resolve_data_dir(data), question_of(ctx))
+    if slot is not None:
+        hit = slot.lookup()
         if hit is not None:
-            return hit[1]
-    blob = produce()
-    if found is not None:
-        store.put("answers", key, {}, blob)
+            return hit
+    with recording_reads() as reads:
+        blob = produce()
+    if slot is not None:
+        slot.store_answer(reads, blob)
     return blob
 
 
@@ -303,11 +351,11 @@ class Computed:
     title: str = ""
 
 
-def run_report(compute, question: list, fmt: ReportFormat, output: Optional[Path], view: Optional[str],
+def run_report(ctx: typer.Context, compute, fmt: ReportFormat, output: Optional[Path], view: Optional[str],
                lang: Optional[str], show_pii: bool, data: Optional[Path], no_cache: bool) -> None:
     """The one way every report command answers: a table on the terminal, or bytes for a file or
-    pipe — those from the answers cache when nothing changed (`question` lists every option
-    that shapes the output)."""
+    pipe — those from the answers cache when nothing changed (the key holds every parameter of
+    the command `ctx` runs, but those in `UNKEYED`)."""
     if fmt is ReportFormat.xlsx and output is None:
         fail("usage.xlsx-output", language(lang))
     if fmt is ReportFormat.table and output is None:
@@ -319,7 +367,7 @@ def run_report(compute, question: list, fmt: ReportFormat, output: Optional[Path
         c = compute()
         return report_bytes(c.views, c.document, fmt, view, c.lang, show_pii, c.stamp, c.csv_default, c.title)
 
-    deliver(cached_answer(data, no_cache, [*question, fmt.value, view, lang, show_pii], produce), output)
+    deliver(cached_answer(ctx, data, no_cache, show_pii, produce, lang), output)
 
 
 def refuse_if_unusable(loaded, lang: str) -> None:

@@ -30,6 +30,7 @@ from cluster_cli.cli.common import (
 
 
 def debts(
+    ctx: typer.Context,
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
     group: Optional[str] = typer.Option(None, "--group", "-g", help="Only this group."),
@@ -71,7 +72,6 @@ def debts(
         return Computed(views(report, used), to_document(report, used), used, day, "debts",
                         t("debts.title", used, date=day.isoformat()))
 
-    run_report(compute, ["debts", day.isoformat(), group, student], format, output, view, lang, show_pii, data,
-               no_cache)
+    run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)
     if verbose:
         print_timings(timings, language(lang))

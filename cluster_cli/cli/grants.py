@@ -50,6 +50,7 @@ def _check_round(value: str, lang: str) -> None:
 
 @app.command("rank")
 def rank(
+    ctx: typer.Context,
     round: str = RoundOption,
     data: Optional[Path] = DataOption,
     format: ReportFormat = FormatOption,
@@ -80,13 +81,14 @@ def rank(
         return Computed(ranking_views(ranking, used), ranking_document(ranking, used, show_pii), used,
                         ranking.round.decide_by, "ranking", t("grant.title.rank", used, round=round))
 
-    run_report(produce, ["grants-rank", round], format, output, view, lang, show_pii, data, no_cache)
+    run_report(ctx, produce, format, output, view, lang, show_pii, data, no_cache)
     if verbose:
         print_timings(timings, language(lang))
 
 
 @app.command("fund")
 def fund(
+    ctx: typer.Context,
     year: str = typer.Option(..., "--year", "-y", help="The study year, e.g. 2026/2027."),
     data: Optional[Path] = DataOption,
     format: ReportFormat = FormatOption,
@@ -123,11 +125,12 @@ def fund(
         return Computed(views, fund_document(result), used, date(int(m.group(1)), 9, 1), "curricula",
                         t("grant.title.fund", used, year=year))
 
-    run_report(produce, ["grants-fund", year], format, output, view, lang, False, data, no_cache)
+    run_report(ctx, produce, format, output, view, lang, False, data, no_cache)
 
 
 @app.command("report")
 def report(
+    ctx: typer.Context,
     month: str = typer.Option(..., "--month", "-m", help="The month paid for, e.g. 2026-11."),
     data: Optional[Path] = DataOption,
     format: ReportFormat = FormatOption,
@@ -167,7 +170,7 @@ def report(
         return Computed(month_views(result, used), month_document(result, used, show_pii), used, _month_start(month),
                         "payments", title)
 
-    run_report(produce, ["grants-report", month], format, output, view, lang, show_pii, data, no_cache)
+    run_report(ctx, produce, format, output, view, lang, show_pii, data, no_cache)
     if verbose:
         print_timings(timings, language(lang))
 

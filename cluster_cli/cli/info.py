@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -108,25 +109,41 @@ cache_app = typer.Typer(help="The cache of loaded files and answers: where it is
 
 
 @cache_app.command("info")
-def cache_info(data: Optional[Path] = DataOption) -> None:
-    """Show the cache directory, its entries and their size.
+def cache_info(data: Optional[Path] = DataOption, lang: Optional[str] = LangOption) -> None:
+    """Show the cache directory, its entries and their size, and how it is pruned.
 
     Example: cluster cache info
     """
-    from cluster_cli.cli.common import resolve_data_dir
-    from cluster_cli.load.cache import cache_dir
+    from datetime import datetime
 
+    from cluster_cli.cli.common import resolve_data_dir
+    from cluster_cli.i18n import t
+    from cluster_cli.load.cache import STAMP, Cache, cache_dir, limits
+
+    lang = language(lang)
     directory = cache_dir(resolve_data_dir(data))
     if directory is None:
-        typer.echo("cache: off (the configured directory is inside the data folder)")
+        typer.echo(t("cache.off", lang))
         return
-    files = [p for p in directory.rglob("*") if p.is_file()] if directory.exists() else []
-    size = sum(p.stat().st_size for p in files)
-    typer.echo(f"{directory}\n{len(files)} entries, {size / 1e6:.1f} MB")
+    entries = Cache(directory).entries()
+    size = sum(st.st_size for _, st in entries)
+    try:
+        max_age, max_mb = limits()
+    except ValueError as exc:
+        from cluster_cli.cli.common import fail
+
+        fail("cache.setting-invalid", lang, name=str(exc), value=os.environ.get(str(exc), ""))
+    try:
+        last = datetime.fromtimestamp((directory / STAMP).stat().st_mtime).isoformat(" ", "minutes")
+    except OSError:
+        last = t("cache.info.never", lang)
+    typer.echo(t("cache.info.where", lang, directory=directory))
+    typer.echo(t("cache.info.size", lang, entries=len(entries), size=f"{size / 1e6:.1f}"))
+    typer.echo(t("cache.info.pruning", lang, days=f"{max_age:g}", mb=f"{max_mb:g}", last=last))
 
 
 @cache_app.command("clear")
-def cache_clear(data: Optional[Path] = DataOption) -> None:
+def cache_clear(data: Optional[Path] = DataOption, lang: Optional[str] = LangOption) -> None:
     """Delete every cache entry (the next run reads every file afresh). The data is never touched.
 
     Example: cluster cache clear
@@ -134,16 +151,16 @@ def cache_clear(data: Optional[Path] = DataOption) -> None:
     import shutil
 
     from cluster_cli.cli.common import resolve_data_dir
-    from cluster_cli.load.cache import MAGIC, cache_dir
+    from cluster_cli.i18n import t
+    from cluster_cli.load.cache import AREAS, STAMP, Cache, cache_dir
 
+    lang = language(lang)
     directory = cache_dir(resolve_data_dir(data))
     if directory is None or not directory.exists():
-        typer.echo("cache: nothing to clear")
+        typer.echo(t("cache.nothing", lang))
         return
-    removed = 0
-    for area in ("files", "answers"):
-        target = directory / area
-        if target.is_dir():
-            removed += sum(1 for p in target.rglob("*") if p.is_file())
-            shutil.rmtree(target)
-    typer.echo(f"{directory}: {removed} entries removed ({MAGIC})")
+    removed = len(Cache(directory).entries())
+    for area in AREAS:
+        shutil.rmtree(directory / area, ignore_errors=True)
+    (directory / STAMP).unlink(missing_ok=True)
+    typer.echo(t("cache.cleared", lang, directory=directory, count=removed))

@@ -34,6 +34,7 @@ from cluster_cli.cli.common import (
 
 
 def match(
+    ctx: typer.Context,
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
     start: Optional[str] = typer.Option(
@@ -106,8 +107,7 @@ def match(
         return Computed(views(report, used), to_document(report, used), used, day, "proposals", title)
 
     if not write:
-        run_report(compute, ["match", day.isoformat(), window_start.isoformat(), window_end.isoformat(), group, top],
-                   format, output, view, lang, show_pii, data, no_cache)
+        run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)
     else:
         if format is ReportFormat.xlsx and output is None:
             fail("usage.xlsx-output", first_lang)

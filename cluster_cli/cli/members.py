@@ -56,6 +56,7 @@ def _loaded(data, lang_flag, timings, no_cache):
 
 @app.command("list")
 def list_members(
+    ctx: typer.Context,
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
     kind: Optional[Kind] = typer.Option(None, "--kind", "-k", help="Only members of this kind."),
@@ -99,14 +100,14 @@ def list_members(
         return Computed(members_views(report, used), members_document(report), used, day, "members",
                         t("members.title", used, date=day.isoformat(), count=len(report.rows)))
 
-    run_report(compute, ["members-list", day.isoformat(), kind and kind.value, partnership and partnership.value,
-                         recognised, curriculum], format, output, view, lang, show_pii, data, no_cache)
+    run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)
     if verbose:
         print_timings(timings, language(lang))
 
 
 @app.command("show")
 def show_member(
+    ctx: typer.Context,
     member: str = typer.Argument(..., help="The member's id, e.g. koodikoda."),
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
@@ -143,7 +144,6 @@ def show_member(
         return Computed(member_views(detail, used), member_document(detail), used, day, "offers",
                         t("members.title.show", used, id=member, name=detail.member.name, date=day.isoformat()))
 
-    run_report(compute, ["members-show", day.isoformat(), member], format, output, view, lang, show_pii, data,
-               no_cache)
+    run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)
     if verbose:
         print_timings(timings, language(lang))

@@ -28,6 +28,7 @@ from cluster_cli.cli.common import (
 
 
 def tasks(
+    ctx: typer.Context,
     data: Optional[Path] = DataOption,
     curriculum: Optional[str] = typer.Option(None, "--curriculum", "-c", help="Only tasks of this curriculum."),
     module: Optional[str] = typer.Option(None, "--module", "-m", help="Only tasks that serve this module."),
@@ -76,6 +77,6 @@ def tasks(
         return Computed(tasks_views(rows, used), tasks_document(rows), used, date(2000, 1, 1), "tasks",
                         t("tasks.title", used, count=len(rows)))
 
-    run_report(compute, ["tasks", curriculum, module, member], format, output, view, lang, show_pii, data, no_cache)
+    run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)
     if verbose:
         print_timings(timings, language(lang))

@@ -27,6 +27,7 @@ from cluster_cli.cli.common import (
 
 
 def validate(
+    ctx: typer.Context,
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text for people, json for programs."),
@@ -44,7 +45,7 @@ def validate(
 
     Example: cluster validate --data data --as-of 2026-11-23 --format json
     """
-    from cluster_cli.cli.common import resolve_data_dir
+    from cluster_cli.cli.common import question_of, resolve_data_dir
     from cluster_cli.load.layout import DataFolderError
     from cluster_cli.load.yaml_loader import HAVE_LIBYAML
     from cluster_cli.pipeline import Timings, validate as run
@@ -64,7 +65,7 @@ def validate(
         typer.echo(t("ui.no-libyaml", lang0), err=True)
     try:
         result = run(resolve_data_dir(data), day, select=select, ignore=ignore or (), timings=timings,
-                     **loader_settings(no_cache))
+                     question=question_of(ctx), show_pii=show_pii, **loader_settings(no_cache, lang))
     except DataFolderError as exc:
         fail(exc.key, lang0, path=exc.path)
     lang1 = language(lang, result.language)

@@ -518,6 +518,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 # Feature areas keep their messages in their own modules; they join the one catalogue here.
 from cluster_cli.i18n import catalog_allowances as _allowances  # noqa: E402
+from cluster_cli.i18n import catalog_cache as _cache  # noqa: E402
 from cluster_cli.i18n import catalog_cluster as _cluster  # noqa: E402
 from cluster_cli.i18n import catalog_contracts as _contracts  # noqa: E402
 from cluster_cli.i18n import catalog_files as _files  # noqa: E402
@@ -526,5 +527,5 @@ from cluster_cli.i18n import catalog_limits as _limits  # noqa: E402
 from cluster_cli.i18n import catalog_loader as _loader  # noqa: E402
 from cluster_cli.i18n import catalog_numbers as _numbers  # noqa: E402
 
-for _part in (_contracts, _grants, _cluster, _allowances, _limits, _files, _numbers, _loader):
+for _part in (_contracts, _grants, _cluster, _allowances, _limits, _files, _numbers, _loader, _cache):
     MESSAGES.update(_part.MESSAGES)

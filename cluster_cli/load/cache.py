@@ -5,9 +5,18 @@
 - Keys: sha256 of the file's bytes with its kind and the *code key* — a hash of the package's
   own source files, so any change to the tool (models, rules, catalogue) invalidates everything
   it must. Renaming a file costs nothing (content-addressed); editing one re-reads just it.
-- Trust: an entry must carry the magic, the code key and the key it is stored under; anything
-  else — a truncated, foreign or corrupt file — is ignored, removed and rebuilt.
+- Trust: an entry must carry the magic, the code key, the key it is stored under and the
+  sha256 of its body (its metadata and payload); anything else — a truncated, foreign or
+  corrupt file, even a same-size flip of one digit — is ignored, removed and rebuilt.
 - Writes are atomic (temporary file + rename), so a crash never leaves half an entry.
+- Privacy: entries hold the data's personal codes and bank accounts (the loaded files), so the
+  cache's folders are created 0700 and its files 0600 — only the user can read them. Answers
+  are stored only as the masked output shows them (the callers' duty: `pipeline.validate`,
+  `cli.common.cached_answer`).
+- Pruning: at most once a day (a stamp file records the last time), entries not used for
+  `$CLUSTER_CACHE_MAX_AGE_DAYS` days (default 30) are removed, then the least recently used
+  ones until the cache fits in `$CLUSTER_CACHE_MAX_MB` (default 500). A hit refreshes an
+  entry's modification time (at most once a day), which is what "used" means here.
 """
 
 from __future__ import annotations
@@ -19,7 +28,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-MAGIC = "cluster-cli-cache/1"
+MAGIC = "cluster-cli-cache/2"
+AREAS = ("files", "answers")
+STAMP = "pruned.stamp"
+DAY = 86400
+DEFAULT_MAX_AGE_DAYS = 30
+DEFAULT_MAX_MB = 500
+MAX_AGE_ENV = "CLUSTER_CACHE_MAX_AGE_DAYS"
+MAX_MB_ENV = "CLUSTER_CACHE_MAX_MB"
 
 
 @lru_cache(maxsize=1)
@@ -66,8 +82,55 @@ def file_key(kind: str, raw: bytes) -> str:
     return hashlib.sha256(kind.encode() + b"\0" + code_key().encode() + b"\0" + raw).hexdigest()
 
 
+def limits(environ=os.environ) -> tuple[float, float]:
+    """(max age in days, max size in MB) from the environment; ValueError names the variable
+    whose value is not a number >= 0 (the CLI checks this first and says so)."""
+    out = []
+    for name, default in ((MAX_AGE_ENV, DEFAULT_MAX_AGE_DAYS), (MAX_MB_ENV, DEFAULT_MAX_MB)):
+        text = environ.get(name, "").strip()
+        if not text:
+            out.append(float(default))
+            continue
+        try:
+            value = float(text)
+        except ValueError:
+            raise ValueError(name) from None
+        if not value >= 0 or value == float("inf"):  # also refuses nan
+            raise ValueError(name)
+        out.append(value)
+    return out[0], out[1]
+
+
+def open_cache(data_dir: Path) -> "Cache | None":
+    """The cache for a run on `data_dir`, or None when caching must not happen there. Prunes
+    the cache first if the last pruning is a day old (otherwise this costs one stat)."""
+    directory = cache_dir(data_dir)
+    if directory is None:
+        return None
+    cache = Cache(directory)
+    try:
+        max_age, max_mb = limits()
+    except ValueError:  # the CLI refuses such settings before; a library caller gets defaults
+        max_age, max_mb = DEFAULT_MAX_AGE_DAYS, DEFAULT_MAX_MB
+    cache.prune_if_due(max_age, max_mb)
+    return cache
+
+
+def _private_dir(path: Path, tighten: bool = True) -> None:
+    """Create `path` readable by the user only; with `tighten`, also close it if an older
+    version left it open to others. (The base folder is not tightened when it exists: it may be
+    a folder the user chose with $CLUSTER_CACHE_DIR; the areas inside it are ours and closed.)"""
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if tighten and path.stat().st_mode & 0o077:
+            path.chmod(0o700)
+    except OSError:
+        pass
+
+
 class Cache:
-    """Entries under `<dir>/<area>/<key[:2]>/<key>`: a JSON header line, then a payload."""
+    """Entries under `<dir>/<area>/<key[:2]>/<key>`: a JSON header line (magic, code key, key,
+    body size and sha256), then the body — the metadata as one JSON line, then the payload."""
 
     def __init__(self, directory: Path):
         self.dir = directory
@@ -76,30 +139,50 @@ class Cache:
         return self.dir / area / key[:2] / key
 
     def get(self, area: str, key: str) -> tuple[dict, bytes] | None:
+        import time
+
         path = self._path(area, key)
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as handle:
+                modified = os.fstat(handle.fileno()).st_mtime
+                data = handle.read()
         except OSError:
             return None
         try:
-            head, _, payload = data.partition(b"\n")
+            head, _, body = data.partition(b"\n")
             header = json.loads(head)
             if header.get("magic") != MAGIC or header.get("code") != code_key() or header.get("key") != key:
                 raise ValueError("foreign entry")
-            if header.get("size") != len(payload):
+            if header.get("size") != len(body):
                 raise ValueError("truncated entry")
-            return header, payload
+            if header.get("sum") != hashlib.sha256(body).hexdigest():
+                raise ValueError("corrupt entry")
+            meta, _, payload = body.partition(b"\n")
+            meta = json.loads(meta)
+            if not isinstance(meta, dict):
+                raise ValueError("corrupt entry")
         except (ValueError, TypeError, AttributeError):
             self.discard(area, key)
             return None
+        if time.time() - modified > DAY:
+            try:  # the entry is in use: pruning keeps it
+                os.utime(path)
+            except OSError:
+                pass
+        return meta, payload
 
-    def put(self, area: str, key: str, header: dict[str, Any], payload: bytes) -> None:
+    def put(self, area: str, key: str, meta: dict[str, Any], payload: bytes) -> None:
         from cluster_cli.files import write_atomic
 
-        head = json.dumps({"magic": MAGIC, "code": code_key(), "key": key, "size": len(payload), **header},
-                          separators=(",", ":")).encode()
+        body = json.dumps(meta, separators=(",", ":")).encode() + b"\n" + payload
+        head = json.dumps({"magic": MAGIC, "code": code_key(), "key": key, "size": len(body),
+                           "sum": hashlib.sha256(body).hexdigest()}, separators=(",", ":")).encode()
+        path = self._path(area, key)
         try:
-            write_atomic(self._path(area, key), head + b"\n" + payload)
+            _private_dir(self.dir, tighten=False)
+            _private_dir(self.dir / area)
+            _private_dir(path.parent)
+            write_atomic(path, head + b"\n" + body)  # mkstemp: the file is 0600
         except OSError:
             pass  # a cache that cannot be written is only slower, never wrong
 
@@ -108,3 +191,69 @@ class Cache:
             self._path(area, key).unlink()
         except OSError:
             pass
+
+    # --- housekeeping ------------------------------------------------------------------------
+
+    def entries(self) -> list[tuple[Path, os.stat_result]]:
+        """Every file of the cache's areas (entries and leftover temporary files)."""
+        found = []
+        for area in AREAS:
+            for root, _dirs, names in os.walk(self.dir / area):
+                for name in names:
+                    path = Path(root) / name
+                    try:
+                        found.append((path, path.stat()))
+                    except OSError:
+                        pass
+        return found
+
+    def prune_if_due(self, max_age_days: float, max_mb: float) -> bool:
+        """Prune when the last pruning (the stamp's time) is a day old or more; True if it ran.
+        Costs one stat when it is not due."""
+        import time
+
+        stamp = self.dir / STAMP
+        try:
+            if time.time() - stamp.stat().st_mtime < DAY:
+                return False
+        except OSError:
+            if not self.dir.is_dir():
+                return False  # nothing cached yet: nothing to prune
+        self.prune(max_age_days, max_mb)
+        try:
+            _private_dir(self.dir, tighten=False)
+            stamp.touch(mode=0o600)
+            os.utime(stamp)
+        except OSError:
+            pass
+        return True
+
+    def prune(self, max_age_days: float, max_mb: float) -> int:
+        """Remove entries not used for `max_age_days`, then the least recently used ones until
+        the rest fits in `max_mb`. Returns how many files were removed."""
+        import time
+
+        now = time.time()
+        removed = 0
+        kept = []
+        for path, st in self.entries():
+            if now - st.st_mtime > max_age_days * DAY:
+                removed += self._remove(path)
+            else:
+                kept.append((st.st_mtime, str(path), st.st_size))
+        budget = max_mb * 1_000_000
+        total = sum(size for _, _, size in kept)
+        for _mtime, path, size in sorted(kept):
+            if total <= budget:
+                break
+            removed += self._remove(Path(path))
+            total -= size
+        return removed
+
+    @staticmethod
+    def _remove(path: Path) -> int:
+        try:
+            path.unlink()
+            return 1
+        except OSError:
+            return 0

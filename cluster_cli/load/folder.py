@@ -74,10 +74,11 @@ class _Locator:
 
 
 def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = False,
-                use_fast: bool = True) -> tuple[Dataset, list[Finding]]:
+                use_fast: bool = True, reads: dict | None = None) -> tuple[Dataset, list[Finding]]:
     """Read every file of the data folder. `shown_as` is how paths are printed (default: as
     given). With `use_cache`, files already loaded in an earlier run (same bytes, same tool)
-    come from the cache; `use_fast` lets plainly safe files take the fast parser."""
+    come from the cache; `use_fast` lets plainly safe files take the fast parser. A `reads`
+    dict receives the sha256 of every file's bytes as read (see `pipeline.recording_reads`)."""
     shown_root = shown_as if shown_as is not None else str(data_dir)
     if not data_dir.is_dir():
         raise DataFolderError("data-folder-missing", shown_root)
@@ -91,10 +92,15 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
 
     cache = None
     if use_cache:
-        from cluster_cli.load.cache import Cache, cache_dir
+        from cluster_cli.load.cache import open_cache
 
-        directory = cache_dir(data_dir)
-        cache = Cache(directory) if directory is not None else None
+        cache = open_cache(data_dir)
+    read_digests: dict | None = None
+    if reads is not None:
+        import hashlib
+
+        read_digests = {}
+        reads.update(dir=data_dir, files=read_digests, unknown=[p.relative_to(data_dir).as_posix() for p in unknown])
     dataset = Dataset(root=shown_root)
     findings: list[Finding] = [
         make("warning", "file-unknown-kind", "", shown(p), 0, "", kinds=sorted(RECORD_KINDS)) for p in unknown
@@ -118,7 +124,11 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                     continue
                 except OSError as exc:
                     findings.append(make("error", "file-unreadable", "", name, 0, "", detail=exc.strerror or str(exc)))
+                    if read_digests is not None:
+                        read_digests[path.relative_to(data_dir).as_posix()] = None
                     continue
+                if read_digests is not None:
+                    read_digests[path.relative_to(data_dir).as_posix()] = hashlib.sha256(raw).digest()
                 if kind in SPECIAL_FILES:
                     data = _parse_precise(raw, name, findings)
                     if data is None:
