@@ -49,7 +49,7 @@ def renderable(data_dir: Path, count: int, out: Path):
     """The first `count` placements that pass validation, with their contexts and template
     bytes (computed in this process; not timed)."""
     from cluster_cli.pipeline import check, load
-    from cluster_cli.render import contracts as C
+    from cluster_cli.contracts import plan as C
 
     loaded = load(data_dir)
     findings = check(loaded, date.fromisoformat(AS_OF))
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dir", type=Path, default=None, help="Data folder to generate into (default: a temporary one).")
     args = ap.parse_args(argv)
 
-    from cluster_cli.render import contracts as C
+    from cluster_cli.contracts import plan as C
 
     os.environ["CLUSTER_NO_CACHE"] = "1"
     tmp = Path(tempfile.mkdtemp(prefix="bench-contracts-"))

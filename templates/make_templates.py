@@ -12,7 +12,7 @@ point `CLUSTER_TEMPLATES` at); with OUT_DIR, only there:
     placement_agreement_en.docx   the English tripartite agreement for placements abroad (12.7.1)
 
 Both are docxtpl templates: ``{{ … }}`` variables of the context documented in
-`cluster_cli/render/contracts.py` (CONTEXT_SCHEMA), ``{%p … %}`` paragraph tags and
+`cluster_cli/contracts/context.py` (CONTEXT_SCHEMA), ``{%p … %}`` paragraph tags and
 ``{%tr … %}`` table-row tags (a row per host of a joint placement; a signature row for the
 legal representative of a minor and for every host). A secretary edits them in Word or
 LibreOffice; `cluster contracts check-template FILE` checks an edited copy.

@@ -405,7 +405,7 @@ def test_an_interruption_mid_run_leaves_no_partial_file_no_temp_file_and_no_new_
 
 
 def test_a_write_error_rolls_back_and_exits_2(run, monkeypatch, tmp_path):
-    from cluster_cli.render import contracts
+    from cluster_cli.contracts import folder as contracts
 
     real = contracts.write_file
     calls = {"n": 0}
@@ -446,7 +446,7 @@ def test_two_placements_with_the_same_safe_name_do_not_overwrite_each_other(run)
 
 
 def test_names_are_ascii_safe_transliterated():
-    from cluster_cli.render.contracts import ascii_name
+    from cluster_cli.contracts.plan import ascii_name
 
     assert ascii_name("Õie Ülle-Mäe") == "Oie_Ulle-Mae"
     assert ascii_name("Šokolaad & Žirafid OÜ") == "Sokolaad___Zirafid_OU"
@@ -547,7 +547,7 @@ def test_the_manifest_is_written_as_json_and_csv_in_placement_order(run):
         (r["placement"], r["status"], r["file"], r["inputs_hash"]) for r in rows]
     assert "6.2.3" in table[1]["reasons"]
     # the hash stored in the contract is the manifest's
-    from cluster_cli.render.contracts import stored_hash
+    from cluster_cli.contracts.verdicts import stored_hash
 
     assert stored_hash(out / rows[0]["file"]) == rows[0]["inputs_hash"]
 
@@ -563,7 +563,7 @@ def test_pdf_without_libreoffice_says_how_to_install_it_and_writes_nothing(run, 
 
 
 def test_many_contracts_render_in_a_process_pool_with_the_same_result(run, monkeypatch, tmp_path):
-    from cluster_cli.render import contracts
+    from cluster_cli.contracts import docx as contracts
 
     def change(files):
         for i in range(5):
@@ -583,7 +583,7 @@ def test_many_contracts_render_in_a_process_pool_with_the_same_result(run, monke
 
 
 def test_money_and_dates_are_formatted_in_the_contracts_language():
-    from cluster_cli.render.contracts import _fmt_date, format_money
+    from cluster_cli.contracts.context import _fmt_date, format_money
 
     assert format_money(123450, "et") == "1\xa0234,50\xa0€" and format_money(123450, "en") == "€1,234.50"
     assert _fmt_date(date(2027, 3, 26), "et") == "26. märts 2027" and _fmt_date(date(2027, 3, 26), "en") == "26 March 2027"

@@ -227,7 +227,7 @@ def test_a_control_character_refuses_only_that_contract_naming_the_value(cli, tm
 
 
 def test_the_renderer_refuses_a_control_character_on_its_own():
-    from cluster_cli.render.contracts import RenderError, render_docx
+    from cluster_cli.contracts.docx import RenderError, render_docx
 
     with pytest.raises(RenderError) as caught:
         render_docx((TEMPLATES / "praktikaleping_et.docx").read_bytes(), {"student": {"name": "A\x1bB"}}, "P9", "0" * 64)
@@ -262,7 +262,7 @@ def test_a_template_runtime_error_is_a_refusal_with_the_templates_location(cli, 
 
 
 def test_a_template_that_runs_past_the_time_bound_is_refused(cli, tmp_path, monkeypatch):
-    from cluster_cli.render import contracts
+    from cluster_cli.contracts import sandbox as contracts
 
     monkeypatch.setattr(contracts, "RENDER_SECONDS", 0.2)
     data = data_dir(tmp_path)
@@ -316,7 +316,7 @@ def test_a_group_named_like_a_windows_device_gets_a_folder_windows_can_create(cl
 
 
 def test_names_windows_reserves_are_changed_in_any_case():
-    from cluster_cli.render.contracts import ascii_name
+    from cluster_cli.contracts.plan import ascii_name
 
     assert [ascii_name(x) for x in ("CON", "aux", "nul", "Com1", "lpt9", "CONSOLE", "TA-24")] == [
         "CON_", "aux_", "nul_", "Com1_", "lpt9_", "CONSOLE", "TA-24"]

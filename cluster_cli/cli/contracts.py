@@ -7,8 +7,6 @@ jinja2 and babel are imported inside the commands.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -37,7 +35,6 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-STATUSES = ("draft", "review", "valid", "finished", "cancelled")
 VERDICT_STYLE = {"created": "green", "updated": "yellow", "unchanged": "dim", "conflict": "bold red",
                  "refused": "bold red", "skipped": "dim"}
 
@@ -85,38 +82,41 @@ def render(
     loaded = load_or_exit(data, lang, timings, no_cache)
     lang = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
     day = parse_date(as_of, lang)
-    from cluster_cli.render import contracts as C
+    from cluster_cli.contracts import folder, pdf as pdfs, plan
+    from cluster_cli.contracts.manifest import write_manifest
 
-    loose = C.loose_errors(loaded.findings)
+    loose = plan.loose_errors(loaded.findings)
     if loose:  # a file that could not be read at all: which contracts it holds is unknown
         fail("usage.contracts-data-errors", lang, count=len(loose), where=f"{loose[0].file}:{loose[0].line}")
     ds = loaded.dataset
-    broken = dict(C.broken_placements(ds, loaded.findings))
-    placements = _select(ds, ids or [], all_, group, status, lang, broken)
-    if out.exists() and not out.is_dir():
-        fail("usage.contracts-out", lang, path=str(out))
-    soffice = None
-    if pdf:
-        soffice = shutil.which("soffice") or shutil.which("libreoffice")
-        if soffice is None:
-            fail("usage.contracts-no-libreoffice", lang)
-    languages = sorted({p.language for p in placements if not isinstance(p, str)})
-    templates = _templates(template, languages, lang)
+    broken = dict(plan.broken_placements(ds, loaded.findings))
+    try:
+        placements = plan.select_placements(ds, ids or [], all_, group, status, broken)
+        if out.exists() and not out.is_dir():
+            fail("usage.contracts-out", lang, path=str(out))
+        soffice = None
+        if pdf:
+            soffice = pdfs.converter()
+            if soffice is None:
+                fail("usage.contracts-no-libreoffice", lang)
+        templates = plan.load_templates(template, placements)
+    except plan.ContractUsageError as exc:
+        fail(exc.key, lang, **exc.args_)
 
     from cluster_cli.pipeline import check
 
     err = stderr_console()
     findings = check(loaded, day, timings=timings)
-    tx = C.Transaction(out)
+    tx = folder.Transaction(out)
     lock = None
     if not dry_run:  # decide and write under the folder's lock: another run may be writing there
-        lock = C.FolderLock(out, lock_timeout, on_wait=lambda: err.print(
-            _t("ui.contracts.waiting", lang, path=str(out)), markup=False, highlight=False, soft_wrap=True))
+        lock = folder.FolderLock(out, lock_timeout, on_wait=lambda: _say(err, _t("ui.contracts.waiting", lang,
+                                                                                 path=str(out))))
         try:
             lock.acquire(tx)
-        except C.LockTimeout:
+        except folder.LockTimeout:
             tx.rollback()
-            fail("refused.contracts-locked", lang, code=EXIT_FINDINGS, path=str(out / C.LOCK_NAME),
+            fail("refused.contracts-locked", lang, code=EXIT_FINDINGS, path=str(out / folder.LOCK_NAME),
                  seconds=f"{lock_timeout:g}")
         except OSError as exc:
             tx.rollback()
@@ -124,19 +124,12 @@ def render(
                  detail=exc.strerror or str(exc))
     try:
         if lock is not None:
-            swept = C.sweep_temp_files(out)
+            swept = folder.sweep_temp_files(out)
             if swept:
-                err.print(_t("ui.contracts.swept", lang, count=len(swept), path=str(out)), markup=False,
-                          highlight=False, soft_wrap=True)
+                _say(err, _t("ui.contracts.swept", lang, count=len(swept), path=str(out)))
         with timings.stage("plan"):
-            jobs = _broken_jobs(C, broken, placements, lang)
-            jobs += C.plan_jobs(ds, loaded.profile, [p for p in placements if not isinstance(p, str)], findings,
-                                out, templates, lang)
-            for job in jobs:
-                if job.path is not None:
-                    C.decide(job, force, lang)
-        to_render = [j for j in jobs if j.status in ("created", "updated", "conflict")]
-        code = _run(C, jobs, to_render, templates, out, dry_run, lang, err, timings, day, tx)
+            jobs = plan.plan_run(ds, loaded.profile, placements, broken, findings, out, templates, force, lang)
+        code = _run(jobs, templates, out, dry_run, lang, err, timings, day, tx, write_manifest)
     finally:
         if lock is not None:
             lock.release()
@@ -144,12 +137,16 @@ def render(
         err.print(_t("ui.contracts.dry-run", lang), style="bold", markup=False, highlight=False)
     counts = {s: sum(1 for j in jobs if j.status == s)
               for s in ("created", "unchanged", "updated", "conflict", "refused", "skipped")}
-    err.print(_t("ui.contracts.summary", lang, **counts), markup=False, highlight=False, soft_wrap=True)
+    _say(err, _t("ui.contracts.summary", lang, **counts))
     if not dry_run:
-        err.print(_t("ui.contracts.manifest", lang, json=str(out / "manifest.json"), csv=str(out / "manifest.csv")),
-                  markup=False, highlight=False, soft_wrap=True)
+        _say(err, _t("ui.contracts.manifest", lang, json=str(out / "manifest.json"), csv=str(out / "manifest.csv")))
     if soffice is not None and not dry_run:
-        code = max(code, _pdfs(soffice, [j for j in jobs if j.status in ("created", "updated", "unchanged")], lang, err))
+        made, failed = pdfs.convert(soffice, [j for j in jobs if j.status in ("created", "updated", "unchanged")])
+        for path, detail in failed:
+            err.print(_t("reason.contracts.pdf", lang, path=str(path), detail=detail), style="bold red",
+                      markup=False, highlight=False, soft_wrap=True)
+        err.print(_t("ui.contracts.pdf", lang, count=made), markup=False, highlight=False)
+        code = max(code, EXIT_FINDINGS if failed else EXIT_OK)
     if verbose:
         print_timings(timings, lang)
     raise typer.Exit(code)
@@ -161,124 +158,39 @@ def _t(key: str, lang: str, **args) -> str:
     return t(key, lang, **args)
 
 
-def _broken_jobs(C, broken: dict, placements: list, lang: str) -> list:
-    """Refused jobs for placements the loader could not read: named by id (or FILE:LINE), with
-    their errors; the other contracts are still made."""
-    jobs = []
-    for p in placements:
-        if isinstance(p, str):
-            job = C.Job(placement=p, status="refused")
-            job.reasons = [C.describe(f, lang) for f in broken[p]]
-            jobs.append(job)
-    return jobs
+def _say(console, text: str, style: Optional[str] = None) -> None:
+    console.print(text, style=style, markup=False, highlight=False, soft_wrap=True)
 
 
-def _select(ds, ids: list[str], all_: bool, group: Optional[str], status: Optional[str], lang: str,
-            broken: dict) -> list:
-    """The placements of this run, in data order (ids: in the order given). A placement the
-    loader could not read is its id (a str): it is refused with its errors, when named or
-    with --all."""
-    if ids and all_:
-        fail("usage.contracts-ids-and-all", lang)
-    if not ids and not all_ and group is None and status is None:
-        fail("usage.contracts-select", lang)
-    if status is not None and status not in STATUSES:
-        fail("usage.unknown-status", lang, value=status, known=", ".join(STATUSES))
-    if group is not None and group not in ds.groups:
-        fail("usage.unknown-group", lang, value=group)
-    everything = ds.records.get("placements", [])
-    if ids:
-        for i in ids:
-            if i not in ds.placements and i not in broken:
-                fail("usage.unknown-placement", lang, value=i)
-        chosen = [ds.placements.get(i, i) for i in dict.fromkeys(ids)]
-    elif all_:  # drafts are not contracts yet, cancelled ones not any more
-        chosen = [p for p in everything if p.status not in ("draft", "cancelled")] + list(broken)
-    else:  # --group / --status: drafts and cancelled ones are listed as skipped
-        chosen = list(everything)
-    if status is not None:
-        chosen = [p for p in chosen if isinstance(p, str) or p.status == status]
-    if group is not None:
-        chosen = [p for p in chosen if isinstance(p, str)
-                  or (p.student in ds.students and ds.students[p.student].group == group)]
-    return chosen
-
-
-def _templates(given: Optional[Path], languages: list[str], lang: str) -> dict[str, tuple[str, bytes]]:
-    """(label, bytes) by contract language, or under "*" for a template given with --template.
-
-    Without --template: the files of the default names in $CLUSTER_TEMPLATES (a folder of edited
-    copies, e.g. the checkout's templates/) if set, else the templates inside the package — so
-    an installed wheel renders as an editable install does."""
-    import os
-    from importlib import resources
-
-    from cluster_cli.render import contracts as C
-
-    folder = os.environ.get("CLUSTER_TEMPLATES")
-    if given is not None:
-        wanted = {"*": (given, str(given))}
-    elif folder:
-        if not Path(folder).is_dir():
-            fail("usage.contracts-templates-folder", lang, path=folder)
-        wanted = {code: (Path(folder) / C.DEFAULT_TEMPLATES[code], str(Path(folder) / C.DEFAULT_TEMPLATES[code]))
-                  for code in languages}
-    else:
-        packaged = resources.files("cluster_cli") / "templates"
-        wanted = {code: (packaged / C.DEFAULT_TEMPLATES[code], C.DEFAULT_TEMPLATES[code]) for code in languages}
-    out = {}
-    for key, (path, label) in wanted.items():
-        if not path.is_file():
-            fail("usage.contracts-template-missing", lang, path=str(path))
-        raw = path.read_bytes()
-        problem = C.template_problem(raw)
-        if problem:
-            fail("usage.contracts-template-bad", lang, path=str(path), detail=problem)
-        out[key] = (label, raw)
-    return out
-
-
-def _run(C, jobs, to_render, templates, out: Path, dry_run: bool, lang: str, err, timings, day, tx) -> int:
-    """Render in memory, then write each file (unless a dry run) as its verdict allows; print one
-    word per file. Any failure rolls back what this run did, and says so file by file."""
+def _run(jobs, templates, out: Path, dry_run: bool, lang: str, err, timings, day, tx, write_manifest) -> int:
+    """Render and write (`folder.render_and_write`), printing one word per file, then the
+    manifest. Any failure rolls back what this run did, and says so file by file."""
     from contextlib import nullcontext
 
-    progress = _progress(err, len(to_render), lang)
-    rendered = {id(j) for j in to_render}
+    from cluster_cli.contracts.folder import needs_rendering, render_and_write
+
+    progress = _progress(err, len(needs_rendering(jobs)), lang)
 
     def show(job) -> None:
         shown = str(out / job.rel) if job.rel and job.status not in ("refused", "skipped") else job.placement
         target = progress.console if progress is not None else err
-        target.print(f"{job.status:<10} {shown}", style=VERDICT_STYLE.get(job.status), markup=False,
-                     highlight=False, soft_wrap=True)
+        _say(target, f"{job.status:<10} {shown}", VERDICT_STYLE.get(job.status))
         for reason in job.reasons:
-            target.print(f"           {reason}", markup=False, highlight=False, soft_wrap=True)
+            _say(target, f"           {reason}")
         for warning in job.warnings:
-            target.print(f"           {_t('severity.warning', lang)}: {warning}", style="yellow", markup=False,
-                         highlight=False, soft_wrap=True)
+            _say(target, f"           {_t('severity.warning', lang)}: {warning}", "yellow")
 
-    results = C.render_all(to_render, templates)
+    produced = render_and_write(jobs, templates, tx, dry_run, lang)
     try:
         with timings.stage("render"), (progress if progress is not None else nullcontext()):
-            task = progress.add_task(_t("ui.contracts.progress", lang), total=len(to_render)) if progress else None
-            for job in jobs:
-                if id(job) in rendered:
-                    done, error = next(results)
-                    assert done is job
-                    if error is not None:
-                        job.status = "refused"
-                        job.reasons.append(_render_reason(error, job.template, lang))
-                    elif job.status in ("created", "updated") and not dry_run:
-                        tx.write(job.path, job.data, new=job.status == "created")
-                    job.data = None
-                    if progress is not None:
-                        progress.advance(task)
+            task = progress.add_task(_t("ui.contracts.progress", lang), total=len(needs_rendering(jobs))) \
+                if progress else None
+            for job, rendered in produced:
+                if rendered and progress is not None:
+                    progress.advance(task)
                 show(job)
         if not dry_run:
-            keep = C.previous_rows(out, jobs)
-            for name, text in (("manifest.json", C.manifest_json(jobs, day, keep)),
-                               ("manifest.csv", C.manifest_csv(jobs, keep))):
-                tx.write(out / name, text, new=not (out / name).exists())
+            write_manifest(out, jobs, day, tx)
     except OSError as exc:
         _rollback(tx, err, lang)
         fail("usage.contracts-write", lang, path=str(getattr(exc, "filename", "") or out),
@@ -290,7 +202,7 @@ def _run(C, jobs, to_render, templates, out: Path, dry_run: bool, lang: str, err
         _rollback(tx, err, lang)
         raise
     finally:
-        results.close()
+        produced.close()
     bad = any(j.status in ("refused", "conflict") for j in jobs)
     return EXIT_FINDINGS if bad else EXIT_OK
 
@@ -302,23 +214,9 @@ def _rollback(tx, err, lang: str) -> None:
     """Undo the run and say what was undone: the screen listed these files as created/updated."""
     tx.rollback()
     for path in tx.removed:
-        err.print(f"{_t('ui.contracts.rolled-back', lang):<10} {path}", style="bold red", markup=False,
-                  highlight=False, soft_wrap=True)
+        _say(err, f"{_t('ui.contracts.rolled-back', lang):<10} {path}", "bold red")
     for path in tx.restored:
-        err.print(f"{_t('ui.contracts.restored', lang):<10} {path}", style="bold red", markup=False,
-                  highlight=False, soft_wrap=True)
-
-
-def _render_reason(error, template: str, lang: str) -> str:
-    if error.kind == "characters":
-        return _t("reason.contracts.characters-render", lang, placement=error.placement, term=error.term,
-                  value=error.detail)
-    if error.kind == "template" and error.where:
-        return _t("reason.contracts.template-at", lang, placement=error.placement, template=template,
-                  where=error.where, detail=error.detail)
-    key = {"missing": "reason.contracts.missing", "unknown": "reason.contracts.unknown-variable"}.get(
-        error.kind, "reason.contracts.template")
-    return _t(key, lang, placement=error.placement, term=error.term, detail=error.detail)
+        _say(err, f"{_t('ui.contracts.restored', lang):<10} {path}", "bold red")
 
 
 def _progress(err, total: int, lang: str):
@@ -329,34 +227,6 @@ def _progress(err, total: int, lang: str):
 
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                     console=err, transient=True)
-
-
-def _pdfs(soffice: str, jobs, lang: str, err) -> int:
-    """Convert the written contracts to PDF, a folder at a time, where the PDF is missing or older."""
-    folders: dict[Path, list[Path]] = {}
-    for job in jobs:
-        target = job.path.with_suffix(".pdf")
-        if not target.exists() or target.stat().st_mtime < job.path.stat().st_mtime:
-            folders.setdefault(job.path.parent, []).append(job.path)
-    made = 0
-    code = EXIT_OK
-    for folder, files in sorted(folders.items()):
-        cmd = [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder), *map(str, files)]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
-            ok = proc.returncode == 0
-            detail = (proc.stderr or proc.stdout).strip()[:300]
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            ok, detail = False, str(exc)
-        for f in files:
-            if ok and f.with_suffix(".pdf").exists():
-                made += 1
-            else:
-                code = EXIT_FINDINGS
-                err.print(_t("reason.contracts.pdf", lang, path=str(f), detail=detail or "?"), style="bold red",
-                          markup=False, highlight=False, soft_wrap=True)
-    err.print(_t("ui.contracts.pdf", lang, count=made), markup=False, highlight=False)
-    return code
 
 
 @app.command("check-template")
@@ -374,12 +244,12 @@ def check_template(
     lang = language(lang)
     if not file.is_file():
         fail("usage.contracts-template-missing", lang, path=str(file))
-    from cluster_cli.render import contracts as C
+    from cluster_cli.contracts.template_check import check_template as check, template_problem
 
-    problem = C.template_problem(file.read_bytes())
+    problem = template_problem(file.read_bytes())
     if problem and not problem.startswith("TemplateSyntaxError"):
         fail("usage.contracts-template-bad", lang, path=str(file), detail=problem)
-    report = C.check_template(file)
+    report = check(file)
     out = sys.stdout
     if report.syntax_error:
         print(_t("ui.contracts.syntax", lang, detail=report.syntax_error), file=out)
