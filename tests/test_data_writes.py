@@ -33,7 +33,7 @@ def match_write(cli, root, *extra):
 
 
 def test_issue_12_a_file_saved_during_match_write_is_kept_and_nothing_written(cli, root, monkeypatch):
-    import cluster_cli.load.write as write
+    import cluster_cli.edit.write as write
 
     target = root / TARGET
     saved = target.read_text(encoding="utf-8") + "# saved by an editor meanwhile\n"
@@ -55,7 +55,7 @@ def test_issue_12_a_file_saved_during_match_write_is_kept_and_nothing_written(cl
 
 
 def test_issue_12_a_new_data_file_appearing_during_the_edit_refuses_it(cli, root, monkeypatch):
-    import cluster_cli.load.write as write
+    import cluster_cli.edit.write as write
 
     before = (root / TARGET).read_bytes()
     monkeypatch.setattr(write, "before_commit", lambda paths: (root / "placements" / "other.yaml").write_text(
@@ -80,7 +80,7 @@ def test_issue_12_match_write_refuses_while_another_command_holds_the_lock(cli, 
 def test_issue_12_two_match_writes_at_once_never_give_a_duplicate_id(cli, root, monkeypatch):
     """A second `match --write` (a real process) starts while the first is about to write: it
     finds the lock taken and refuses; the first writes its drafts, each id once."""
-    import cluster_cli.load.write as write
+    import cluster_cli.edit.write as write
     from cluster_cli.pipeline import load
 
     second = {}

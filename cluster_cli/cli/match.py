@@ -122,7 +122,7 @@ def _compute_and_write(compute, data: Optional[Path], state: dict, day, first_la
     """Under the data folder's lock: read the data, match, write the drafts — refused when another
     command holds the lock or a data file changed since it was read (load/write.py)."""
     from cluster_cli.files import WriteError
-    from cluster_cli.load.write import DataChanged, DataFolderBusy, edit
+    from cluster_cli.edit.write import DataChanged, DataFolderBusy, edit
 
     data_dir = resolve_data_dir(data)
     if not data_dir.is_dir():
@@ -155,7 +155,7 @@ def _write(data_dir: Path, state: dict, day, session) -> None:
     per file."""
     from cluster_cli.cli.common import stderr_console
     from cluster_cli.i18n import t
-    from cluster_cli.render.drafts import DraftTargetError, plan_drafts, write_drafts
+    from cluster_cli.edit.drafts import DraftTargetError, plan_drafts, write_drafts
 
     lang = state["lang"]
     try:

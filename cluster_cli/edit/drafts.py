@@ -6,7 +6,7 @@ the whole is dumped back; when a dump of the unchanged file would not give back 
 (ruamel normalises some spacing, e.g. before a trailing comment), the original text is kept as
 it is and only the new items, dumped by the same ruamel settings, are appended after it. Either
 way the file is replaced atomically, under the data folder's lock and only when no data file
-changed since it was read (`load.write`): never a half-written file, never a lost edit.
+changed since it was read (`edit.write`): never a half-written file, never a lost edit.
 
 Decided here (copier's way): everything is planned in memory first — target files, ids, the
 YAML text — and written only when every file could be planned; a file that is not a YAML list
@@ -224,7 +224,7 @@ def _separate(seq, first: int, comment: str) -> None:
 
 
 def write_drafts(plans: list[DraftFile], session) -> None:
-    """Every planned file, through the data folder's edit session (`load.write.edit`): written only
+    """Every planned file, through the data folder's edit session (`edit.write.edit`): written only
     when no data file changed since the data was read, each atomically, keeping its mode and
     its symlink. Raises `DataChanged` (nothing written) or OSError."""
     session.commit({plan.path: plan.text for plan in plans})
