@@ -1,4 +1,4 @@
-"""Edits of the data folder's own files (`match --write`, through cluster_cli/load/write.py): a
+"""Edits of the data folder's own files (`match --write`, through cluster_cli/edit/write.py): a
 lock on the data folder, a refusal when a data file changed since it was read (issue 12), the
 file's mode and symlink kept, the temporaries of a killed write swept and never read.
 

@@ -120,7 +120,7 @@ def match(
 
 def _compute_and_write(compute, data: Optional[Path], state: dict, day, first_lang: str) -> Computed:
     """Under the data folder's lock: read the data, match, write the drafts — refused when another
-    command holds the lock or a data file changed since it was read (load/write.py)."""
+    command holds the lock or a data file changed since it was read (edit/write.py)."""
     from cluster_cli.files import WriteError
     from cluster_cli.edit.write import DataChanged, DataFolderBusy, edit
 

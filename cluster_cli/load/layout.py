@@ -28,7 +28,7 @@ def discover(data_dir: Path, refused: list | None = None) -> tuple[dict[str, lis
     """Files per kind (sorted, so that loading order — and output — is stable) and the YAML
     files that belong to no kind. Hidden files and folders (a leading dot) are never read: the
     data folder's lock `.cluster.lock` and the temporaries of an interrupted write
-    (`.ptk.yaml.*.tmp`, load/write.py) live there. Files that must not be read (`screen`) are
+    (`.ptk.yaml.*.tmp`, edit/write.py) live there. Files that must not be read (`screen`) are
     left out; if a `refused` list is given, they are added to it as `Refused` values."""
     by_kind: dict[str, list[Path]] = {k: [] for k in (*SPECIAL_FILES, *LIST_KINDS)}
     unknown: list[Path] = []
