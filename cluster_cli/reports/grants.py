@@ -373,7 +373,7 @@ def year_fund(ds: Dataset, profile: Profile, year: str, ranking_counts: dict[str
     admin_share = min(profile.value("grant_admin_share", on), profile.value("grant_admin_max_share", on))
     admin = round_cents(Fraction(total) * admin_share, FUND_SHARE)
     # Lisa 12 1.4: the school may direct up to 50 % of each month's fund to the special
-    # allowance; that part is not distributed as basic allowances (reports/allowances.py).
+    # allowance; that part is not distributed as basic allowances (reports/special_allowance.py).
     special = sum((round_cents(Fraction(m[3]) * special_share(profile, month_start(m[0])), FUND_SHARE) for m in months), Decimal(0))
     distributable = total - admin - special
     field_places: dict[str, int] = {}
