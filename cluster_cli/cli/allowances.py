@@ -49,15 +49,16 @@ def _run(ctx, kind: str, month: str, data, format, output, view, lang_flag, show
     timings = Timings()
 
     def compute() -> Computed:
+        from cluster_cli.regulation.months import month_start
         from cluster_cli.render import allowances as render
-        from cluster_cli.reports import allowances as reports
-        from cluster_cli.reports.allowances import month_start
+        from cluster_cli.reports.lunch import lunch_report
+        from cluster_cli.reports.special_allowance import special_report
+        from cluster_cli.reports.travel import travel_report
 
         loaded = load_or_exit(data, lang_flag, timings, no_cache)
         lang = language(lang_flag, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
         refuse_if_unusable(loaded, lang)
-        report = {"special": reports.special_report, "travel": reports.travel_report,
-                  "lunch": reports.lunch_report}[kind]
+        report = {"special": special_report, "travel": travel_report, "lunch": lunch_report}[kind]
         with timings.stage(kind):
             result = report(loaded.dataset, loaded.profile, month)
         views = getattr(render, f"{kind}_views")(result, lang)

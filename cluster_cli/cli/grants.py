@@ -149,7 +149,8 @@ def report(
     from cluster_cli.i18n import t
     from cluster_cli.pipeline import Timings
     from cluster_cli.render.grants import month_document, month_views
-    from cluster_cli.reports.grants import _month_start, month_report
+    from cluster_cli.regulation.months import month_start
+    from cluster_cli.reports.grants import month_report
 
     if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", month):
         fail("usage.month", language(lang), value=month)
@@ -167,7 +168,7 @@ def report(
             title = t("grant.title.report", used, month=month, pay_by=result.payments[0].pay_by.isoformat())
         else:
             title = t("grant.title.report-none", used, month=month) if result.round is None else ""
-        return Computed(month_views(result, used), month_document(result, used, show_pii), used, _month_start(month),
+        return Computed(month_views(result, used), month_document(result, used, show_pii), used, month_start(month),
                         "payments", title)
 
     run_report(ctx, produce, format, output, view, lang, show_pii, data, no_cache)

@@ -47,6 +47,13 @@ class WorkingDays:
         i = bisect.bisect_left(self._ordinals, day.toordinal())
         return date.fromordinal(self._ordinals[i])
 
+    def on_or_before(self, day: date) -> date:
+        """The last working day on or before `day`: a date "by the Nth" that falls on a rest day
+        moves back (a day outside the calendar's years stays as it is)."""
+        while self.covers(day) and not self.is_working_day(day):
+            day -= timedelta(days=1)
+        return day
+
     def deadline(self, day: date, calendar_days: int) -> date:
         """`calendar_days` after `day`, moved to the next working day when it falls on a rest day."""
         return self.on_or_after(day + timedelta(days=calendar_days))

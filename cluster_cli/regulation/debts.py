@@ -20,11 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from cluster_cli.model.grades import NEGATIVE
 from cluster_cli.model.records import Grade, Student
 from cluster_cli.regulation.calendar import WorkingDays
 
-NEGATIVE = frozenset({"2", "MA", "X"})
-POSITIVE = frozenset({"5", "4", "3", "A"})
 DEBT_KINDS = frozenset({"assessment", "period", "module", "final", "independent", "practice"})
 
 OPEN, AGREEMENT_OVERDUE, EXPIRED, CLEARED = "open", "agreement_overdue", "expired", "cleared"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from cluster_cli.model.records import StatusEntry, Student
+from cluster_cli.model.records import Curriculum, StatusEntry, Student
 
 
 def birth_date(student_or_code) -> date | None:
@@ -53,6 +53,29 @@ def add_months(day: date, months: int) -> date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+def study_form(student: Student, curriculum: Curriculum | None) -> str | None:
+    """The student's study form, else the curriculum's."""
+    return student.study_form or (curriculum.study_form if curriculum else None)
+
+
+def is_stationary(student: Student, curriculum: Curriculum | None) -> bool:
+    """Stationary study (statsionaarne õpe): any study form but non-stationary (Lisa 11 III.1.1,
+    Lisa 14 1.2, 6.12.8)."""
+    return study_form(student, curriculum) != "non_stationary"
+
+
+def is_level_education(curriculum: Curriculum | None) -> bool:
+    """Level education (tasemeõpe): any curriculum but vocational-choice studies (Lisa 11
+    III.1.1, Lisa 12 2.1.3, Lisa 14 1.2). An unknown curriculum is not held against anyone."""
+    return curriculum is None or curriculum.kind != "vocational_choice"
+
+
+def has_state_funded_place(student: Student, curriculum: Curriculum | None) -> bool:
+    """A state-funded study place (riigieelarvelise õppekoha): the student's own flag, on a
+    curriculum that has such places (Lisa 11 III.1.1, Lisa 12 2.1.3, Lisa 14 2.1)."""
+    return student.state_funded and (curriculum is None or curriculum.state_funded_places > 0)
 
 
 def status_on(student: Student, day: date) -> StatusEntry | None:

@@ -19,6 +19,7 @@ from typing import Any
 from cluster_cli.findings import Finding, make
 from cluster_cli.load.yaml_loader import parse_bytes
 from cluster_cli.model.numbers import NumberError, SplitNumber, parse_money, parse_number, parse_share, rejoin_split_numbers
+from cluster_cli.regulation.money import with_cents
 
 BUILTIN_PROFILES = ("vvttk",)
 
@@ -66,7 +67,7 @@ def convert(unit: str, value: Any) -> Any:
         return parse_share(value)
     if unit == "eur":
         amount = parse_money(value)
-        return amount.quantize(Decimal("0.01")) if amount.as_tuple().exponent > -2 else amount
+        return with_cents(amount)
     if unit == "ratio":
         # Written as text ("0,60") it reads as the YAML number 0.60 does, so the reports print
         # the same either way (0.6).

@@ -8,16 +8,10 @@ from typing import Any
 from cluster_cli.findings import Pii
 from cluster_cli.i18n import t
 from cluster_cli.render.views import View, cell
-from cluster_cli.reports.allowances import (
-    GROUND_CLAUSE,
-    LunchReport,
-    LunchRow,
-    Reason,
-    SpecialApplicant,
-    SpecialReport,
-    TravelClaim,
-    TravelReport,
-)
+from cluster_cli.regulation.reasons import Reason
+from cluster_cli.reports.lunch import LunchReport, LunchRow
+from cluster_cli.reports.special_allowance import GROUND_CLAUSE, SpecialApplicant, SpecialReport
+from cluster_cli.reports.travel import TravelClaim, TravelReport
 
 TRANSLATED_ARGS = {"ground": "allowance.ground.", "level": "allowance.level.", "status": "allowance.status."}
 

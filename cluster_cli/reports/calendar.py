@@ -77,12 +77,6 @@ def calendar_report(ds: Dataset, profile: Profile, as_of: date, days: int) -> Ca
     return CalendarReport(as_of, until, ds.cluster.name if ds.cluster else "", chosen)
 
 
-def _working_day_before(calendar, day: date) -> date:
-    while calendar.covers(day) and not calendar.is_working_day(day):
-        day -= timedelta(days=1)
-    return day
-
-
 def _placement_events(ds: Dataset, profile: Profile, calendar) -> list[Event]:
     out = []
     for p in ds.records.get("placements", []):
@@ -94,7 +88,7 @@ def _placement_events(ds: Dataset, profile: Profile, calendar) -> list[Event]:
                 ("start", p.start.isoformat()), ("end", p.end.isoformat()))
 
         def add(kind: str, param: str, day: date) -> None:
-            out.append(Event(_working_day_before(calendar, day), kind, profile.clause(param), f"{p.id}",
+            out.append(Event(calendar.on_or_before(day), kind, profile.clause(param), f"{p.id}",
                              p.id, p.student, group, base))
 
         if p.data_received is None:
@@ -114,6 +108,7 @@ def _hosts(ds: Dataset, p: Placement) -> str:
 
 def _grant_events(ds: Dataset, profile: Profile, as_of: date, until: date) -> list[Event]:
     from cluster_cli.regulation.calendar import working_days
+    from cluster_cli.regulation.months import month_id
     from cluster_cli.reports.grants import grant_round, pay_by, round_of_month
 
     out = []
@@ -128,7 +123,7 @@ def _grant_events(ds: Dataset, profile: Profile, as_of: date, until: date) -> li
     month = date(as_of.year, as_of.month, 1) - timedelta(days=62)
     last = until + timedelta(days=62)
     while month <= last:
-        mid = f"{month.year:04d}-{month.month:02d}"
+        mid = month_id(month)
         if round_of_month(mid) is not None:
             day = pay_by(mid, profile, working_days(month))
             out.append(Event(day, "grant-pay", "Lisa 11 V.4, V.5", mid, mid,

@@ -17,19 +17,20 @@ from fractions import Fraction
 from typing import Any
 
 from cluster_cli.model.dataset import Dataset
+from cluster_cli.model.grades import POSITIVE
 from cluster_cli.model.records import Attendance, Curriculum, Student
 from cluster_cli.regulation.calendar import WorkingDays
 from cluster_cli.regulation.debts import (
     AGREEMENT_OVERDUE,
     EXPIRED,
     OPEN,
-    POSITIVE,
     Debt,
     DebtRules,
     calendar_for,
     student_debts,
 )
 from cluster_cli.regulation.facts import (
+    add_months,
     is_minor,
     last_ended_period,
     period_containing,
@@ -37,6 +38,7 @@ from cluster_cli.regulation.facts import (
     status_on,
     study_year_start,
 )
+from cluster_cli.regulation.money import EKAP_TENTH, round_to
 from cluster_cli.regulation.profile import Profile
 
 STUDYING = ("active", "academic_leave", "abroad")
@@ -292,7 +294,7 @@ def _transfer(ds, s: Student, curriculum: Curriculum | None, debts: list[Debt], 
     per_year: dict[str, Decimal] = {}
     if curriculum is not None:
         years = Decimal(max(1, math.ceil(curriculum.nominal_years)))
-        per_year = {m.id: m.ekap if m.year else (m.ekap / years).quantize(Decimal("0.1")) for m in curriculum.modules}
+        per_year = {m.id: m.ekap if m.year else round_to(m.ekap / years, EKAP_TENTH) for m in curriculum.modules}
         of_year = [per_year[m.id] for m in curriculum.modules if m.year in (s.course, None)]
         if of_year:
             year_ekap = sum(of_year, Decimal(0))
@@ -305,17 +307,11 @@ def _transfer(ds, s: Student, curriculum: Curriculum | None, debts: list[Debt], 
         return Transfer("none", unfulfilled, year_ekap, None)
     year = as_of.year if as_of >= study_year_start(ds.cluster, as_of.year) else as_of.year - 1
     new_year = study_year_start(ds.cluster, year + 1)
-    clear_by = _add_month(new_year) - timedelta(days=1)
+    clear_by = add_months(new_year, 1) - timedelta(days=1)
     for placement in ds.placements_of(s.id):
         if placement.status != "cancelled" and placement.start <= new_year <= placement.end:
             clear_by = calendar.deadline(placement.end, profile.value("transfer_clearing_days_after_practice", as_of))
     return Transfer("conditional", unfulfilled, year_ekap, clear_by)
-
-
-def _add_month(day: date) -> date:
-    from cluster_cli.regulation.facts import add_months
-
-    return add_months(day, 1)
 
 
 def _final_exam(s: Student, curriculum: Curriculum | None, debts: list[Debt], as_of: date,

@@ -11,19 +11,27 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from cluster_cli.model.dataset import Dataset
+from cluster_cli.model.grades import NUMERIC, POSITIVE
 from cluster_cli.model.records import Application, Student
 from cluster_cli.regulation.debts import DebtRules, calendar_for, student_debts
-from cluster_cli.regulation.facts import add_months, period_dates, status_on, study_end
+from cluster_cli.regulation.facts import (
+    add_months,
+    has_state_funded_place,
+    is_level_education,
+    is_stationary,
+    period_dates,
+    status_on,
+    study_end,
+)
+from cluster_cli.regulation.money import FUND_SHARE, round_cents
+from cluster_cli.regulation.months import month_id, month_start
 from cluster_cli.regulation.profile import Profile
-
-CENT = Decimal("0.01")
-NUMERIC = {"5": 5, "4": 4, "3": 3, "2": 2}
-POSITIVE = {"5", "4", "3", "A"}
+from cluster_cli.regulation.reasons import Reason
 # Criteria where a lower value is better; all others rank higher-first.
 LOWER_IS_BETTER = {"unexcused", "lower_income"}
 CRITERIA = ("average", "weighted_average", "period_average", "completion", "unexcused")
@@ -48,22 +56,14 @@ class GrantRound:
 
     @property
     def first_day(self) -> date:
-        return _month_start(self.months[0])
-
-
-def _month_start(month: str) -> date:
-    return date(int(month[:4]), int(month[5:7]), 1)
-
-
-def _month_id(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
+        return month_start(self.months[0])
 
 
 def grant_round(ds: Dataset, profile: Profile, round_id: str) -> GrantRound:
     year, half = int(round_id[:4]), round_id[5:]
     first = date(year, 9, 1) if half == "autumn" else date(year, 2, 1)
     p = lambda name: profile.value(name, first)  # noqa: E731
-    months = tuple(_month_id(add_months(first, i)) for i in range(p("grant_round_months")))
+    months = tuple(month_id(add_months(first, i)) for i in range(p("grant_round_months")))
     apply_by = first.replace(day=p("grant_application_day"))
     decide_by = add_months(first, 1).replace(day=p("grant_decision_day"))
     settings = next((r for r in (ds.cluster.grant_rounds if ds.cluster else []) if r.id == round_id), None)
@@ -102,15 +102,6 @@ def round_of_month(month: str) -> str | None:
 
 
 # --- eligibility and scores ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why a student is excluded (or stopped): a catalogue key under `grant.reason.` and a clause."""
-
-    code: str
-    clause: str
-    args: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass
@@ -165,12 +156,11 @@ def _eligibility(ds: Dataset, profile: Profile, rnd: GrantRound, s: Student, app
     if s.residence == "none":
         add(Reason("residence", "Lisa 11 III.1 a"))
     curriculum = ds.curricula.get(s.curriculum)
-    if curriculum is not None and curriculum.kind == "vocational_choice":
+    if not is_level_education(curriculum):
         add(Reason("not-level-education", "Lisa 11 III.1.1"))
-    form = s.study_form or (curriculum.study_form if curriculum else None)
-    if form == "non_stationary":
+    if not is_stationary(s, curriculum):
         add(Reason("not-stationary", "Lisa 11 III.1.1"))
-    if not s.state_funded or (curriculum is not None and curriculum.state_funded_places == 0):
+    if not has_state_funded_place(s, curriculum):
         add(Reason("no-state-place", "Lisa 11 III.1.1"))
     if study_end(s) < rnd.first_day:
         add(Reason("nominal-duration", "Lisa 11 III.2.3, III.4", (("end", study_end(s).isoformat()),)))
@@ -362,11 +352,6 @@ class YearFund:
         return self.distributable - sum((r.used for r in self.rounds.values()), Decimal(0))
 
 
-def _down(value: Fraction | Decimal) -> Decimal:
-    v = Fraction(value)
-    return (Decimal(v.numerator) / Decimal(v.denominator)).quantize(CENT, rounding=ROUND_DOWN)
-
-
 def year_fund(ds: Dataset, profile: Profile, year: str, ranking_counts: dict[str, dict[str, int]] | None = None) -> YearFund:
     """Lisa 11 II.1: monthly fund = allowance amount × state-funded places × fund coefficient,
     each month with the values valid then; VII.5: up to 3 % for administration; II.1.2: split
@@ -382,27 +367,27 @@ def year_fund(ds: Dataset, profile: Profile, year: str, ranking_counts: dict[str
         day = add_months(day, i % 5)
         amount = profile.value("grant_amount", day)
         coefficient = Decimal(str(profile.value("grant_fund_coefficient", day)))
-        months.append((_month_id(day), amount, coefficient, _down(Fraction(amount) * places * Fraction(coefficient))))
+        months.append((month_id(day), amount, coefficient, round_cents(Fraction(amount) * places * Fraction(coefficient), FUND_SHARE)))
     total = sum((m[3] for m in months), Decimal(0))
     on = date(first, 9, 1)
     admin_share = min(profile.value("grant_admin_share", on), profile.value("grant_admin_max_share", on))
-    admin = _down(Fraction(total) * admin_share)
+    admin = round_cents(Fraction(total) * admin_share, FUND_SHARE)
     # Lisa 12 1.4: the school may direct up to 50 % of each month's fund to the special
-    # allowance; that part is not distributed as basic allowances (reports/allowances.py).
-    special = sum((_down(Fraction(m[3]) * special_share(profile, _month_start(m[0]))) for m in months), Decimal(0))
+    # allowance; that part is not distributed as basic allowances (reports/special_allowance.py).
+    special = sum((round_cents(Fraction(m[3]) * special_share(profile, month_start(m[0])), FUND_SHARE) for m in months), Decimal(0))
     distributable = total - admin - special
     field_places: dict[str, int] = {}
     for c in curricula:
         field_places[c.field] = field_places.get(c.field, 0) + c.state_funded_places
-    fields = {f: (n, _down(Fraction(distributable) * Fraction(n, places))) for f, n in sorted(field_places.items())}
+    fields = {f: (n, round_cents(Fraction(distributable) * Fraction(n, places), FUND_SHARE)) for f, n in sorted(field_places.items())}
     split = profile.value("grant_curriculum_split", on)
     rounds = {}
     for half, share_name, round_id in (("autumn", "grant_autumn_share", f"{first}-autumn"),
                                        ("spring", "grant_spring_share", f"{first + 1}-spring")):
         rnd = grant_round(ds, profile, round_id)
-        per_student = sum((profile.value("grant_amount", _month_start(m)) for m in rnd.months), Decimal(0))
+        per_student = sum((profile.value("grant_amount", month_start(m)) for m in rnd.months), Decimal(0))
         half_share = profile.value(share_name, on)
-        field_shares = {f: _down(Fraction(s) * half_share) for f, (_, s) in fields.items()}
+        field_shares = {f: round_cents(Fraction(s) * half_share, FUND_SHARE) for f, (_, s) in fields.items()}
         counts = (ranking_counts or {}).get(round_id)
         if counts is None and split == "applicants":
             counts = {code: len(v) for code, v in rank_counts(ds, profile, round_id).items()}
@@ -413,14 +398,14 @@ def year_fund(ds: Dataset, profile: Profile, year: str, ranking_counts: dict[str
                        for c in members}
             total_weight = sum(weights.values())
             for c in members:
-                share = _down(Fraction(f_share) * Fraction(weights[c.code], total_weight)) if total_weight else Decimal(0)
+                share = round_cents(Fraction(f_share) * Fraction(weights[c.code], total_weight), FUND_SHARE) if total_weight else Decimal(0)
                 grants = math.floor(share / per_student) if per_student else 0
                 used = per_student * grants
                 rows.append(CurriculumFund(c.code, c.name, f, c.state_funded_places, (counts or {}).get(c.code, 0),
                                            share, grants, used, share - used))
         rounds[half] = RoundFund(round_id, rnd.months, per_student, sum(field_shares.values(), Decimal(0)),
                                  field_shares, rows)
-    return YearFund(year, places, months, total, admin, _down(Fraction(total) * profile.value("grant_admin_max_share", on)),
+    return YearFund(year, places, months, total, admin, round_cents(Fraction(total) * profile.value("grant_admin_max_share", on), FUND_SHARE),
                     distributable, fields, rounds, split, special)
 
 
@@ -496,12 +481,9 @@ def _stop_reason(s: Student, day: date) -> Reason | None:
 def pay_by(month: str, profile: Profile, calendar) -> date:
     """V.4: by the 26th of the month for that month; V.5: September's may be paid in October and
     February's in March. A 26th on a rest day moves back to the last working day before it."""
-    start = _month_start(month)
+    start = month_start(month)
     paid_in = add_months(start, 1) if start.month in (9, 2) else start
-    day = paid_in.replace(day=profile.value("grant_payment_day", start))
-    while not calendar.is_working_day(day):
-        day -= timedelta(days=1)
-    return day
+    return calendar.on_or_before(paid_in.replace(day=profile.value("grant_payment_day", start)))
 
 
 def month_report(ds: Dataset, profile: Profile, month: str) -> MonthReport:
@@ -514,13 +496,13 @@ def month_report(ds: Dataset, profile: Profile, month: str) -> MonthReport:
         return MonthReport(month, None, [], [])
     ranking = rank(ds, profile, round_id)
     rnd = ranking.round
-    calendar = working_days(_month_start(month))
+    calendar = working_days(month_start(month))
     receiving: dict[str, list[str]] = {}
     stopped: dict[str, Reason] = {}
     stops_now: list[Stop] = []
     changes: dict[str, tuple[str, str | None]] = {}
     for m in rnd.months[: rnd.months.index(month) + 1]:
-        day = _month_start(m)
+        day = month_start(m)
         stops_now = []
         changes = {}
         for code, cands in ranking.by_curriculum.items():
@@ -548,7 +530,7 @@ def month_report(ds: Dataset, profile: Profile, month: str) -> MonthReport:
                     changes[nxt.student.id] = ("moved_up", replaced)
             receiving[code] = kept
     due = pay_by(month, profile, calendar)
-    amount = profile.value("grant_amount", _month_start(month))
+    amount = profile.value("grant_amount", month_start(month))
     payments = []
     for code, ids in receiving.items():
         by_id = {c.student.id: c for c in ranking.by_curriculum[code]}

@@ -32,14 +32,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
+from fractions import Fraction
 
 from cluster_cli.i18n import Phrase
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Curriculum, Group, Member, Student
 from cluster_cli.regulation.debts import Debt, DebtRules, calendar_for, student_debts
 from cluster_cli.regulation.facts import is_minor, status_on, study_end
+from cluster_cli.regulation.money import WHOLE_DOWN, round_to
 from cluster_cli.regulation.profile import Profile
+from cluster_cli.regulation.reasons import Reason
 from cluster_cli.reports.members import PARTNERSHIP_ORDER, is_recognised
 
 JOINT_MAX_HOSTS = 3
@@ -48,16 +51,6 @@ JOINT_MAX_HOSTS = 3
 PROPOSED, JOINT, BLOCKED, NO_CAPACITY, ON_LEAVE = "proposed", "joint", "blocked", "no-capacity", "on-leave"
 OUTCOMES = (PROPOSED, JOINT, BLOCKED, NO_CAPACITY, ON_LEAVE)
 SECURE = ("match.flag.level-2", "match.flag.special-needs")
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why a host fits (or fits less), or why a student is flagged: a catalogue key and its clause."""
-
-    code: str
-    clause: str
-    args: tuple[tuple[str, object], ...] = ()
-    good: bool = True
 
 
 @dataclass(frozen=True)
@@ -380,7 +373,7 @@ def _split_hours(total: int | None, parts: list[tuple[date, date]], calendar) ->
         return [None] * len(parts)
     days = [_working_days(calendar, a, b) for a, b in parts]
     whole = sum(days) or 1
-    shares = [int((Decimal(total) * d / whole).to_integral_value(ROUND_DOWN)) for d in days]
+    shares = [int(round_to(Fraction(total * d, whole), WHOLE_DOWN)) for d in days]
     shares[-1] += total - sum(shares)
     return shares
 
