@@ -162,7 +162,7 @@ def explain(
     """Why a student is (not) eligible, their score components and place in the ranking, and
     what separates them from their neighbours.
 
-    Example: cluster grants explain S014 --round 2026-autumn
+    Example: cluster grants explain TA-25-07 --round 2026-autumn
     """
     from cluster_cli.render.grants import explain_document
     from cluster_cli.render.views import to_json
