@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from cluster_cli import vocabulary as V
+from cluster_cli.i18n import LANGUAGES
 from cluster_cli.model.common import Id, Model, MonthId, PeriodId, Person, Record, Text
 from cluster_cli.model.numbers import Money, rejoin_split_numbers
 
@@ -60,7 +61,7 @@ class Cluster(Record):
     study calendar its schools share (study periods and school holidays)."""
 
     name: Text
-    language: Literal[V.LANGUAGES] = "et"
+    language: Literal[LANGUAGES] = "et"
     profile: Id = "vvttk"
     coordinators: list[Coordinator] = []
     meetings: list[date] = []
@@ -484,7 +485,7 @@ class Placement(Record):
     coordinator: Person | None = None
     tasks: list[TaskRef] = []
     plan: PracticePlan | None = None
-    language: Literal[V.LANGUAGES] = "et"
+    language: Literal[LANGUAGES] = "et"
     guardian_consent: Consent | None = None
     data_received: date | None = None
     debt_override: DebtOverride | None = None
