@@ -142,6 +142,10 @@ class TextOrJson(str, Enum):
     json = "json"
 
 
+# `--format` of the commands that print text or JSON, not report views (`rules`, `profile`).
+TextFormat = Annotated[TextOrJson, typer.Option("--format", "-f")]
+
+
 def resolve_data_dir(given: Optional[Path]) -> Path:
     """--data, else ./data, else $CLUSTER_DATA, else ./data (which then reports as missing)."""
     if given is not None:

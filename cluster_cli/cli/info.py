@@ -6,7 +6,7 @@ import os
 
 import typer
 
-from cluster_cli.cli.common import AsOf, Data, Lang, NoCache
+from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, TextFormat
 from cluster_cli.cli.common import (
     TextOrJson,
     language,
@@ -18,7 +18,7 @@ from cluster_cli.cli.common import (
 
 def rules(
     lang: Lang = None,
-    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f"),
+    format: TextFormat = TextOrJson.text,
 ) -> None:
     """List the checks of `cluster validate`: rule id, clause, usual severity, what it checks.
 
@@ -49,7 +49,7 @@ def rules(
 def profile(
     data: Data = None, as_of: AsOf = None,
     lang: Lang = None,
-    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f"),
+    format: TextFormat = TextOrJson.text,
     no_cache: NoCache = False,
 ) -> None:
     """Show the regulation profile in force: every parameter, its value on the date, its clause.
