@@ -239,3 +239,25 @@ def codes(doc: dict, severity: str | None = None) -> list[tuple[str, str]]:
 
 def findings_of(doc: dict, code: str) -> list[dict]:
     return [f for f in doc["findings"] if f["code"] == code]
+
+
+@pytest.fixture
+def served():
+    """Which path served each file loaded during the test (the loader's seam): its path in the
+    data folder → "cache", "fast" or "precise"."""
+    from cluster_cli.load.folder import recording_paths
+
+    with recording_paths() as paths:
+        yield paths
+
+
+def read_as(root: Path, how: str, exceptions: dict | None = None) -> dict:
+    """What `served` should hold when every list file of `root` was served `how`, except the
+    files in `exceptions` (path → how, None for a file not read); cluster.yaml and profile.yaml
+    are always read precisely."""
+    expected = {}
+    for path in sorted(root.rglob("*.yaml")):
+        rel = path.relative_to(root).as_posix()
+        expected[rel] = "precise" if rel in ("cluster.yaml", "profile.yaml") else how
+    expected.update(exceptions or {})
+    return {rel: how for rel, how in expected.items() if how is not None}

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 
 from tests.conftest import AS_OF, base_data, findings_of, write_data
 
@@ -163,15 +164,70 @@ def test_rules_command_lists_every_rule_with_its_clause(cli):
     assert "key-competences" in text and "3.4.7" in text
 
 
+def _commands(command, path=()):
+    """Every command below `command` (the `cluster` group), groups and leaves alike, with its
+    path of names."""
+    yield path, command
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        yield from _commands(sub, (*path, name))
+
+
+def _example(command) -> str:
+    """The command line of a command's help example (`Example: cluster …`, or `Example (when): …`)."""
+    match = re.search(r"^\s*Example[^:]*: cluster (.+?)\s*$", command.help or "", re.M)
+    assert match, f"no example in the help of {command.name}"
+    return match.group(1)
+
+
 def test_every_command_has_help_with_an_example(cli):
+    """Every command, at any depth (walked from the root, so a new command cannot be missed), has
+    help, and a leaf command's help shows an example."""
+    import typer.main
+
     from cluster_cli.cli.app import app
 
-    names = [c.name or c.callback.__name__ for c in app.registered_commands]
-    assert names
-    for name in names:
-        result = cli(name, "--help")
-        assert result.exit_code == 0
-        assert "Example" in result.stdout, name
+    commands = list(_commands(typer.main.get_command(app)))
+    leaves = [path for path, command in commands if not hasattr(command, "commands")]
+    assert len(leaves) >= 20, leaves
+    for path, command in commands:
+        result = cli(*path, "--help")
+        assert result.exit_code == 0, (path, result.output)
+        if path in leaves:
+            assert "Example" in result.stdout, path
+            assert _example(command).split()[:len(path)] == list(path), path
+
+
+def test_every_help_example_runs_on_the_sample_data(cli, tmp_path, monkeypatch):
+    """Each command's help example, run as written (with --data data) in a folder holding a copy
+    of the sample data and the templates: exit 0 or 1 (findings), never 2 (a broken example).
+    Files it writes land in that folder; an absolute output path is moved into it."""
+    import shlex
+    import shutil
+
+    import typer.main
+
+    from cluster_cli.cli.app import app
+
+    repo = Path(__file__).resolve().parents[1]
+    shutil.copytree(repo / "data", tmp_path / "data")
+    (tmp_path / "templates").mkdir()
+    for docx in (repo / "templates").glob("*.docx"):
+        shutil.copy(docx, tmp_path / "templates")
+    monkeypatch.chdir(tmp_path)
+    ran = []
+    for path, command in _commands(typer.main.get_command(app)):
+        if hasattr(command, "commands"):
+            continue
+        args = shlex.split(_example(command))
+        for i, arg in enumerate(args[:-1]):
+            if args[i] in ("--output", "-o", "--ics", "--out") and args[i + 1].startswith("/"):
+                args[i + 1] = Path(args[i + 1]).name
+        if any("--data" in p.opts for p in command.params) and "--data" not in args:
+            args += ["--data", "data"]
+        result = cli(*args)
+        assert result.exit_code in (0, 1), (args, result.output)
+        ran.append(path)
+    assert len(ran) >= 20
 
 
 def test_no_traceback_on_unexpected_input_via_real_process(tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, base_data, write_data
+from tests.conftest import AS_OF, base_data, read_as, write_data
 
 STUDENTS = "students/TA-24.yaml"
 
@@ -16,6 +16,16 @@ STUDENTS = "students/TA-24.yaml"
 def _validate(cli, root, *extra):
     result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", *extra)
     return result.exit_code, result.stdout
+
+
+def _served(cli, root, *extra):
+    """`_validate`, and which path served each file of the folder (the loader's test seam)."""
+    from cluster_cli.load.folder import recording_paths
+
+    with recording_paths() as served:
+        output = _validate(cli, root, *extra)
+    return output, served
+
 
 
 def _cache_files(tmp_path: Path) -> list[Path]:
@@ -45,13 +55,24 @@ TRICKY_VALUES = ["0012", "0x1F", "0o17", "1_000", ".5", "5.", "2026-09-01 10:00:
                  "2026-9-1 10:00:00", "no", "on", "~", "2026-02-30", "1e3", "+12"]
 # Those the fast path must hand to the precise one; the others it reads itself, identically.
 GUARDED = {"0012", "0x1F", "0o17", "1_000", ".5", "5."}
+# Those a field's type refuses: the record fails on the fast path too, so the file is re-read
+# precisely (to report it with its line).
+REFUSED = {"group": {"2026-09-01 10:00:00", "2026-09-01T10:00:00+02:00", "~"},
+           "course": set(TRICKY_VALUES),
+           "home_settlement": {"2026-09-01 10:00:00", "2026-09-01T10:00:00+02:00"}}
 
 
-def _both_paths(cli, monkeypatch, root):
+def _both_paths(cli, monkeypatch, root, students: str = "precise"):
+    """validate with CLUSTER_LOADER=precise, then =fast, and check which path served each file:
+    all precisely in the first run; in the second, STUDENTS as `students` says and every
+    other (plainly safe) list file by the fast parser."""
     outputs = []
     for loader in ("precise", "fast"):
         monkeypatch.setenv("CLUSTER_LOADER", loader)
-        outputs.append(_validate(cli, root, "--no-cache"))
+        output, served = _served(cli, root, "--no-cache")
+        expected = read_as(root, "precise") if loader == "precise" else read_as(root, "fast", {STUDENTS: students})
+        assert served == expected, loader
+        outputs.append(output)
     return outputs
 
 
@@ -79,16 +100,21 @@ def test_tricky_scalars_read_the_same_on_both_paths(cli, tmp_path, monkeypatch, 
     text = re.sub(rf"^  {field}: .*$", f"  {field}: {value}", path.read_text(encoding="utf-8"), count=1, flags=re.M)
     path.write_text(text, encoding="utf-8")
     assert risky(text.encode()) == (value in GUARDED)
-    precise, fast = _both_paths(cli, monkeypatch, root)
+    students = "precise" if value in GUARDED or value in REFUSED[field] else "fast"
+    precise, fast = _both_paths(cli, monkeypatch, root, students)
     assert precise == fast
 
 
 def test_fast_path_data_equals_precise_data_on_the_sample(tmp_path):
-    from cluster_cli.load.folder import load_folder
+    from cluster_cli.load.folder import load_folder, recording_paths
 
     sample = Path(__file__).resolve().parents[1] / "data"
-    precise, f1 = load_folder(sample, use_fast=False)
-    fast, f2 = load_folder(sample, use_fast=True)
+    with recording_paths() as served:
+        precise, f1 = load_folder(sample, use_fast=False)
+    assert served == read_as(sample, "precise")
+    with recording_paths() as served:
+        fast, f2 = load_folder(sample, use_fast=True)
+    assert served == read_as(sample, "fast")
     assert f1 == f2
     for kind in precise.records:
         assert [r.model_dump() for r in precise.records[kind]] == [r.model_dump() for r in fast.records[kind]]
@@ -98,7 +124,7 @@ def test_a_finding_on_a_fast_record_still_has_its_line(cli, tmp_path, monkeypatc
     files = base_data()
     files[STUDENTS][1].pop("guardian")  # a rule finding, not a shape one: the file stays fast
     root = write_data(tmp_path / "data", files)
-    precise, fast = _both_paths(cli, monkeypatch, root)
+    precise, fast = _both_paths(cli, monkeypatch, root, students="fast")
     assert precise == fast
     [f] = json.loads(fast[1])["findings"]
     assert f["code"] == "minor-guardian" and f["line"] > 1
@@ -111,9 +137,11 @@ def test_warm_run_answers_from_the_cache_and_matches_cold(cli, tmp_path):
     files = base_data()
     files[STUDENTS][1].pop("guardian")
     root = write_data(tmp_path / "data", files)
-    cold = _validate(cli, root)
+    cold, served = _served(cli, root)
+    assert served == read_as(root, "fast")
     assert _cache_files(tmp_path)
-    warm = _validate(cli, root)
+    warm, served = _served(cli, root)
+    assert served == {}  # the answer itself came from the cache: no file was parsed
     assert cold == warm and cold[0] == 1
 
 
@@ -124,7 +152,8 @@ def test_edit_invalidates(cli, tmp_path):
     assert _validate(cli, root)[0] == 1
     files[STUDENTS][1]["guardian"] = {"name": "Anne Kuusk", "phone": "+372 5234 5678"}
     write_data(root, {STUDENTS: files[STUDENTS]})
-    code, out = _validate(cli, root)
+    (code, out), served = _served(cli, root)
+    assert served == read_as(root, "cache", {STUDENTS: "fast"})  # only the edited file is read again
     assert code == 0 and json.loads(out)["findings"] == []
 
 
@@ -134,7 +163,8 @@ def test_rename_invalidates_paths(cli, tmp_path):
     root = write_data(tmp_path / "data", files)
     _validate(cli, root)
     (root / STUDENTS).rename(root / "students" / "renamed.yaml")
-    code, out = _validate(cli, root)
+    (code, out), served = _served(cli, root)
+    assert served == read_as(root, "cache")  # the same bytes: the file's entry still serves
     [f] = json.loads(out)["findings"]
     assert f["file"].endswith("students/renamed.yaml") and f["line"] > 1
 
@@ -143,7 +173,8 @@ def test_deletion_invalidates(cli, tmp_path):
     root = write_data(tmp_path / "data", base_data())
     assert _validate(cli, root)[0] == 0
     (root / STUDENTS).unlink()
-    code, out = _validate(cli, root)
+    (code, out), served = _served(cli, root)
+    assert served == read_as(root, "cache")
     # P1's student is gone: the placement's reference now dangles.
     assert code == 1 and any(f["code"] == "unknown-reference" for f in json.loads(out)["findings"])
 
@@ -154,7 +185,8 @@ def test_profile_change_invalidates(cli, tmp_path):
     root = write_data(tmp_path / "data", files)
     assert _validate(cli, root)[0] == 0
     (root / "profile.yaml").write_text("parameters:\n  practice_group_max:\n    values:\n      2026-01-01: 12\n")
-    assert _validate(cli, root)[0] == 1
+    (code, _), served = _served(cli, root)
+    assert served == read_as(root, "cache") and code == 1
 
 
 def test_report_answers_change_with_the_data(cli, tmp_path):
@@ -183,7 +215,9 @@ def test_corrupt_and_foreign_entries_are_ignored_and_rebuilt(cli, tmp_path):
             header = json.loads(head)
             header["code"] = "someone-else"
             entry.write_bytes(json.dumps(header).encode() + b"\n" + payload)
-    assert _validate(cli, root) == cold
+    again, served = _served(cli, root)
+    assert served == read_as(root, "fast")  # no entry was believed: every file read again
+    assert again == cold
     assert _validate(cli, root) == cold  # rebuilt entries are good
 
 

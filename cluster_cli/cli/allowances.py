@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Optional
 
 import typer
 
+from cluster_cli.cli.common import Data, Format, Lang, NoCache, Output, ShowPii, Verbose, View
 from cluster_cli.cli.common import (
     Computed,
-    DataOption,
-    FormatOption,
-    LangOption,
-    NoCacheOption,
-    OutputOption,
     ReportFormat,
-    ShowPiiOption,
-    VerboseOption,
-    ViewOption,
     fail,
     language,
     load_or_exit,
@@ -74,14 +65,9 @@ def _run(ctx, kind: str, month: str, data, format, output, view, lang_flag, show
 def special(
     ctx: typer.Context,
     month: str = _month_option("The month of the cycle, e.g. 2026-11: applications by the 10th, decisions by the 15th, paid by the 26th."),
-    data: Optional[Path] = DataOption,
-    format: ReportFormat = FormatOption,
-    output: Optional[Path] = OutputOption,
-    view: Optional[str] = ViewOption,
-    lang: Optional[str] = LangOption,
-    show_pii: bool = ShowPiiOption,
-    verbose: bool = VerboseOption,
-    no_cache: bool = NoCacheOption,
+    data: Data = None,
+    format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """The special allowance (eritoetus, Lisa 12) of a month: the fund (1.4: the school's share
     of the month's basic fund plus the basic fund's leftover), eligibility and evidence (2.1–2.5),
@@ -97,14 +83,9 @@ def special(
 def travel(
     ctx: typer.Context,
     month: str = _month_option("The payment month, e.g. 2026-11: bus reports of the previous month's journeys (due by the 5th, paid by the 25th) and car applications submitted in it."),
-    data: Optional[Path] = DataOption,
-    format: ReportFormat = FormatOption,
-    output: Optional[Path] = OutputOption,
-    view: Optional[str] = ViewOption,
-    lang: Optional[str] = LangOption,
-    show_pii: bool = ShowPiiOption,
-    verbose: bool = VerboseOption,
-    no_cache: bool = NoCacheOption,
+    data: Data = None,
+    format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """Travel compensation paid in a month: bus (Lisa 14 — round trips allowed by dormitory,
     level and curriculum or per school day, nothing within the school's settlement, on leave or
@@ -121,14 +102,9 @@ def travel(
 def lunch(
     ctx: typer.Context,
     month: str = _month_option("The month of the school and practice days, e.g. 2026-11."),
-    data: Optional[Path] = DataOption,
-    format: ReportFormat = FormatOption,
-    output: Optional[Path] = OutputOption,
-    view: Optional[str] = ViewOption,
-    lang: Optional[str] = LangOption,
-    show_pii: bool = ShowPiiOption,
-    verbose: bool = VerboseOption,
-    no_cache: bool = NoCacheOption,
+    data: Data = None,
+    format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """School-lunch support (koolilõuna, 6.12.7–6.12.11): who qualifies and why not (6.12.8,
     6.12.9), lunches at school once per school day (6.12.10), and the practice-period support

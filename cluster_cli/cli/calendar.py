@@ -7,18 +7,10 @@ from typing import Optional
 
 import typer
 
+from cluster_cli.cli.common import AsOf, Data, Format, Lang, NoCache, Output, ShowPii, Verbose, View
 from cluster_cli.cli.common import (
-    AsOfOption,
     Computed,
-    DataOption,
-    FormatOption,
-    LangOption,
-    NoCacheOption,
-    OutputOption,
     ReportFormat,
-    ShowPiiOption,
-    VerboseOption,
-    ViewOption,
     emit_report,
     deliver,
     fail,
@@ -34,20 +26,13 @@ from cluster_cli.cli.common import (
 
 
 def calendar(
-    ctx: typer.Context,
-    data: Optional[Path] = DataOption,
-    as_of: Optional[str] = AsOfOption,
+    ctx: typer.Context, data: Data = None, as_of: AsOf = None,
     days: int = typer.Option(60, "--days", "-n", min=1, max=3660, help="How many days ahead."),
     ics: Optional[Path] = typer.Option(
         None, "--ics", parser=output_path, callback=guard_outputs, metavar="FILE",
         help="Also write the deadlines as an iCalendar file (written atomically; - is stdout)."),
-    format: ReportFormat = FormatOption,
-    output: Optional[Path] = OutputOption,
-    view: Optional[str] = ViewOption,
-    lang: Optional[str] = LangOption,
-    show_pii: bool = ShowPiiOption,
-    verbose: bool = VerboseOption,
-    no_cache: bool = NoCacheOption,
+    format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """The deadlines from the as-of date on: placement contract data (Lisa 7 4.1), the student's
     contact with the host (8.3), documents (4.6) and defense (5.9); basic-allowance applications,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import NoReturn, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -71,16 +71,20 @@ def check_outputs(params: dict, outputs: list) -> None:
             fail("files.output-twice", lang, path=second)
 
 
-DataOption = typer.Option(
-    None, "--data", "-d", help="Data folder (default: ./data, then $CLUSTER_DATA).", show_default=False,
+# The options every command shares, each defined once (`typing.Annotated` aliases); a command
+# names them in its parameter list with their default: `data: Data = None`, `show_pii: ShowPii = False`.
+Data = Annotated[Optional[Path], typer.Option(
+    "--data", "-d", help="Data folder (default: ./data, then $CLUSTER_DATA).", show_default=False,
     callback=guard_outputs,
-)
-AsOfOption = typer.Option(None, "--as-of", help="Judge the data as of this date, YYYY-MM-DD (default: today).")
-LangOption = typer.Option(None, "--lang", help="Language of messages: et or en (default: the cluster's).",
-                          callback=guard_outputs)
-ShowPiiOption = typer.Option(False, "--show-pii", help="Show personal codes and bank accounts unmasked.")
-VerboseOption = typer.Option(False, "--verbose", "-v", help="Print the pipeline stages' timings to stderr.")
-NoCacheOption = typer.Option(False, "--no-cache", help="Read every file afresh; neither use nor update the cache.")
+)]
+AsOf = Annotated[Optional[str], typer.Option(
+    "--as-of", help="Judge the data as of this date, YYYY-MM-DD (default: today).")]
+Lang = Annotated[Optional[str], typer.Option(
+    "--lang", help="Language of messages: et or en (default: the cluster's).", callback=guard_outputs)]
+ShowPii = Annotated[bool, typer.Option("--show-pii", help="Show personal codes and bank accounts unmasked.")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Print the pipeline stages' timings to stderr.")]
+NoCache = Annotated[bool, typer.Option(
+    "--no-cache", help="Read every file afresh; neither use nor update the cache.")]
 
 
 def loader_settings(no_cache: bool = False, lang: Optional[str] = None) -> dict:
@@ -136,6 +140,10 @@ def question_of(ctx: typer.Context) -> list:
 class TextOrJson(str, Enum):
     text = "text"
     json = "json"
+
+
+# `--format` of the commands that print text or JSON, not report views (`rules`, `profile`).
+TextFormat = Annotated[TextOrJson, typer.Option("--format", "-f")]
 
 
 def resolve_data_dir(given: Optional[Path]) -> Path:
@@ -233,13 +241,14 @@ class ReportFormat(str, Enum):
     xlsx = "xlsx"
 
 
-FormatOption = typer.Option(
-    ReportFormat.table, "--format", "-f", help="table (terminal), json, csv (one view) or xlsx (a sheet per view)."
-)
-OutputOption = typer.Option(
-    None, "--output", "-o", parser=output_path, callback=guard_outputs, metavar="FILE",
-    help="Write to this file (atomically) instead of stdout; - is stdout.")
-ViewOption = typer.Option(None, "--view", help="Which table for table/csv output (default: all for table, the first detailed one for csv).")
+# The options every report shares (with `Data`, `Lang`, … above): `format: Format = ReportFormat.table`.
+Format = Annotated[ReportFormat, typer.Option(
+    "--format", "-f", help="table (terminal), json, csv (one view) or xlsx (a sheet per view).")]
+Output = Annotated[Optional[Path], typer.Option(
+    "--output", "-o", parser=output_path, callback=guard_outputs, metavar="FILE",
+    help="Write to this file (atomically) instead of stdout; - is stdout.")]
+View = Annotated[Optional[str], typer.Option(
+    "--view", help="Which table for table/csv output (default: all for table, the first detailed one for csv).")]
 
 
 def report_bytes(views, document, fmt: ReportFormat, view: Optional[str], lang: str, show_pii: bool,

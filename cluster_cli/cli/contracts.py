@@ -13,14 +13,10 @@ from typing import List, Optional
 
 import typer
 
+from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, Verbose
 from cluster_cli.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
-    AsOfOption,
-    DataOption,
-    LangOption,
-    NoCacheOption,
-    VerboseOption,
     fail,
     language,
     load_or_exit,
@@ -28,6 +24,7 @@ from cluster_cli.cli.common import (
     print_timings,
     stderr_console,
 )
+from cluster_cli.vocabulary import PLACEMENT_STATUSES as STATUSES
 
 app = typer.Typer(
     name="contracts",
@@ -55,11 +52,8 @@ def render(
     pdf: bool = typer.Option(False, "--pdf", help="Also convert each contract to PDF (LibreOffice headless)."),
     lock_timeout: float = typer.Option(60.0, "--lock-timeout", envvar="CLUSTER_LOCK_TIMEOUT", min=0,
                                        help="Seconds to wait while another run writes into the same folder."),
-    data: Optional[Path] = DataOption,
-    as_of: Optional[str] = AsOfOption,
-    lang: Optional[str] = LangOption,
-    verbose: bool = VerboseOption,
-    no_cache: bool = NoCacheOption,
+    data: Data = None, as_of: AsOf = None,
+    lang: Lang = None, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """Render the tripartite contracts of placements that pass validation into
     OUT/<study year>/<group>/<placement>_<student>_<host>.docx, with OUT/manifest.json and
@@ -232,7 +226,7 @@ def _progress(err, total: int, lang: str):
 @app.command("check-template")
 def check_template(
     file: Path = typer.Argument(..., help="The .docx template to check."),
-    lang: Optional[str] = LangOption,
+    lang: Lang = None,
 ) -> None:
     """List a contract template's variables, flag the ones the contract's data does not have,
     the mandatory terms (Lisa 7 1.4.2–1.4.11, 5.7, 10.1; 4.11.5, 4.12.5) it never uses, and what

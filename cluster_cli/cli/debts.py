@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 import typer
 
+from cluster_cli.cli.common import AsOf, Data, Format, Lang, NoCache, Output, ShowPii, Verbose, View
 from cluster_cli.cli.common import (
-    AsOfOption,
     Computed,
-    DataOption,
-    FormatOption,
-    LangOption,
-    NoCacheOption,
-    OutputOption,
     ReportFormat,
-    ShowPiiOption,
-    VerboseOption,
-    ViewOption,
     fail,
     language,
     load_or_exit,
@@ -30,18 +21,11 @@ from cluster_cli.cli.common import (
 
 
 def debts(
-    ctx: typer.Context,
-    data: Optional[Path] = DataOption,
-    as_of: Optional[str] = AsOfOption,
+    ctx: typer.Context, data: Data = None, as_of: AsOf = None,
     group: Optional[str] = typer.Option(None, "--group", "-g", help="Only this group."),
     student: Optional[str] = typer.Option(None, "--student", "-s", help="Only this student (id)."),
-    format: ReportFormat = FormatOption,
-    output: Optional[Path] = OutputOption,
-    view: Optional[str] = ViewOption,
-    lang: Optional[str] = LangOption,
-    show_pii: bool = ShowPiiOption,
-    verbose: bool = VerboseOption,
-    no_cache: bool = NoCacheOption,
+    format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """Study debts with their deadlines in working days, attendance, and the actions the
     regulation prescribes (6.1, 6.2, 6.3, 6.8.5, 6.11.5, Lisa 4), as of a date.

@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Optional
+from typing import Annotated
 
 import typer
 
+from cluster_cli.cli.common import Data, Format, Lang, NoCache, Output, ShowPii, Verbose, View
 from cluster_cli.cli.common import (
     Computed,
-    DataOption,
-    FormatOption,
-    LangOption,
-    NoCacheOption,
-    OutputOption,
     ReportFormat,
-    ShowPiiOption,
-    VerboseOption,
-    ViewOption,
     fail,
     language,
     load_or_exit,
@@ -29,7 +21,7 @@ from cluster_cli.cli.common import (
 
 app = typer.Typer(help="Basic study allowance (põhitoetus): ranking, fund, monthly payments.", no_args_is_help=True)
 
-RoundOption = typer.Option(..., "--round", "-r", help="The round, e.g. 2026-autumn or 2027-spring.")
+Round = Annotated[str, typer.Option("--round", "-r", help="The round, e.g. 2026-autumn or 2027-spring.")]
 
 
 def _loaded(data, lang_flag, timings=None, no_cache: bool = False):
@@ -50,16 +42,9 @@ def _check_round(value: str, lang: str) -> None:
 
 @app.command("rank")
 def rank(
-    ctx: typer.Context,
-    round: str = RoundOption,
-    data: Optional[Path] = DataOption,
-    format: ReportFormat = FormatOption,
-    output: Optional[Path] = OutputOption,
-    view: Optional[str] = ViewOption,
-    lang: Optional[str] = LangOption,
-    show_pii: bool = ShowPiiOption,
-    verbose: bool = VerboseOption,
-    no_cache: bool = NoCacheOption,
+    ctx: typer.Context, round: Round = ..., data: Data = None,
+    format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """Eligibility and the ranking per curriculum (Lisa 11 III, IV, V.2), with every exclusion's
     reason and clause and every ranked student's score components. Views: ranking, excluded.
@@ -90,12 +75,9 @@ def rank(
 def fund(
     ctx: typer.Context,
     year: str = typer.Option(..., "--year", "-y", help="The study year, e.g. 2026/2027."),
-    data: Optional[Path] = DataOption,
-    format: ReportFormat = FormatOption,
-    output: Optional[Path] = OutputOption,
-    view: Optional[str] = ViewOption,
-    lang: Optional[str] = LangOption,
-    no_cache: bool = NoCacheOption,
+    data: Data = None,
+    format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    lang: Lang = None, no_cache: NoCache = False,
 ) -> None:
     """The year's basic-allowance fund (Lisa 11 II, VI, VII): by month, by study field and round,
     allowances per curriculum, and the leftover for the special-allowance fund. Views: months,
@@ -132,14 +114,9 @@ def fund(
 def report(
     ctx: typer.Context,
     month: str = typer.Option(..., "--month", "-m", help="The month paid for, e.g. 2026-11."),
-    data: Optional[Path] = DataOption,
-    format: ReportFormat = FormatOption,
-    output: Optional[Path] = OutputOption,
-    view: Optional[str] = ViewOption,
-    lang: Optional[str] = LangOption,
-    show_pii: bool = ShowPiiOption,
-    verbose: bool = VerboseOption,
-    no_cache: bool = NoCacheOption,
+    data: Data = None,
+    format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """The month's payment list (Lisa 11 V.4, V.5, VII.2): who is paid how much, by which date, to
     which account; who stopped and who moved up. Views: payments, stopped.
@@ -179,16 +156,14 @@ def report(
 @app.command("explain")
 def explain(
     student: str = typer.Argument(..., help="The student's id."),
-    round: str = RoundOption,
-    data: Optional[Path] = DataOption,
-    format: ReportFormat = FormatOption,
-    lang: Optional[str] = LangOption,
-    no_cache: bool = NoCacheOption,
+    round: Round = ..., data: Data = None,
+    format: Format = ReportFormat.table,
+    lang: Lang = None, no_cache: NoCache = False,
 ) -> None:
     """Why a student is (not) eligible, their score components and place in the ranking, and
     what separates them from their neighbours.
 
-    Example: cluster grants explain S014 --round 2026-autumn
+    Example: cluster grants explain TA-25-07 --round 2026-autumn
     """
     from cluster_cli.render.grants import explain_document
     from cluster_cli.render.views import to_json

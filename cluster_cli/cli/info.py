@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Optional
 
 import typer
 
+from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, TextFormat
 from cluster_cli.cli.common import (
-    AsOfOption,
-    DataOption,
-    LangOption,
-    NoCacheOption,
     TextOrJson,
     language,
     load_or_exit,
@@ -22,8 +17,8 @@ from cluster_cli.cli.common import (
 
 
 def rules(
-    lang: Optional[str] = LangOption,
-    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f"),
+    lang: Lang = None,
+    format: TextFormat = TextOrJson.text,
 ) -> None:
     """List the checks of `cluster validate`: rule id, clause, usual severity, what it checks.
 
@@ -52,11 +47,10 @@ def rules(
 
 
 def profile(
-    data: Optional[Path] = DataOption,
-    as_of: Optional[str] = AsOfOption,
-    lang: Optional[str] = LangOption,
-    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f"),
-    no_cache: bool = NoCacheOption,
+    data: Data = None, as_of: AsOf = None,
+    lang: Lang = None,
+    format: TextFormat = TextOrJson.text,
+    no_cache: NoCache = False,
 ) -> None:
     """Show the regulation profile in force: every parameter, its value on the date, its clause.
 
@@ -109,7 +103,7 @@ cache_app = typer.Typer(help="The cache of loaded files and answers: where it is
 
 
 @cache_app.command("info")
-def cache_info(data: Optional[Path] = DataOption, lang: Optional[str] = LangOption) -> None:
+def cache_info(data: Data = None, lang: Lang = None) -> None:
     """Show the cache directory, its entries and their size, and how it is pruned.
 
     Example: cluster cache info
@@ -143,7 +137,7 @@ def cache_info(data: Optional[Path] = DataOption, lang: Optional[str] = LangOpti
 
 
 @cache_app.command("clear")
-def cache_clear(data: Optional[Path] = DataOption, lang: Optional[str] = LangOption) -> None:
+def cache_clear(data: Data = None, lang: Lang = None) -> None:
     """Delete every cache entry (the next run reads every file afresh). The data is never touched.
 
     Example: cluster cache clear

@@ -9,18 +9,10 @@ from typing import Optional
 
 import typer
 
+from cluster_cli.cli.common import AsOf, Data, Format, Lang, NoCache, Output, ShowPii, Verbose, View
 from cluster_cli.cli.common import (
-    AsOfOption,
     Computed,
-    DataOption,
-    FormatOption,
-    LangOption,
-    NoCacheOption,
-    OutputOption,
     ReportFormat,
-    ShowPiiOption,
-    VerboseOption,
-    ViewOption,
     emit_report,
     fail,
     language,
@@ -34,9 +26,7 @@ from cluster_cli.cli.common import (
 
 
 def match(
-    ctx: typer.Context,
-    data: Optional[Path] = DataOption,
-    as_of: Optional[str] = AsOfOption,
+    ctx: typer.Context, data: Data = None, as_of: AsOf = None,
     start: Optional[str] = typer.Option(
         None, "--from", help="Window start, YYYY-MM-DD (default: the as-of date)."),
     end: Optional[str] = typer.Option(
@@ -46,13 +36,8 @@ def match(
     write: bool = typer.Option(
         False, "--write",
         help="Add each first proposal as a draft placement to placements/<school>.yaml (comments and order kept)."),
-    format: ReportFormat = FormatOption,
-    output: Optional[Path] = OutputOption,
-    view: Optional[str] = ViewOption,
-    lang: Optional[str] = LangOption,
-    show_pii: bool = ShowPiiOption,
-    verbose: bool = VerboseOption,
-    no_cache: bool = NoCacheOption,
+    format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """Proposes hosts for the students whose group has a practice period in the window and who
     have no placement for it yet: hosts with a free place for the curriculum over the whole

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 from typing import Optional
 
 import typer
 
+from cluster_cli.cli.common import AsOf, Data, Format, Lang, NoCache, Output, ShowPii, Verbose, View
 from cluster_cli.cli.common import (
-    AsOfOption,
     Computed,
-    DataOption,
-    FormatOption,
-    LangOption,
-    NoCacheOption,
-    OutputOption,
     ReportFormat,
-    ShowPiiOption,
-    VerboseOption,
-    ViewOption,
     fail,
     language,
     load_or_exit,
@@ -28,23 +19,15 @@ from cluster_cli.cli.common import (
     refuse_if_unusable,
     run_report,
 )
+from cluster_cli.vocabulary import MEMBER_KINDS, PARTNERSHIPS
 
 app = typer.Typer(help="Cluster members: schools, companies, universities, organisations; offers and coordinators.",
                   no_args_is_help=True)
 
 
-class Kind(str, Enum):
-    vocational_school = "vocational_school"
-    company = "company"
-    university = "university"
-    organisation = "organisation"
-
-
-class Partnership(str, Enum):
-    everyday = "everyday"
-    developing = "developing"
-    strategic = "strategic"
-    network = "network"
+# The choices of --kind and --partnership: the models' words (vocabulary.py), not a copy.
+Kind = Enum("Kind", {word: word for word in MEMBER_KINDS}, type=str)
+Partnership = Enum("Partnership", {word: word for word in PARTNERSHIPS}, type=str)
 
 
 def _loaded(data, lang_flag, timings, no_cache):
@@ -56,9 +39,7 @@ def _loaded(data, lang_flag, timings, no_cache):
 
 @app.command("list")
 def list_members(
-    ctx: typer.Context,
-    data: Optional[Path] = DataOption,
-    as_of: Optional[str] = AsOfOption,
+    ctx: typer.Context, data: Data = None, as_of: AsOf = None,
     kind: Optional[Kind] = typer.Option(None, "--kind", "-k", help="Only members of this kind."),
     partnership: Optional[Partnership] = typer.Option(None, "--partnership", "-p", help="Only this partnership form."),
     recognised: Optional[bool] = typer.Option(
@@ -66,13 +47,8 @@ def list_members(
         help="Only hosts recognised by the school–company committee by the as-of date (2.27), or only those not."),
     curriculum: Optional[str] = typer.Option(
         None, "--curriculum", "-c", help="Only members offering places (not yet ended) or catalogue tasks for it."),
-    format: ReportFormat = FormatOption,
-    output: Optional[Path] = OutputOption,
-    view: Optional[str] = ViewOption,
-    lang: Optional[str] = LangOption,
-    show_pii: bool = ShowPiiOption,
-    verbose: bool = VerboseOption,
-    no_cache: bool = NoCacheOption,
+    format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """The members with kind, partnership form, recognition (2.27), joint-placement readiness
     (activity 7), places offered, catalogue tasks (activity 9) and coordinators (activity 1).
@@ -109,15 +85,9 @@ def list_members(
 def show_member(
     ctx: typer.Context,
     member: str = typer.Argument(..., help="The member's id, e.g. koodikoda."),
-    data: Optional[Path] = DataOption,
-    as_of: Optional[str] = AsOfOption,
-    format: ReportFormat = FormatOption,
-    output: Optional[Path] = OutputOption,
-    view: Optional[str] = ViewOption,
-    lang: Optional[str] = LangOption,
-    show_pii: bool = ShowPiiOption,
-    verbose: bool = VerboseOption,
-    no_cache: bool = NoCacheOption,
+    data: Data = None, as_of: AsOf = None,
+    format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """One member: its data, contacts, the coordinators it names and their areas of
     responsibility (activity 1), its offers, supervisors and catalogue tasks, and the placements

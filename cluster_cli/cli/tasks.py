@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 import typer
 
+from cluster_cli.cli.common import Data, Format, Lang, NoCache, Output, ShowPii, Verbose, View
 from cluster_cli.cli.common import (
     Computed,
-    DataOption,
-    FormatOption,
-    LangOption,
-    NoCacheOption,
-    OutputOption,
     ReportFormat,
-    ShowPiiOption,
-    VerboseOption,
-    ViewOption,
     fail,
     language,
     load_or_exit,
@@ -28,18 +20,12 @@ from cluster_cli.cli.common import (
 
 
 def tasks(
-    ctx: typer.Context,
-    data: Optional[Path] = DataOption,
+    ctx: typer.Context, data: Data = None,
     curriculum: Optional[str] = typer.Option(None, "--curriculum", "-c", help="Only tasks of this curriculum."),
     module: Optional[str] = typer.Option(None, "--module", "-m", help="Only tasks that serve this module."),
     member: Optional[str] = typer.Option(None, "--member", help="Only tasks this member offers."),
-    format: ReportFormat = FormatOption,
-    output: Optional[Path] = OutputOption,
-    view: Optional[str] = ViewOption,
-    lang: Optional[str] = LangOption,
-    show_pii: bool = ShowPiiOption,
-    verbose: bool = VerboseOption,
-    no_cache: bool = NoCacheOption,
+    format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """The cluster's list of practical tasks with their expected results and the members that
     offer them (seed 000 activity 9). Placements name these tasks (Lisa 7 1.4.5) and

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import List, Optional
 
 import typer
 
+from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, ShowPii, Verbose
 from cluster_cli.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
-    AsOfOption,
-    DataOption,
-    LangOption,
-    NoCacheOption,
-    ShowPiiOption,
     TextOrJson,
-    VerboseOption,
     fail,
     language,
     loader_settings,
@@ -27,16 +21,12 @@ from cluster_cli.cli.common import (
 
 
 def validate(
-    ctx: typer.Context,
-    data: Optional[Path] = DataOption,
-    as_of: Optional[str] = AsOfOption,
+    ctx: typer.Context, data: Data = None, as_of: AsOf = None,
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text for people, json for programs."),
-    lang: Optional[str] = LangOption,
+    lang: Lang = None,
     select: Optional[List[str]] = typer.Option(None, "--select", help="Run only this rule (repeatable)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip this rule (repeatable)."),
-    show_pii: bool = ShowPiiOption,
-    verbose: bool = VerboseOption,
-    no_cache: bool = NoCacheOption,
+    show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """Check the data folder against the study regulation.
 

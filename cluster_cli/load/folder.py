@@ -16,10 +16,12 @@ from __future__ import annotations
 import gc
 import os
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from pydantic import ValidationError
 
@@ -52,6 +54,27 @@ class _FileResult:
     findings: list[Finding]
     broken: list[str]
     precise: Any = None  # the precise parse, when it was made
+    served_by: str = "precise"  # which path read the file: "cache", "fast" or "precise"
+
+
+# Which path served each file (its path in the folder → "cache", "fast" or "precise"): a seam for
+# the tests, so that a fast path or cache that silently stops answering fails them. Off unless
+# `recording_paths()` turns it on.
+_SERVED: ContextVar[dict | None] = ContextVar("cluster_served_by", default=None)
+
+
+@contextmanager
+def recording_paths() -> Iterator[dict]:
+    """Within the block, record which path served every file loaded: the dict yielded maps each
+    file's path in the data folder (POSIX, e.g. "students/TA-24.yaml") to "cache", "fast" or
+    "precise" (cluster.yaml and profile.yaml are always read precisely). A later load of the
+    same file in the block overwrites its entry."""
+    served: dict = {}
+    token = _SERVED.set(served)
+    try:
+        yield served
+    finally:
+        _SERVED.reset(token)
 
 
 class _Locator:
@@ -129,7 +152,10 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                     continue
                 if read_digests is not None:
                     read_digests[path.relative_to(data_dir).as_posix()] = hashlib.sha256(raw).digest()
+                served = _SERVED.get()
                 if kind in SPECIAL_FILES:
+                    if served is not None:
+                        served[path.relative_to(data_dir).as_posix()] = "precise"
                     data = _parse_precise(raw, name, findings)
                     if data is None:
                         pass
@@ -139,6 +165,8 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                         dataset.profile_raw, dataset.profile_file = data, name
                     continue
                 result = _load_list_file(kind, raw, name, cache, use_fast)
+                if served is not None:
+                    served[path.relative_to(data_dir).as_posix()] = result.served_by
                 findings.extend(result.findings)
                 dataset.broken[kind].update(result.broken)
                 locator = None if result.precise is not None else _Locator(path)
@@ -181,7 +209,7 @@ def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool) -> 
                 if len(models) != len(header["indices"]):
                     raise ValueError("entry does not match its header")
                 return _FileResult(models, header["indices"], [_stamped(r, name) for r in header["findings"]],
-                                   header["broken"])
+                                   header["broken"], served_by="cache")
             except (ValueError, KeyError, TypeError):
                 cache.discard("files", key)
     result = None
@@ -192,7 +220,7 @@ def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool) -> 
         if isinstance(data, list) and data and all(isinstance(item, dict) for item in data):
             try:
                 models = _adapter(kind).validate_python(data)
-                result = _FileResult(models, list(range(len(models))), [], [])
+                result = _FileResult(models, list(range(len(models))), [], [], served_by="fast")
             except ValidationError:
                 result = None  # the precise path says what is wrong, with lines
             if result is not None and _beyond_limits(data, raw):

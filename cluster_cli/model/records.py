@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from cluster_cli import vocabulary as V
+from cluster_cli.i18n import LANGUAGES
 from cluster_cli.model.common import Id, Model, MonthId, PeriodId, Person, Record, Text
 from cluster_cli.model.numbers import Money, rejoin_split_numbers
 
@@ -59,7 +61,7 @@ class Cluster(Record):
     study calendar its schools share (study periods and school holidays)."""
 
     name: Text
-    language: Literal["et", "en"] = "et"
+    language: Literal[LANGUAGES] = "et"
     profile: Id = "vvttk"
     coordinators: list[Coordinator] = []
     meetings: list[date] = []
@@ -70,8 +72,8 @@ class Cluster(Record):
 
 # --- members -------------------------------------------------------------------------------
 
-MemberKind = Literal["vocational_school", "company", "university", "organisation"]
-Partnership = Literal["everyday", "developing", "strategic", "network"]
+MemberKind = Literal[V.MEMBER_KINDS]
+Partnership = Literal[V.PARTNERSHIPS]
 
 
 class Recognition(Model):
@@ -134,8 +136,8 @@ class CatalogueTask(Record):
 
 # --- curricula -----------------------------------------------------------------------------
 
-CurriculumKind = Literal["initial", "continuing", "vocational_secondary", "vocational_choice"]
-StudyForm = Literal["school_based", "workplace_based", "non_stationary"]
+CurriculumKind = Literal[V.CURRICULUM_KINDS]
+StudyForm = Literal[V.STUDY_FORMS]
 
 
 class Module(Model):
@@ -197,10 +199,10 @@ GradeValue = Annotated[
     Literal["5", "4", "3", "2", "A", "MA", "X"],
     BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
 ]
-GradeKind = Literal["assessment", "period", "module", "final", "practice", "prior_learning", "independent"]
-StatusKind = Literal["active", "academic_leave", "abroad", "expelled", "graduated"]
-LeaveReason = Literal["health", "military", "child_care", "other"]
-Residence = Literal["citizen", "long_term", "temporary", "right_of_residence", "none"]
+GradeKind = Literal[V.GRADE_KINDS]
+StatusKind = Literal[V.STUDENT_STATUSES]
+LeaveReason = Literal[V.LEAVE_REASONS]
+Residence = Literal[V.RESIDENCES]
 
 
 class Guardian(Model):
@@ -256,31 +258,10 @@ class Attendance(Model):
     reasons_notified: bool = False
 
 
-DisabilityLevel = Literal["moderate", "severe", "profound"]
+DisabilityLevel = Literal[V.DISABILITY_LEVELS]
 """Degree of disability (puude raskusaste): keskmine, raske, sügav."""
-SpecialGround = Literal[
-    "minor_dependants",  # 3.3.1 kaks või enam alaealist ülalpeetavat
-    "pensioner_parents",  # 3.3.2 pensionäridest vanemate ülalpeetav
-    "parents_unemployed",  # 3.3.3 mõlemad vanemad töötud
-    "emergency",  # 3.3.4 ühekordsed erakorralised asjaolud, tõendatud
-    "economic_hardship",  # 3.3.5 majanduslikud asjaolud takistavad õpinguid
-    "single_parent",  # 3.3.6 ise üksikvanem
-    "disability",  # 3.3.7 keskmise või raske puudega
-    "parent_disability",  # 3.3.8 vanem(ad) keskmise, raske või sügava puudega
-]
-EvidenceKind = Literal[
-    "household_size",  # Lisa 12 2.3.1 leibkonna suuruse tõend
-    "subsistence_benefit",  # 2.3.2 toimetulekutoetus
-    "pension_disability_benefit",  # 2.3.3 töövõimetuspension, puudetoetus
-    "unemployment",  # 2.3.4 Töötukassa tõend
-    "income",  # 2.3.5 viimase kuue kuu sissetulek
-    "family_benefits",  # 2.3.6 peretoetused
-    "survivors_pension",  # 2.3.7 toitjakaotuspension
-    "old_age_pension",  # 2.3.8 vanaduspension
-    "disability_decision",  # Lisa 13 2.4 rehabilitatsiooniplaan / puude määramise otsus
-    "accident_report",  # Lisa 12 3.3.4, 5.3 õnnetuse või kriisi tõend
-    "other",  # Lisa 12 2.4 muu (lisa)dokument
-]
+SpecialGround = Literal[V.SPECIAL_GROUNDS]
+EvidenceKind = Literal[V.EVIDENCE_KINDS]
 
 
 class Evidence(Model):
@@ -425,8 +406,8 @@ class Student(Record):
 
 # --- placements ----------------------------------------------------------------------------
 
-PlacementKind = Literal["school_based", "workplace_based", "abroad"]
-PlacementStatus = Literal["draft", "review", "valid", "finished", "cancelled"]
+PlacementKind = Literal[V.PLACEMENT_KINDS]
+PlacementStatus = Literal[V.PLACEMENT_STATUSES]
 
 
 class TaskRef(Model):
@@ -504,7 +485,7 @@ class Placement(Record):
     coordinator: Person | None = None
     tasks: list[TaskRef] = []
     plan: PracticePlan | None = None
-    language: Literal["et", "en"] = "et"
+    language: Literal[LANGUAGES] = "et"
     guardian_consent: Consent | None = None
     data_received: date | None = None
     debt_override: DebtOverride | None = None

@@ -1,0 +1,59 @@
+"""The words of the data files: the fixed choices of record fields, each list in one place.
+
+The models (`model/records.py`, as `Literal` types) and the CLI (the choices of `--kind`,
+`--partnership`, `--status`) both read these tuples. Standard library only — nothing but tuples —
+so the CLI can import it at start-up without pulling in pydantic. The order is the order shown
+to users. (The languages are the catalogue's: `i18n.LANGUAGES`. A choice only one field of one
+model takes stays an inline `Literal` there.)
+"""
+
+from __future__ import annotations
+
+# --- members ----------------------------------------------------------------------------------
+
+MEMBER_KINDS = ("vocational_school", "company", "university", "organisation")
+PARTNERSHIPS = ("everyday", "developing", "strategic", "network")
+
+# --- curricula --------------------------------------------------------------------------------
+
+CURRICULUM_KINDS = ("initial", "continuing", "vocational_secondary", "vocational_choice")
+STUDY_FORMS = ("school_based", "workplace_based", "non_stationary")
+
+# --- students ---------------------------------------------------------------------------------
+
+GRADE_KINDS = ("assessment", "period", "module", "final", "practice", "prior_learning", "independent")
+STUDENT_STATUSES = ("active", "academic_leave", "abroad", "expelled", "graduated")
+LEAVE_REASONS = ("health", "military", "child_care", "other")
+RESIDENCES = ("citizen", "long_term", "temporary", "right_of_residence", "none")
+
+# --- allowances -------------------------------------------------------------------------------
+
+DISABILITY_LEVELS = ("moderate", "severe", "profound")  # puude raskusaste: keskmine, raske, sügav
+SPECIAL_GROUNDS = (
+    "minor_dependants",  # 3.3.1 kaks või enam alaealist ülalpeetavat
+    "pensioner_parents",  # 3.3.2 pensionäridest vanemate ülalpeetav
+    "parents_unemployed",  # 3.3.3 mõlemad vanemad töötud
+    "emergency",  # 3.3.4 ühekordsed erakorralised asjaolud, tõendatud
+    "economic_hardship",  # 3.3.5 majanduslikud asjaolud takistavad õpinguid
+    "single_parent",  # 3.3.6 ise üksikvanem
+    "disability",  # 3.3.7 keskmise või raske puudega
+    "parent_disability",  # 3.3.8 vanem(ad) keskmise, raske või sügava puudega
+)
+EVIDENCE_KINDS = (
+    "household_size",  # Lisa 12 2.3.1 leibkonna suuruse tõend
+    "subsistence_benefit",  # 2.3.2 toimetulekutoetus
+    "pension_disability_benefit",  # 2.3.3 töövõimetuspension, puudetoetus
+    "unemployment",  # 2.3.4 Töötukassa tõend
+    "income",  # 2.3.5 viimase kuue kuu sissetulek
+    "family_benefits",  # 2.3.6 peretoetused
+    "survivors_pension",  # 2.3.7 toitjakaotuspension
+    "old_age_pension",  # 2.3.8 vanaduspension
+    "disability_decision",  # Lisa 13 2.4 rehabilitatsiooniplaan / puude määramise otsus
+    "accident_report",  # Lisa 12 3.3.4, 5.3 õnnetuse või kriisi tõend
+    "other",  # Lisa 12 2.4 muu (lisa)dokument
+)
+
+# --- placements -------------------------------------------------------------------------------
+
+PLACEMENT_KINDS = ("school_based", "workplace_based", "abroad")
+PLACEMENT_STATUSES = ("draft", "review", "valid", "finished", "cancelled")

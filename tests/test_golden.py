@@ -1,0 +1,75 @@
+"""Golden output: the exact text of a few representative findings and report tables, as hledger
+tests its output. A change of wording or layout fails here and becomes a reviewed diff of
+tests/golden/*.txt.
+
+After a deliberate change, rewrite the files and review the diff:
+
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest -q tests/test_golden.py
+    git diff tests/golden/
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF, base_data, write_data
+
+GOLDEN = Path(__file__).parent / "golden"
+SAMPLE = Path(__file__).resolve().parents[1] / "data"
+WIDTH = "200"  # the terminal's columns: tables are laid out for it
+
+# name → (data folder: "sample" or "errors", the command line, its exit code)
+CASES = {
+    # findings: the error format (FILE:LINE: severity rule: message (clause)), the lines with a
+    # gutter and a marker, the fix; both languages; errors and warnings
+    "validate-errors-et": ("errors", ["validate", "--as-of", AS_OF], 1),
+    "validate-errors-en": ("errors", ["validate", "--as-of", AS_OF, "--lang", "en"], 1),
+    "validate-sample-et": ("sample", ["validate", "--as-of", AS_OF], 0),
+    # report tables: titles, "(none)" views, wrapped cells, masked personal data, amounts
+    "debts-student": ("sample", ["debts", "--as-of", AS_OF, "--student", "TA-24-09"], 0),
+    "grants-rank-spring": ("sample", ["grants", "rank", "--round", "2027-spring"], 0),
+    "grants-explain": ("sample", ["grants", "explain", "TA-25-07", "--round", "2026-autumn"], 0),
+    "allowances-special": ("sample", ["allowances", "special", "--month", "2026-11"], 0),
+    "members-show": ("sample", ["members", "show", "koodikoda", "--as-of", AS_OF], 0),
+}
+
+
+def _errors_folder(root: Path) -> None:
+    """The small cluster of tests/conftest.py with an error of each common sort and a warning."""
+    files = base_data()
+    students = files["students/TA-24.yaml"]
+    students[1].pop("guardian")  # a minor without a guardian: error
+    students[0]["personal_code"] = "50801012232"  # a wrong check digit: error
+    files["curricula.yaml"][0]["level"] = "neli"  # not a number: a shape error with its line
+    files["members.yaml"][1].pop("recognition")  # an unrecognised host: warning
+    write_data(root, files)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_output_matches_its_golden_file(cli, tmp_path, monkeypatch, name):
+    folder, args, exit_code = CASES[name]
+    if folder == "sample":
+        shutil.copytree(SAMPLE, tmp_path / "data")
+    else:
+        _errors_folder(tmp_path / "data")
+    monkeypatch.chdir(tmp_path)  # paths in findings read data/…, as a user in the folder sees them
+    monkeypatch.setenv("COLUMNS", WIDTH)
+    result = cli(*args, "--data", "data")
+    assert result.exit_code == exit_code, result.output
+    golden = GOLDEN / f"{name}.txt"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(result.stdout, encoding="utf-8")
+    assert golden.is_file(), f"{golden} is missing: run UPDATE_GOLDEN=1 .venv/bin/python -m pytest -q {__file__}"
+    assert result.stdout == golden.read_text(encoding="utf-8"), (
+        f"the output of `cluster {' '.join(args)}` differs from {golden.name}; if the change is meant, "
+        "rewrite it with UPDATE_GOLDEN=1 and review the diff")
+
+
+def test_golden_files_are_all_in_use():
+    """A golden file no case writes would go stale unnoticed."""
+    assert sorted(p.stem for p in GOLDEN.glob("*.txt")) == sorted(CASES)
