@@ -5,7 +5,6 @@ The usable range is the years 1900–2199 (`cluster_cli.limits`)."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 import typer.main
@@ -128,7 +127,7 @@ def test_date_outside_the_range_in_the_data_is_an_error_at_its_line(cli, tmp_pat
     [f] = [f for f in doc["findings"] if f["severity"] == "error"]
     assert (f["code"], f["clause"], f["path"]) == ("invalid-value", "", path)
     assert f["file"].endswith(where[0]) and f["line"] == _line_of(root / where[0], value)
-    assert f"the date must lie between 1900-01-01 and 2199-12-31" in f["message"]
+    assert "the date must lie between 1900-01-01 and 2199-12-31" in f["message"]
 
 
 @pytest.mark.parametrize("where, value, path", EXTREME_DATES)

@@ -24,7 +24,6 @@ from cluster_cli.cli.common import (
     print_timings,
     stderr_console,
 )
-from cluster_cli.vocabulary import PLACEMENT_STATUSES as STATUSES
 
 app = typer.Typer(
     name="contracts",

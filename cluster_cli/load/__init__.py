@@ -1,0 +1,1 @@
+"""Reading the data folder: YAML with lines, the fast path, the cache, discovery."""

@@ -1,0 +1,1 @@
+"""Presenting results: views, tables, JSON, CSV, XLSX, ICS."""

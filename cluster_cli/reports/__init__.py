@@ -1,0 +1,1 @@
+"""Computations over the dataset: debts, grants, allowances, matching, members, calendar — typed results."""
