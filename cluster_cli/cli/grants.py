@@ -106,7 +106,7 @@ def fund(
     from datetime import date
 
     from cluster_cli.i18n import t
-    from cluster_cli.render.grants import fund_document, fund_views, localize_totals
+    from cluster_cli.render.grants import fund_document, fund_views
     from cluster_cli.reports.grants import year_fund
 
     m = re.fullmatch(r"([0-9]{4})/([0-9]{4})", year)
@@ -120,9 +120,7 @@ def fund(
     def produce() -> Computed:
         loaded, used = _loaded(data, lang, no_cache=no_cache)
         result = year_fund(loaded.dataset, loaded.profile, year)
-        views = fund_views(result)
-        localize_totals(views, used)
-        return Computed(views, fund_document(result), used, date(int(m.group(1)), 9, 1), "curricula",
+        return Computed(fund_views(result, used), fund_document(result), used, date(int(m.group(1)), 9, 1), "curricula",
                         t("grant.title.fund", used, year=year))
 
     run_report(ctx, produce, format, output, view, lang, False, data, no_cache)
