@@ -67,7 +67,8 @@ def calendar(
 
     def compute() -> Computed:
         from cluster_cli.i18n import t
-        from cluster_cli.reports.calendar import calendar_report, to_document, views
+        from cluster_cli.render.calendar import to_document, views
+        from cluster_cli.reports.calendar import calendar_report
 
         loaded = load_or_exit(data, lang, timings, no_cache)
         used = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)

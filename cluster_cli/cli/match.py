@@ -82,6 +82,7 @@ def match(
 
     def compute() -> Computed:
         from cluster_cli.i18n import t
+        from cluster_cli.render.matching import to_document, views
         from cluster_cli.reports.matching import (
             BLOCKED,
             JOINT,
@@ -89,8 +90,6 @@ def match(
             ON_LEAVE,
             PROPOSED,
             match as run_match,
-            to_document,
-            views,
         )
 
         loaded = load_or_exit(data, lang, timings, no_cache)

@@ -88,7 +88,8 @@ def list_members(
 
     def compute() -> Computed:
         from cluster_cli.i18n import t
-        from cluster_cli.reports.members import members_document, members_report, members_views
+        from cluster_cli.render.members import members_document, members_views
+        from cluster_cli.reports.members import members_report
 
         loaded, used = _loaded(data, lang, timings, no_cache)
         if curriculum is not None and curriculum not in loaded.dataset.curricula:
@@ -134,7 +135,8 @@ def show_member(
 
     def compute() -> Computed:
         from cluster_cli.i18n import t
-        from cluster_cli.reports.members import member_detail, member_document, member_views
+        from cluster_cli.render.members import member_document, member_views
+        from cluster_cli.reports.members import member_detail
 
         loaded, used = _loaded(data, lang, timings, no_cache)
         if member not in loaded.dataset.members:

@@ -57,7 +57,8 @@ def tasks(
         from datetime import date
 
         from cluster_cli.i18n import t
-        from cluster_cli.reports.members import task_rows, tasks_document, tasks_views
+        from cluster_cli.render.members import tasks_document, tasks_views
+        from cluster_cli.reports.members import task_rows
 
         loaded = load_or_exit(data, lang, timings, no_cache)
         ds = loaded.dataset
