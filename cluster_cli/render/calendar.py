@@ -34,3 +34,8 @@ def views(report: CalendarReport, lang: str) -> list:
         "title": t("calendar.kind." + e.kind, lang), "subject": e.subject, "group": e.group,
         "message": event_text(e, lang), "clause": e.clause,
     } for e in report.events])]
+
+
+def title(report: CalendarReport, lang: str) -> str:
+    return t("calendar.title", lang, start=report.as_of.isoformat(), end=report.until.isoformat(),
+             count=len(report.events))

@@ -114,3 +114,7 @@ def views(report: DebtReport, lang: str) -> list:
         ("rate", "col.rate"), ("below_duty", "col.below_duty"),
     ], attendance_rows)
     return [groups, debts_view, actions_view, attendance_view]
+
+
+def title(report: DebtReport, lang: str) -> str:
+    return t("debts.title", lang, date=report.as_of.isoformat())

@@ -40,6 +40,10 @@ def _pii(value: str | None, show_pii: bool) -> str | None:
 # --- rank ----------------------------------------------------------------------------------
 
 
+def ranking_title(r: Ranking, lang: str) -> str:
+    return t("grant.title.rank", lang, round=r.round.id)
+
+
 def ranking_document(r: Ranking, lang: str, show_pii: bool) -> dict:
     rnd = r.round
     return {
@@ -118,6 +122,10 @@ def _money(value: Decimal) -> str:
     return f"{value:.2f}"
 
 
+def fund_title(f: YearFund, lang: str) -> str:
+    return t("grant.title.fund", lang, year=f.year)
+
+
 def fund_document(f: YearFund) -> dict:
     return {
         "year": f.year,
@@ -181,6 +189,14 @@ def fund_views(f: YearFund, lang: str) -> list[View]:
 
 
 # --- monthly payments ----------------------------------------------------------------------
+
+
+def month_title(m: MonthReport, lang: str) -> str:
+    """The payment date when there are payments; "no payments" only for a month outside every
+    round (a month of a round with nobody to pay has no title)."""
+    if m.payments:
+        return t("grant.title.report", lang, month=m.month, pay_by=m.payments[0].pay_by.isoformat())
+    return t("grant.title.report-none", lang, month=m.month) if m.round is None else ""
 
 
 def month_document(m: MonthReport, lang: str, show_pii: bool) -> dict:

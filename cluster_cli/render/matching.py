@@ -11,6 +11,7 @@ from cluster_cli.reports.matching import (
     NO_CAPACITY,
     ON_LEAVE,
     OUTCOMES,
+    PROPOSED,
     SECURE,
     MatchReport,
     Need,
@@ -105,3 +106,9 @@ def views(report: MatchReport, lang: str) -> list:
         "clear_by": max(d.clear_by for d in n.debts), "note": _note(n, lang),
     } for n in report.needs if n.outcome == BLOCKED])
     return [students, proposals, blocked]
+
+
+def title(report: MatchReport, lang: str) -> str:
+    return t("match.title", lang, start=report.start.isoformat(), end=report.end.isoformat(),
+             date=report.as_of.isoformat(), proposed=report.count(PROPOSED), joint=report.count(JOINT),
+             blocked=report.count(BLOCKED), none=report.count(NO_CAPACITY), leave=report.count(ON_LEAVE))

@@ -45,6 +45,10 @@ def members_document(report: MembersReport) -> dict:
     }
 
 
+def members_title(report: MembersReport, lang: str) -> str:
+    return t("members.title", lang, date=report.as_of.isoformat(), count=len(report.rows))
+
+
 def coordinator_view(coordinators: list[Coordinator]):
     return View("coordinators", "members.view.coordinators", [
         ("name", "col.name"), ("member", "members.col.member"), ("areas", "members.col.areas"),
@@ -100,6 +104,10 @@ def member_document(d: MemberDetail) -> dict:
     }
 
 
+def member_title(d: MemberDetail, lang: str) -> str:
+    return t("members.title.show", lang, id=d.member.id, name=d.member.name, date=d.as_of.isoformat())
+
+
 def member_views(d: MemberDetail, lang: str) -> list:
     """member (field–value), contacts, coordinators, offers, supervisors, tasks, placements."""
     m = d.member
@@ -146,6 +154,10 @@ def tasks_document(rows: list[TaskRow]) -> dict:
         "expected_results": list(r.task.expected_results), "description": r.task.description,
         "offered_by": r.offered_by,
     } for r in rows]}
+
+
+def tasks_title(rows: list[TaskRow], lang: str) -> str:
+    return t("tasks.title", lang, count=len(rows))
 
 
 def tasks_views(rows: list[TaskRow], lang: str) -> list:
