@@ -51,8 +51,8 @@ def calendar(
     state: dict = {}
 
     def compute() -> Computed:
-        from cluster_cli.i18n import t
-        from cluster_cli.reports.calendar import calendar_report, to_document, views
+        from cluster_cli.render.calendar import title, to_document, views
+        from cluster_cli.reports.calendar import calendar_report
 
         loaded = load_or_exit(data, lang, timings, no_cache)
         used = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
@@ -60,9 +60,7 @@ def calendar(
         with timings.stage("calendar"):
             report = calendar_report(loaded.dataset, loaded.profile, day, days)
         state.update(report=report, lang=used)
-        return Computed(views(report, used), to_document(report, used), used, day, "events",
-                        t("calendar.title", used, start=day.isoformat(), end=report.until.isoformat(),
-                          count=len(report.events)))
+        return Computed(views(report, used), to_document(report, used), used, day, "events", title(report, used))
 
     if ics is None:
         run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)

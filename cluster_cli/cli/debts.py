@@ -40,8 +40,7 @@ def debts(
     timings = Timings()
 
     def compute() -> Computed:
-        from cluster_cli.i18n import t
-        from cluster_cli.render.debts import to_document, views
+        from cluster_cli.render.debts import title, to_document, views
         from cluster_cli.reports.debts import debt_report
 
         loaded = load_or_exit(data, lang, timings, no_cache)
@@ -53,8 +52,7 @@ def debts(
             fail("usage.unknown-group", used, value=group)
         with timings.stage("debts"):
             report = debt_report(loaded.dataset, loaded.profile, day, group=group, student=student)
-        return Computed(views(report, used), to_document(report, used), used, day, "debts",
-                        t("debts.title", used, date=day.isoformat()))
+        return Computed(views(report, used), to_document(report, used), used, day, "debts", title(report, used))
 
     run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)
     if verbose:

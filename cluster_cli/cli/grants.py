@@ -51,9 +51,8 @@ def rank(
 
     Example: cluster grants rank --round 2026-autumn --format csv --output ranking.csv
     """
-    from cluster_cli.i18n import t
     from cluster_cli.pipeline import Timings
-    from cluster_cli.render.grants import ranking_document, ranking_views
+    from cluster_cli.render.grants import ranking_document, ranking_title, ranking_views
     from cluster_cli.reports.grants import rank as compute
 
     _check_round(round, language(lang))
@@ -64,7 +63,7 @@ def rank(
         with timings.stage("rank"):
             ranking = compute(loaded.dataset, loaded.profile, round)
         return Computed(ranking_views(ranking, used), ranking_document(ranking, used, show_pii), used,
-                        ranking.round.decide_by, "ranking", t("grant.title.rank", used, round=round))
+                        ranking.round.decide_by, "ranking", ranking_title(ranking, used))
 
     run_report(ctx, produce, format, output, view, lang, show_pii, data, no_cache)
     if verbose:
@@ -87,8 +86,7 @@ def fund(
     """
     from datetime import date
 
-    from cluster_cli.i18n import t
-    from cluster_cli.render.grants import fund_document, fund_views, localize_totals
+    from cluster_cli.render.grants import fund_document, fund_title, fund_views
     from cluster_cli.reports.grants import year_fund
 
     m = re.fullmatch(r"([0-9]{4})/([0-9]{4})", year)
@@ -102,10 +100,8 @@ def fund(
     def produce() -> Computed:
         loaded, used = _loaded(data, lang, no_cache=no_cache)
         result = year_fund(loaded.dataset, loaded.profile, year)
-        views = fund_views(result)
-        localize_totals(views, used)
-        return Computed(views, fund_document(result), used, date(int(m.group(1)), 9, 1), "curricula",
-                        t("grant.title.fund", used, year=year))
+        return Computed(fund_views(result, used), fund_document(result), used, date(int(m.group(1)), 9, 1), "curricula",
+                        fund_title(result, used))
 
     run_report(ctx, produce, format, output, view, lang, False, data, no_cache)
 
@@ -123,10 +119,9 @@ def report(
 
     Example (cron, on the 15th): cluster grants report --month 2026-11 --format csv --show-pii --output /srv/toetused/2026-11.csv
     """
-    from cluster_cli.i18n import t
     from cluster_cli.pipeline import Timings
-    from cluster_cli.render.grants import month_document, month_views
     from cluster_cli.regulation.months import month_start
+    from cluster_cli.render.grants import month_document, month_title, month_views
     from cluster_cli.reports.grants import month_report
 
     if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", month):
@@ -141,12 +136,8 @@ def report(
         loaded, used = _loaded(data, lang, timings, no_cache)
         with timings.stage("report"):
             result = month_report(loaded.dataset, loaded.profile, month)
-        if result.payments:
-            title = t("grant.title.report", used, month=month, pay_by=result.payments[0].pay_by.isoformat())
-        else:
-            title = t("grant.title.report-none", used, month=month) if result.round is None else ""
         return Computed(month_views(result, used), month_document(result, used, show_pii), used, month_start(month),
-                        "payments", title)
+                        "payments", month_title(result, used))
 
     run_report(ctx, produce, format, output, view, lang, show_pii, data, no_cache)
     if verbose:

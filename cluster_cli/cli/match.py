@@ -66,17 +66,8 @@ def match(
     state: dict = {}
 
     def compute() -> Computed:
-        from cluster_cli.i18n import t
-        from cluster_cli.reports.matching import (
-            BLOCKED,
-            JOINT,
-            NO_CAPACITY,
-            ON_LEAVE,
-            PROPOSED,
-            match as run_match,
-            to_document,
-            views,
-        )
+        from cluster_cli.render.matching import title, to_document, views
+        from cluster_cli.reports.matching import match as run_match
 
         loaded = load_or_exit(data, lang, timings, no_cache)
         used = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
@@ -86,10 +77,7 @@ def match(
         with timings.stage("match"):
             report = run_match(loaded.dataset, loaded.profile, day, window_start, window_end, group=group, top=top)
         state.update(loaded=loaded, report=report, lang=used)
-        title = t("match.title", used, start=window_start.isoformat(), end=window_end.isoformat(),
-                  date=day.isoformat(), proposed=report.count(PROPOSED), joint=report.count(JOINT),
-                  blocked=report.count(BLOCKED), none=report.count(NO_CAPACITY), leave=report.count(ON_LEAVE))
-        return Computed(views(report, used), to_document(report, used), used, day, "proposals", title)
+        return Computed(views(report, used), to_document(report, used), used, day, "proposals", title(report, used))
 
     if not write:
         run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)

@@ -63,8 +63,8 @@ def list_members(
     timings = Timings()
 
     def compute() -> Computed:
-        from cluster_cli.i18n import t
-        from cluster_cli.reports.members import members_document, members_report, members_views
+        from cluster_cli.render.members import members_document, members_title, members_views
+        from cluster_cli.reports.members import members_report
 
         loaded, used = _loaded(data, lang, timings, no_cache)
         if curriculum is not None and curriculum not in loaded.dataset.curricula:
@@ -74,7 +74,7 @@ def list_members(
                                     partnership=partnership.value if partnership else None,
                                     recognised=recognised, curriculum=curriculum)
         return Computed(members_views(report, used), members_document(report), used, day, "members",
-                        t("members.title", used, date=day.isoformat(), count=len(report.rows)))
+                        members_title(report, used))
 
     run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)
     if verbose:
@@ -103,8 +103,8 @@ def show_member(
     timings = Timings()
 
     def compute() -> Computed:
-        from cluster_cli.i18n import t
-        from cluster_cli.reports.members import member_detail, member_document, member_views
+        from cluster_cli.render.members import member_document, member_title, member_views
+        from cluster_cli.reports.members import member_detail
 
         loaded, used = _loaded(data, lang, timings, no_cache)
         if member not in loaded.dataset.members:
@@ -112,7 +112,7 @@ def show_member(
         with timings.stage("members"):
             detail = member_detail(loaded.dataset, member, day)
         return Computed(member_views(detail, used), member_document(detail), used, day, "offers",
-                        t("members.title.show", used, id=member, name=detail.member.name, date=day.isoformat()))
+                        member_title(detail, used))
 
     run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)
     if verbose:

@@ -42,8 +42,8 @@ def tasks(
     def compute() -> Computed:
         from datetime import date
 
-        from cluster_cli.i18n import t
-        from cluster_cli.reports.members import task_rows, tasks_document, tasks_views
+        from cluster_cli.render.members import tasks_document, tasks_title, tasks_views
+        from cluster_cli.reports.members import task_rows
 
         loaded = load_or_exit(data, lang, timings, no_cache)
         ds = loaded.dataset
@@ -61,7 +61,7 @@ def tasks(
             rows = task_rows(ds, curriculum=curriculum, module=module, member=member)
         # The catalogue has no date; an XLSX file is stamped with a fixed day so it is reproducible.
         return Computed(tasks_views(rows, used), tasks_document(rows), used, date(2000, 1, 1), "tasks",
-                        t("tasks.title", used, count=len(rows)))
+                        tasks_title(rows, used))
 
     run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)
     if verbose:

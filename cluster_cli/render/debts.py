@@ -6,7 +6,8 @@ from __future__ import annotations
 from cluster_cli.i18n import t
 from cluster_cli.regulation.debts import AGREEMENT_OVERDUE, CLEARED, EXPIRED, OPEN, Debt
 from cluster_cli.render.views import View
-from cluster_cli.reports.debts import Action, DebtReport, _pct
+from cluster_cli.reports.debts import Action, DebtReport, percent
+
 
 def action_message(action: Action, lang: str) -> str:
     return t("action." + action.code, lang, **dict(action.args))
@@ -105,7 +106,7 @@ def views(report: DebtReport, lang: str) -> list:
     attendance_rows = [{
         "group": r.student.group, "student": r.student.id, "name": r.student.full_name, "period": a.period,
         "lessons": a.lessons, "unexcused": a.unexcused, "late": a.late, "excused": a.excused,
-        "rate": _pct(a.rate), "below_duty": a.below_duty,
+        "rate": percent(a.rate), "below_duty": a.below_duty,
     } for r in report.students for a in r.attendance]
     attendance_view = View("attendance", "debts.view.attendance", [
         ("group", "col.group"), ("student", "col.student"), ("name", "col.name"), ("period", "col.period"),
@@ -113,3 +114,7 @@ def views(report: DebtReport, lang: str) -> list:
         ("rate", "col.rate"), ("below_duty", "col.below_duty"),
     ], attendance_rows)
     return [groups, debts_view, actions_view, attendance_view]
+
+
+def title(report: DebtReport, lang: str) -> str:
+    return t("debts.title", lang, date=report.as_of.isoformat())

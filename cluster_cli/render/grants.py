@@ -14,7 +14,7 @@ from cluster_cli.reports.grants import (
     Ranking,
     Reason,
     YearFund,
-    _shown,
+    score_text,
 )
 
 COMPONENTS = ("weighted_average", "average", "period_average", "completion", "unexcused",
@@ -29,7 +29,8 @@ def reason_text(reason: Reason, lang: str) -> str:
 
 
 def _components(c: Candidate) -> dict[str, str]:
-    return {name: _shown(name, c.scores.value(name)) for name in COMPONENTS} if c.scores else {}
+    """The candidate's score components as shown: computed once per row, shared by its cells."""
+    return {name: score_text(name, c.scores.value(name)) for name in COMPONENTS} if c.scores else {}
 
 
 def _pii(value: str | None, show_pii: bool) -> str | None:
@@ -37,6 +38,10 @@ def _pii(value: str | None, show_pii: bool) -> str | None:
 
 
 # --- rank ----------------------------------------------------------------------------------
+
+
+def ranking_title(r: Ranking, lang: str) -> str:
+    return t("grant.title.rank", lang, round=r.round.id)
 
 
 def ranking_document(r: Ranking, lang: str, show_pii: bool) -> dict:
@@ -117,6 +122,10 @@ def _money(value: Decimal) -> str:
     return f"{value:.2f}"
 
 
+def fund_title(f: YearFund, lang: str) -> str:
+    return t("grant.title.fund", lang, year=f.year)
+
+
 def fund_document(f: YearFund) -> dict:
     return {
         "year": f.year,
@@ -149,7 +158,7 @@ def fund_document(f: YearFund) -> dict:
     }
 
 
-def fund_views(f: YearFund) -> list[View]:
+def fund_views(f: YearFund, lang: str) -> list[View]:
     months = View("months", "grant.view.months", [
         ("month", "col.month"), ("amount", "col.amount"), ("coefficient", "col.coefficient"),
         ("places", "col.places"), ("fund", "col.fund"),
@@ -166,25 +175,28 @@ def fund_views(f: YearFund) -> list[View]:
         ("per_student", "col.per_student"), ("grants", "col.grants"), ("used", "col.used"), ("leftover", "col.leftover"),
     ], rows)
     totals = View("totals", "grant.view.totals", [("item", "col.item"), ("amount", "col.amount")], [
-        {"item": "grant.total.fund", "amount": f.total},
-        {"item": "grant.total.admin", "amount": f.admin},
-        *([{"item": "grant.total.special-reserved", "amount": f.special_reserved}] if f.special_reserved else []),
-        {"item": "grant.total.distributable", "amount": f.distributable},
-        *({"item": f"grant.total.round.{k}", "amount": r.share} for k, r in f.rounds.items()),
-        *({"item": f"grant.total.used.{k}", "amount": r.used} for k, r in f.rounds.items()),
-        {"item": "grant.total.leftover", "amount": f.leftover},
+        {"item": t(key, lang), "amount": amount} for key, amount in [
+            ("grant.total.fund", f.total),
+            ("grant.total.admin", f.admin),
+            *([("grant.total.special-reserved", f.special_reserved)] if f.special_reserved else []),
+            ("grant.total.distributable", f.distributable),
+            *((f"grant.total.round.{k}", r.share) for k, r in f.rounds.items()),
+            *((f"grant.total.used.{k}", r.used) for k, r in f.rounds.items()),
+            ("grant.total.leftover", f.leftover),
+        ]
     ])
     return [months, curricula, totals]
 
 
-def localize_totals(views: list[View], lang: str) -> None:
-    for v in views:
-        if v.name == "totals":
-            for row in v.rows:
-                row["item"] = t(row["item"], lang)
-
-
 # --- monthly payments ----------------------------------------------------------------------
+
+
+def month_title(m: MonthReport, lang: str) -> str:
+    """The payment date when there are payments; "no payments" only for a month outside every
+    round (a month of a round with nobody to pay has no title)."""
+    if m.payments:
+        return t("grant.title.report", lang, month=m.month, pay_by=m.payments[0].pay_by.isoformat())
+    return t("grant.title.report-none", lang, month=m.month) if m.round is None else ""
 
 
 def month_document(m: MonthReport, lang: str, show_pii: bool) -> dict:
@@ -280,7 +292,7 @@ def _compare(key: str, name: str | None, me: Candidate, other: Candidate, lang: 
     if name is None:
         return t("grant.explain.tied-with", lang, other=other.student.id)
     return t(key, lang, other=other.student.id, criterion=t("grant.criterion." + name, lang),
-             mine=_shown(name, me.scores.value(name)), theirs=_shown(name, other.scores.value(name)))
+             mine=score_text(name, me.scores.value(name)), theirs=score_text(name, other.scores.value(name)))
 
 
 def explain_document(r: Ranking, student_id: str, lang: str) -> dict[str, Any]:

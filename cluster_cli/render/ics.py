@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from cluster_cli.reports.calendar import CalendarReport, event_text
+from cluster_cli.render.calendar import event_text
+from cluster_cli.reports.calendar import CalendarReport
 
 
 def ics_bytes(report: CalendarReport, lang: str) -> bytes:

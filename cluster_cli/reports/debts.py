@@ -258,7 +258,7 @@ def _attendance_actions(ds, s: Student, as_of: date, profile: Profile, rows: lis
                    args + (("limit", p("unexcused_expulsion")),)))
     if row.below_duty:
         add(Action("attendance-duty", profile.clause("attendance_min_share"), None,
-                   args + (("rate", _pct(row.rate)), ("need", _pct(p("attendance_min_share"))))))
+                   args + (("rate", percent(row.rate)), ("need", percent(p("attendance_min_share"))))))
 
 
 def _half_year_action(ds, s: Student, as_of: date, profile: Profile, add) -> None:
@@ -356,7 +356,9 @@ def _summaries(reports: list[StudentReport]) -> list[GroupSummary]:
     return out
 
 
-def _pct(share: Fraction | None) -> str:
+def percent(share: Fraction | None) -> str:
+    """A share as people read it: per cent to one place, half up ("—" when missing). Public: the
+    attendance actions here and render/debts.py both show rates."""
     if share is None:
         return "—"
     value = (Decimal(share.numerator) / Decimal(share.denominator) * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)

@@ -183,11 +183,11 @@ def _eligibility(ds: Dataset, profile: Profile, rnd: GrantRound, s: Student, app
     for crit in p("grant_ranking")["criteria"]:
         value = scores.value(crit["name"])
         if "min" in crit and (value is None or Fraction(value) < Fraction(str(crit["min"]))):
-            add(Reason("threshold", "Lisa 11 V.2", (("criterion", crit["name"]), ("value", _shown(crit["name"], value)),
-                                                      ("limit", _shown(crit["name"], Fraction(str(crit["min"])))), ("op", "≥"))))
+            add(Reason("threshold", "Lisa 11 V.2", (("criterion", crit["name"]), ("value", score_text(crit["name"], value)),
+                                                      ("limit", score_text(crit["name"], Fraction(str(crit["min"])))), ("op", "≥"))))
         if "max" in crit and value is not None and Fraction(value) > Fraction(str(crit["max"])):
-            add(Reason("threshold", "Lisa 11 V.2", (("criterion", crit["name"]), ("value", _shown(crit["name"], value)),
-                                                      ("limit", _shown(crit["name"], Fraction(str(crit["max"])))), ("op", "≤"))))
+            add(Reason("threshold", "Lisa 11 V.2", (("criterion", crit["name"]), ("value", score_text(crit["name"], value)),
+                                                      ("limit", score_text(crit["name"], Fraction(str(crit["max"])))), ("op", "≤"))))
     return reasons
 
 
@@ -228,14 +228,25 @@ def _scores(ds: Dataset, s: Student, rnd: GrantRound) -> Scores:
     )
 
 
-def _shown(name: str, value: Any) -> str:
+def _percent_one_place(value: Any) -> str:
+    return f"{float(value) * 100:.1f} %"
+
+
+def _two_places(value: Any) -> str:
+    return f"{float(value):.2f}"
+
+
+_SCORE_FORMATS = {"completion": _percent_one_place, "attendance": _percent_one_place,
+                  "average": _two_places, "weighted_average": _two_places, "period_average": _two_places}
+
+
+def score_text(name: str, value: Any) -> str:
+    """A score component as the ranking shows it (shares in per cent, averages to two places,
+    counts as they are; "—" when missing). Public: the threshold reasons here and render/grants.py
+    both show scores. Called once per table cell, so one lookup, no chain of tests."""
     if value is None:
         return "—"
-    if name in ("completion", "attendance"):
-        return f"{float(value) * 100:.1f} %"
-    if name in ("average", "weighted_average", "period_average"):
-        return f"{float(value):.2f}"
-    return str(value)
+    return _SCORE_FORMATS.get(name, str)(value)
 
 
 # --- ranking -------------------------------------------------------------------------------

@@ -93,82 +93,6 @@ def members_report(ds: Dataset, as_of: date, kind: str | None = None, partnershi
     return MembersReport(as_of, curriculum, rows, [c for c in coordinators if c.member in listed])
 
 
-def _partnership(value: str | None, lang: str) -> str:
-    from cluster_cli.i18n import t
-
-    return t("members.partnership." + value, lang) if value else ""
-
-
-def _kind(value: str, lang: str) -> str:
-    from cluster_cli.i18n import t
-
-    return t("members.kind." + value, lang)
-
-
-def _coordinator_doc(c: Coordinator) -> dict:
-    return {"name": c.name, "member": c.member, "areas": list(c.areas), "email": c.email, "phone": c.phone}
-
-
-def _offer_doc(o: CapacityOffer) -> dict:
-    return {"curriculum": o.curriculum, "start": o.start.isoformat(), "end": o.end.isoformat(), "places": o.places}
-
-
-def members_document(report: MembersReport) -> dict:
-    return {
-        "as_of": report.as_of.isoformat(),
-        "curriculum": report.curriculum,
-        "members": [{
-            "id": r.member.id, "kind": r.member.kind, "name": r.member.name, "country": r.member.country,
-            "partnership": r.member.partnership, "recognised": r.recognised,
-            "recognition": None if r.member.recognition is None else {
-                "date": r.member.recognition.date.isoformat(), "decision": r.member.recognition.decision},
-            "joint_placements": r.member.offers.joint_placements,
-            "places": r.places, "curricula": r.curricula,
-            "offers": [_offer_doc(o) for o in r.offers],
-            "tasks": [t.id for t in r.tasks],
-            "coordinators": [c.name for c in r.coordinators],
-            "placements": r.placements,
-        } for r in report.rows],
-        "coordinators": [_coordinator_doc(c) for c in report.coordinators],
-    }
-
-
-def coordinator_view(coordinators: list[Coordinator]):
-    from cluster_cli.render.views import View
-
-    return View("coordinators", "members.view.coordinators", [
-        ("name", "col.name"), ("member", "members.col.member"), ("areas", "members.col.areas"),
-        ("email", "members.col.email"), ("phone", "members.col.phone"),
-    ], [{"name": c.name, "member": c.member, "areas": list(c.areas), "email": c.email, "phone": c.phone}
-        for c in coordinators])
-
-
-def members_views(report: MembersReport, lang: str) -> list:
-    """members (one row each), offers (places not yet ended), coordinators (activity 1)."""
-    from cluster_cli.render.views import View
-
-    rows = [{
-        "id": r.member.id, "kind": _kind(r.member.kind, lang), "name": r.member.name, "country": r.member.country,
-        "partnership": _partnership(r.member.partnership, lang),
-        "recognised": r.member.recognition.date if r.recognised else None,
-        "joint": r.member.offers.joint_placements, "places": r.places or None, "curricula": r.curricula,
-        "tasks": len(r.tasks) or None, "placements": r.placements or None,
-    } for r in report.rows]
-    members = View("members", "members.view.members", [
-        ("id", "members.col.id"), ("name", "col.name"), ("kind", "members.col.kind"),
-        ("country", "members.col.country"), ("partnership", "members.col.partnership"),
-        ("recognised", "members.col.recognised"), ("joint", "members.col.joint"), ("places", "members.col.places"),
-        ("curricula", "members.col.curricula"), ("tasks", "members.col.tasks"),
-        ("placements", "members.col.placements"),
-    ], rows)
-    offers = View("offers", "members.view.offers", [
-        ("member", "members.col.member"), ("curriculum", "col.curriculum"), ("start", "members.col.start"),
-        ("end", "members.col.end"), ("places", "members.col.places"),
-    ], [{"member": r.member.id, "curriculum": o.curriculum, "start": o.start, "end": o.end, "places": o.places}
-        for r in report.rows for o in sorted(r.offers, key=lambda o: (o.start, o.curriculum, o.end))])
-    return [members, offers, coordinator_view(report.coordinators)]
-
-
 # --- one member ------------------------------------------------------------------------------
 
 
@@ -186,66 +110,6 @@ def member_detail(ds: Dataset, member_id: str, as_of: date) -> MemberDetail:
     m = ds.members[member_id]
     coordinators = [c for c in (ds.cluster.coordinators if ds.cluster else []) if c.member == m.id]
     return MemberDetail(m, as_of, is_recognised(m, as_of), coordinators, tasks_of(ds, m), hosted(ds, m.id))
-
-
-def member_document(d: MemberDetail) -> dict:
-    m = d.member
-    return {
-        "as_of": d.as_of.isoformat(),
-        "id": m.id, "kind": m.kind, "name": m.name, "registry_code": m.registry_code, "country": m.country,
-        "address": m.address, "partnership": m.partnership, "recognised": d.recognised,
-        "recognition": None if m.recognition is None else {
-            "date": m.recognition.date.isoformat(), "decision": m.recognition.decision},
-        "contacts": [p.model_dump(exclude_none=True) for p in m.contacts],
-        "coordinators": [_coordinator_doc(c) for c in d.coordinators],
-        "joint_placements": m.offers.joint_placements,
-        "offers": [_offer_doc(o) for o in m.offers.capacity],
-        "supervisors": [p.model_dump(exclude_none=True) for p in m.offers.supervisors],
-        "tasks": [{"id": t.id, "title": t.title, "curriculum": t.curriculum, "modules": list(t.modules)}
-                  for t in d.tasks],
-        "placements": [{"id": p.id, "student": p.student, "status": p.status, "start": p.start.isoformat(),
-                        "end": p.end.isoformat(), "joint": len(p.hosts) > 1} for p in d.placements],
-    }
-
-
-def member_views(d: MemberDetail, lang: str) -> list:
-    """member (field–value), contacts, coordinators, offers, supervisors, tasks, placements."""
-    from cluster_cli.i18n import t
-    from cluster_cli.render.views import View
-
-    m = d.member
-    rec = m.recognition
-    facts = [
-        ("members.col.id", m.id), ("members.col.kind", _kind(m.kind, lang)), ("col.name", m.name),
-        ("members.col.registry_code", m.registry_code), ("members.col.country", m.country),
-        ("members.col.address", m.address), ("members.col.partnership", _partnership(m.partnership, lang)),
-        ("members.col.recognised", t("members.recognised", lang, date=rec.date.isoformat(), decision=rec.decision)
-         if rec is not None else t("members.not-recognised", lang)),
-        ("members.col.joint", m.offers.joint_placements),
-    ]
-    person_cols = [("name", "col.name"), ("role", "members.col.role"), ("email", "members.col.email"),
-                   ("phone", "members.col.phone")]
-    return [
-        View("member", "members.view.member", [("field", "members.col.field"), ("value", "members.col.value")],
-             [{"field": t(k, lang), "value": v} for k, v in facts]),
-        View("contacts", "members.view.contacts", person_cols, [p.model_dump() for p in m.contacts]),
-        coordinator_view(d.coordinators),
-        View("offers", "members.view.offers", [
-            ("curriculum", "col.curriculum"), ("start", "members.col.start"), ("end", "members.col.end"),
-            ("places", "members.col.places"),
-        ], [{"curriculum": o.curriculum, "start": o.start, "end": o.end, "places": o.places}
-            for o in sorted(m.offers.capacity, key=lambda o: (o.start, o.curriculum, o.end))]),
-        View("supervisors", "members.view.supervisors", person_cols, [p.model_dump() for p in m.offers.supervisors]),
-        View("tasks", "members.view.tasks", [
-            ("id", "members.col.id"), ("title", "tasks.col.title"), ("curriculum", "col.curriculum"),
-            ("modules", "tasks.col.modules"),
-        ], [{"id": x.id, "title": x.title, "curriculum": x.curriculum, "modules": list(x.modules)} for x in d.tasks]),
-        View("placements", "members.view.placements", [
-            ("id", "members.col.id"), ("student", "col.student"), ("status", "members.col.status"),
-            ("start", "members.col.start"), ("end", "members.col.end"), ("joint", "members.col.joint"),
-        ], [{"id": p.id, "student": p.student, "status": p.status, "start": p.start, "end": p.end,
-             "joint": len(p.hosts) > 1} for p in d.placements]),
-    ]
 
 
 # --- the catalogue of practical tasks (activity 9) -------------------------------------------
@@ -278,27 +142,3 @@ def task_rows(ds: Dataset, curriculum: str | None = None, module: str | None = N
             continue
         rows.append(TaskRow(task, by))
     return rows
-
-
-def tasks_document(rows: list[TaskRow]) -> dict:
-    return {"tasks": [{
-        "id": r.task.id, "title": r.task.title, "curriculum": r.task.curriculum, "modules": list(r.task.modules),
-        "expected_results": list(r.task.expected_results), "description": r.task.description,
-        "offered_by": r.offered_by,
-    } for r in rows]}
-
-
-def tasks_views(rows: list[TaskRow], lang: str) -> list:
-    """tasks (one row each, expected results joined) and results (one row per expected result)."""
-    from cluster_cli.render.views import View
-
-    tasks = View("tasks", "tasks.view.tasks", [
-        ("id", "members.col.id"), ("title", "tasks.col.title"), ("curriculum", "col.curriculum"),
-        ("modules", "tasks.col.modules"), ("expected_results", "tasks.col.expected_results"),
-        ("offered_by", "tasks.col.offered_by"),
-    ], [{"id": r.task.id, "title": r.task.title, "curriculum": r.task.curriculum, "modules": list(r.task.modules),
-         "expected_results": "; ".join(r.task.expected_results), "offered_by": r.offered_by} for r in rows])
-    results = View("results", "tasks.view.results", [
-        ("id", "members.col.id"), ("n", "tasks.col.n"), ("expected_results", "tasks.col.expected_results"),
-    ], [{"id": r.task.id, "n": i, "expected_results": res} for r in rows for i, res in enumerate(r.task.expected_results, 1)])
-    return [tasks, results]

@@ -1,0 +1,41 @@
+"""Serialising the deadline calendar (`cluster calendar`): its JSON document and its table. The
+events come from reports/calendar.py; render/ics.py writes the same events as an iCalendar file."""
+
+from __future__ import annotations
+
+from cluster_cli.i18n import t
+from cluster_cli.render.views import View
+from cluster_cli.reports.calendar import CalendarReport, Event
+
+
+def event_text(e: Event, lang: str) -> str:
+    return t("calendar.event." + e.kind, lang, **dict(e.args))
+
+
+def to_document(report: CalendarReport, lang: str) -> dict:
+    return {
+        "as_of": report.as_of.isoformat(),
+        "until": report.until.isoformat(),
+        "events": [{
+            "date": e.day.isoformat(), "kind": e.kind, "title": t("calendar.kind." + e.kind, lang),
+            "clause": e.clause, "subject": e.subject, "student": e.student, "group": e.group,
+            "message": event_text(e, lang), "uid": e.uid(report.cluster),
+        } for e in report.events],
+    }
+
+
+def views(report: CalendarReport, lang: str) -> list:
+    return [View("events", "calendar.view.events", [
+        ("date", "calendar.col.date"), ("weekday", "calendar.col.weekday"), ("title", "calendar.col.kind"),
+        ("subject", "calendar.col.subject"), ("group", "col.group"), ("message", "col.message"),
+        ("clause", "col.clause"),
+    ], [{
+        "date": e.day, "weekday": t(f"calendar.weekday.{e.day.weekday()}", lang),
+        "title": t("calendar.kind." + e.kind, lang), "subject": e.subject, "group": e.group,
+        "message": event_text(e, lang), "clause": e.clause,
+    } for e in report.events])]
+
+
+def title(report: CalendarReport, lang: str) -> str:
+    return t("calendar.title", lang, start=report.as_of.isoformat(), end=report.until.isoformat(),
+             count=len(report.events))
