@@ -6,7 +6,9 @@ import re
 
 import typer
 
-from cluster_cli.cli.common import Data, Format, Lang, NoCache, Output, ShowPii, Verbose, View
+from cluster_cli.cli.common import (
+    Columns, CsvDialectOption, Data, Format, Lang, NoCache, NoPager, Output, Quiet, ShowPii, Verbose, View, Wide,
+)
 from cluster_cli.cli.common import (
     Computed,
     ReportFormat,
@@ -67,6 +69,8 @@ def special(
     month: str = _month_option("The month of the cycle, e.g. 2026-11: applications by the 10th, decisions by the 15th, paid by the 26th."),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
+    csv_dialect: CsvDialectOption = None, quiet: Quiet = False,
     lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """The special allowance (eritoetus, Lisa 12) of a month: the fund (1.4: the school's share
@@ -85,6 +89,8 @@ def travel(
     month: str = _month_option("The payment month, e.g. 2026-11: bus reports of the previous month's journeys (due by the 5th, paid by the 25th) and car applications submitted in it."),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
+    csv_dialect: CsvDialectOption = None, quiet: Quiet = False,
     lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """Travel compensation paid in a month: bus (Lisa 14 — round trips allowed by dormitory,
@@ -104,6 +110,8 @@ def lunch(
     month: str = _month_option("The month of the school and practice days, e.g. 2026-11."),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
+    csv_dialect: CsvDialectOption = None, quiet: Quiet = False,
     lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """School-lunch support (koolilõuna, 6.12.7–6.12.11): who qualifies and why not (6.12.8,

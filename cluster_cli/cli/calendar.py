@@ -7,7 +7,10 @@ from typing import Optional
 
 import typer
 
-from cluster_cli.cli.common import AsOf, Data, Format, Lang, NoCache, Output, ShowPii, Verbose, View
+from cluster_cli.cli.common import (
+    AsOf, Columns, CsvDialectOption, Data, Format, Lang, NoCache, NoPager, Output, Quiet, ShowPii, Verbose, View,
+    Wide,
+)
 from cluster_cli.cli.common import (
     Computed,
     ReportFormat,
@@ -32,6 +35,8 @@ def calendar(
         None, "--ics", parser=output_path, callback=guard_outputs, metavar="FILE",
         help="Also write the deadlines as an iCalendar file (written atomically; - is stdout)."),
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
+    csv_dialect: CsvDialectOption = None, quiet: Quiet = False,
     lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """The deadlines from the as-of date on: placement contract data (Lisa 7 4.1), the student's

@@ -85,6 +85,8 @@ ShowPii = Annotated[bool, typer.Option("--show-pii", help="Show personal codes a
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Print the pipeline stages' timings to stderr.")]
 NoCache = Annotated[bool, typer.Option(
     "--no-cache", help="Read every file afresh; neither use nor update the cache.")]
+Quiet = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="Print no notes on stderr (progress, files written); errors still.")]
 
 
 def loader_settings(no_cache: bool = False, lang: Optional[str] = None) -> dict:
@@ -113,6 +115,8 @@ UNKEYED = {
     "output": "where the bytes go, not what they are",
     "no_cache": "whether the cache is used at all",
     "verbose": "timings go to stderr, not into the answer",
+    "no_pager": "whether a terminal's text goes through a pager, not what it is",
+    "quiet": "notes on stderr, not the answer",
 }
 
 
@@ -249,6 +253,21 @@ Output = Annotated[Optional[Path], typer.Option(
     help="Write to this file (atomically) instead of stdout; - is stdout.")]
 View = Annotated[Optional[str], typer.Option(
     "--view", help="Which table for table/csv output (default: all for table, the first detailed one for csv).")]
+Wide = Annotated[bool, typer.Option("--wide", help="Tables: show every column (default: the compact set).")]
+Columns = Annotated[Optional[str], typer.Option(
+    "--columns", metavar="A,B,C", help="Tables: show these columns, in this order (field names, comma-separated).")]
+NoPager = Annotated[bool, typer.Option(
+    "--no-pager", help="Print long tables straight to the terminal, not through a pager ($PAGER or less).")]
+
+
+class CsvDialect(str, Enum):
+    rfc4180 = "rfc4180"
+    excel = "excel"
+
+
+CsvDialectOption = Annotated[Optional[CsvDialect], typer.Option(
+    "--csv-dialect", help="CSV for programs (rfc4180: comma, UTF-8) or for Estonian Excel (excel: semicolon, "
+                          "UTF-8 with BOM, decimal comma); default: cluster.yaml's csv_dialect, else rfc4180.")]
 
 
 def report_bytes(views, document, fmt: ReportFormat, view: Optional[str], lang: str, show_pii: bool,

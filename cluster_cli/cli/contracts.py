@@ -13,7 +13,7 @@ from typing import List, Optional
 
 import typer
 
-from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, Verbose
+from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, Quiet, Verbose
 from cluster_cli.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -52,7 +52,7 @@ def render(
     lock_timeout: float = typer.Option(60.0, "--lock-timeout", envvar="CLUSTER_LOCK_TIMEOUT", min=0,
                                        help="Seconds to wait while another run writes into the same folder."),
     data: Data = None, as_of: AsOf = None,
-    lang: Lang = None, verbose: Verbose = False, no_cache: NoCache = False,
+    lang: Lang = None, verbose: Verbose = False, no_cache: NoCache = False, quiet: Quiet = False,
 ) -> None:
     """Render the tripartite contracts of placements that pass validation into
     OUT/<study year>/<group>/<placement>_<student>_<host>.docx, with OUT/manifest.json and
@@ -225,7 +225,7 @@ def _progress(err, total: int, lang: str):
 @app.command("check-template")
 def check_template(
     file: Path = typer.Argument(..., help="The .docx template to check."),
-    lang: Lang = None,
+    lang: Lang = None, quiet: Quiet = False,
 ) -> None:
     """List a contract template's variables, flag the ones the contract's data does not have,
     the mandatory terms (Lisa 7 1.4.2–1.4.11, 5.7, 10.1; 4.11.5, 4.12.5) it never uses, and what

@@ -6,7 +6,10 @@ from typing import Optional
 
 import typer
 
-from cluster_cli.cli.common import AsOf, Data, Format, Lang, NoCache, Output, ShowPii, Verbose, View
+from cluster_cli.cli.common import (
+    AsOf, Columns, CsvDialectOption, Data, Format, Lang, NoCache, NoPager, Output, Quiet, ShowPii, Verbose, View,
+    Wide,
+)
 from cluster_cli.cli.common import (
     Computed,
     ReportFormat,
@@ -25,6 +28,8 @@ def debts(
     group: Optional[str] = typer.Option(None, "--group", "-g", help="Only this group."),
     student: Optional[str] = typer.Option(None, "--student", "-s", help="Only this student (id)."),
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
+    csv_dialect: CsvDialectOption = None, quiet: Quiet = False,
     lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """Study debts with their deadlines in working days, attendance, and the actions the

@@ -7,7 +7,9 @@ from typing import Annotated
 
 import typer
 
-from cluster_cli.cli.common import Data, Format, Lang, NoCache, Output, ShowPii, Verbose, View
+from cluster_cli.cli.common import (
+    Columns, CsvDialectOption, Data, Format, Lang, NoCache, NoPager, Output, Quiet, ShowPii, Verbose, View, Wide,
+)
 from cluster_cli.cli.common import (
     Computed,
     ReportFormat,
@@ -44,6 +46,8 @@ def _check_round(value: str, lang: str) -> None:
 def rank(
     ctx: typer.Context, round: Round = ..., data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
+    csv_dialect: CsvDialectOption = None, quiet: Quiet = False,
     lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """Eligibility and the ranking per curriculum (Lisa 11 III, IV, V.2), with every exclusion's
@@ -76,6 +80,8 @@ def fund(
     year: str = typer.Option(..., "--year", "-y", help="The study year, e.g. 2026/2027."),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
+    csv_dialect: CsvDialectOption = None, quiet: Quiet = False,
     lang: Lang = None, no_cache: NoCache = False,
 ) -> None:
     """The year's basic-allowance fund (Lisa 11 II, VI, VII): by month, by study field and round,
@@ -112,6 +118,8 @@ def report(
     month: str = typer.Option(..., "--month", "-m", help="The month paid for, e.g. 2026-11."),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
+    csv_dialect: CsvDialectOption = None, quiet: Quiet = False,
     lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """The month's payment list (Lisa 11 V.4, V.5, VII.2): who is paid how much, by which date, to
@@ -149,6 +157,7 @@ def explain(
     student: str = typer.Argument(..., help="The student's id."),
     round: Round = ..., data: Data = None,
     format: Format = ReportFormat.table,
+    wide: Wide = False, columns: Columns = None, no_pager: NoPager = False, quiet: Quiet = False,
     lang: Lang = None, no_cache: NoCache = False,
 ) -> None:
     """Why a student is (not) eligible, their score components and place in the ranking, and

@@ -6,7 +6,7 @@ import os
 
 import typer
 
-from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, TextFormat
+from cluster_cli.cli.common import AsOf, Columns, Data, Lang, NoCache, NoPager, Quiet, TextFormat, Wide
 from cluster_cli.cli.common import (
     TextOrJson,
     language,
@@ -19,6 +19,7 @@ from cluster_cli.cli.common import (
 def rules(
     lang: Lang = None,
     format: TextFormat = TextOrJson.text,
+    wide: Wide = False, columns: Columns = None, no_pager: NoPager = False, quiet: Quiet = False,
 ) -> None:
     """List the checks of `cluster validate`: rule id, clause, usual severity, what it checks.
 
@@ -50,6 +51,7 @@ def profile(
     data: Data = None, as_of: AsOf = None,
     lang: Lang = None,
     format: TextFormat = TextOrJson.text,
+    wide: Wide = False, columns: Columns = None, no_pager: NoPager = False, quiet: Quiet = False,
     no_cache: NoCache = False,
 ) -> None:
     """Show the regulation profile in force: every parameter, its value on the date, its clause.
@@ -103,7 +105,7 @@ cache_app = typer.Typer(help="The cache of loaded files and answers: where it is
 
 
 @cache_app.command("info")
-def cache_info(data: Data = None, lang: Lang = None) -> None:
+def cache_info(data: Data = None, lang: Lang = None, quiet: Quiet = False) -> None:
     """Show the cache directory, its entries and their size, and how it is pruned.
 
     Example: cluster cache info
@@ -137,7 +139,7 @@ def cache_info(data: Data = None, lang: Lang = None) -> None:
 
 
 @cache_app.command("clear")
-def cache_clear(data: Data = None, lang: Lang = None) -> None:
+def cache_clear(data: Data = None, lang: Lang = None, quiet: Quiet = False) -> None:
     """Delete every cache entry (the next run reads every file afresh). The data is never touched.
 
     Example: cluster cache clear

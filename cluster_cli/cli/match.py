@@ -9,7 +9,10 @@ from typing import Optional
 
 import typer
 
-from cluster_cli.cli.common import AsOf, Data, Format, Lang, NoCache, Output, ShowPii, Verbose, View
+from cluster_cli.cli.common import (
+    AsOf, Columns, CsvDialectOption, Data, Format, Lang, NoCache, NoPager, Output, Quiet, ShowPii, Verbose, View,
+    Wide,
+)
 from cluster_cli.cli.common import (
     Computed,
     ReportFormat,
@@ -37,6 +40,8 @@ def match(
         False, "--write",
         help="Add each first proposal as a draft placement to placements/<school>.yaml (comments and order kept)."),
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
+    csv_dialect: CsvDialectOption = None, quiet: Quiet = False,
     lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """Proposes hosts for the students whose group has a practice period in the window and who

@@ -7,7 +7,10 @@ from typing import Optional
 
 import typer
 
-from cluster_cli.cli.common import AsOf, Data, Format, Lang, NoCache, Output, ShowPii, Verbose, View
+from cluster_cli.cli.common import (
+    AsOf, Columns, CsvDialectOption, Data, Format, Lang, NoCache, NoPager, Output, Quiet, ShowPii, Verbose, View,
+    Wide,
+)
 from cluster_cli.cli.common import (
     Computed,
     ReportFormat,
@@ -48,6 +51,8 @@ def list_members(
     curriculum: Optional[str] = typer.Option(
         None, "--curriculum", "-c", help="Only members offering places (not yet ended) or catalogue tasks for it."),
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
+    csv_dialect: CsvDialectOption = None, quiet: Quiet = False,
     lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """The members with kind, partnership form, recognition (2.27), joint-placement readiness
@@ -87,6 +92,8 @@ def show_member(
     member: str = typer.Argument(..., help="The member's id, e.g. koodikoda."),
     data: Data = None, as_of: AsOf = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
+    csv_dialect: CsvDialectOption = None, quiet: Quiet = False,
     lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """One member: its data, contacts, the coordinators it names and their areas of

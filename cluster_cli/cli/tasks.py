@@ -6,7 +6,9 @@ from typing import Optional
 
 import typer
 
-from cluster_cli.cli.common import Data, Format, Lang, NoCache, Output, ShowPii, Verbose, View
+from cluster_cli.cli.common import (
+    Columns, CsvDialectOption, Data, Format, Lang, NoCache, NoPager, Output, Quiet, ShowPii, Verbose, View, Wide,
+)
 from cluster_cli.cli.common import (
     Computed,
     ReportFormat,
@@ -25,6 +27,8 @@ def tasks(
     module: Optional[str] = typer.Option(None, "--module", "-m", help="Only tasks that serve this module."),
     member: Optional[str] = typer.Option(None, "--member", help="Only tasks this member offers."),
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
+    wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
+    csv_dialect: CsvDialectOption = None, quiet: Quiet = False,
     lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """The cluster's list of practical tasks with their expected results and the members that

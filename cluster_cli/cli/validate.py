@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, ShowPii, Verbose
+from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, NoPager, Quiet, ShowPii, Verbose
 from cluster_cli.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -27,6 +27,7 @@ def validate(
     select: Optional[List[str]] = typer.Option(None, "--select", help="Run only this rule (repeatable)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip this rule (repeatable)."),
     show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
+    no_pager: NoPager = False, quiet: Quiet = False,
 ) -> None:
     """Check the data folder against the study regulation.
 

@@ -20,15 +20,30 @@ from cluster_cli.files import write_atomic  # noqa: F401 - re-exported for the r
 from cluster_cli.findings import Pii, mask
 
 
+KINDS = ("id", "code", "date", "money", "number", "share", "count", "email", "phone", "flag", "text")
+"""What a column holds, which decides how it is shown: every kind but `text` identifies or counts
+and is never cut in a table (text wraps at word boundaries); `money`, `share` and `number` are
+formatted for the user's language in tables and typed in XLSX."""
+
+
 @dataclass
 class View:
-    """A named table. `columns` are (field, header catalogue key); `rows` are dicts."""
+    """A named table. `columns` are (field, header catalogue key) — the full set, for `--wide`,
+    CSV and XLSX; `rows` are dicts of typed values (dates, `Decimal`, shares as fractions of 1).
+
+    `kinds` names a column's kind (see `KINDS`) where the values' types do not say it (money is a
+    `Decimal` like any number); `compact` is the default column set on a terminal (who, the key
+    figures, what decided it — fits 80 columns; empty: all); `totals` are the fields summed in a
+    totals row."""
 
     name: str
     title_key: str
     columns: list[tuple[str, str]]
     rows: list[dict[str, Any]] = field(default_factory=list)
     styles: dict[str, str] = field(default_factory=dict)  # field -> rich style for the terminal
+    kinds: dict[str, str] = field(default_factory=dict)
+    compact: tuple[str, ...] = ()
+    totals: tuple[str, ...] = ()
 
 
 PROSE_COLUMNS = frozenset({"message", "reason", "note", "description", "name", "expected_results", "title"})
