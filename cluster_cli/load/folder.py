@@ -173,9 +173,9 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                 out = dataset.records[kind]
                 for model, index in zip(result.models, result.indices):
                     if locator is None:
-                        model._origin = Origin(name, f"{kind}[{index}]", result.precise[index])
+                        model.read_from(Origin(name, f"{kind}[{index}]", result.precise[index]))
                     else:
-                        model._origin = Origin(name, f"{kind}[{index}]", None, locator, index)
+                        model.read_from(Origin(name, f"{kind}[{index}]", None, locator, index))
                     out.append(model)
     finally:
         if gc_was_enabled:
@@ -284,7 +284,7 @@ def _load_cluster(dataset: Dataset, data, name: str, findings: list[Finding], ra
         return
     if any(f.code == "invalid-value" for f in beyond):
         return  # a date no calendar reaches: like a shape error, the cluster is unusable
-    cluster._origin = origin
+    cluster.read_from(origin)
     dataset.cluster = cluster
 
 

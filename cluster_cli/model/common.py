@@ -66,6 +66,10 @@ class Record(Model):
             return Origin("", "", None)
         return self._origin
 
+    def read_from(self, origin: Origin) -> None:
+        """Remember where the record was read (the loader calls this)."""
+        self._origin = origin
+
 
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
