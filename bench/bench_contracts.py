@@ -95,8 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         if n == 0:
             return 0
         ids = [j.placement for j in jobs]
-        cmd = cluster_command() + ["contracts", "render", *ids, "--data", str(data_dir), "--out", str(tmp / "out-cluster"),
-                                   "--as-of", AS_OF, "-v", "--lang", "en"]
+        cmd = cluster_command() + ["contracts", "render", *ids, "--data", str(data_dir),
+                                   "--out", str(tmp / "out-cluster"), "--as-of", AS_OF, "-v", "--lang", "en"]
         start = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True, text=True)
         cluster_s = time.perf_counter() - start

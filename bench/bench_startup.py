@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
                        ("help", "cluster --help"), ("plain", "  same, TYPER_USE_RICH=0 (diagnostic)")):
         print(f"{label:<40}{med[key]:>8.1f}{min(times[key]) * 1000:>9.1f}")
     print()
-    print(f"cluster --help / import typer = {ratio:.2f}  (target <= {TARGET}; {'within' if ratio <= TARGET else 'over'})")
+    verdict = "within" if ratio <= TARGET else "over"
+    print(f"cluster --help / import typer = {ratio:.2f}  (target <= {TARGET}; {verdict})")
 
     print(f"  (diagnostic: without Typer's rich help the ratio would be {med['plain'] / med['typer']:.2f})")
     for title, cmd in (("python -X importtime -c 'import cluster_cli.cli.app'",

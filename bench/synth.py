@@ -514,8 +514,9 @@ def generate(out_dir: Path, students: int, seed: int = 1, placements_per_100: fl
     out_dir = Path(out_dir)
     _prepare(out_dir)
     rng = random.Random(seed)
-    stats = dict.fromkeys(("minors", "academic_leave", "negative_grades", "open_debts", "applications", "joint_placements",
-                           "placements_finished", "placements_valid", "placements_review", "placements_draft"), 0)
+    stats = dict.fromkeys(("minors", "academic_leave", "negative_grades", "open_debts", "applications",
+                           "joint_placements", "placements_finished", "placements_valid", "placements_review",
+                           "placements_draft"), 0)
     write_cluster(out_dir, rng)
     write_curricula(out_dir)
     tasks_by_cur = write_tasks(out_dir)

@@ -1,10 +1,10 @@
 """The words of the data files: the fixed choices of record fields, each list in one place.
 
-The models (`model/records.py`, as `Literal` types) and the CLI (the choices of `--kind`,
-`--partnership`, `--status`) both read these tuples. Standard library only — nothing but tuples —
-so the CLI can import it at start-up without pulling in pydantic. The order is the order shown
-to users. (The languages are the catalogue's: `i18n.LANGUAGES`. A choice only one field of one
-model takes stays an inline `Literal` there.)
+The models (`model/records.py` and `model/allowances.py`, as `Literal` types) and the CLI (the
+choices of `--kind`, `--partnership`, `--status`) both read these tuples. Standard library only —
+nothing but tuples — so the CLI can import it at start-up without pulling in pydantic. The order
+is the order shown to users. (The languages are the catalogue's: `i18n.LANGUAGES`. A choice only
+one field of one model takes stays an inline `Literal` there.)
 """
 
 from __future__ import annotations

@@ -33,7 +33,9 @@ _BASE = {
     "cluster.yaml": {
         "name": "Testklaster",
         "language": "et",
-        "coordinators": [{"name": "Mari Maasikas", "member": "vvttk", "areas": ["praktikad"], "email": "mari@vvttk.ee"}],
+        "coordinators": [
+            {"name": "Mari Maasikas", "member": "vvttk", "areas": ["praktikad"], "email": "mari@vvttk.ee"},
+        ],
         "periods": [
             {"id": "2026-autumn", "start": date(2026, 9, 1), "end": date(2027, 1, 31)},
             {"id": "2027-spring", "start": date(2027, 2, 1), "end": date(2027, 6, 30)},
@@ -49,7 +51,9 @@ _BASE = {
             "name": "Vana-Vigala Tehnika- ja Teeninduskool",
             "registry_code": SCHOOL_CODE,
             "address": "Vana-Vigala, Märjamaa vald",
-            "contacts": [{"name": "Juhan Juhataja", "role": "direktor", "email": "info@vvttk.ee", "phone": "+372 482 4300"}],
+            "contacts": [
+                {"name": "Juhan Juhataja", "role": "direktor", "email": "info@vvttk.ee", "phone": "+372 482 4300"},
+            ],
         },
         {
             "id": "koodikoda",
@@ -199,7 +203,8 @@ def write_data(root: Path, files: dict) -> Path:
         elif isinstance(content, str):
             path.write_text(content, encoding="utf-8")
         else:
-            path.write_text(yaml.dump(content, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            text = yaml.dump(content, Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False)
+            path.write_text(text, encoding="utf-8")
     return root
 
 

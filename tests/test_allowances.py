@@ -124,7 +124,8 @@ def test_clause_lisa_12_1_4_uneven_leftover_spread_to_the_cent(run):
     parts = {m: run("special", files, m)["fund"]["leftover_part"]
              for m in ("2026-09", "2026-10", "2026-11", "2026-12", "2027-01",
                        "2027-02", "2027-03", "2027-04", "2027-05", "2027-06")}
-    assert (parts["2026-11"], parts["2027-01"], parts["2027-03"], parts["2027-06"]) == ("10.46", "10.48", "45.69", "45.72")
+    assert (parts["2026-11"], parts["2027-01"], parts["2027-03"], parts["2027-06"]) == (
+        "10.46", "10.48", "45.69", "45.72")
     assert sum(float(v) for v in parts.values()) == pytest.approx(280.80)
     assert run("special", files, "2027-07")["fund"]["total"] == "0.00"  # no basic fund in July
 
@@ -165,7 +166,8 @@ def test_clause_lisa_12_3_3_preference_order_and_own_household_at_21(run):
     doc = run("special", cluster_with([older, hardship, young]), "2026-11")
     assert [a["student"] for a in doc["applicants"]] == ["Y1", "H1", "O1"]
     first = doc["applicants"][0]
-    assert first["decided_by"] == "parents_unemployed" and first["grounds"] == [{"ground": "parents_unemployed", "clause": "Lisa 12 3.3.3"}]
+    assert first["decided_by"] == "parents_unemployed"
+    assert first["grounds"] == [{"ground": "parents_unemployed", "clause": "Lisa 12 3.3.3"}]
     o1 = by_id(doc)["O1"]
     assert o1["own_household"] and o1["grounds"] == []
     assert ("ground-own-household", "Lisa 12 3.3") in [(n["code"], n["clause"]) for n in o1["notes"]]
@@ -223,7 +225,8 @@ def test_clause_lisa_12_5_amounts(run, kind, asked, amount, note):
 
 def test_clause_lisa_12_5_3_crisis_one_off_up_to_six_months(run):
     files = cluster_with([
-        applicant("A1", 1, app=special(grounds=["emergency"], amount_kind="crisis", amount=400, evidence=["accident_report"])),
+        applicant("A1", 1, app=special(grounds=["emergency"], amount_kind="crisis", amount=400,
+                                       evidence=["accident_report"])),
         applicant("A2", 2, app=special(grounds=["economic_hardship"], amount_kind="crisis", amount=400)),
     ], profile={"special_fund_share": 0.5})
     doc = run("special", files, "2026-11")
@@ -266,7 +269,8 @@ def test_clause_lisa_12_3_4_3_5_3_7_cycle_dates(run, month, apply_by, decide_by,
 
 def bus(days, cost=2.60, submitted=date(2026, 11, 4), month="2026-10", holiday=(), **extra):
     app = {"kind": "travel", "month": month, "submitted": submitted,
-           "journeys": [{"date": date(int(month[:4]), int(month[5:]), d), "cost": cost, **({"holiday": True} if d in holiday else {})}
+           "journeys": [{"date": date(int(month[:4]), int(month[5:]), d), "cost": cost,
+                         **({"holiday": True} if d in holiday else {})}
                         for d in days]}
     app.update(extra)
     return app
@@ -367,11 +371,13 @@ def test_clause_lisa_14_3_4_report_on_the_5th_is_in_time_and_tickets_are_needed(
 
 
 def test_clause_lisa_14_3_1_2_commuters_monthly_pass(run):
-    c = claim(run("travel", cluster_with([traveller("C1", 1, bus([], monthly_pass=27.00), attended=16)]), "2026-11"), "C1")
+    c = claim(run("travel", cluster_with([traveller("C1", 1, bus([], monthly_pass=27.00), attended=16)]), "2026-11"),
+              "C1")
     assert c["amount"] == "27.00" and c["payable"]
 
 
-@pytest.mark.parametrize("run_month, pay_by", [("2026-11", "2026-11-25"), ("2026-07", "2026-07-24"), ("2027-01", "2027-01-25")])
+@pytest.mark.parametrize("run_month, pay_by",
+                         [("2026-11", "2026-11-25"), ("2026-07", "2026-07-24"), ("2027-01", "2027-01-25")])
 def test_clause_lisa_14_3_6_paid_by_the_25th(run, run_month, pay_by):
     doc = run("travel", cluster_with([student("C1", 1)]), run_month)
     assert doc["bus_pay_by"] == pay_by  # 25 July 2026 is a Saturday: the Friday before
@@ -431,7 +437,8 @@ def test_clause_lisa_13_3_2_only_with_full_attendance(run, attended, record):
 )
 def test_clause_lisa_13_1_2_severe_or_profound_mobility_disability(run, disability, mobility, evidence, paid):
     app = car(no_public_transport=False, evidence=[{"kind": "disability_decision"}] if evidence else [])
-    c = claim(run("travel", cluster_with([driver(app, disability=disability, mobility_disability=mobility)]), "2026-11"),
+    c = claim(run("travel", cluster_with([driver(app, disability=disability, mobility_disability=mobility)]),
+                  "2026-11"),
               "K1", "car")
     assert c["payable"] is paid
     if not paid:
@@ -511,7 +518,8 @@ def test_clause_6_12_10_the_amount_is_the_directives(run):
     [
         (lambda f, s: s.update(secondary_education=True), "lunch-secondary-education", "6.12.8"),
         (lambda f, s: s.update(study_form="non_stationary"), "lunch-not-stationary", "6.12.8, 6.12.9"),
-        (lambda f, s: f["curricula.yaml"][0].update(level=5, kind="initial", ekap=120), "lunch-level-5", "6.12.9, 3.5.2"),
+        (lambda f, s: f["curricula.yaml"][0].update(level=5, kind="initial", ekap=120),
+         "lunch-level-5", "6.12.9, 3.5.2"),
         (lambda f, s: f["curricula.yaml"][0].update(kind="continuing", ekap=60), "lunch-not-initial", "6.12.8"),
     ],
     ids=["6.12.8-secondary", "6.12.8-stationary", "6.12.9-level-5", "6.12.8-continuing"],
@@ -573,7 +581,8 @@ def _data_dir(tmp_path):
 def test_csv_masks_personal_data_unless_asked_and_is_byte_identical(cli, tmp_path):
     root = _data_dir(tmp_path)
     out = tmp_path / "travel.csv"
-    assert cli("allowances", "travel", "--month", "2026-11", "--data", root, "--format", "csv", "--output", out).exit_code == 0
+    result = cli("allowances", "travel", "--month", "2026-11", "--data", root, "--format", "csv", "--output", out)
+    assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     [row] = rows
     assert row["Õpilane"] == "C1" and row["Summa €"] == "7.80"
@@ -591,7 +600,8 @@ def test_json_is_byte_identical_and_masked(cli, tmp_path, kind):
     root = _data_dir(tmp_path)
     a, b = tmp_path / "a.json", tmp_path / "b.json"
     for out in (a, b):
-        assert cli("allowances", kind, "--month", "2026-11", "--data", root, "--format", "json", "--output", out).exit_code == 0
+        result = cli("allowances", kind, "--month", "2026-11", "--data", root, "--format", "json", "--output", out)
+        assert result.exit_code == 0
     assert a.read_bytes() == b.read_bytes()
     assert IBAN not in a.read_text(encoding="utf-8")
     json.loads(a.read_text(encoding="utf-8"))
@@ -618,7 +628,8 @@ def test_english_and_views(cli, tmp_path):
     root = _data_dir(tmp_path)
     out = cli("allowances", "travel", "--month", "2026-11", "--data", root, "--lang", "en", "--view", "journeys").stdout
     assert "Journeys" in out and "2026-10-05" in out
-    assert "pay by 2026-11-25" in cli("allowances", "travel", "--month", "2026-11", "--data", root, "--lang", "en").stdout
+    out = cli("allowances", "travel", "--month", "2026-11", "--data", root, "--lang", "en").stdout
+    assert "pay by 2026-11-25" in out
     assert cli("allowances", "lunch", "--month", "2026-11", "--data", root, "--view", "nope").exit_code == 2
     assert cli("allowances", "special", "--month", "2026-13", "--data", root).exit_code == 2
     assert cli("allowances", "special", "--month", "2026-11", "--data", root, "--format", "xlsx").exit_code == 2

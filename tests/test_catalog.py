@@ -44,7 +44,8 @@ def _finding_codes() -> set[str]:
 
     codes = set(RULE_IDS)
     for path in PACKAGE.rglob("*.py"):
-        codes |= set(re.findall(r'make\(\s*"(?:error|warning|info)",\s*"([a-z0-9-]+)"', path.read_text(encoding="utf-8")))
+        codes |= set(re.findall(r'make\(\s*"(?:error|warning|info)",\s*"([a-z0-9-]+)"',
+                                path.read_text(encoding="utf-8")))
         codes |= {p for p in re.findall(r'Problem\([^,]+,\s*"([a-z0-9-]+)"', path.read_text(encoding="utf-8"))}
     return codes
 

@@ -160,7 +160,8 @@ def test_clause_12_7_1_abroad_contract_is_in_english_and_4_12_5_cites_the_writte
     def change(files):
         add_foreign_host(files)
         minor_placement(files, "P3").update(
-            kind="abroad", country="FI", language="en", place="Nordkoodi Oy", address="Mannerheimintie 12, 00100 Helsinki",
+            kind="abroad", country="FI", language="en", place="Nordkoodi Oy",
+            address="Mannerheimintie 12, 00100 Helsinki",
             hosts=[{"member": "nordkoodi", "start": date(2027, 2, 1), "end": date(2027, 3, 26),
                     "supervisor": {"name": "Mikko Mäkinen", "email": "mikko@nordkoodi.fi"},
                     "tasks": [{"text": "Mobile app testing"}]}],
@@ -173,8 +174,10 @@ def test_clause_12_7_1_abroad_contract_is_in_english_and_4_12_5_cites_the_writte
     assert path.name == "P3_Kuusk_Liis_Nordkoodi_Oy.docx"
     text = docx_text(path)
     for expected in ("Tripartite Placement Agreement No P3", "1 February 2027", "26 March 2027",
-                     "Rights and obligations of the Student", "Settlement of disputes", "Annex 1. Individual practice plan",
-                     "Nordkoodi Oy", "registry code 3141592-6", "country: Finland", "Mikko Mäkinen", "Mobile app testing",
+                     "Rights and obligations of the Student", "Settlement of disputes",
+                     "Annex 1. Individual practice plan",
+                     "Nordkoodi Oy", "registry code 3141592-6", "country: Finland", "Mikko Mäkinen",
+                     "Mobile app testing",
                      "Aino Virtanen, toimitusjohtaja",
                      "the legal representative of the minor Student, Anne Kuusk",
                      "Written consent no 7/2026, dated 16 November 2026 (study regulation 4.12.5)"):
@@ -238,7 +241,8 @@ def test_clause_6_2_3_open_debt_on_the_start_date_refuses_the_contract(run):
 def test_clause_6_2_3_a_recorded_debt_override_renders_and_goes_into_the_manifest(run):
     def change(files):
         files[STUDENTS][0]["grades"].append({"module": "M2", "kind": "module", "value": 2, "date": date(2026, 11, 16)})
-        placement(files)["debt_override"] = {"by": "Tiina Kangro, õppedirektor", "reason": "järelvastamine kokku lepitud",
+        placement(files)["debt_override"] = {"by": "Tiina Kangro, õppedirektor",
+                                             "reason": "järelvastamine kokku lepitud",
                                              "date": date(2026, 11, 20)}
 
     result, out = run("P1", change=change)
@@ -441,7 +445,8 @@ def test_two_placements_with_the_same_safe_name_do_not_overwrite_each_other(run)
 
     result, out = run("a/b", "a_b", change=change)
     assert result.exit_code == 1, result.output
-    statuses = {r["placement"]: r["status"] for r in json.loads((out / "manifest.json").read_text("utf-8"))["contracts"]}
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    statuses = {r["placement"]: r["status"] for r in manifest["contracts"]}
     assert statuses == {"a/b": "created", "a_b": "refused"}
 
 
@@ -586,4 +591,5 @@ def test_money_and_dates_are_formatted_in_the_contracts_language():
     from cluster_cli.contracts.context import _fmt_date, format_money
 
     assert format_money(123450, "et") == "1\xa0234,50\xa0€" and format_money(123450, "en") == "€1,234.50"
-    assert _fmt_date(date(2027, 3, 26), "et") == "26. märts 2027" and _fmt_date(date(2027, 3, 26), "en") == "26 March 2027"
+    assert _fmt_date(date(2027, 3, 26), "et") == "26. märts 2027"
+    assert _fmt_date(date(2027, 3, 26), "en") == "26 March 2027"

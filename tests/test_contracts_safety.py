@@ -230,7 +230,8 @@ def test_the_renderer_refuses_a_control_character_on_its_own():
     from cluster_cli.contracts.docx import RenderError, render_docx
 
     with pytest.raises(RenderError) as caught:
-        render_docx((TEMPLATES / "praktikaleping_et.docx").read_bytes(), {"student": {"name": "A\x1bB"}}, "P9", "0" * 64)
+        render_docx((TEMPLATES / "praktikaleping_et.docx").read_bytes(), {"student": {"name": "A\x1bB"}},
+                    "P9", "0" * 64)
     assert (caught.value.kind, caught.value.term, caught.value.detail) == ("characters", "student.name", "A\\x1bB")
 
 

@@ -51,7 +51,8 @@ def test_issue_12_a_file_saved_during_match_write_is_kept_and_nothing_written(cl
     monkeypatch.setattr(write, "before_commit", None)
     again = match_write(cli, root)
     assert again.exit_code == 0, again.output
-    assert target.read_text(encoding="utf-8").startswith(saved) and "status: draft" in target.read_text(encoding="utf-8")
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith(saved) and "status: draft" in text
 
 
 def test_issue_12_a_new_data_file_appearing_during_the_edit_refuses_it(cli, root, monkeypatch):

@@ -165,7 +165,8 @@ def test_clause_6_2_3_placement_blocked_in_report_and_validate(debts, cli, tmp_p
     [f] = findings_of(vdoc, "open-debts")
     assert f["clause"] == "6.2.3, Lisa 7 8.2" and f["severity"] == "error" and "M2" in f["message"]
 
-    files["placements.yaml"][0]["debt_override"] = {"by": "õppedirektor Mari Maasikas", "reason": "järeltöö kokku lepitud",
+    files["placements.yaml"][0]["debt_override"] = {"by": "õppedirektor Mari Maasikas",
+                                                   "reason": "järeltöö kokku lepitud",
                                                    "date": date(2026, 11, 20)}
     root = write_data(tmp_path / "v2", files)
     code, vdoc = cli.validate_json(root)
@@ -388,7 +389,8 @@ def test_identical_input_identical_json(cli, tmp_path):
 
 def test_filters_and_unknown_ids(cli, tmp_path):
     root = _report_data(tmp_path)
-    doc = json.loads(cli("debts", "--data", root, "--as-of", "2026-11-23", "--format", "json", "--student", "S2").stdout)
+    result = cli("debts", "--data", root, "--as-of", "2026-11-23", "--format", "json", "--student", "S2")
+    doc = json.loads(result.stdout)
     assert [s["student"] for s in doc["students"]] == ["S2"]
     result = cli("debts", "--data", root, "--student", "S99")
     assert result.exit_code == 2 and "S99" in result.stderr

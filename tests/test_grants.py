@@ -142,7 +142,8 @@ def test_clause_lisa_11_iv_4_on_time_application_is_eligible(grants):
 
 
 def test_clause_lisa_11_iii_5_first_year_may_apply_in_spring(grants):
-    s = applicant("A1", 1, course=1, applications=[{"kind": "basic", "round": "2027-spring", "submitted": date(2027, 2, 5)}])
+    s = applicant("A1", 1, course=1,
+                  applications=[{"kind": "basic", "round": "2027-spring", "submitted": date(2027, 2, 5)}])
     s["grades"] = [{"module": "M1", "kind": "assessment", "value": 5, "date": date(2026, 10, 5)}]
     s["attendance"] = [{"period": "2026-autumn", "lessons": 300}]
     doc = grants(cluster_with([s]), "rank", "--round", "2027-spring")
@@ -193,7 +194,8 @@ def test_clause_lisa_11_iv_3_surviving_tie_is_reported_and_ordered_by_id(grants)
 
 
 def test_explain_tells_the_place_and_the_neighbours(cli, tmp_path):
-    root = write_data(tmp_path / "d", cluster_with([applicant("A1", 1, grades=(4, 4)), applicant("A2", 2, grades=(5, 4)),
+    root = write_data(tmp_path / "d", cluster_with([applicant("A1", 1, grades=(4, 4)),
+                                                      applicant("A2", 2, grades=(5, 4)),
                                                       applicant("A3", 3, grades=(3, 4), course=1)]))
     out = cli("grants", "explain", "A1", "--round", ROUND, "--data", root).stdout
     assert "Koht 2/2" in out
@@ -241,7 +243,8 @@ def test_clause_lisa_11_ii_1_2_split_by_field_places_and_admin_share(grants):
     assert [f["share"] for f in doc["fields"]] == ["8380.80", "4190.40"]
     autumn = {c["curriculum"]: c for c in doc["rounds"][0]["curricula"]}
     assert (autumn["150001"]["share"], autumn["150001"]["grants"]) == ("3352.32", 11)
-    assert (autumn["150002"]["share"], autumn["150002"]["grants"], autumn["150002"]["leftover"]) == ("1676.16", 5, "176.16")
+    assert (autumn["150002"]["share"], autumn["150002"]["grants"], autumn["150002"]["leftover"]) == (
+        "1676.16", 5, "176.16")
 
 
 def test_clause_lisa_11_vi_1_split_within_field_by_eligible_applicants(grants):

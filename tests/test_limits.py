@@ -131,8 +131,8 @@ def test_date_outside_the_range_in_the_data_is_an_error_at_its_line(cli, tmp_pat
 
 
 @pytest.mark.parametrize("where, value, path", EXTREME_DATES)
-@pytest.mark.parametrize("command", [["debts", "--as-of", AS_OF], ["calendar", "--as-of", AS_OF], ["match", "--as-of", AS_OF],
-                                     ["grants", "rank", "--round", "2026-autumn"]])
+@pytest.mark.parametrize("command", [["debts", "--as-of", AS_OF], ["calendar", "--as-of", AS_OF],
+                                     ["match", "--as-of", AS_OF], ["grants", "rank", "--round", "2026-autumn"]])
 def test_report_refuses_data_with_a_date_outside_the_range(tmp_path, where, value, path, command):
     root = _with_date(tmp_path, where, value)
     result = CliRunner().invoke(app, [*command, "--data", str(root)], catch_exceptions=True)

@@ -52,7 +52,7 @@ def test_indentation_error_text_output_starts_with_it_and_lists_error_files_firs
     assert lines[1].startswith(f"{root}/{TA24}:{_indent_line(root)}: error yaml-syntax: ")
     assert "unknown-reference" not in result.stdout
     # The summary table: the file with the error first, then those with warnings only.
-    table = lines[lines.index(next(l for l in lines if l.startswith("File "))) + 1:]
+    table = lines[lines.index(next(line for line in lines if line.startswith("File "))) + 1:]
     assert table[0].startswith(f"{root}/{TA24}")
     assert all("placements" in row for row in table[1:-2]), table
 

@@ -51,7 +51,8 @@ def _root_with(tmp_path, rel, content):
     return write_data(tmp_path / "data", files)
 
 
-@pytest.mark.parametrize("line", LEAKY_LINES, ids=["misspelt-key", "capital-key", "quoted-key-spaced-iban", "flow-style"])
+@pytest.mark.parametrize("line", LEAKY_LINES,
+                         ids=["misspelt-key", "capital-key", "quoted-key-spaced-iban", "flow-style"])
 def test_validate_masks_personal_codes_and_ibans_by_value_in_quoted_lines(cli, tmp_path, line):
     root = _root_with(tmp_path, STUDENTS, _student_text(line))
     result = cli("validate", "--data", root, "--as-of", AS_OF)

@@ -158,7 +158,8 @@ def test_clause_lisa_7_1_4_5_catalogue_task_of_another_curriculum(cli, tmp_path)
     code, doc = cli.validate_json(write_data(tmp_path / "d", with_task(curriculum="150002", modules=["M3"])))
     assert code == 1
     [f] = findings_of(doc, "catalogue-task")
-    assert (f["severity"], f["clause"], f["path"]) == ("error", "Lisa 7 1.4.5", "placements[0].hosts[0].tasks[0].catalogue")
+    assert (f["severity"], f["clause"], f["path"]) == (
+        "error", "Lisa 7 1.4.5", "placements[0].hosts[0].tasks[0].catalogue")
     assert "150002" in f["message"] and "cluster tasks --curriculum 150001" in f["hint"]
 
 

@@ -159,7 +159,8 @@ def flow_journeys(tmp_path, journeys: str):
     students = root / "students/TA-24.yaml"
     lines = students.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.strip() == "journeys:")
-    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("    - ") and not lines[i].startswith("      "))
+    end = next(i for i in range(start + 1, len(lines))
+               if not lines[i].startswith("    - ") and not lines[i].startswith("      "))
     lines[start + 1:end] = [journeys]
     students.write_text("".join(lines), encoding="utf-8")
     return root, start + 2

@@ -235,7 +235,8 @@ def test_file_cache_is_used_for_unchanged_files(tmp_path, monkeypatch):
     monkeypatch.setattr("cluster_cli.load.fast.fast_parse", refuse)
     second = load(root, cache=True)
     for kind in first.dataset.records:
-        assert [r.model_dump() for r in first.dataset.records[kind]] == [r.model_dump() for r in second.dataset.records[kind]]
+        assert ([r.model_dump() for r in first.dataset.records[kind]]
+                == [r.model_dump() for r in second.dataset.records[kind]])
 
 
 def test_no_cache_writes_nothing(cli, tmp_path):

@@ -66,7 +66,8 @@ def _run(ctx, kind: str, month: str, data, format, output, view, lang_flag, show
 @app.command("special")
 def special(
     ctx: typer.Context,
-    month: str = _month_option("The month of the cycle, e.g. 2026-11: applications by the 10th, decisions by the 15th, paid by the 26th."),
+    month: str = _month_option("The month of the cycle, e.g. 2026-11: applications by the 10th, "
+                               "decisions by the 15th, paid by the 26th."),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
@@ -86,7 +87,8 @@ def special(
 @app.command("travel")
 def travel(
     ctx: typer.Context,
-    month: str = _month_option("The payment month, e.g. 2026-11: bus reports of the previous month's journeys (due by the 5th, paid by the 25th) and car applications submitted in it."),
+    month: str = _month_option("The payment month, e.g. 2026-11: bus reports of the previous month's journeys "
+                               "(due by the 5th, paid by the 25th) and car applications submitted in it."),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,

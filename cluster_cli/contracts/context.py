@@ -46,7 +46,8 @@ CONTEXT_SCHEMA: dict[str, Any] = {
         "id_code": "personal code, or the foreign document (kind, number, country)",
         "personal_code": "personal code (isikukood)", "birth_date": "birth date (formatted)",
         "address": "home settlement", "email": "e-mail", "phone": "phone", "group": "group id",
-        "course": "course year", "curriculum": {"code": "curriculum code", "name": "curriculum name", "level": "EKR level"},
+        "course": "course year",
+        "curriculum": {"code": "curriculum code", "name": "curriculum name", "level": "EKR level"},
         "special_needs": "special educational needs (HEV) note", "minor": "true if a minor on the start date",
     },
     "guardian": {
@@ -72,7 +73,8 @@ CONTEXT_SCHEMA: dict[str, Any] = {
     "modules": [{"id": "module id", "name": "module name", "ekap": "module EKAP (formatted)"}],
     "plan": {
         "goal": "goal", "tasks": ["plan task"], "studies_completed": ["studies completed"],
-        "expected_outcomes": ["expected learning outcome"], "special_needs_notes": "abilities and recommendations (Lisa 7 10.1)",
+        "expected_outcomes": ["expected learning outcome"],
+        "special_needs_notes": "abilities and recommendations (Lisa 7 10.1)",
     },
 }
 """Every variable a contract template may use. Dicts are objects, one-element lists are lists of

@@ -156,9 +156,11 @@ def _money_field(value: Any) -> Any:
         return parse_money(value)
     except NumberError as error:
         if error.kind == SPLIT:
-            raise PydanticCustomError("number_split", "a decimal comma split a flow mapping: write \"{value}\" or {dotted}",
+            raise PydanticCustomError("number_split",
+                                      "a decimal comma split a flow mapping: write \"{value}\" or {dotted}",
                                       {"value": str(value), "dotted": SplitNumber(value).dotted}) from None
-        raise PydanticCustomError("money_parsing", "an amount of money is expected, e.g. 2.60, 2,60 or 2,60 €") from None
+        raise PydanticCustomError("money_parsing",
+                                  "an amount of money is expected, e.g. 2.60, 2,60 or 2,60 €") from None
 
 
 Money = Annotated[Decimal, BeforeValidator(_money_field)]

@@ -18,7 +18,14 @@ from typing import Any
 
 from cluster_cli.findings import Finding, make
 from cluster_cli.load.yaml_loader import parse_bytes
-from cluster_cli.model.numbers import NumberError, SplitNumber, parse_money, parse_number, parse_share, rejoin_split_numbers
+from cluster_cli.model.numbers import (
+    NumberError,
+    SplitNumber,
+    parse_money,
+    parse_number,
+    parse_share,
+    rejoin_split_numbers,
+)
 from cluster_cli.regulation.money import with_cents
 
 BUILTIN_PROFILES = ("vvttk",)
@@ -96,7 +103,9 @@ def _builtin_raw(profile_id: str) -> Any:
     return data
 
 
-def load_profile(profile_id: str, override: Any, override_file: str, cluster_file: str = "") -> tuple[Profile, list[Finding]]:
+def load_profile(
+    profile_id: str, override: Any, override_file: str, cluster_file: str = "",
+) -> tuple[Profile, list[Finding]]:
     """Build the profile `profile_id`, with the data folder's overrides applied."""
     findings: list[Finding] = []
     if profile_id not in BUILTIN_PROFILES:

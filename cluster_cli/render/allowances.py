@@ -149,9 +149,11 @@ def special_views(r: SpecialReport, lang: str) -> list[View]:
          "clause": _clauses(c.reasons), "reason": "; ".join(reason_text(x, lang) for x in c.reasons)}
         for c in r.excluded])
     f = r.fund
-    fund = View("fund", "allowance.view.special-fund", [("item", "col.item"), ("amount", "col.amount"), ("clause", "col.clause")], [
+    fund_columns = [("item", "col.item"), ("amount", "col.amount"), ("clause", "col.clause")]
+    fund = View("fund", "allowance.view.special-fund", fund_columns, [
         {"item": t("allowance.fund.basic-month", lang), "amount": f.basic_month_fund, "clause": "Lisa 11 II.1"},
-        {"item": t("allowance.fund.reserved", lang, share=f"{float(f.share) * 100:g} %"), "amount": f.reserved, "clause": "Lisa 12 1.4"},
+        {"item": t("allowance.fund.reserved", lang, share=f"{float(f.share) * 100:g} %"),
+         "amount": f.reserved, "clause": "Lisa 12 1.4"},
         {"item": t("allowance.fund.leftover", lang, round=f.round_id or "—", leftover=f"{f.round_leftover:.2f}"),
          "amount": f.leftover_part, "clause": "Lisa 12 1.4"},
         {"item": t("allowance.fund.total", lang), "amount": f.total, "clause": "Lisa 12 1.4"},

@@ -79,7 +79,8 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
             console.print(head, soft_wrap=True)
             for n, text in _excerpt(f.file, f.line, cache, show_pii):
                 marker = ">" if n == f.line else " "
-                console.print(Text(f" {marker} {n:>5} │ {text}", style="bold" if n == f.line else "dim"), soft_wrap=True)
+                style = "bold" if n == f.line else "dim"
+                console.print(Text(f" {marker} {n:>5} │ {text}", style=style), soft_wrap=True)
             if d["hint"]:
                 label = t("ui.fix", lang)
                 for i, hint_line in enumerate(d["hint"].splitlines()):

@@ -178,7 +178,8 @@ def _special_grounds(profile: Profile, day: date, s: Student, app: Application, 
             continue
         clause = GROUND_CLAUSE[ground]
         if ground == "minor_dependants" and (app.minor_dependants or 0) < minimum:
-            notes.append(Reason("ground-minor-dependants", clause, (("count", app.minor_dependants if app.minor_dependants is not None else "—"), ("min", minimum))))
+            count = app.minor_dependants if app.minor_dependants is not None else "—"
+            notes.append(Reason("ground-minor-dependants", clause, (("count", count), ("min", minimum))))
         elif ground == "disability" and s.disability not in levels["student"]:
             notes.append(Reason("ground-disability", clause, (("level", s.disability or "—"),)))
         elif ground == "parent_disability" and app.parent_disability not in levels["parent"]:
@@ -204,7 +205,8 @@ def _special_amount(profile: Profile, day: date, app: Application, grounds: list
     if kind == "partial":
         amount = round_cents(Fraction(basic) * Fraction(p("special_partial_share")), RATE_TIMES_QUANTITY)
         if app.amount is not None and money(app.amount) != amount:
-            notes.append(Reason("amount-partial", "Lisa 12 5.2", (("requested", money(app.amount)), ("amount", amount))))
+            notes.append(Reason("amount-partial", "Lisa 12 5.2",
+                                (("requested", money(app.amount)), ("amount", amount))))
         return kind, amount, notes
     cap = {"normal": basic, "raised": money(p("special_raised_max")),
            "crisis": basic * p("special_crisis_max_months")}[kind]

@@ -190,7 +190,8 @@ def _bus_claim(ds: Dataset, profile: Profile, s: Student, app: Application, run:
             if refuse and record is not None and record.attended == 0:
                 reasons.append(Reason("no-attendance", "Lisa 14 2.6"))
             claim.amount = money(app.monthly_pass) if not reasons else ZERO
-            claim.journeys = [JourneyLine(j.date, j.cost, j.km, j.holiday, False, Reason("pass-instead", "Lisa 14 3.1.2"))
+            claim.journeys = [JourneyLine(j.date, j.cost, j.km, j.holiday, False,
+                                          Reason("pass-instead", "Lisa 14 3.1.2"))
                               for j in sorted(app.journeys, key=lambda j: j.date)]
             return claim
         claim.notes.append(Reason("pass-not-for-dormitory", "Lisa 14 3.1.2"))
@@ -280,8 +281,10 @@ def _car_claim(ds: Dataset, profile: Profile, s: Student, app: Application, run:
     record = record_of(s, month)
     if record is None:
         reasons.append(Reason("attendance-unknown", "Lisa 13 3.2, 4"))
-    elif record.days == 0 or Fraction(min(record.attended, record.days), record.days) < Fraction(p("car_attendance_share")):
-        reasons.append(Reason("attendance-below", "Lisa 13 3.2", (("attended", record.attended), ("days", record.days))))
+    elif (record.days == 0
+          or Fraction(min(record.attended, record.days), record.days) < Fraction(p("car_attendance_share"))):
+        reasons.append(Reason("attendance-below", "Lisa 13 3.2",
+                              (("attended", record.attended), ("days", record.days))))
     for j in sorted(app.journeys, key=lambda j: j.date):
         line = JourneyLine(j.date, j.cost, j.km, j.holiday)
         if month_id(j.date) != month:

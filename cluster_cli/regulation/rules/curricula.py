@@ -41,8 +41,8 @@ def curriculum_volume(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                      kind=cur.kind, low=low, high=high)
         total = sum((m.ekap for m in cur.modules), Decimal(0))
         if total != cur.ekap:
-            yield at(cur, ("modules",), "curriculum-volume", "2.21", severity="warning", key="curriculum-volume.modules",
-                     total=total, ekap=cur.ekap)
+            yield at(cur, ("modules",), "curriculum-volume", "2.21", severity="warning",
+                     key="curriculum-volume.modules", total=total, ekap=cur.ekap)
 
 
 def practice_share(ds: Dataset, ctx: Context) -> Iterator[Finding]:

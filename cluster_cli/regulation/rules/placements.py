@@ -78,7 +78,8 @@ def practice_plan(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if plan is None:
             yield at(p, (), "practice-plan", "Lisa 7 5.7", id=p.id)
             continue
-        missing = [name for name in ("goal", "tasks", "studies_completed", "expected_outcomes") if not getattr(plan, name)]
+        missing = [name for name in ("goal", "tasks", "studies_completed", "expected_outcomes")
+                   if not getattr(plan, name)]
         if missing:
             yield at(p, ("plan",), "practice-plan", "Lisa 7 5.7, 2.6", key="practice-plan.parts", missing=missing)
         student = ds.students.get(p.student)
@@ -113,8 +114,8 @@ def joint_placement(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         for i, h in enumerate(p.hosts):
             member = ds.members.get(h.member)
             if member is not None and member.kind == "company" and not member.offers.joint_placements:
-                yield at(p, ("hosts", i, "member"), "joint-placement", "", severity="warning", key="joint-placement.not-offered",
-                         member=h.member)
+                yield at(p, ("hosts", i, "member"), "joint-placement", "", severity="warning",
+                         key="joint-placement.not-offered", member=h.member)
 
 
 def abroad(ds: Dataset, ctx: Context) -> Iterator[Finding]:
@@ -124,7 +125,8 @@ def abroad(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     for p in _live(ds):
         if p.kind != "abroad":
             if p.country != "EE":
-                yield at(p, ("kind",), "abroad", "Lisa 7 2.1.1", severity="warning", key="abroad.kind", country=p.country)
+                yield at(p, ("kind",), "abroad", "Lisa 7 2.1.1", severity="warning", key="abroad.kind",
+                         country=p.country)
             continue
         if p.language != "en":
             yield at(p, ("language",), "abroad", "Lisa 7 12.7.1", key="abroad.language")
@@ -186,8 +188,8 @@ def placement_volume(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         for i, mid in enumerate(p.modules):
             m = modules.get(mid)
             if m is not None and m.practice_ekap == 0:
-                yield at(p, ("modules", i), "placement-volume", "2.3", severity="warning", key="placement-volume.module",
-                         module=mid)
+                yield at(p, ("modules", i), "placement-volume", "2.3", severity="warning",
+                         key="placement-volume.module", module=mid)
 
 
 def contract_data_timing(ds: Dataset, ctx: Context) -> Iterator[Finding]:

@@ -130,5 +130,5 @@ def practice_group_size(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             yield at(g, ("practice_subgroup_size",), "practice-group-size", ctx.clause(name),
                      size=g.practice_subgroup_size, most=most)
         elif g.practice_subgroup_size is None and sizes[g.id] > most:
-            yield at(g, (), "practice-group-size", ctx.clause(name), severity="warning", key="practice-group-size.split",
-                     students=sizes[g.id], most=most)
+            yield at(g, (), "practice-group-size", ctx.clause(name), severity="warning",
+                     key="practice-group-size.split", students=sizes[g.id], most=most)
