@@ -1,0 +1,26 @@
+"""Messages about dates typed on the command line (`23.11.2026` or `2026-11-23`; months
+`11.2026` or `2026-11`), the calendar file's words without personal data, and progress on long
+steps: ``key: (Estonian, English)``."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "usage.date.hint": (
+        "Kirjuta kuupäev kujul PP.KK.AAAA või AAAA-KK-PP, nt 23.11.2026 või 2026-11-23.",
+        "Write the date as DD.MM.YYYY or YYYY-MM-DD, e.g. 23.11.2026 or 2026-11-23.",
+    ),
+    "usage.date-no-day": (
+        "Kuupäeva '{value}' ei ole olemas: kuus {month} on {days} päeva.",
+        "Date '{value}' does not exist: month {month} has {days} days.",
+    ),
+    "usage.date-no-day.hint": (
+        "Lähim olemasolev kuupäev on {suggestion}.",
+        "The nearest date that exists is {suggestion}.",
+    ),
+    "usage.date-no-month": (
+        "Kuupäeva '{value}' ei ole olemas: kuud {number} ei ole (kuud on 1–12).",
+        "Date '{value}' does not exist: there is no month {number} (months are 1–12).",
+    ),
+    "usage.date-no-month.hint": (
+        "Lähim olemasolev kuupäev on {suggestion}.",
+        "The nearest date that exists is {suggestion}.",
+    ),
+}
