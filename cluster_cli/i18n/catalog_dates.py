@@ -23,4 +23,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Lähim olemasolev kuupäev on {suggestion}.",
         "The nearest date that exists is {suggestion}.",
     ),
+    # The calendar file without names (`cluster calendar --ics`, no --show-pii): a calendar is often
+    # shared, so a student is named by id only — the same sentences as calendar.event.* otherwise.
+    "calendar.ics.event.debt-agree": (
+        "{student}: järelvastamine kokku leppida õpetajaga — {module}{topic}, võlg tekkis {arose}.",
+        "{student}: agree the re-sit with the teacher — {module}{topic}, debt arose {arose}.",
+    ),
+    "calendar.ics.event.debt-clear": (
+        "{student}: võlg likvideerida — {module}{topic}, tekkis {arose}; muidu aegub (ümarlaud).",
+        "{student}: clear the debt — {module}{topic}, arose {arose}; otherwise it expires (round table).",
+    ),
+    "calendar.ics.event.leave-return": (
+        "{student}: akadeemiline puhkus lõppes {end}; õpingud jätkata hiljemalt täna (6.7.10), 6.8.2.5 järgi "
+        "hiljemalt {latest}.",
+        "{student}: academic leave ended {end}; studies resume by today (6.7.10), by {latest} under 6.8.2.5.",
+    ),
 }
