@@ -38,4 +38,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "hiljemalt {latest}.",
         "{student}: academic leave ended {end}; studies resume by today (6.7.10), by {latest} under 6.8.2.5.",
     ),
+    # progress bars on stderr (cli/progress.py): what is being counted
+    "ui.progress.loading": ("Andmefailid", "Data files"),
+    "ui.progress.left": ("jäänud", "left"),
+    "ui.contracts.pdf-progress": ("PDF-id", "PDFs"),
 }
