@@ -87,9 +87,9 @@ def test_warnings_only_exit_0(cli, tmp_path):
 
 def test_bad_as_of_is_a_usage_error(cli, tmp_path):
     root = write_data(tmp_path / "data", base_data())
-    result = cli("validate", "--data", root, "--as-of", "23.11.2026")
+    result = cli("validate", "--data", root, "--as-of", "23/11/2026")
     assert result.exit_code == 2
-    assert "AAAA-KK-PP" in result.stderr
+    assert "PP.KK.AAAA või AAAA-KK-PP" in result.stderr
 
 
 def test_unknown_rule_is_a_usage_error(cli, tmp_path):

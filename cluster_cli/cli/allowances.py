@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import typer
 
 from cluster_cli.cli.common import (
@@ -12,8 +10,8 @@ from cluster_cli.cli.common import (
 from cluster_cli.cli.common import (
     Computed,
     ReportFormat,
-    fail,
     language,
+    parse_month,
     load_or_exit,
     print_timings,
     refuse_if_unusable,
@@ -33,12 +31,7 @@ def _month_option(help_text: str):
 def _run(ctx, kind: str, month: str, data, format, output, view, lang_flag, show_pii, verbose, no_cache) -> None:
     from cluster_cli.pipeline import Timings
 
-    if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", month):
-        fail("usage.month", language(lang_flag), value=month)
-    from cluster_cli.limits import range_args, year_in_range
-
-    if not year_in_range(int(month[:4])):
-        fail("usage.month-range", language(lang_flag), value=month, **range_args())
+    month = parse_month(month, language(lang_flag))
     timings = Timings()
 
     def compute() -> Computed:
@@ -66,7 +59,7 @@ def _run(ctx, kind: str, month: str, data, format, output, view, lang_flag, show
 @app.command("special")
 def special(
     ctx: typer.Context,
-    month: str = _month_option("The month of the cycle, e.g. 2026-11: applications by the 10th, "
+    month: str = _month_option("The month of the cycle, e.g. 11.2026 or 2026-11: applications by the 10th, "
                                "decisions by the 15th, paid by the 26th."),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
@@ -87,8 +80,8 @@ def special(
 @app.command("travel")
 def travel(
     ctx: typer.Context,
-    month: str = _month_option("The payment month, e.g. 2026-11: bus reports of the previous month's journeys "
-                               "(due by the 5th, paid by the 25th) and car applications submitted in it."),
+    month: str = _month_option("The payment month, e.g. 11.2026 or 2026-11: bus reports of the previous month's "
+                               "journeys (due by the 5th, paid by the 25th) and car applications submitted in it."),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
@@ -109,7 +102,7 @@ def travel(
 @app.command("lunch")
 def lunch(
     ctx: typer.Context,
-    month: str = _month_option("The month of the school and practice days, e.g. 2026-11."),
+    month: str = _month_option("The month of the school and practice days, e.g. 11.2026 or 2026-11."),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,

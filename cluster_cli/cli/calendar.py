@@ -45,7 +45,8 @@ def calendar(
     agreements and clearing (6.2.2); returns from academic leave (6.7.10, 6.8.2.5). Every number
     comes from the regulation profile.
 
-    Views: events. With --ics FILE the same events go to an iCalendar file for a calendar program.
+    Views: events. With --ics FILE the same events go to an iCalendar file for a calendar program;
+    students are named by id there — their names only with --show-pii.
 
     Example: cluster calendar --as-of 2026-11-23 --days 90 --ics tahtajad.ics
     """
@@ -75,7 +76,8 @@ def calendar(
             fail("usage.xlsx-output", computed.lang)
         from cluster_cli.render.ics import ics_bytes
 
-        deliver(ics_bytes(state["report"], computed.lang), ics, computed.lang, private=False)
+        # Names only with --show-pii (a calendar is often shared); then the file is private, too.
+        deliver(ics_bytes(state["report"], computed.lang, show_pii), ics, computed.lang, private=show_pii)
         emit_report(computed.views, computed.document, format, output, view, computed.lang, show_pii,
                     computed.stamp, computed.csv_default, computed.title)
     if verbose:

@@ -78,7 +78,8 @@ Data = Annotated[Optional[Path], typer.Option(
     callback=guard_outputs,
 )]
 AsOf = Annotated[Optional[str], typer.Option(
-    "--as-of", help="Judge the data as of this date, YYYY-MM-DD (default: today).")]
+    "--as-of", metavar="DATE",
+    help="Judge the data as of this date, 23.11.2026 or 2026-11-23 (default: today).")]
 Lang = Annotated[Optional[str], typer.Option(
     "--lang", help="Language of messages: et or en (default: the cluster's).", callback=guard_outputs)]
 ShowPii = Annotated[bool, typer.Option("--show-pii", help="Show personal codes and bank accounts unmasked.")]
@@ -172,18 +173,43 @@ def language(given: Optional[str], cluster_language: Optional[str] = None) -> st
 
 
 def parse_date(value: Optional[str], lang: str) -> date:
-    """The as-of date: the clock is read here, at the CLI, and nowhere below it."""
+    """A date option (`--as-of`, `--from`, `--to`): `23.11.2026` or `2026-11-23`; None is today —
+    the clock is read here, at the CLI, and nowhere below it. A malformed date names both forms;
+    one that does not exist (`31.11.2026`) names the nearest that does; exit 2 either way."""
     if value is None:
         return date.today()
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        fail("usage.date", lang, value=value)
+    from cluster_cli.cli.dates import DateFormError, NoSuchDate, month_written_as_user, read_date, written_as_user
     from cluster_cli.limits import range_args, year_in_range
 
+    try:
+        day = read_date(value)
+    except DateFormError:
+        fail("usage.date", lang, value=value)
+    except NoSuchDate as exc:
+        if not year_in_range(exc.year):
+            fail("usage.date-range", lang, value=value, **range_args())
+        suggestion = written_as_user(exc.nearest, exc.estonian, lang)
+        if 1 <= exc.month <= 12:
+            fail("usage.date-no-day", lang, value=value, suggestion=suggestion,
+                 month=month_written_as_user(exc.nearest, exc.estonian, lang), days=exc.days)
+        fail("usage.date-no-month", lang, value=value, suggestion=suggestion, number=exc.month)
     if not year_in_range(day.year):  # 0001-01-01 parses, but no calendar reaches it
         fail("usage.date-range", lang, value=value, **range_args())
     return day
+
+
+def parse_month(value: str, lang: str) -> str:
+    """A `--month` option: `11.2026` or `2026-11`, as the month id `2026-11`; exit 2 otherwise."""
+    from cluster_cli.cli.dates import DateFormError, read_month
+    from cluster_cli.limits import range_args, year_in_range
+
+    try:
+        month = read_month(value)
+    except DateFormError:
+        fail("usage.month", lang, value=value)
+    if not year_in_range(int(month[:4])):
+        fail("usage.month-range", lang, value=value, **range_args())
+    return month
 
 
 def fail(key: str, lang: str, code: int = EXIT_UNUSABLE, **args) -> NoReturn:

@@ -71,8 +71,11 @@ def render(
     """
     from cluster_cli.pipeline import Timings
 
+    from cluster_cli.cli.progress import loading
+
     timings = Timings()
-    loaded = load_or_exit(data, lang, timings, no_cache)
+    with loading(_t("ui.progress.loading", language(lang)), stderr_console(), quiet, language(lang)):  # big folder
+        loaded = load_or_exit(data, lang, timings, no_cache)
     lang = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
     day = parse_date(as_of, lang)
     from cluster_cli.contracts import folder, pdf as pdfs, plan
@@ -122,7 +125,7 @@ def render(
                 _say(err, _t("ui.contracts.swept", lang, count=len(swept), path=str(out)))
         with timings.stage("plan"):
             jobs = plan.plan_run(ds, loaded.profile, placements, broken, findings, out, templates, force, lang)
-        code = _run(jobs, templates, out, dry_run, lang, err, timings, day, tx, write_manifest)
+        code = _run(jobs, templates, out, dry_run, lang, err, timings, day, tx, write_manifest, quiet)
     finally:
         if lock is not None:
             lock.release()
@@ -134,7 +137,11 @@ def render(
     if not dry_run:
         _say(err, _t("ui.contracts.manifest", lang, json=str(out / "manifest.json"), csv=str(out / "manifest.csv")))
     if soffice is not None and not dry_run:
-        made, failed = pdfs.convert(soffice, [j for j in jobs if j.status in ("created", "updated", "unchanged")])
+        from cluster_cli.cli.progress import counting
+
+        with counting(_t("ui.contracts.pdf-progress", lang), err, quiet, lang) as update:
+            made, failed = pdfs.convert(soffice, [j for j in jobs if j.status in ("created", "updated", "unchanged")],
+                                        on_progress=update)
         for path, detail in failed:
             err.print(_t("reason.contracts.pdf", lang, path=str(path), detail=detail), style="bold red",
                       markup=False, highlight=False, soft_wrap=True)
@@ -155,14 +162,15 @@ def _say(console, text: str, style: Optional[str] = None) -> None:
     console.print(text, style=style, markup=False, highlight=False, soft_wrap=True)
 
 
-def _run(jobs, templates, out: Path, dry_run: bool, lang: str, err, timings, day, tx, write_manifest) -> int:
+def _run(jobs, templates, out: Path, dry_run: bool, lang: str, err, timings, day, tx, write_manifest,
+         quiet: bool = False) -> int:
     """Render and write (`folder.render_and_write`), printing one word per file, then the
     manifest. Any failure rolls back what this run did, and says so file by file."""
     from contextlib import nullcontext
 
     from cluster_cli.contracts.folder import needs_rendering, render_and_write
 
-    progress = _progress(err, len(needs_rendering(jobs)), lang)
+    progress = _progress(err, len(needs_rendering(jobs)), quiet, lang)
 
     def show(job) -> None:
         shown = str(out / job.rel) if job.rel and job.status not in ("refused", "skipped") else job.placement
@@ -212,14 +220,11 @@ def _rollback(tx, err, lang: str) -> None:
         _say(err, f"{_t('ui.contracts.restored', lang):<10} {path}", "bold red")
 
 
-def _progress(err, total: int, lang: str):
-    """A progress bar on stderr for many contracts, when stderr is a terminal."""
-    if total < 10 or not err.is_terminal:
-        return None
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+def _progress(err, total: int, quiet: bool, lang: str):
+    """The progress bar (cli/progress.py, with its ETA) for many contracts: at a terminal only."""
+    from cluster_cli.cli.progress import MANY_CONTRACTS, bar
 
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    console=err, transient=True)
+    return bar(err, quiet, lang) if total >= MANY_CONTRACTS else None
 
 
 @app.command("check-template")

@@ -15,6 +15,7 @@ from cluster_cli.cli.common import (
     ReportFormat,
     fail,
     language,
+    parse_month,
     load_or_exit,
     print_timings,
     refuse_if_unusable,
@@ -115,7 +116,7 @@ def fund(
 @app.command("report")
 def report(
     ctx: typer.Context,
-    month: str = typer.Option(..., "--month", "-m", help="The month paid for, e.g. 2026-11."),
+    month: str = typer.Option(..., "--month", "-m", help="The month paid for, e.g. 11.2026 or 2026-11."),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
@@ -132,12 +133,7 @@ def report(
     from cluster_cli.render.grants import month_document, month_title, month_views
     from cluster_cli.reports.grants import month_report
 
-    if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", month):
-        fail("usage.month", language(lang), value=month)
-    from cluster_cli.limits import range_args, year_in_range
-
-    if not year_in_range(int(month[:4])):
-        fail("usage.month-range", language(lang), value=month, **range_args())
+    month = parse_month(month, language(lang))
     timings = Timings()
 
     def produce() -> Computed:

@@ -31,9 +31,10 @@ from cluster_cli.cli.common import (
 def match(
     ctx: typer.Context, data: Data = None, as_of: AsOf = None,
     start: Optional[str] = typer.Option(
-        None, "--from", help="Window start, YYYY-MM-DD (default: the as-of date)."),
+        None, "--from", metavar="DATE", help="Window start, 23.11.2026 or 2026-11-23 (default: the as-of date)."),
     end: Optional[str] = typer.Option(
-        None, "--to", help="Window end, YYYY-MM-DD (default: 31 August ending the study year of --from)."),
+        None, "--to", metavar="DATE",
+        help="Window end, 23.11.2026 or 2026-11-23 (default: 31 August ending the study year of --from)."),
     group: Optional[str] = typer.Option(None, "--group", "-g", help="Only this group."),
     top: int = typer.Option(3, "--top", min=1, max=20, help="Proposals shown per student."),
     write: bool = typer.Option(

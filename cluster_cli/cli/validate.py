@@ -54,9 +54,14 @@ def validate(
         from cluster_cli.i18n import t
 
         typer.echo(t("ui.no-libyaml", lang0), err=True)
+    from cluster_cli.cli.common import stderr_console
+    from cluster_cli.cli.progress import loading
+    from cluster_cli.i18n import t
+
     try:
-        result = run(resolve_data_dir(data), day, select=select, ignore=ignore or (), timings=timings,
-                     question=question_of(ctx), show_pii=show_pii, **loader_settings(no_cache, lang))
+        with loading(t("ui.progress.loading", lang0), stderr_console(), quiet, lang0):  # a big folder: files read
+            result = run(resolve_data_dir(data), day, select=select, ignore=ignore or (), timings=timings,
+                         question=question_of(ctx), show_pii=show_pii, **loader_settings(no_cache, lang))
     except DataFolderError as exc:
         fail(exc.key, lang0, path=exc.path)
     lang1 = language(lang, result.language)

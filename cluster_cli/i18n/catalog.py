@@ -51,8 +51,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Check the folder, or create cluster.yaml, e.g.:  name: IT cluster",
     ),
     "usage.date": (
-        "Kuupäev '{value}' ei sobi; kasuta kuju AAAA-KK-PP, nt 2026-11-23.",
-        "Date '{value}' is not valid; use YYYY-MM-DD, e.g. 2026-11-23.",
+        "Kuupäev '{value}' ei sobi.",
+        "Date '{value}' is not valid.",
     ),
     "usage.rule": (
         "Tundmatu reegel '{value}'. Reeglid: {known}",
@@ -426,6 +426,7 @@ from cluster_cli.i18n import catalog_allowances as _allowances  # noqa: E402
 from cluster_cli.i18n import catalog_cache as _cache  # noqa: E402
 from cluster_cli.i18n import catalog_cluster as _cluster  # noqa: E402
 from cluster_cli.i18n import catalog_contracts as _contracts  # noqa: E402
+from cluster_cli.i18n import catalog_dates as _dates  # noqa: E402
 from cluster_cli.i18n import catalog_debts as _debts  # noqa: E402
 from cluster_cli.i18n import catalog_files as _files  # noqa: E402
 from cluster_cli.i18n import catalog_grants as _grants  # noqa: E402
@@ -433,5 +434,5 @@ from cluster_cli.i18n import catalog_limits as _limits  # noqa: E402
 from cluster_cli.i18n import catalog_loader as _loader  # noqa: E402
 from cluster_cli.i18n import catalog_numbers as _numbers  # noqa: E402
 
-for _part in (_contracts, _grants, _cluster, _allowances, _limits, _files, _numbers, _loader, _cache, _debts):
+for _part in (_contracts, _grants, _cluster, _allowances, _limits, _files, _numbers, _loader, _cache, _debts, _dates):
     MESSAGES.update(_part.MESSAGES)

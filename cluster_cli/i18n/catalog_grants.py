@@ -94,5 +94,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.note": ("Märkus", "Note"),
     "usage.round": ("Voor '{value}' ei sobi; kasuta kuju AAAA-autumn või AAAA-spring, nt 2026-autumn.", "Round '{value}' is not valid; use YYYY-autumn or YYYY-spring, e.g. 2026-autumn."),
     "usage.year": ("Õppeaasta '{value}' ei sobi; kasuta kuju 2026/2027.", "Study year '{value}' is not valid; use 2026/2027."),
-    "usage.month": ("Kuu '{value}' ei sobi; kasuta kuju AAAA-KK, nt 2026-11.", "Month '{value}' is not valid; use YYYY-MM, e.g. 2026-11."),
+    "usage.month": ("Kuu '{value}' ei sobi; kasuta kuju KK.AAAA või AAAA-KK, nt 11.2026 või 2026-11.", "Month '{value}' is not valid; use MM.YYYY or YYYY-MM, e.g. 11.2026 or 2026-11."),
 }

@@ -21,7 +21,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from pydantic import ValidationError
 
@@ -77,6 +77,30 @@ def recording_paths() -> Iterator[dict]:
         _SERVED.reset(token)
 
 
+# Who wants to hear how far loading got (the CLI's progress bar on a big folder): called
+# `(done_files, total_files, total_bytes)` before each file and once when all are read. Off unless
+# `reporting_progress()` turns it on; the loader itself never prints.
+_PROGRESS: ContextVar[Callable[[int, int, int], None] | None] = ContextVar("cluster_load_progress", default=None)
+
+
+@contextmanager
+def reporting_progress(callback: Callable[[int, int, int], None]) -> Iterator[None]:
+    """Within the block, every `load_folder` reports its progress to `callback(done_files,
+    total_files, total_bytes)`: before each file (first with 0 done) and when all are read."""
+    token = _PROGRESS.set(callback)
+    try:
+        yield
+    finally:
+        _PROGRESS.reset(token)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 class _Locator:
     """Finds a record's lines on demand: the file is re-read precisely only when a finding in
     it needs a line (records from the fast path or the cache carry no line numbers)."""
@@ -130,6 +154,11 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
     ]
     # Links out of the folder, FIFOs and devices, files over the size limit: never opened.
     findings += [make("error", r.code, "", shown(r.path), 0, "", **r.args) for r in refused]
+    progress = _PROGRESS.get()
+    done = total = size = 0
+    if progress is not None:
+        paths = [p for kind in (*SPECIAL_FILES, *RECORD_KINDS) for p in by_kind[kind]]
+        total, size = len(paths), sum(_size(p) for p in paths)
     # Building millions of small objects is what loading is; the cyclic collector would walk
     # them all again and again. Pausing it is a measured 2.5× on large folders (PERFORMANCE.md).
     gc_was_enabled = gc.isenabled()
@@ -137,6 +166,9 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
     try:
         for kind in (*SPECIAL_FILES, *RECORD_KINDS):
             for path in by_kind[kind]:
+                if progress is not None:  # before each file: a `continue` below skips the end
+                    progress(done, total, size)
+                    done += 1
                 name = shown(path)
                 dataset.files.append(name)
                 try:
@@ -177,6 +209,8 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                     else:
                         model.read_from(Origin(name, f"{kind}[{index}]", None, locator, index))
                     out.append(model)
+        if progress is not None:
+            progress(total, total, size)
     finally:
         if gc_was_enabled:
             # The loaded records live as long as the command: move them out of the collector's

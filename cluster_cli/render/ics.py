@@ -4,6 +4,11 @@ Built with the `icalendar` library. Every deadline is an all-day event (DTSTART 
 DTEND the next day); its UID is derived from what the event is about — not from its date — so a
 re-import updates a moved deadline instead of duplicating it; DTSTAMP is pinned to the as-of date
 so that the same data give the same bytes.
+
+A calendar is often shared: students' names (personal data) go into the events only with
+`--show-pii`; otherwise a student is named by id (`calendar.ics.event.*`, the same sentences
+without the name). The other texts of an event name no person: ids, modules, dates, the host
+organisations.
 """
 
 from __future__ import annotations
@@ -11,10 +16,23 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from cluster_cli.render.calendar import event_text
-from cluster_cli.reports.calendar import CalendarReport
+from cluster_cli.reports.calendar import CalendarReport, Event
 
 
-def ics_bytes(report: CalendarReport, lang: str) -> bytes:
+# The event kinds whose text names a student (the `name` argument of calendar.event.*).
+NAMED = ("debt-agree", "debt-clear", "leave-return")
+
+
+def description(e: Event, lang: str, show_pii: bool) -> str:
+    """What the event says, with the student's name only when personal data may be shown."""
+    from cluster_cli.i18n import t
+
+    if show_pii or e.kind not in NAMED:
+        return event_text(e, lang)
+    return t("calendar.ics.event." + e.kind, lang, **{k: v for k, v in e.args if k != "name"})
+
+
+def ics_bytes(report: CalendarReport, lang: str, show_pii: bool = False) -> bytes:
     from icalendar import Calendar, Event
 
     from cluster_cli.i18n import t
@@ -34,7 +52,7 @@ def ics_bytes(report: CalendarReport, lang: str) -> bytes:
         ev.add("dtstart", e.day)
         ev.add("dtend", e.day + timedelta(days=1))
         ev.add("summary", f"{t('calendar.kind.' + e.kind, lang)}: {e.subject}")
-        ev.add("description", f"{event_text(e, lang)} ({e.clause})")
+        ev.add("description", f"{description(e, lang, show_pii)} ({e.clause})")
         ev.add("categories", [t("calendar.kind." + e.kind, lang)])
         ev.add("transp", "TRANSPARENT")  # a deadline, not a meeting: it does not block the day
         cal.add_component(ev)

@@ -1,0 +1,83 @@
+"""Progress on the long steps — PDF conversion, rendering many contracts, loading a big folder:
+a bar with what is done, the time so far and an estimate of the time left (ETA), on stderr.
+
+Drawn only when stderr is a terminal (Rich's test: a pipe, a file or a cron mail gets nothing)
+and the command was not given `--quiet`; it vanishes when the step ends, so the screen keeps
+only the results. The steps below the CLI never print: they call back with how far they got
+(`load.folder.reporting_progress`, `contracts.pdf.convert(..., on_progress=)`).
+
+Only the standard library and typer at module level (the CLI starts fast); Rich is imported
+when a bar is drawn.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+# A step worth a bar: rendering at least this many contracts.
+MANY_CONTRACTS = 10
+# A folder worth a bar while it loads: this many files, or this many bytes (a few seconds' work).
+BIG_FOLDER_FILES = 200
+BIG_FOLDER_BYTES = 20 * 1024 * 1024
+
+
+def shown(console, quiet: bool) -> bool:
+    """Whether progress may be drawn on `console`: a terminal, and not `--quiet`."""
+    return not quiet and console.is_terminal
+
+
+def bar(console, quiet: bool, lang: str):
+    """A Rich `Progress` on `console` — description, bar, done/total, time so far, time left (the
+    ETA) — or None when no progress may be drawn. Lines printed meanwhile go through its `.console`."""
+    if not shown(console, quiet):
+        return None
+    from rich.progress import (
+        BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn,
+    )
+
+    from cluster_cli.i18n import t
+
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), TextColumn(t("ui.progress.left", lang), markup=False), TimeRemainingColumn(),
+                    console=console, transient=True)
+
+
+@contextmanager
+def counting(label: str, console, quiet: bool, lang: str, worth: Callable[..., bool] = lambda total, *_: total > 0
+             ) -> Iterator[Callable[..., None]]:
+    """Yields `update(done, total, *more)` for a step that reports how far it got. The bar
+    appears at the first update that `worth(total, *more)` accepts, and is gone after the block."""
+    progress = bar(console, quiet, lang)
+    if progress is None:
+        yield lambda done, total, *more: None
+        return
+    task = None
+
+    def update(done: int, total: int, *more) -> None:
+        nonlocal task
+        if task is None:
+            if not worth(total, *more):
+                return
+            progress.start()
+            task = progress.add_task(label, total=total)
+        progress.update(task, completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        if task is not None:
+            progress.stop()
+
+
+def big_folder(total_files: int, total_bytes: int) -> bool:
+    return total_files >= BIG_FOLDER_FILES or total_bytes >= BIG_FOLDER_BYTES
+
+
+@contextmanager
+def loading(label: str, console, quiet: bool, lang: str) -> Iterator[None]:
+    """Within the block, loading a big data folder shows its files read (see `big_folder`)."""
+    from cluster_cli.load.folder import reporting_progress
+
+    with counting(label, console, quiet, lang, big_folder) as update, reporting_progress(update):
+        yield
