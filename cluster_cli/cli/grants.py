@@ -169,6 +169,9 @@ def explain(
     from cluster_cli.render.views import to_json
     from cluster_cli.reports.grants import rank as compute
 
+    if format not in (ReportFormat.table, ReportFormat.json):  # an explanation is prose, not rows
+        fail("usage.format-unsupported", language(lang), command="grants explain", value=format.value,
+             known="table, json")
     _check_round(round, language(lang))
     loaded, lang = _loaded(data, lang, no_cache=no_cache)
     if student not in loaded.dataset.students:

@@ -167,7 +167,7 @@ def fund_views(f: YearFund, lang: str) -> list[View]:
     for r in f.rounds.values():
         for c in r.curricula:
             rows.append({"round": r.round, "field": c.field, "curriculum": c.curriculum, "name": c.name,
-                         "places": c.places, "applicants": c.applicants, "share": c.share,
+                         "places": c.places, "applicants": c.applied, "share": c.share,
                          "per_student": r.per_student, "grants": c.grants, "used": c.used, "leftover": c.leftover})
     curricula = View("curricula", "grant.view.fund", [
         ("round", "col.round"), ("field", "col.field"), ("curriculum", "col.curriculum"), ("name", "col.name"),
