@@ -37,10 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "empty.members": ("Ükski liige ei vasta valikule.", "No member matches the selection."),
     "empty.members.none": ("Failis members.yaml pole ühtki liiget.", "members.yaml has no members."),
     "empty.tasks": ("Praktikaülesannete kataloog (tasks.yaml) on tühi.", "The catalogue of practical tasks (tasks.yaml) is empty."),
-    "empty.tasks.curriculum": (
-        "Õppekava {curriculum} praktikaülesandeid kataloogis pole.",
-        "The catalogue has no practical tasks for curriculum {curriculum}.",
-    ),
+    "empty.tasks.filtered": ("Ükski praktikaülesanne ei vasta valikule.", "No practical task matches the selection."),
     "empty.match": (
         "Ükski õpilane ei vaja praktikakohta vahemikus {start}…{end}.",
         "No placements need a host between {start} and {end}.",
