@@ -17,6 +17,7 @@ from cluster_cli.cli.common import (
     refuse_if_unusable,
     run_report,
 )
+from cluster_cli.cli.empty import say_why_empty
 
 app = typer.Typer(
     help="Special allowance (eritoetus), travel compensation and school-lunch support, month by month.",
@@ -28,11 +29,13 @@ def _month_option(help_text: str):
     return typer.Option(..., "--month", "-m", help=help_text)
 
 
-def _run(ctx, kind: str, month: str, data, format, output, view, lang_flag, show_pii, verbose, no_cache) -> None:
+def _run(ctx, kind: str, month: str, data, format, output, view, lang_flag, show_pii, verbose, no_cache,
+         quiet: bool = False) -> None:
     from cluster_cli.pipeline import Timings
 
     month = parse_month(month, language(lang_flag))
     timings = Timings()
+    state: dict = {}
 
     def compute() -> Computed:
         from cluster_cli.regulation.months import month_start
@@ -48,10 +51,12 @@ def _run(ctx, kind: str, month: str, data, format, output, view, lang_flag, show
         with timings.stage(kind):
             result = report(loaded.dataset, loaded.profile, month)
         views = getattr(render, f"{kind}_views")(result, lang)
+        state["why"] = getattr(render, f"{kind}_empty_reason")(result, lang)
         return Computed(views, getattr(render, f"{kind}_document")(result, lang, show_pii), lang,
                         month_start(month), views[0].name, getattr(render, f"{kind}_title")(result, lang))
 
     run_report(ctx, compute, format, output, view, lang_flag, show_pii, data, no_cache)
+    say_why_empty(state.get("why"), quiet)
     if verbose:
         print_timings(timings, language(lang_flag))
 
@@ -74,7 +79,7 @@ def special(
 
     Example: cluster allowances special --month 2026-11 --format csv --show-pii --output eritoetus-2026-11.csv
     """
-    _run(ctx, "special", month, data, format, output, view, lang, show_pii, verbose, no_cache)
+    _run(ctx, "special", month, data, format, output, view, lang, show_pii, verbose, no_cache, quiet)
 
 
 @app.command("travel")
@@ -96,7 +101,7 @@ def travel(
 
     Example: cluster allowances travel --month 2026-11 --format xlsx --output soidukulud-2026-11.xlsx
     """
-    _run(ctx, "travel", month, data, format, output, view, lang, show_pii, verbose, no_cache)
+    _run(ctx, "travel", month, data, format, output, view, lang, show_pii, verbose, no_cache, quiet)
 
 
 @app.command("lunch")
@@ -117,4 +122,4 @@ def lunch(
 
     Example: cluster allowances lunch --month 2026-11 --view practice --format csv
     """
-    _run(ctx, "lunch", month, data, format, output, view, lang, show_pii, verbose, no_cache)
+    _run(ctx, "lunch", month, data, format, output, view, lang, show_pii, verbose, no_cache, quiet)

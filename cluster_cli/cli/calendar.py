@@ -26,6 +26,7 @@ from cluster_cli.cli.common import (
     refuse_if_unusable,
     run_report,
 )
+from cluster_cli.cli.empty import say_why_empty
 
 
 def calendar(
@@ -57,7 +58,7 @@ def calendar(
     state: dict = {}
 
     def compute() -> Computed:
-        from cluster_cli.render.calendar import title, to_document, views
+        from cluster_cli.render.calendar import empty_reason, title, to_document, views
         from cluster_cli.reports.calendar import calendar_report
 
         loaded = load_or_exit(data, lang, timings, no_cache)
@@ -65,7 +66,7 @@ def calendar(
         refuse_if_unusable(loaded, used)
         with timings.stage("calendar"):
             report = calendar_report(loaded.dataset, loaded.profile, day, days)
-        state.update(report=report, lang=used)
+        state.update(report=report, lang=used, why=empty_reason(report, used))
         return Computed(views(report, used), to_document(report, used), used, day, "events", title(report, used))
 
     if ics is None:
@@ -80,5 +81,6 @@ def calendar(
         deliver(ics_bytes(state["report"], computed.lang, show_pii), ics, computed.lang, private=show_pii)
         emit_report(computed.views, computed.document, format, output, view, computed.lang, show_pii,
                     computed.stamp, computed.csv_default, computed.title)
+    say_why_empty(state.get("why"), quiet)
     if verbose:
         print_timings(timings, language(lang))

@@ -21,6 +21,7 @@ from cluster_cli.cli.common import (
     refuse_if_unusable,
     run_report,
 )
+from cluster_cli.cli.empty import say_why_empty
 
 
 def debts(
@@ -43,9 +44,10 @@ def debts(
 
     day = parse_date(as_of, language(lang))
     timings = Timings()
+    state: dict = {}
 
     def compute() -> Computed:
-        from cluster_cli.render.debts import title, to_document, views
+        from cluster_cli.render.debts import empty_reason, title, to_document, views
         from cluster_cli.reports.debts import debt_report
 
         loaded = load_or_exit(data, lang, timings, no_cache)
@@ -57,8 +59,10 @@ def debts(
             fail("usage.unknown-group", used, value=group)
         with timings.stage("debts"):
             report = debt_report(loaded.dataset, loaded.profile, day, group=group, student=student)
+        state["why"] = empty_reason(report, used, group=group, student=student)
         return Computed(views(report, used), to_document(report, used), used, day, "debts", title(report, used))
 
     run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)
+    say_why_empty(state.get("why"), quiet)
     if verbose:
         print_timings(timings, language(lang))

@@ -21,6 +21,7 @@ from cluster_cli.cli.common import (
     refuse_if_unusable,
     run_report,
 )
+from cluster_cli.cli.empty import say_why_empty
 
 app = typer.Typer(help="Basic study allowance (põhitoetus): ranking, fund, monthly payments.", no_args_is_help=True)
 
@@ -57,20 +58,23 @@ def rank(
     Example: cluster grants rank --round 2026-autumn --format csv --output ranking.csv
     """
     from cluster_cli.pipeline import Timings
-    from cluster_cli.render.grants import ranking_document, ranking_title, ranking_views
+    from cluster_cli.render.grants import ranking_document, ranking_empty_reason, ranking_title, ranking_views
     from cluster_cli.reports.grants import rank as compute
 
     _check_round(round, language(lang))
     timings = Timings()
+    state: dict = {}
 
     def produce() -> Computed:
         loaded, used = _loaded(data, lang, timings, no_cache)
         with timings.stage("rank"):
             ranking = compute(loaded.dataset, loaded.profile, round)
+        state["why"] = ranking_empty_reason(ranking, used)
         return Computed(ranking_views(ranking, used), ranking_document(ranking, used, show_pii), used,
                         ranking.round.decide_by, "ranking", ranking_title(ranking, used))
 
     run_report(ctx, produce, format, output, view, lang, show_pii, data, no_cache)
+    say_why_empty(state.get("why"), quiet)
     if verbose:
         print_timings(timings, language(lang))
 
@@ -93,7 +97,7 @@ def fund(
     """
     from datetime import date
 
-    from cluster_cli.render.grants import fund_document, fund_title, fund_views
+    from cluster_cli.render.grants import fund_document, fund_empty_reason, fund_title, fund_views
     from cluster_cli.reports.grants import year_fund
 
     m = re.fullmatch(r"([0-9]{4})/([0-9]{4})", year)
@@ -104,13 +108,17 @@ def fund(
     if not (year_in_range(int(m.group(1))) and year_in_range(int(m.group(2)))):
         fail("usage.year-range", language(lang), value=year, **range_args())
 
+    state: dict = {}
+
     def produce() -> Computed:
         loaded, used = _loaded(data, lang, no_cache=no_cache)
         result = year_fund(loaded.dataset, loaded.profile, year)
+        state["why"] = fund_empty_reason(result, used)
         return Computed(fund_views(result, used), fund_document(result), used, date(int(m.group(1)), 9, 1), "curricula",
                         fund_title(result, used))
 
     run_report(ctx, produce, format, output, view, lang, False, data, no_cache)
+    say_why_empty(state.get("why"), quiet)
 
 
 @app.command("report")
@@ -130,20 +138,23 @@ def report(
     """
     from cluster_cli.pipeline import Timings
     from cluster_cli.regulation.months import month_start
-    from cluster_cli.render.grants import month_document, month_title, month_views
+    from cluster_cli.render.grants import month_document, month_empty_reason, month_title, month_views
     from cluster_cli.reports.grants import month_report
 
     month = parse_month(month, language(lang))
     timings = Timings()
+    state: dict = {}
 
     def produce() -> Computed:
         loaded, used = _loaded(data, lang, timings, no_cache)
         with timings.stage("report"):
             result = month_report(loaded.dataset, loaded.profile, month)
+        state["why"] = month_empty_reason(result, used)
         return Computed(month_views(result, used), month_document(result, used, show_pii), used, month_start(month),
                         "payments", month_title(result, used))
 
     run_report(ctx, produce, format, output, view, lang, show_pii, data, no_cache)
+    say_why_empty(state.get("why"), quiet)
     if verbose:
         print_timings(timings, language(lang))
 
@@ -165,6 +176,9 @@ def explain(
     from cluster_cli.render.views import to_json
     from cluster_cli.reports.grants import rank as compute
 
+    if format not in (ReportFormat.table, ReportFormat.json):  # an explanation is prose, not rows
+        fail("usage.format-unsupported", language(lang), command="grants explain", value=format.value,
+             known="table, json")
     _check_round(round, language(lang))
     loaded, lang = _loaded(data, lang, no_cache=no_cache)
     if student not in loaded.dataset.students:

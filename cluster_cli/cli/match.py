@@ -26,6 +26,7 @@ from cluster_cli.cli.common import (
     resolve_data_dir,
     run_report,
 )
+from cluster_cli.cli.empty import say_why_empty
 
 
 def match(
@@ -72,7 +73,7 @@ def match(
     state: dict = {}
 
     def compute() -> Computed:
-        from cluster_cli.render.matching import title, to_document, views
+        from cluster_cli.render.matching import empty_reason, title, to_document, views
         from cluster_cli.reports.matching import match as run_match
 
         loaded = load_or_exit(data, lang, timings, no_cache)
@@ -82,7 +83,7 @@ def match(
             fail("usage.unknown-group", used, value=group)
         with timings.stage("match"):
             report = run_match(loaded.dataset, loaded.profile, day, window_start, window_end, group=group, top=top)
-        state.update(loaded=loaded, report=report, lang=used)
+        state.update(loaded=loaded, report=report, lang=used, why=empty_reason(report, used))
         return Computed(views(report, used), to_document(report, used), used, day, "proposals", title(report, used))
 
     if not write:
@@ -93,6 +94,7 @@ def match(
         computed = _compute_and_write(compute, data, state, day, first_lang)
         emit_report(computed.views, computed.document, format, output, view, computed.lang, show_pii, computed.stamp,
                     computed.csv_default, computed.title)
+    say_why_empty(state.get("why"), quiet)
     if verbose:
         print_timings(timings, language(lang))
 

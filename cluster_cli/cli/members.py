@@ -22,6 +22,7 @@ from cluster_cli.cli.common import (
     refuse_if_unusable,
     run_report,
 )
+from cluster_cli.cli.empty import say_why_empty
 from cluster_cli.vocabulary import MEMBER_KINDS, PARTNERSHIPS
 
 app = typer.Typer(help="Cluster members: schools, companies, universities, organisations; offers and coordinators.",
@@ -66,9 +67,10 @@ def list_members(
 
     day = parse_date(as_of, language(lang))
     timings = Timings()
+    state: dict = {}
 
     def compute() -> Computed:
-        from cluster_cli.render.members import members_document, members_title, members_views
+        from cluster_cli.render.members import members_document, members_empty_reason, members_title, members_views
         from cluster_cli.reports.members import members_report
 
         loaded, used = _loaded(data, lang, timings, no_cache)
@@ -78,10 +80,13 @@ def list_members(
             report = members_report(loaded.dataset, day, kind=kind.value if kind else None,
                                     partnership=partnership.value if partnership else None,
                                     recognised=recognised, curriculum=curriculum)
+        filtered = any(x is not None for x in (kind, partnership, recognised, curriculum))
+        state["why"] = members_empty_reason(report, used, filtered)
         return Computed(members_views(report, used), members_document(report), used, day, "members",
                         members_title(report, used))
 
     run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)
+    say_why_empty(state.get("why"), quiet)
     if verbose:
         print_timings(timings, language(lang))
 

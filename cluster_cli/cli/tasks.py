@@ -19,6 +19,7 @@ from cluster_cli.cli.common import (
     refuse_if_unusable,
     run_report,
 )
+from cluster_cli.cli.empty import say_why_empty
 
 
 def tasks(
@@ -42,11 +43,12 @@ def tasks(
     from cluster_cli.pipeline import Timings
 
     timings = Timings()
+    state: dict = {}
 
     def compute() -> Computed:
         from datetime import date
 
-        from cluster_cli.render.members import tasks_document, tasks_title, tasks_views
+        from cluster_cli.render.members import tasks_document, tasks_empty_reason, tasks_title, tasks_views
         from cluster_cli.reports.members import task_rows
 
         loaded = load_or_exit(data, lang, timings, no_cache)
@@ -63,10 +65,12 @@ def tasks(
             fail("usage.unknown-member", used, value=member, known=", ".join(sorted(ds.members)))
         with timings.stage("tasks"):
             rows = task_rows(ds, curriculum=curriculum, module=module, member=member)
+        state["why"] = tasks_empty_reason(rows, used, any(x is not None for x in (curriculum, module, member)))
         # The catalogue has no date; an XLSX file is stamped with a fixed day so it is reproducible.
         return Computed(tasks_views(rows, used), tasks_document(rows), used, date(2000, 1, 1), "tasks",
                         tasks_title(rows, used))
 
     run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)
+    say_why_empty(state.get("why"), quiet)
     if verbose:
         print_timings(timings, language(lang))

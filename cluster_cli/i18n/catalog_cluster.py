@@ -152,8 +152,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calendar.event.grant-apply": ("Põhitoetuse taotluste tähtaeg, voor {round}.", "Basic allowance applications due, round {round}."),
     "calendar.event.grant-fixed": ("Põhitoetuse hindamise tulemused fikseeritakse, voor {round}.", "Basic allowance results are fixed, round {round}."),
     "calendar.event.grant-decide": ("Põhitoetuse määramise otsus, voor {round}.", "Basic allowance decision, round {round}."),
-    "calendar.event.grant-pay": ("Põhitoetus kuu {month} eest makstakse hiljemalt täna (voor {round}).", "Basic allowance for {month} paid by today (round {round})."),
+    "calendar.event.grant-pay": ("Põhitoetus kuu {month} eest makstakse hiljemalt sel kuupäeval (voor {round}).", "Basic allowance for {month} paid by this date (round {round})."),
     "calendar.event.debt-agree": ("{student} {name}: järelvastamine kokku leppida õpetajaga — {module}{topic}, võlg tekkis {arose}.", "{student} {name}: agree the re-sit with the teacher — {module}{topic}, debt arose {arose}."),
     "calendar.event.debt-clear": ("{student} {name}: võlg likvideerida — {module}{topic}, tekkis {arose}; muidu aegub (ümarlaud).", "{student} {name}: clear the debt — {module}{topic}, arose {arose}; otherwise it expires (round table)."),
-    "calendar.event.leave-return": ("{student} {name}: akadeemiline puhkus lõppes {end}; õpingud jätkata hiljemalt täna (6.7.10), 6.8.2.5 järgi hiljemalt {latest}.", "{student} {name}: academic leave ended {end}; studies resume by today (6.7.10), by {latest} under 6.8.2.5."),
+    "calendar.event.leave-return": ("{student} {name}: akadeemiline puhkus lõppes {end}; õpingud jätkata hiljemalt sel kuupäeval (6.7.10), 6.8.2.5 järgi hiljemalt {latest}.", "{student} {name}: academic leave ended {end}; studies resume by this date (6.7.10), by {latest} under 6.8.2.5."),
 }

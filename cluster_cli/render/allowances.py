@@ -141,13 +141,15 @@ def special_views(r: SpecialReport, lang: str) -> list[View]:
         "decided_by": (_ground_text(c.decided_by, lang) if c.decided_by in GROUND_CLAUSE
                        else t("allowance.col.submitted", lang) if c.decided_by else ""),
         "note": _joined(c.notes, lang),
-    } for c in r.ranked])
+    } for c in r.ranked], kinds={"requested": "money", "amount": "money", "grounds": "text", "state": "text",
+                                 "decided_by": "text"},
+        compact=("rank", "student", "name", "amount", "state", "decided_by"))
     excluded = View("excluded", "allowance.view.special-excluded", [
         ("group", "allowance.col.group"), ("student", "col.student"), ("name", "col.name"),
         ("clause", "col.clause"), ("reason", "col.reason"),
     ], [{"group": c.student.group, "student": c.student.id, "name": c.student.full_name,
          "clause": _clauses(c.reasons), "reason": "; ".join(reason_text(x, lang) for x in c.reasons)}
-        for c in r.excluded])
+        for c in r.excluded], compact=("student", "name", "clause", "reason"))
     f = r.fund
     fund_columns = [("item", "col.item"), ("amount", "col.amount"), ("clause", "col.clause")]
     fund = View("fund", "allowance.view.special-fund", fund_columns, [
@@ -159,7 +161,7 @@ def special_views(r: SpecialReport, lang: str) -> list[View]:
         {"item": t("allowance.fund.total", lang), "amount": f.total, "clause": "Lisa 12 1.4"},
         {"item": t("allowance.fund.awarded", lang), "amount": r.awarded_total, "clause": "Lisa 12 3.2"},
         {"item": t("allowance.fund.remaining", lang), "amount": r.remaining, "clause": ""},
-    ])
+    ], kinds={"item": "text", "amount": "money"})
     return [applicants, excluded, fund]
 
 
@@ -239,7 +241,8 @@ def travel_views(r: TravelReport, lang: str) -> list[View]:
         "km": c.km if c.mode == "car" else None, "receipts": c.receipts if c.mode == "car" else None,
         "amount": c.amount, "pay_by": c.pay_by if c.payable else None, "state": _travel_state(c, lang),
         "note": _joined(c.reasons + c.notes, lang),
-    } for c in r.claims])
+    } for c in r.claims], kinds={"km": "number", "receipts": "money", "amount": "money", "state": "text"},
+        compact=("student", "name", "mode", "rule", "amount", "state"), totals=("amount",))
     journeys = View("journeys", "allowance.view.travel-journeys", [
         ("student", "col.student"), ("mode", "allowance.col.mode"), ("date", "allowance.col.date"),
         ("cost", "allowance.col.cost"), ("km", "allowance.col.km"), ("holiday", "allowance.col.holiday"),
@@ -248,7 +251,8 @@ def travel_views(r: TravelReport, lang: str) -> list[View]:
          "km": j.km, "holiday": j.holiday,
          "accepted": t("allowance.yes" if j.accepted else "allowance.no", lang),
          "clause": j.reason.clause if j.reason else "", "reason": reason_text(j.reason, lang) if j.reason else ""}
-        for c in r.claims for j in c.journeys])
+        for c in r.claims for j in c.journeys], kinds={"cost": "money", "km": "number"},
+        compact=("student", "date", "cost", "accepted", "clause", "reason"))
     return [claims, journeys]
 
 
@@ -306,23 +310,44 @@ def lunch_views(r: LunchReport, lang: str) -> list[View]:
     ], [{"group": x.student.group, "student": x.student.id, "name": x.student.full_name,
          "personal_code": _pii_cell(x.student.personal_code), "iban": _pii_cell(x.student.iban),
          "practice_days": x.practice_days, "paid_days": x.paid_days, "amount": x.amount,
-         "state": _lunch_state(x, lang), "note": _joined(x.reasons + x.notes, lang)} for x in r.practice_rows])
+         "state": _lunch_state(x, lang), "note": _joined(x.reasons + x.notes, lang)} for x in r.practice_rows],
+        kinds={"amount": "money", "state": "text"},
+        compact=("student", "name", "paid_days", "amount", "state"))
     school = View("school", "allowance.view.lunch-school", [
         ("group", "allowance.col.group"), ("student", "col.student"), ("name", "col.name"),
         ("school_days", "allowance.col.school-days"), ("attended", "allowance.col.attended"),
         ("lunches", "allowance.col.lunches"), ("amount", "col.amount"), ("note", "col.note"),
     ], [{"group": x.student.group, "student": x.student.id, "name": x.student.full_name,
          "school_days": x.school_days, "attended": x.attended, "lunches": x.lunches, "amount": x.school_amount,
-         "note": _joined(x.notes, lang)} for x in r.rows if x.qualifies])
+         "note": _joined(x.notes, lang)} for x in r.rows if x.qualifies],
+        kinds={"amount": "money"}, compact=("student", "name", "school_days", "attended", "lunches", "amount"),
+        totals=("lunches", "amount"))
     not_qualifying = View("not_qualifying", "allowance.view.lunch-not-qualifying", [
         ("group", "allowance.col.group"), ("student", "col.student"), ("name", "col.name"),
         ("clause", "col.clause"), ("reason", "col.reason"),
     ], [{"group": x.student.group, "student": x.student.id, "name": x.student.full_name,
          "clause": _clauses(x.reasons), "reason": "; ".join(reason_text(y, lang) for y in x.reasons)}
-        for x in r.rows if not x.qualifies])
+        for x in r.rows if not x.qualifies], compact=("student", "name", "clause", "reason"))
     return [practice, school, not_qualifying]
 
 
 def lunch_title(r: LunchReport, lang: str) -> str:
     return t("allowance.title.lunch", lang, month=r.month, per_day=f"{r.per_day:.2f}", days=r.school_days,
              total=f"{r.total:.2f}")
+
+
+# --- why a result is empty (said on stderr; exit 0) ----------------------------------------------
+
+
+def special_empty_reason(r: SpecialReport, lang: str) -> str | None:
+    return None if r.ranked or r.excluded else t("empty.allowances.special", lang, month=r.month)
+
+
+def travel_empty_reason(r: TravelReport, lang: str) -> str | None:
+    return None if r.claims else t("empty.allowances.travel", lang, month=r.month)
+
+
+def lunch_empty_reason(r: LunchReport, lang: str) -> str | None:
+    if r.practice_rows or any(x.qualifies for x in r.rows):
+        return None
+    return t("empty.allowances.lunch", lang, month=r.month, count=len(r.rows))

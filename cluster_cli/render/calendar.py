@@ -33,9 +33,15 @@ def views(report: CalendarReport, lang: str) -> list:
         "date": e.day, "weekday": t(f"calendar.weekday.{e.day.weekday()}", lang),
         "title": t("calendar.kind." + e.kind, lang), "subject": e.subject, "group": e.group,
         "message": event_text(e, lang), "clause": e.clause,
-    } for e in report.events])]
+    } for e in report.events], compact=("date", "weekday", "title", "message"))]
 
 
 def title(report: CalendarReport, lang: str) -> str:
     return t("calendar.title", lang, start=report.as_of.isoformat(), end=report.until.isoformat(),
              count=len(report.events))
+
+
+def empty_reason(report: CalendarReport, lang: str) -> str | None:
+    if report.events:
+        return None
+    return t("empty.calendar", lang, start=report.as_of.isoformat(), end=report.until.isoformat())

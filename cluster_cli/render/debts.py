@@ -3,10 +3,21 @@ attendance)."""
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
 from cluster_cli.i18n import t
 from cluster_cli.regulation.debts import AGREEMENT_OVERDUE, CLEARED, EXPIRED, OPEN, Debt
 from cluster_cli.render.views import View
-from cluster_cli.reports.debts import Action, DebtReport, percent
+from cluster_cli.reports.debts import Action, DebtReport
+
+
+def share(value: Fraction | None) -> Decimal | None:
+    """A share as a typed value for tables and XLSX (0.797 = 79.7 %): to a tenth of a per cent,
+    half up — what `reports.debts.percent` shows in messages."""
+    if value is None:
+        return None
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.001"), ROUND_HALF_UP)
 
 
 def action_message(action: Action, lang: str) -> str:
@@ -80,7 +91,7 @@ def views(report: DebtReport, lang: str) -> list:
     groups = View("groups", "debts.view.groups", [
         ("group", "col.group"), ("students", "col.students"), ("with_debts", "col.with_debts"),
         ("open", "col.open"), ("overdue", "col.overdue"), ("expired", "col.expired"), ("actions", "col.actions"),
-    ], [g.__dict__ for g in report.groups])
+    ], [g.__dict__ for g in report.groups], totals=("students", "with_debts", "open", "overdue", "expired", "actions"))
     debt_rows = []
     for r in report.students:
         for d in r.debts:
@@ -94,7 +105,8 @@ def views(report: DebtReport, lang: str) -> list:
         ("group", "col.group"), ("student", "col.student"), ("name", "col.name"), ("module", "col.module"),
         ("topic", "col.topic"), ("grade", "col.grade"), ("arose", "col.arose"), ("agree_by", "col.agree_by"),
         ("clear_by", "col.clear_by"), ("state", "col.state"), ("cleared_on", "col.cleared_on"),
-    ], debt_rows)
+    ], debt_rows, kinds={"topic": "text", "state": "text"},
+        compact=("student", "name", "module", "clear_by", "state"))
     action_rows = [{
         "urgency": a.urgency, "due": a.due, "group": s.student.group, "student": s.student.id,
         "name": s.student.full_name, "code": a.code, "clause": a.clause, "message": action_message(a, lang),
@@ -102,19 +114,32 @@ def views(report: DebtReport, lang: str) -> list:
     actions_view = View("actions", "debts.view.actions", [
         ("urgency", "col.urgency"), ("due", "col.due"), ("group", "col.group"), ("student", "col.student"),
         ("name", "col.name"), ("code", "col.code"), ("clause", "col.clause"), ("message", "col.message"),
-    ], action_rows)
+    ], action_rows, compact=("urgency", "due", "student", "clause", "message"))
     attendance_rows = [{
         "group": r.student.group, "student": r.student.id, "name": r.student.full_name, "period": a.period,
         "lessons": a.lessons, "unexcused": a.unexcused, "late": a.late, "excused": a.excused,
-        "rate": percent(a.rate), "below_duty": a.below_duty,
+        "rate": share(a.rate), "below_duty": a.below_duty,
     } for r in report.students for a in r.attendance]
     attendance_view = View("attendance", "debts.view.attendance", [
         ("group", "col.group"), ("student", "col.student"), ("name", "col.name"), ("period", "col.period"),
         ("lessons", "col.lessons"), ("unexcused", "col.unexcused"), ("late", "col.late"), ("excused", "col.excused"),
         ("rate", "col.rate"), ("below_duty", "col.below_duty"),
-    ], attendance_rows)
+    ], attendance_rows, kinds={"rate": "share"},
+        compact=("student", "name", "period", "unexcused", "rate", "below_duty"))
     return [groups, debts_view, actions_view, attendance_view]
 
 
 def title(report: DebtReport, lang: str) -> str:
     return t("debts.title", lang, date=report.as_of.isoformat())
+
+
+def empty_reason(report: DebtReport, lang: str, group: str | None = None, student: str | None = None) -> str | None:
+    """Why the report lists no debts (said on stderr), or None when it lists some."""
+    if any(r.debts for r in report.students):
+        return None
+    day = report.as_of.isoformat()
+    if student is not None:
+        return t("empty.debts.student", lang, student=student, date=day)
+    if group is not None:
+        return t("empty.debts.group", lang, group=group, date=day)
+    return t("empty.debts", lang, date=day)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import Any
 
 from cluster_cli.findings import Pii
@@ -31,6 +32,21 @@ def reason_text(reason: Reason, lang: str) -> str:
 def _components(c: Candidate) -> dict[str, str]:
     """The candidate's score components as shown: computed once per row, shared by its cells."""
     return {name: score_text(name, c.scores.value(name)) for name in COMPONENTS} if c.scores else {}
+
+
+# How a score component is typed in a table: shares (fractions of 1) to a tenth of a per cent,
+# averages to two places, counts as they are, income as money — JSON keeps `score_text`.
+_SHARES = ("completion", "attendance")
+_AVERAGES = ("weighted_average", "average", "period_average")
+COMPONENT_KINDS = {**{n: "share" for n in _SHARES}, **{n: "number" for n in _AVERAGES}, "lower_income": "money"}
+
+
+def _typed(name: str, value: Any) -> Any:
+    if value is None or name not in _SHARES + _AVERAGES:
+        return value
+    exact = Fraction(value)
+    places = Decimal("0.001") if name in _SHARES else Decimal("0.01")
+    return (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(places, ROUND_HALF_UP)
 
 
 def _pii(value: str | None, show_pii: bool) -> str | None:
@@ -89,7 +105,7 @@ def ranking_views(r: Ranking, lang: str) -> list[View]:
     rows = []
     for code, cands in r.by_curriculum.items():
         for c in cands:
-            comp = _components(c)
+            comp = {name: _typed(name, c.scores.value(name)) for name in COMPONENTS} if c.scores else {}
             rows.append({
                 "curriculum": code, "rank": c.rank, "student": c.student.id, "name": c.student.full_name,
                 "awarded": t("grant.awarded" if c.awarded else "grant.not-awarded", lang),
@@ -105,13 +121,15 @@ def ranking_views(r: Ranking, lang: str) -> list[View]:
         ("outstanding_results", "grant.criterion.outstanding_results"),
         ("social_activity", "grant.criterion.social_activity"), ("attendance", "grant.criterion.attendance"),
         ("lower_income", "grant.criterion.lower_income"), ("decided_by", "col.decided_by"), ("tie", "col.tie"),
-    ], rows)
+    ], rows, kinds={**COMPONENT_KINDS, "decided_by": "text", "awarded": "text"},
+        compact=("curriculum", "rank", "student", "name", "awarded", "decided_by", "tie"))
     excluded = View("excluded", "grant.view.excluded", [
         ("curriculum", "col.curriculum"), ("student", "col.student"), ("name", "col.name"), ("clause", "col.clause"),
         ("reason", "col.reason"),
     ], [{"curriculum": c.student.curriculum, "student": c.student.id, "name": c.student.full_name,
          "clause": "; ".join(x.clause for x in c.reasons),
-         "reason": "; ".join(reason_text(x, lang) for x in c.reasons)} for c in r.excluded])
+         "reason": "; ".join(reason_text(x, lang) for x in c.reasons)} for c in r.excluded],
+        compact=("curriculum", "student", "name", "reason"))
     return [ranked, excluded]
 
 
@@ -162,18 +180,21 @@ def fund_views(f: YearFund, lang: str) -> list[View]:
     months = View("months", "grant.view.months", [
         ("month", "col.month"), ("amount", "col.amount"), ("coefficient", "col.coefficient"),
         ("places", "col.places"), ("fund", "col.fund"),
-    ], [{"month": m, "amount": a, "coefficient": str(c), "places": f.places, "fund": v} for m, a, c, v in f.months])
+    ], [{"month": m, "amount": a, "coefficient": c, "places": f.places, "fund": v} for m, a, c, v in f.months],
+        kinds={"amount": "money", "coefficient": "number", "fund": "money"}, totals=("fund",))
     rows = []
     for r in f.rounds.values():
         for c in r.curricula:
             rows.append({"round": r.round, "field": c.field, "curriculum": c.curriculum, "name": c.name,
-                         "places": c.places, "applicants": c.applicants, "share": c.share,
+                         "places": c.places, "applicants": c.applied, "share": c.share,
                          "per_student": r.per_student, "grants": c.grants, "used": c.used, "leftover": c.leftover})
     curricula = View("curricula", "grant.view.fund", [
         ("round", "col.round"), ("field", "col.field"), ("curriculum", "col.curriculum"), ("name", "col.name"),
         ("places", "col.places"), ("applicants", "col.applicants"), ("share", "col.share"),
         ("per_student", "col.per_student"), ("grants", "col.grants"), ("used", "col.used"), ("leftover", "col.leftover"),
-    ], rows)
+    ], rows, kinds={"share": "money", "per_student": "money", "used": "money", "leftover": "money"},
+        compact=("round", "curriculum", "applicants", "share", "grants", "leftover"),
+        totals=("share", "grants", "used", "leftover"))
     totals = View("totals", "grant.view.totals", [("item", "col.item"), ("amount", "col.amount")], [
         {"item": t(key, lang), "amount": amount} for key, amount in [
             ("grant.total.fund", f.total),
@@ -184,7 +205,7 @@ def fund_views(f: YearFund, lang: str) -> list[View]:
             *((f"grant.total.used.{k}", r.used) for k, r in f.rounds.items()),
             ("grant.total.leftover", f.leftover),
         ]
-    ])
+    ], kinds={"item": "text", "amount": "money"})
     return [months, curricula, totals]
 
 
@@ -237,12 +258,14 @@ def month_views(m: MonthReport, lang: str) -> list[View]:
     ], [{"curriculum": p.curriculum, "student": p.student.id, "name": p.student.full_name,
          "personal_code": Pii(p.student.personal_code) if p.student.personal_code else None,
          "iban": Pii(p.student.iban) if p.student.iban else None, "amount": p.amount,
-         "pay_by": p.pay_by, "note": _change_note(p, lang)} for p in m.payments])
+         "pay_by": p.pay_by, "note": _change_note(p, lang)} for p in m.payments],
+        kinds={"amount": "money"}, compact=("student", "name", "iban", "amount", "note"), totals=("amount",))
     stops = View("stopped", "grant.view.stopped", [
         ("curriculum", "col.curriculum"), ("student", "col.student"), ("name", "col.name"),
         ("clause", "col.clause"), ("reason", "col.reason"),
     ], [{"curriculum": s.curriculum, "student": s.student.id, "name": s.student.full_name,
-         "clause": s.reason.clause, "reason": reason_text(s.reason, lang)} for s in m.stops])
+         "clause": s.reason.clause, "reason": reason_text(s.reason, lang)} for s in m.stops],
+        compact=("student", "name", "clause", "reason"))
     return [payments, stops]
 
 
@@ -311,3 +334,26 @@ def explain_document(r: Ranking, student_id: str, lang: str) -> dict[str, Any]:
         "tie": bool(ranked and ranked.tie),
         "explanation": explain_lines(r, student_id, lang),
     }
+
+
+# --- why a result is empty (said on stderr; exit 0) -------------------------------------------
+
+
+def ranking_empty_reason(r: Ranking, lang: str) -> str | None:
+    if any(r.by_curriculum.values()):
+        return None
+    if not r.excluded:
+        return t("empty.grants.rank", lang, round=r.round.id)
+    return t("empty.grants.rank-none-eligible", lang, round=r.round.id, count=len(r.excluded))
+
+
+def fund_empty_reason(f: YearFund, lang: str) -> str | None:
+    return t("empty.grants.fund", lang) if not f.places else None
+
+
+def month_empty_reason(m: MonthReport, lang: str) -> str | None:
+    if m.payments:
+        return None
+    if m.round is None:
+        return t("grant.title.report-none", lang, month=m.month)
+    return t("empty.grants.report", lang, month=m.month, round=m.round.id)

@@ -85,7 +85,7 @@ def views(report: MatchReport, lang: str) -> list:
         "start": n.start, "end": n.end, "outcome": t("match.outcome." + n.outcome, lang),
         "hosts": " + ".join(x.member for x in n.proposals[0].slots) if n.proposals else None,
         "note": "; ".join([_note(n, lang)] + [reason_text(f, lang) for f in n.flags]),
-    } for n in report.needs])
+    } for n in report.needs], kinds={"outcome": "text"}, compact=("student", "name", "module", "outcome", "hosts"))
     proposals = View("proposals", "match.view.proposals", [
         ("group", "col.group"), ("student", "col.student"), ("rank", "match.col.rank"), ("hosts", "match.col.hosts"),
         ("hours", "match.col.hours"), ("free", "match.col.free"), ("reason", "match.col.reasons"),
@@ -95,7 +95,8 @@ def views(report: MatchReport, lang: str) -> list:
         else p.slots[0].hours,
         "free": p.free,
         "reason": "; ".join(reason_text(r, lang) for r in p.reasons),
-    } for n in report.needs for p in n.proposals])
+    } for n in report.needs for p in n.proposals], kinds={"hours": "id", "hosts": "text"},
+        compact=("student", "rank", "hosts", "free", "reason"))
     blocked = View("blocked", "match.view.blocked", [
         ("group", "col.group"), ("student", "col.student"), ("name", "col.name"), ("module", "col.module"),
         ("start", "match.col.start"), ("debts", "match.col.debts"), ("clear_by", "col.clear_by"),
@@ -104,7 +105,8 @@ def views(report: MatchReport, lang: str) -> list:
         "group": n.group.id, "student": n.student.id, "name": n.student.full_name, "module": n.module,
         "start": n.start, "debts": sorted({d.module for d in n.debts}),
         "clear_by": max(d.clear_by for d in n.debts), "note": _note(n, lang),
-    } for n in report.needs if n.outcome == BLOCKED])
+    } for n in report.needs if n.outcome == BLOCKED], kinds={"debts": "text"},
+        compact=("student", "name", "module", "debts", "clear_by"))
     return [students, proposals, blocked]
 
 
@@ -112,3 +114,11 @@ def title(report: MatchReport, lang: str) -> str:
     return t("match.title", lang, start=report.start.isoformat(), end=report.end.isoformat(),
              date=report.as_of.isoformat(), proposed=report.count(PROPOSED), joint=report.count(JOINT),
              blocked=report.count(BLOCKED), none=report.count(NO_CAPACITY), leave=report.count(ON_LEAVE))
+
+
+def empty_reason(report: MatchReport, lang: str) -> str | None:
+    """Why nobody is listed: no student's group has a practice period in the window without a
+    placement for it."""
+    if report.needs:
+        return None
+    return t("empty.match", lang, start=report.start.isoformat(), end=report.end.isoformat())

@@ -49,12 +49,16 @@ def members_title(report: MembersReport, lang: str) -> str:
     return t("members.title", lang, date=report.as_of.isoformat(), count=len(report.rows))
 
 
+PERSON_KINDS = {"email": "email", "phone": "phone", "role": "text"}
+
+
 def coordinator_view(coordinators: list[Coordinator]):
     return View("coordinators", "members.view.coordinators", [
         ("name", "col.name"), ("member", "members.col.member"), ("areas", "members.col.areas"),
         ("email", "members.col.email"), ("phone", "members.col.phone"),
     ], [{"name": c.name, "member": c.member, "areas": list(c.areas), "email": c.email, "phone": c.phone}
-        for c in coordinators])
+        for c in coordinators], kinds={"email": "email", "phone": "phone", "areas": "text"},
+        compact=("name", "member", "email", "phone"))
 
 
 def members_views(report: MembersReport, lang: str) -> list:
@@ -72,7 +76,8 @@ def members_views(report: MembersReport, lang: str) -> list:
         ("recognised", "members.col.recognised"), ("joint", "members.col.joint"), ("places", "members.col.places"),
         ("curricula", "members.col.curricula"), ("tasks", "members.col.tasks"),
         ("placements", "members.col.placements"),
-    ], rows)
+    ], rows, kinds={"kind": "text", "partnership": "text"},
+        compact=("id", "name", "kind", "recognised", "places"))
     offers = View("offers", "members.view.offers", [
         ("member", "members.col.member"), ("curriculum", "col.curriculum"), ("start", "members.col.start"),
         ("end", "members.col.end"), ("places", "members.col.places"),
@@ -124,15 +129,17 @@ def member_views(d: MemberDetail, lang: str) -> list:
                    ("phone", "members.col.phone")]
     return [
         View("member", "members.view.member", [("field", "members.col.field"), ("value", "members.col.value")],
-             [{"field": t(k, lang), "value": v} for k, v in facts]),
-        View("contacts", "members.view.contacts", person_cols, [p.model_dump() for p in m.contacts]),
+             [{"field": t(k, lang), "value": v} for k, v in facts], kinds={"field": "text", "value": "text"}),
+        View("contacts", "members.view.contacts", person_cols, [p.model_dump() for p in m.contacts],
+             kinds=PERSON_KINDS),
         coordinator_view(d.coordinators),
         View("offers", "members.view.offers", [
             ("curriculum", "col.curriculum"), ("start", "members.col.start"), ("end", "members.col.end"),
             ("places", "members.col.places"),
         ], [{"curriculum": o.curriculum, "start": o.start, "end": o.end, "places": o.places}
             for o in sorted(m.offers.capacity, key=lambda o: (o.start, o.curriculum, o.end))]),
-        View("supervisors", "members.view.supervisors", person_cols, [p.model_dump() for p in m.offers.supervisors]),
+        View("supervisors", "members.view.supervisors", person_cols, [p.model_dump() for p in m.offers.supervisors],
+             kinds=PERSON_KINDS),
         View("tasks", "members.view.tasks", [
             ("id", "members.col.id"), ("title", "tasks.col.title"), ("curriculum", "col.curriculum"),
             ("modules", "tasks.col.modules"),
@@ -167,8 +174,24 @@ def tasks_views(rows: list[TaskRow], lang: str) -> list:
         ("modules", "tasks.col.modules"), ("expected_results", "tasks.col.expected_results"),
         ("offered_by", "tasks.col.offered_by"),
     ], [{"id": r.task.id, "title": r.task.title, "curriculum": r.task.curriculum, "modules": list(r.task.modules),
-         "expected_results": "; ".join(r.task.expected_results), "offered_by": r.offered_by} for r in rows])
+         "expected_results": "; ".join(r.task.expected_results), "offered_by": r.offered_by} for r in rows],
+        kinds={"offered_by": "text"}, compact=("id", "title", "curriculum", "offered_by"))
     results = View("results", "tasks.view.results", [
         ("id", "members.col.id"), ("n", "tasks.col.n"), ("expected_results", "tasks.col.expected_results"),
     ], [{"id": r.task.id, "n": i, "expected_results": res} for r in rows for i, res in enumerate(r.task.expected_results, 1)])
     return [tasks, results]
+
+
+# --- why a result is empty (said on stderr; exit 0) -------------------------------------------
+
+
+def members_empty_reason(report: MembersReport, lang: str, filtered: bool) -> str | None:
+    if report.rows:
+        return None
+    return t("empty.members" if filtered else "empty.members.none", lang)
+
+
+def tasks_empty_reason(rows: list[TaskRow], lang: str, filtered: bool) -> str | None:
+    if rows:
+        return None
+    return t("empty.tasks.filtered" if filtered else "empty.tasks", lang)

@@ -9,6 +9,7 @@ every cent not paid is reported as leftover — it feeds the special-allowance f
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -328,6 +329,7 @@ class CurriculumFund:
     grants: int
     used: Decimal
     leftover: Decimal
+    applied: int = 0  # students of the curriculum who applied in the round, eligible or not
 
 
 @dataclass
@@ -402,6 +404,7 @@ def year_fund(ds: Dataset, profile: Profile, year: str, ranking_counts: dict[str
         counts = (ranking_counts or {}).get(round_id)
         if counts is None and split == "applicants":
             counts = {code: len(v) for code, v in rank_counts(ds, profile, round_id).items()}
+        applied = Counter(s.curriculum for s in ds.records.get("students", []) if _application(s, round_id))
         rows = []
         for f, f_share in field_shares.items():
             members = sorted((c for c in curricula if c.field == f), key=lambda c: c.code)
@@ -413,7 +416,7 @@ def year_fund(ds: Dataset, profile: Profile, year: str, ranking_counts: dict[str
                 grants = math.floor(share / per_student) if per_student else 0
                 used = per_student * grants
                 rows.append(CurriculumFund(c.code, c.name, f, c.state_funded_places, (counts or {}).get(c.code, 0),
-                                           share, grants, used, share - used))
+                                           share, grants, used, share - used, applied[c.code]))
         rounds[half] = RoundFund(round_id, rnd.months, per_student, sum(field_shares.values(), Decimal(0)),
                                  field_shares, rows)
     return YearFund(year, places, months, total, admin, round_cents(Fraction(total) * profile.value("grant_admin_max_share", on), FUND_SHARE),
