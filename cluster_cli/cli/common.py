@@ -372,6 +372,39 @@ def page(text: str, no_pager: bool = False) -> None:
     sys.stdout.flush()
 
 
+def show_text(text: str, no_pager: bool = False) -> None:
+    """Prose for people (an explanation): each line wrapped at words to the width, keeping its
+    indent; paged on a terminal as tables are."""
+    import textwrap
+
+    terminal = is_terminal()
+    width = terminal_width() if terminal else piped_width()
+    lines = []
+    for line in text.splitlines():
+        indent = line[:len(line) - len(line.lstrip())]
+        lines += textwrap.wrap(line, width, subsequent_indent=indent + "  ", break_long_words=False,
+                               break_on_hyphens=False) or [""]
+    wrapped = "".join(line.rstrip() + "\n" for line in lines)
+    page(wrapped, no_pager) if terminal else deliver(wrapped.encode("utf-8"), None)
+
+
+def show_views(views, lang: str, title: str = "", wide: bool = False, columns: Optional[str] = None,
+               no_pager: bool = False) -> None:
+    """Views of a command that is not a report (`rules`, `profile`) as tables, paged like a report's."""
+    from cluster_cli.render.table import UnknownColumns, columns_option, plain_text, report_lines, styled_text
+
+    terminal = is_terminal()
+    try:
+        lines = report_lines(views, lang, False, terminal_width() if terminal else piped_width(), wide,
+                             columns_option(columns), title)
+    except UnknownColumns as exc:
+        fail("usage.columns", lang, value=", ".join(exc.names), known=", ".join(exc.known))
+    if terminal:
+        page(styled_text(lines) if not os.environ.get("NO_COLOR") else plain_text(lines), no_pager)
+    else:
+        deliver(plain_text(lines).encode("utf-8"), None)
+
+
 def deliver(blob: bytes, output: Optional[Path], lang: Optional[str] = None, private: Optional[bool] = None) -> None:
     """Data to stdout (no `--output`, or `-`), or to a file written atomically — checked again
     first (exit 2 with the path and what to do; nothing partial, no temporary file left).

@@ -2,6 +2,8 @@
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "table.yes": ("jah", "yes"),
+    "rules.view": ("Kontrollid", "Checks"),
+    "profile.view": ("Parameetrid", "Parameters"),
     "usage.columns": (
         "Tundmatu veerg --columns valikus: {value}.",
         "Unknown column in --columns: {value}.",

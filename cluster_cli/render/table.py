@@ -138,12 +138,13 @@ def _decimal(value) -> Decimal:
 
 
 def _tokens(text: str, kind: str, is_list: bool) -> list[str]:
-    """The unbreakable pieces of a cell: words of text, items of a list, else the whole value."""
+    """The unbreakable pieces of a cell: words of text, else the items of a list ("6.2.3, Lisa 7
+    8.2" is two clauses; no value of a never-cut kind has ", " inside it), else the whole value."""
     if not text:
         return []
     if kind == "text":
         return text.split()
-    if is_list:
+    if is_list or ", " in text:
         items = text.split(", ")
         return [item + "," for item in items[:-1]] + items[-1:]
     return [text]
@@ -225,6 +226,10 @@ class _Column:
         text, is_list = self.cells[i]
         return _tokens(text, self.kind, is_list)
 
+    def wraps(self) -> bool:
+        """Some cell spans more than one token (a list of clauses): it may wrap between them."""
+        return any(len(self.tokens(i)) > 1 for i in range(len(self.cells)))
+
     def natural(self) -> int:
         return max([len(self.header)] + [len(text) for text, _ in self.cells])
 
@@ -239,8 +244,9 @@ class _Column:
 
 
 def _fit(columns: list[_Column], width: int) -> Optional[list[int]]:
-    """Widths within `width` (water-filling between each column's minimum and natural width),
-    or None when the minimums alone do not fit."""
+    """Widths within `width`, or None when the minimums alone do not fit. Values that identify or
+    count keep their natural width when the columns that wrap (text, lists) can still have their
+    minimum; those share the rest (water-filling between each column's minimum and natural width)."""
     available = width - GAP * (len(columns) - 1)
     lows = [c.minimum() for c in columns]
     highs = [max(c.natural(), low) for c, low in zip(columns, lows)]
@@ -248,8 +254,23 @@ def _fit(columns: list[_Column], width: int) -> Optional[list[int]]:
         return None
     if sum(highs) <= available:
         return highs
+    text = [i for i, c in enumerate(columns) if c.kind == "text" or c.wraps()]
+    fixed = [i for i in range(len(columns)) if i not in text]
+    if text and sum(highs[i] for i in fixed) + sum(lows[i] for i in text) <= available:
+        widths = list(highs)
+        shared = _share([lows[i] for i in text], [highs[i] for i in text],
+                        available - sum(highs[i] for i in fixed))
+        for i, w in zip(text, shared):
+            widths[i] = w
+        return widths
+    return _share(lows, highs, available)
+
+
+def _share(lows: list[int], highs: list[int], available: int) -> list[int]:
+    """Water-filling: the highest level L with sum(clamp(L, low, high)) within `available`, the
+    spare columns given one by one."""
     level = 0
-    while sum(min(max(level + 1, lo), hi) for lo, hi in zip(lows, highs)) <= available:
+    while sum(min(max(level + 1, lo), hi) for lo, hi in zip(lows, highs)) <= available and level < max(highs):
         level += 1
     widths = [min(max(level, lo), hi) for lo, hi in zip(lows, highs)]
     spare = available - sum(widths)
