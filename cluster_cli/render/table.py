@@ -19,7 +19,8 @@ Money is Babel's currency format (exact: no cents are rounded away); shares Babe
 with one decimal place at most (Estonian puts a no-break space before `%`); dates Babel's
 short pattern with the year in full (`dd.MM.y`) in Estonian — fixed width, so dates line up —
 and ISO 8601 in English (unambiguous for readers of either convention);
-counts and numbers group thousands from five digits on, so a year or a four-digit count stays
+a number keeps the decimal places it has (`4464.00` → `4464,00`); counts and numbers group
+thousands from five digits on, so a year or a four-digit count stays
 `2026`. Personal data stays masked unless asked for.
 """
 
@@ -121,7 +122,10 @@ def format_value(value: Any, kind: str, lang: str, show_pii: bool = False) -> st
     grouped = abs(value) >= 10000
     if isinstance(value, int):
         return format_decimal(value, "#,##0" if grouped else "0", locale=lang)
-    return format_decimal(_decimal(value), None if grouped else "0.###", locale=lang, decimal_quantization=False)
+    number = _decimal(value)
+    places = max(-number.as_tuple().exponent, 0) if isinstance(value, Decimal) else 0
+    pattern = ("#,##0" if grouped else "0") + ("." + "0" * places if places else ".###")
+    return format_decimal(number, pattern, locale=lang, decimal_quantization=False)  # as many places as it has
 
 
 def _date_pattern(lang: str) -> str:
