@@ -253,7 +253,7 @@ def test_personal_codes_stay_masked_in_tables():
 
 class _Pager:
     def __init__(self, monkeypatch, terminal=True):
-        import cluster_cli.cli.common as common
+        import cluster_cli.cli.terminal as common
 
         self.calls: list = []
         monkeypatch.setattr(common, "is_terminal", lambda: terminal)
@@ -285,7 +285,7 @@ def test_no_pager_when_asked_short_or_piped(cli, sample, monkeypatch, how):
 
 
 def test_a_pager_that_cannot_start_prints_directly(cli, sample, monkeypatch):
-    import cluster_cli.cli.common as common
+    import cluster_cli.cli.terminal as common
 
     monkeypatch.setattr(common, "is_terminal", lambda: True)
     monkeypatch.setenv("LINES", "10")
@@ -295,7 +295,7 @@ def test_a_pager_that_cannot_start_prints_directly(cli, sample, monkeypatch):
 
 
 def test_pager_cat_shows_everything(capfd, monkeypatch):
-    import cluster_cli.cli.common as common
+    import cluster_cli.cli.terminal as common
 
     monkeypatch.setattr(common, "is_terminal", lambda: True)
     monkeypatch.setenv("LINES", "2")

@@ -286,123 +286,18 @@ def report_bytes(views, document, fmt: ReportFormat, view: Optional[str], lang: 
     if fmt is ReportFormat.csv:
         chosen = next(v for v in views if v.name == (view or csv_default))
         return to_csv(chosen, lang, show_pii).encode("utf-8")
+    from cluster_cli.cli.terminal import table_text
+
     return table_text(views, view, lang, show_pii, title, FILE_WIDTH).encode("utf-8")
 
 
 FILE_WIDTH = 200  # a table written to a file (--output) is laid out this wide: a file is not a terminal
 
 
-def _params() -> dict:
+def command_params() -> dict:
+    """The parameters of the command being run (the shared table options are read from them)."""
     ctx = _invocation.get()
     return ctx.params if ctx is not None else {}
-
-
-def is_terminal() -> bool:
-    """Whether stdout is a terminal (tables are laid out for it and may be paged). A seam: tests
-    replace it to fake a terminal."""
-    return sys.stdout.isatty()
-
-
-def terminal_width() -> int:
-    import shutil
-
-    return shutil.get_terminal_size().columns
-
-
-def piped_width() -> int:
-    """A pipe or a redirect gets a generous width: $COLUMNS if set, else `FILE_WIDTH`."""
-    try:
-        return max(int(os.environ.get("COLUMNS", "")), 20)
-    except ValueError:
-        return FILE_WIDTH
-
-
-def table_text(views, view: Optional[str], lang: str, show_pii: bool, title: str, width: int,
-               styled: bool = False) -> str:
-    """The report's tables as text `width` columns wide (render/table.py), with the shared
-    options `--view`, `--wide` and `--columns` applied; an unknown view or column exits 2."""
-    from cluster_cli.render.table import UnknownColumns, columns_option, plain_text, report_lines, styled_text
-
-    names = [v.name for v in views]
-    if view is not None and view not in names:
-        fail("usage.view", lang, value=view, known=", ".join(names))
-    params = _params()
-    shown = [v for v in views if view is None or v.name == view]
-    try:
-        lines = report_lines(shown, lang, show_pii, width, bool(params.get("wide")),
-                             columns_option(params.get("columns")), title)
-    except UnknownColumns as exc:
-        fail("usage.columns", lang, value=", ".join(exc.names), known=", ".join(exc.known))
-    return styled_text(lines) if styled else plain_text(lines)
-
-
-def pager_command() -> Optional[str]:
-    """$CLUSTER_PAGER (set but empty: no pager), else $PAGER, else `less -FRX` — as git does."""
-    if "CLUSTER_PAGER" in os.environ:
-        return os.environ["CLUSTER_PAGER"].strip() or None
-    return os.environ.get("PAGER", "").strip() or "less -FRX"
-
-
-def run_pager(command: str, text: str) -> bool:
-    """Feed `text` to the pager; False when it could not start (the caller then prints)."""
-    import subprocess
-
-    env = dict(os.environ)
-    env.setdefault("LESS", "FRX")
-    try:
-        process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
-    except OSError:
-        return False
-    try:
-        process.communicate(text.encode("utf-8"))
-    except (BrokenPipeError, KeyboardInterrupt):  # the reader quit early
-        process.wait()
-    return process.returncode != 127  # 127: the shell found no such command
-
-
-def page(text: str, no_pager: bool = False) -> None:
-    """Text for a terminal: through the pager when it is longer than the screen (never when piped,
-    never with `--no-pager`), else straight to stdout."""
-    import shutil
-
-    command = None if no_pager or not is_terminal() else pager_command()
-    if command and text.count("\n") >= shutil.get_terminal_size().lines and run_pager(command, text):
-        return
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-def show_text(text: str, no_pager: bool = False) -> None:
-    """Prose for people (an explanation): each line wrapped at words to the width, keeping its
-    indent; paged on a terminal as tables are."""
-    import textwrap
-
-    terminal = is_terminal()
-    width = terminal_width() if terminal else piped_width()
-    lines = []
-    for line in text.splitlines():
-        indent = line[:len(line) - len(line.lstrip())]
-        lines += textwrap.wrap(line, width, subsequent_indent=indent + "  ", break_long_words=False,
-                               break_on_hyphens=False) or [""]
-    wrapped = "".join(line.rstrip() + "\n" for line in lines)
-    page(wrapped, no_pager) if terminal else deliver(wrapped.encode("utf-8"), None)
-
-
-def show_views(views, lang: str, title: str = "", wide: bool = False, columns: Optional[str] = None,
-               no_pager: bool = False) -> None:
-    """Views of a command that is not a report (`rules`, `profile`) as tables, paged like a report's."""
-    from cluster_cli.render.table import UnknownColumns, columns_option, plain_text, report_lines, styled_text
-
-    terminal = is_terminal()
-    try:
-        lines = report_lines(views, lang, False, terminal_width() if terminal else piped_width(), wide,
-                             columns_option(columns), title)
-    except UnknownColumns as exc:
-        fail("usage.columns", lang, value=", ".join(exc.names), known=", ".join(exc.known))
-    if terminal:
-        page(styled_text(lines) if not os.environ.get("NO_COLOR") else plain_text(lines), no_pager)
-    else:
-        deliver(plain_text(lines).encode("utf-8"), None)
 
 
 def deliver(blob: bytes, output: Optional[Path], lang: Optional[str] = None, private: Optional[bool] = None) -> None:
@@ -439,13 +334,9 @@ def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view
     if fmt is ReportFormat.xlsx and output is None:
         fail("usage.xlsx-output", lang)
     if fmt is ReportFormat.table and output is None:
-        terminal = is_terminal()
-        width = terminal_width() if terminal else piped_width()
-        if not terminal:
-            deliver(table_text(views, view, lang, show_pii, title, width).encode("utf-8"), None, lang)
-            return
-        page(table_text(views, view, lang, show_pii, title, width, styled=not os.environ.get("NO_COLOR")),
-             bool(_params().get("no_pager")))
+        from cluster_cli.cli import terminal
+
+        terminal.show_report(views, view, lang, show_pii, title, bool(command_params().get("no_pager")))
         return
     deliver(report_bytes(views, document, fmt, view, lang, show_pii, stamp, csv_default, title), output, lang,
             show_pii)

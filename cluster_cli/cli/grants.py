@@ -177,6 +177,6 @@ def explain(
     if format is ReportFormat.json:
         typer.echo(to_json(doc), nl=False)
     else:
-        from cluster_cli.cli.common import show_text
+        from cluster_cli.cli.terminal import show_text
 
         show_text("\n".join(doc["explanation"]) + "\n", no_pager)

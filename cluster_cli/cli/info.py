@@ -36,7 +36,7 @@ def rules(
     if format is TextOrJson.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from cluster_cli.cli.common import show_views
+    from cluster_cli.cli.terminal import show_views
     from cluster_cli.render.views import View
 
     view = View("rules", "rules.view", [("rule", "ui.rule"), ("clause", "ui.clause"), ("severity", "ui.severity"),
@@ -72,7 +72,7 @@ def profile(
         return
     from datetime import date
 
-    from cluster_cli.cli.common import show_views
+    from cluster_cli.cli.terminal import show_views
     from cluster_cli.render.views import View
 
     view = View("profile", "profile.view", [
