@@ -36,6 +36,30 @@ CASES = {
     "allowances-special": ("sample", ["allowances", "special", "--month", "2026-11"], 0),
     "members-show": ("sample", ["members", "show", "koodikoda", "--as-of", AS_OF], 0),
 }
+# every report on data/ as the secretary sees it at 80 and 120 columns, and piped (no $COLUMNS)
+REPORTS = {
+    "debts": ["debts", "--as-of", AS_OF],
+    "debts-student": ["debts", "--as-of", AS_OF, "--student", "TA-24-09"],
+    "grants-rank": ["grants", "rank", "--round", "2026-autumn"],
+    "grants-fund": ["grants", "fund", "--year", "2026/2027"],
+    "grants-report": ["grants", "report", "--month", "2026-11"],
+    "grants-explain": ["grants", "explain", "TA-25-07", "--round", "2026-autumn"],
+    "allowances-special": ["allowances", "special", "--month", "2026-11"],
+    "allowances-travel": ["allowances", "travel", "--month", "2026-11"],
+    "allowances-lunch": ["allowances", "lunch", "--month", "2026-11"],
+    "members-list": ["members", "list", "--as-of", AS_OF],
+    "members-show": ["members", "show", "koodikoda", "--as-of", AS_OF],
+    "tasks": ["tasks"],
+    "match": ["match", "--as-of", AS_OF, "--from", "2027-01-01", "--to", "2027-06-30"],
+    "calendar": ["calendar", "--as-of", AS_OF, "--days", "90"],
+    "validate": ["validate", "--as-of", AS_OF],
+    "rules": ["rules"],
+    "profile": ["profile", "--as-of", AS_OF],
+}
+WIDTHS = {"80": "80", "120": "120", "piped": None}
+for _report, _args in REPORTS.items():
+    for _label, _width in WIDTHS.items():
+        CASES[f"width/{_report}-{_label}"] = ("sample", _args, 0, _width)
 
 
 def _errors_folder(root: Path) -> None:
@@ -51,18 +75,22 @@ def _errors_folder(root: Path) -> None:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_output_matches_its_golden_file(cli, tmp_path, monkeypatch, name):
-    folder, args, exit_code = CASES[name]
+    folder, args, exit_code, *width = CASES[name]
     if folder == "sample":
         shutil.copytree(SAMPLE, tmp_path / "data")
     else:
         _errors_folder(tmp_path / "data")
     monkeypatch.chdir(tmp_path)  # paths in findings read data/…, as a user in the folder sees them
-    monkeypatch.setenv("COLUMNS", WIDTH)
-    result = cli(*args, "--data", "data")
+    width = width[0] if width else WIDTH
+    if width is None:  # piped: no terminal, no $COLUMNS
+        monkeypatch.delenv("COLUMNS")
+    else:
+        monkeypatch.setenv("COLUMNS", width)
+    result = cli(*args, *([] if args == ["rules"] else ["--data", "data"]))  # rules read no data
     assert result.exit_code == exit_code, result.output
     golden = GOLDEN / f"{name}.txt"
     if os.environ.get("UPDATE_GOLDEN") == "1":
-        golden.parent.mkdir(exist_ok=True)
+        golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(result.stdout, encoding="utf-8")
     assert golden.is_file(), f"{golden} is missing: run UPDATE_GOLDEN=1 .venv/bin/python -m pytest -q {__file__}"
     assert result.stdout == golden.read_text(encoding="utf-8"), (
@@ -72,4 +100,4 @@ def test_output_matches_its_golden_file(cli, tmp_path, monkeypatch, name):
 
 def test_golden_files_are_all_in_use():
     """A golden file no case writes would go stale unnoticed."""
-    assert sorted(p.stem for p in GOLDEN.glob("*.txt")) == sorted(CASES)
+    assert sorted(p.relative_to(GOLDEN).with_suffix("").as_posix() for p in GOLDEN.rglob("*.txt")) == sorted(CASES)

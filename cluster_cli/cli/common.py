@@ -300,7 +300,7 @@ def report_bytes(views, document, fmt: ReportFormat, view: Optional[str], lang: 
                  stamp: date, csv_default: str, title: str = "") -> bytes:
     """A report serialised for a file or a pipe: JSON document, one view as CSV, every view as
     XLSX sheets, or the tables as plain text."""
-    from cluster_cli.render.views import print_views, to_csv, to_json, xlsx_bytes
+    from cluster_cli.render.views import to_csv, to_json, xlsx_bytes
 
     names = [v.name for v in views]
     if view is not None and view not in names:
@@ -312,14 +312,18 @@ def report_bytes(views, document, fmt: ReportFormat, view: Optional[str], lang: 
     if fmt is ReportFormat.csv:
         chosen = next(v for v in views if v.name == (view or csv_default))
         return to_csv(chosen, lang, show_pii).encode("utf-8")
-    from io import StringIO
+    from cluster_cli.cli.terminal import table_text
 
-    from rich.console import Console
+    return table_text(views, view, lang, show_pii, title, FILE_WIDTH).encode("utf-8")
 
-    buffer = StringIO()
-    print_views(Console(file=buffer, width=200, no_color=True), [v for v in views if view is None or v.name == view],
-                lang, show_pii, title)
-    return buffer.getvalue().encode("utf-8")
+
+FILE_WIDTH = 200  # a table written to a file (--output) is laid out this wide: a file is not a terminal
+
+
+def command_params() -> dict:
+    """The parameters of the command being run (the shared table options are read from them)."""
+    ctx = _invocation.get()
+    return ctx.params if ctx is not None else {}
 
 
 def deliver(blob: bytes, output: Optional[Path], lang: Optional[str] = None, private: Optional[bool] = None) -> None:
@@ -356,12 +360,9 @@ def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view
     if fmt is ReportFormat.xlsx and output is None:
         fail("usage.xlsx-output", lang)
     if fmt is ReportFormat.table and output is None:
-        from cluster_cli.render.views import print_views
+        from cluster_cli.cli import terminal
 
-        names = [v.name for v in views]
-        if view is not None and view not in names:
-            fail("usage.view", lang, value=view, known=", ".join(names))
-        print_views(stdout_console(), [v for v in views if view is None or v.name == view], lang, show_pii, title)
+        terminal.show_report(views, view, lang, show_pii, title, bool(command_params().get("no_pager")))
         return
     deliver(report_bytes(views, document, fmt, view, lang, show_pii, stamp, csv_default, title), output, lang,
             show_pii)
@@ -410,6 +411,7 @@ def run_report(ctx: typer.Context, compute, fmt: ReportFormat, output: Optional[
     """The one way every report command answers: a table on the terminal, or bytes for a file or
     pipe — those from the answers cache when nothing changed (the key holds every parameter of
     the command `ctx` runs, but those in `UNKEYED`)."""
+    _invocation.set(ctx)  # the table options (--wide, --columns, --no-pager) are read from it
     if fmt is ReportFormat.xlsx and output is None:
         fail("usage.xlsx-output", language(lang))
     if fmt is ReportFormat.table and output is None:

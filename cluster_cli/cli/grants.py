@@ -187,4 +187,6 @@ def explain(
     if format is ReportFormat.json:
         typer.echo(to_json(doc), nl=False)
     else:
-        typer.echo("\n".join(doc["explanation"]))
+        from cluster_cli.cli.terminal import show_text
+
+        show_text("\n".join(doc["explanation"]) + "\n", no_pager)

@@ -12,7 +12,6 @@ from cluster_cli.cli.common import (
     language,
     load_or_exit,
     parse_date,
-    stdout_console,
 )
 
 
@@ -37,14 +36,14 @@ def rules(
     if format is TextOrJson.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from rich.table import Table
+    from cluster_cli.cli.terminal import show_views
+    from cluster_cli.render.views import View
 
-    table = Table(box=None)
-    for col in ("ui.rule", "ui.clause", "ui.severity", "ui.description"):
-        table.add_column(t(col, lang))
-    for row in rows:
-        table.add_row(row["rule"], row["clause"], t("severity." + row["severity"], lang), row["description"])
-    stdout_console().print(table)
+    view = View("rules", "rules.view", [("rule", "ui.rule"), ("clause", "ui.clause"), ("severity", "ui.severity"),
+                                        ("description", "ui.description")],
+                [{**row, "severity": t("severity." + row["severity"], lang)} for row in rows],
+                kinds={"rule": "id", "clause": "code", "severity": "text", "description": "text"})
+    show_views([view], lang, "", wide, columns, no_pager)
 
 
 def profile(
@@ -71,17 +70,20 @@ def profile(
     if format is TextOrJson.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from rich.table import Table
+    from datetime import date
 
-    from cluster_cli.i18n import t
+    from cluster_cli.cli.terminal import show_views
+    from cluster_cli.render.views import View
 
-    table = Table(box=None, title=f"{loaded.profile.name} — {day.isoformat()}")
-    for col in ("ui.parameter", "ui.value", "ui.unit", "ui.clause", "ui.valid_from", "ui.description"):
-        table.add_column(t(col, lang))
-    for r in rows:
-        table.add_row(r["parameter"], json.dumps(r["value"], ensure_ascii=False), r["unit"], r["clause"],
-                      r["valid_from"], r["description"])
-    stdout_console().print(table)
+    view = View("profile", "profile.view", [
+        ("parameter", "ui.parameter"), ("value", "ui.value"), ("unit", "ui.unit"), ("clause", "ui.clause"),
+        ("valid_from", "ui.valid_from"), ("description", "ui.description"),
+    ], [{**r, "value": json.dumps(r["value"], ensure_ascii=False), "valid_from": date.fromisoformat(r["valid_from"])}
+        for r in rows],
+        kinds={"parameter": "id", "value": "text", "unit": "id", "clause": "code", "valid_from": "date",
+               "description": "text"},
+        compact=("parameter", "value", "unit", "valid_from", "description"))
+    show_views([view], lang, f"{loaded.profile.name} — {day.isoformat()}", wide, columns, no_pager)
 
 
 def _plain(value):

@@ -114,7 +114,9 @@ def views(report: DebtReport, lang: str) -> list:
     actions_view = View("actions", "debts.view.actions", [
         ("urgency", "col.urgency"), ("due", "col.due"), ("group", "col.group"), ("student", "col.student"),
         ("name", "col.name"), ("code", "col.code"), ("clause", "col.clause"), ("message", "col.message"),
-    ], action_rows, compact=("urgency", "due", "student", "clause", "message"))
+    ], action_rows, kinds={"urgency": "count", "due": "date", "student": "id", "name": "text", "code": "code",
+                           "clause": "code", "message": "text"},
+        compact=("due", "student", "name", "clause", "message"))
     attendance_rows = [{
         "group": r.student.group, "student": r.student.id, "name": r.student.full_name, "period": a.period,
         "lessons": a.lessons, "unexcused": a.unexcused, "late": a.late, "excused": a.excused,

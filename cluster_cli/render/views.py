@@ -89,31 +89,17 @@ def _json_default(value: Any) -> Any:
     raise TypeError(type(value).__name__)
 
 
-def print_views(console, views: list[View], lang: str, show_pii: bool, title: str = "") -> None:
-    from rich.table import Table
+def print_views(console, views: list[View], lang: str, show_pii: bool, title: str = "", wide: bool = False,
+                columns: list[str] | None = None) -> None:
+    """The views as tables on a rich console, laid out for its width by `render.table` (nothing
+    cut; records as blocks when a table cannot fit)."""
     from rich.text import Text
 
-    from cluster_cli.i18n import t
+    from cluster_cli.render.table import report_lines
 
-    if title:
-        console.print(Text(title, style="bold"))
-    for view in views:
-        table = Table(title=t(view.title_key, lang), title_justify="left", title_style="bold", box=None,
-                      header_style="bold", pad_edge=False)
-        for key, header in view.columns:
-            # Only prose wraps; codes, dates and numbers stay on one line.
-            prose = key in PROSE_COLUMNS
-            table.add_column(t(header, lang), overflow="fold", no_wrap=not prose, style=view.styles.get(key),
-                             ratio=1 if prose else None)
-        if not view.rows:
-            console.print(Text(t(view.title_key, lang), style="bold"))
-            console.print(Text("  " + t("ui.none", lang), style="dim"))
-            console.print()
-            continue
-        for row in view.rows:
-            table.add_row(*[str(cell(row.get(k), show_pii)) for k, _ in view.columns])
-        console.print(table)
-        console.print()
+    styles = {"title": "bold", "header": "bold", "dim": "dim"}
+    for line in report_lines(views, lang, show_pii, console.width, wide, columns, title):
+        console.print(Text(line.text.rstrip(), style=styles.get(line.style, "")), soft_wrap=True)
 
 
 def write_xlsx(path: Path, views: list[View], lang: str, show_pii: bool, stamp: date) -> None:
