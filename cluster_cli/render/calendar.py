@@ -33,7 +33,8 @@ def views(report: CalendarReport, lang: str) -> list:
         "date": e.day, "weekday": t(f"calendar.weekday.{e.day.weekday()}", lang),
         "title": t("calendar.kind." + e.kind, lang), "subject": e.subject, "group": e.group,
         "message": event_text(e, lang), "clause": e.clause,
-    } for e in report.events], compact=("date", "weekday", "title", "message"))]
+    } for e in report.events], kinds={"weekday": "text", "title": "text", "message": "text"},
+        compact=("date", "weekday", "title", "message"))]
 
 
 def title(report: CalendarReport, lang: str) -> str:

@@ -13,11 +13,12 @@ from cluster_cli.reports.debts import Action, DebtReport
 
 
 def share(value: Fraction | None) -> Decimal | None:
-    """A share as a typed value for tables and XLSX (0.797 = 79.7 %): to a tenth of a per cent,
-    half up — what `reports.debts.percent` shows in messages."""
+    """A share as a typed value for tables and XLSX (0.79545 is shown as 79,5 %): to six places,
+    so that showing it to a tenth of a per cent rounds as `reports.debts.percent` does in the
+    messages — rounding it to the JSON's four places first could round twice (79,6 %)."""
     if value is None:
         return None
-    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.001"), ROUND_HALF_UP)
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.000001"), ROUND_HALF_UP)
 
 
 def action_message(action: Action, lang: str) -> str:

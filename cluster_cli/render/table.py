@@ -117,8 +117,11 @@ def format_value(value: Any, kind: str, lang: str, show_pii: bool = False) -> st
         return format_currency(Decimal(str(value)) if isinstance(value, float) else _decimal(value), "EUR",
                                locale=lang, decimal_quantization=False)
     if kind == "share":
+        import decimal
+
         pattern = "#,##0.#\u00a0%" if lang == "et" else "#,##0.#%"
-        return format_percent(_decimal(value), pattern, locale=lang)
+        with decimal.localcontext(rounding=decimal.ROUND_HALF_UP):  # as the messages round (98.05 → 98.1 %)
+            return format_percent(_decimal(value), pattern, locale=lang)
     grouped = abs(value) >= 10000
     if isinstance(value, int):
         return format_decimal(value, "#,##0" if grouped else "0", locale=lang)
@@ -344,6 +347,12 @@ def _totals(view: View, chosen: list, kinds: dict[str, str], lang: str) -> Optio
     return cells
 
 
+def _header(text: str, kind: str) -> str:
+    """A money column's cells carry the euro sign in a table, so its header need not ("Summa €"
+    stays whole in CSV and XLSX, where the cells are plain numbers)."""
+    return text.removesuffix(" €") if kind == "money" else text
+
+
 def view_lines(view: View, lang: str, show_pii: bool, width: int, wide: bool = False,
                names: Optional[list[str]] = None) -> list[Line]:
     """One view: its title, then its table — or its records as blocks when the table cannot fit."""
@@ -353,7 +362,7 @@ def view_lines(view: View, lang: str, show_pii: bool, width: int, wide: bool = F
     chosen = chosen_columns(view, lang, wide, names)
     kinds = {key: kind_of(view, key) for key, _ in chosen}
     columns = [
-        _Column(key, t(header, lang), kinds[key],
+        _Column(key, _header(t(header, lang), kinds[key]), kinds[key],
                 [(format_value(row.get(key), kinds[key], lang, show_pii), isinstance(row.get(key), (list, tuple)))
                  for row in view.rows])
         for key, header in chosen
