@@ -75,7 +75,8 @@ def calendar(
             fail("usage.xlsx-output", computed.lang)
         from cluster_cli.render.ics import ics_bytes
 
-        deliver(ics_bytes(state["report"], computed.lang), ics, computed.lang, private=False)
+        deliver(ics_bytes(state["report"], computed.lang), ics, computed.lang, private=False,
+                rows=len(state["report"].events))
         emit_report(computed.views, computed.document, format, output, view, computed.lang, show_pii,
                     computed.stamp, computed.csv_default, computed.title)
     if verbose:

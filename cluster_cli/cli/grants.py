@@ -16,6 +16,7 @@ from cluster_cli.cli.common import (
     fail,
     language,
     load_or_exit,
+    note,
     print_timings,
     refuse_if_unusable,
     run_report,
@@ -148,6 +149,10 @@ def report(
                         "payments", month_title(result, used))
 
     run_report(ctx, produce, format, output, view, lang, show_pii, data, no_cache)
+    if not show_pii:  # the list is for the bank: say how to get it whole
+        from cluster_cli.i18n import t
+
+        note(t("output.pii-masked-bank", language(lang)))
     if verbose:
         print_timings(timings, language(lang))
 

@@ -526,6 +526,7 @@ from cluster_cli.i18n import catalog_grants as _grants  # noqa: E402
 from cluster_cli.i18n import catalog_limits as _limits  # noqa: E402
 from cluster_cli.i18n import catalog_loader as _loader  # noqa: E402
 from cluster_cli.i18n import catalog_numbers as _numbers  # noqa: E402
+from cluster_cli.i18n import catalog_output as _output  # noqa: E402
 
-for _part in (_contracts, _grants, _cluster, _allowances, _limits, _files, _numbers, _loader, _cache):
+for _part in (_contracts, _grants, _cluster, _allowances, _limits, _files, _numbers, _loader, _cache, _output):
     MESSAGES.update(_part.MESSAGES)

@@ -237,7 +237,10 @@ def month_views(m: MonthReport, lang: str) -> list[View]:
     ], [{"curriculum": p.curriculum, "student": p.student.id, "name": p.student.full_name,
          "personal_code": Pii(p.student.personal_code) if p.student.personal_code else None,
          "iban": Pii(p.student.iban) if p.student.iban else None, "amount": p.amount,
-         "pay_by": p.pay_by, "note": _change_note(p, lang)} for p in m.payments])
+         "pay_by": p.pay_by, "note": _change_note(p, lang)} for p in m.payments],
+        kinds={"curriculum": "code", "student": "id", "personal_code": "code", "iban": "code", "amount": "money",
+               "pay_by": "date"},
+        totals=("amount",), subtotals="curriculum")
     stops = View("stopped", "grant.view.stopped", [
         ("curriculum", "col.curriculum"), ("student", "col.student"), ("name", "col.name"),
         ("clause", "col.clause"), ("reason", "col.reason"),
