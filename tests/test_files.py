@@ -100,10 +100,11 @@ def test_xlsx_parameters_sheet_and_identical_bytes(cli, sample, tmp_path):
     assert wb.sheetnames == ["payments", "stopped", "parameters"]
     params = {r[0]: r[1] for r in wb["parameters"].iter_rows(min_row=2, values_only=True)}
     assert params["Command"] == "cluster grants report"
-    assert params["--month"] == MONTH and params["--no-cache"] is True and params["--lang"] == "en"
+    assert params["--month"] == MONTH and params["--lang"] == "en" and params["--show-pii"] is False
     assert params["Data folder"] == str(sample) and params["As of"] == datetime(2026, 11, 1)
     assert params["Tool version"]
     assert "--output" not in params  # where the file went is not what it holds
+    assert "--no-cache" not in params and "--quiet" not in params  # nor what does not shape it
 
 
 def test_no_cell_is_a_formula(cli, tmp_path):

@@ -341,7 +341,7 @@ def report_bytes(views, document, fmt: ReportFormat, view: Optional[str], lang: 
         from cluster_cli.render.xlsx import xlsx_bytes
 
         ctx = _invocation.get()
-        run = run_info(ctx, stamp, str(resolve_data_dir(ctx.params.get("data")))) if ctx is not None else None
+        run = None if ctx is None else run_info(ctx, stamp, str(resolve_data_dir(ctx.params.get("data"))), UNKEYED)
         return xlsx_bytes(views, lang, show_pii, stamp, title, run)
     if fmt is ReportFormat.json:
         return to_json(document).encode("utf-8")

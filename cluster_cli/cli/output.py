@@ -39,10 +39,11 @@ def suffix_conflict(params: dict) -> Optional[tuple[str, dict]]:
     return None
 
 
-def run_info(ctx, stamp: date, data_dir: str):
-    """What the XLSX parameters sheet says about the run of `ctx`: the command, its options but
-    the output paths (as given or defaulted), the data folder, the report's date, the tool's
-    version — no clock time, so the same run gives the same bytes."""
+def run_info(ctx, stamp: date, data_dir: str, unkeyed=()):
+    """What the XLSX parameters sheet says about the run of `ctx`: the command, its options as
+    given or defaulted, the data folder, the report's date, the tool's version — no clock time, so
+    the same run gives the same bytes. Left out: the output paths and the options that do not
+    shape the answer (`unkeyed`: `--quiet`, `--no-cache`, …), which a cached file could not know."""
     from importlib.metadata import PackageNotFoundError, version
 
     from cluster_cli.render.xlsx import Run
@@ -53,7 +54,7 @@ def run_info(ctx, stamp: date, data_dir: str):
         node = node.parent
     options = []
     for param in ctx.command.params:
-        if param.name in OUTPUT_PARAMS:
+        if param.name in OUTPUT_PARAMS or param.name in unkeyed:
             continue
         label = max((o for o in param.opts if o.startswith("--")), key=len, default=param.name)
         value = ctx.params.get(param.name)
