@@ -9,6 +9,10 @@ one field of one model takes stays an inline `Literal` there.)
 
 from __future__ import annotations
 
+# --- output -----------------------------------------------------------------------------------
+
+CSV_DIALECTS = ("rfc4180", "excel")  # CSV for programs; for Estonian Excel (cluster.yaml csv_dialect)
+
 # --- members ----------------------------------------------------------------------------------
 
 MEMBER_KINDS = ("vocational_school", "company", "university", "organisation")

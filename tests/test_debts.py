@@ -366,10 +366,10 @@ def test_csv_and_xlsx_read_back(cli, tmp_path):
     result = cli("debts", "--data", root, "--as-of", "2026-11-23", "--format", "xlsx", "--output", xlsx)
     assert result.exit_code == 0
     wb = load_workbook(xlsx)
-    assert wb.sheetnames == ["groups", "debts", "actions", "attendance"]
-    header = [c.value for c in wb["debts"][1]]
+    assert wb.sheetnames == ["groups", "debts", "actions", "attendance", "parameters"]
+    header = [c.value for c in wb["debts"][2]]  # row 1: the title
     assert header[:4] == ["Grupp", "Õpilane", "Nimi", "Moodul"]
-    modules = sorted(row[3] for row in wb["debts"].iter_rows(min_row=2, values_only=True))
+    modules = sorted(row[3] for row in wb["debts"].iter_rows(min_row=3, values_only=True))
     assert modules == ["M1", "M2"]
     first = xlsx.read_bytes()
     cli("debts", "--data", root, "--as-of", "2026-11-23", "--format", "xlsx", "--output", xlsx)

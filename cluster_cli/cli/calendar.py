@@ -78,7 +78,8 @@ def calendar(
         from cluster_cli.render.ics import ics_bytes
 
         # Names only with --show-pii (a calendar is often shared); then the file is private, too.
-        deliver(ics_bytes(state["report"], computed.lang, show_pii), ics, computed.lang, private=show_pii)
+        deliver(ics_bytes(state["report"], computed.lang, show_pii), ics, computed.lang, private=show_pii,
+                rows=len(state["report"].events))
         emit_report(computed.views, computed.document, format, output, view, computed.lang, show_pii,
                     computed.stamp, computed.csv_default, computed.title)
     say_why_empty(state.get("why"), quiet)

@@ -27,8 +27,9 @@ def output_path(value: str):
 
 
 _OUTPUT_PARAMS = ("output", "ics")
-_GUARDED = ("data", "lang", *_OUTPUT_PARAMS)
+_GUARDED = ("data", "lang", "format", *_OUTPUT_PARAMS)
 _invocation: ContextVar = ContextVar("cluster_invocation", default=None)
+_cluster_csv: ContextVar = ContextVar("cluster_csv_dialect", default=None)  # cluster.yaml's, once loaded
 
 
 def guard_outputs(ctx: typer.Context, param: typer.CallbackParam, value):
@@ -46,9 +47,23 @@ def guard_outputs(ctx: typer.Context, param: typer.CallbackParam, value):
     return value
 
 
+def guard_format(ctx: typer.Context, param: typer.CallbackParam, value):
+    """Callback of `--format`: not given, it follows `--output`'s suffix (`x.xlsx` → xlsx). An
+    `--output` given on the command line is parsed before any option left to its default, so it
+    is known here; a contradiction is refused in `check_outputs`."""
+    source = ctx.get_parameter_source(param.name)
+    if source is not None and source.name in ("DEFAULT", "DEFAULT_MAP"):
+        from cluster_cli.cli.output import suffix_format
+
+        implied = suffix_format(ctx.params.get("output"))
+        if implied is not None and implied != "ics":
+            value = type(value)(implied) if isinstance(value, Enum) else implied
+    return guard_outputs(ctx, param, value)
+
+
 def check_outputs(params: dict, outputs: list) -> None:
     """Refuse (exit 2) an output path that cannot or must not be written (files.check_output),
-    "" and two outputs that would collide."""
+    "" and two outputs that would collide, and a suffix that contradicts the format."""
     from cluster_cli.files import OutputPathError, check_output
 
     lang = params.get("lang") if params.get("lang") in ("et", "en") else "et"
@@ -69,6 +84,11 @@ def check_outputs(params: dict, outputs: list) -> None:
                 first == second == "-" or ("-" not in (first, second)
                                             and os.path.realpath(first) == os.path.realpath(second))):
             fail("files.output-twice", lang, path=second)
+    from cluster_cli.cli.output import suffix_conflict
+
+    conflict = suffix_conflict(params)
+    if conflict is not None:
+        fail(conflict[0], lang, **conflict[1])
 
 
 # The options every command shares, each defined once (`typing.Annotated` aliases); a command
@@ -86,8 +106,30 @@ ShowPii = Annotated[bool, typer.Option("--show-pii", help="Show personal codes a
 Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Print the pipeline stages' timings to stderr.")]
 NoCache = Annotated[bool, typer.Option(
     "--no-cache", help="Read every file afresh; neither use nor update the cache.")]
+
+
+def remember_invocation(ctx: typer.Context, param: typer.CallbackParam, value):
+    """Callback of `--quiet`: every command has it, so `note` always knows the running command."""
+    _invocation.set(ctx)
+    return value
+
+
 Quiet = Annotated[bool, typer.Option(
-    "--quiet", "-q", help="Print no notes on stderr (progress, files written); errors still.")]
+    "--quiet", "-q", help="Print no notes on stderr (progress, files written); errors still.",
+    callback=remember_invocation)]
+
+
+def quiet() -> bool:
+    """Whether the running command was given `--quiet`."""
+    ctx = _invocation.get()
+    return bool(ctx is not None and ctx.params.get("quiet"))
+
+
+def note(text: str, style: Optional[str] = None) -> None:
+    """A note on stderr that is not an error — progress, a file written, a sweep, waiting —
+    left out under `--quiet` (errors go through `fail` and are always shown)."""
+    if not quiet():
+        stderr_console().print(text, style=style, markup=False, highlight=False, soft_wrap=True)
 
 
 def loader_settings(no_cache: bool = False, lang: Optional[str] = None) -> dict:
@@ -250,11 +292,14 @@ def load_or_exit(data: Optional[Path], lang_flag: Optional[str], timings=None, n
     if not HAVE_LIBYAML:
         from cluster_cli.i18n import t
 
-        print(t("ui.no-libyaml", language(lang_flag)), file=sys.stderr)
+        note(t("ui.no-libyaml", language(lang_flag)))
     try:
-        return load(data_dir, timings=timings, **loader_settings(no_cache, lang_flag))
+        loaded = load(data_dir, timings=timings, **loader_settings(no_cache, lang_flag))
     except DataFolderError as exc:
         fail(exc.key, language(lang_flag), path=exc.path)
+    cluster = loaded.dataset.cluster
+    _cluster_csv.set(cluster.csv_dialect if cluster is not None else None)
+    return loaded
 
 
 def print_timings(timings, lang: str) -> None:
@@ -273,7 +318,9 @@ class ReportFormat(str, Enum):
 
 # The options every report shares (with `Data`, `Lang`, … above): `format: Format = ReportFormat.table`.
 Format = Annotated[ReportFormat, typer.Option(
-    "--format", "-f", help="table (terminal), json, csv (one view) or xlsx (a sheet per view).")]
+    "--format", "-f", callback=guard_format,
+    help="table (terminal), json, csv (one view) or xlsx (a sheet per view); default: --output's suffix "
+         "(.xlsx, .csv, .json, .txt), else table.")]
 Output = Annotated[Optional[Path], typer.Option(
     "--output", "-o", parser=output_path, callback=guard_outputs, metavar="FILE",
     help="Write to this file (atomically) instead of stdout; - is stdout.")]
@@ -296,22 +343,39 @@ CsvDialectOption = Annotated[Optional[CsvDialect], typer.Option(
                           "UTF-8 with BOM, decimal comma); default: cluster.yaml's csv_dialect, else rfc4180.")]
 
 
+def csv_dialect() -> str:
+    """`--csv-dialect`, else the loaded cluster's `csv_dialect` (cluster.yaml), else rfc4180."""
+    ctx = _invocation.get()
+    given = ctx.params.get("csv_dialect") if ctx is not None else None
+    if given is not None:
+        return given.value if isinstance(given, Enum) else str(given)
+    return _cluster_csv.get() or "rfc4180"
+
+
 def report_bytes(views, document, fmt: ReportFormat, view: Optional[str], lang: str, show_pii: bool,
                  stamp: date, csv_default: str, title: str = "") -> bytes:
-    """A report serialised for a file or a pipe: JSON document, one view as CSV, every view as
-    XLSX sheets, or the tables as plain text."""
-    from cluster_cli.render.views import to_csv, to_json, xlsx_bytes
+    """A report serialised for a file or a pipe: JSON document, one view as CSV (in the dialect
+    `csv_dialect()` names), every view as XLSX sheets with the run's parameters, or the tables as
+    plain text."""
+    from cluster_cli.render.views import to_json
 
     names = [v.name for v in views]
     if view is not None and view not in names:
         fail("usage.view", lang, value=view, known=", ".join(names))
     if fmt is ReportFormat.xlsx:
-        return xlsx_bytes(views, lang, show_pii, stamp)
+        from cluster_cli.cli.output import run_info
+        from cluster_cli.render.xlsx import xlsx_bytes
+
+        ctx = _invocation.get()
+        run = None if ctx is None else run_info(ctx, stamp, str(resolve_data_dir(ctx.params.get("data"))), UNKEYED)
+        return xlsx_bytes(views, lang, show_pii, stamp, title, run)
     if fmt is ReportFormat.json:
         return to_json(document).encode("utf-8")
     if fmt is ReportFormat.csv:
+        from cluster_cli.render.files import csv_bytes
+
         chosen = next(v for v in views if v.name == (view or csv_default))
-        return to_csv(chosen, lang, show_pii).encode("utf-8")
+        return csv_bytes(chosen, lang, show_pii, csv_dialect())
     from cluster_cli.cli.terminal import table_text
 
     return table_text(views, view, lang, show_pii, title, FILE_WIDTH).encode("utf-8")
@@ -326,9 +390,11 @@ def command_params() -> dict:
     return ctx.params if ctx is not None else {}
 
 
-def deliver(blob: bytes, output: Optional[Path], lang: Optional[str] = None, private: Optional[bool] = None) -> None:
+def deliver(blob: bytes, output: Optional[Path], lang: Optional[str] = None, private: Optional[bool] = None,
+            rows: Optional[int] = None) -> None:
     """Data to stdout (no `--output`, or `-`), or to a file written atomically — checked again
-    first (exit 2 with the path and what to do; nothing partial, no temporary file left).
+    first (exit 2 with the path and what to do; nothing partial, no temporary file left) — and
+    then a note "wrote FILE (N rows)" on stderr (not under `--quiet`).
 
     The file is private (0600) when it holds unmasked personal data (`--show-pii`); otherwise a
     new file gets the user's umask and a replaced one keeps its mode."""
@@ -350,6 +416,10 @@ def deliver(blob: bytes, output: Optional[Path], lang: Optional[str] = None, pri
         fail(exc.key, lang, path=exc.path)
     except WriteError as exc:
         fail(exc.key, lang, path=exc.path, reason=exc.reason)
+    if rows is not None:
+        from cluster_cli.i18n import t
+
+        note(t("output.wrote-one" if rows == 1 else "output.wrote", lang, file=str(output), count=rows))
 
 
 def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view: Optional[str], lang: str,
@@ -364,8 +434,10 @@ def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view
 
         terminal.show_report(views, view, lang, show_pii, title, bool(command_params().get("no_pager")))
         return
-    deliver(report_bytes(views, document, fmt, view, lang, show_pii, stamp, csv_default, title), output, lang,
-            show_pii)
+    blob = report_bytes(views, document, fmt, view, lang, show_pii, stamp, csv_default, title)
+    from cluster_cli.cli.output import rows_written
+
+    deliver(blob, output, lang, show_pii, rows_written(views, fmt.value, view, csv_default))
 
 
 def cached_answer(ctx: typer.Context, data: Optional[Path], no_cache: bool, show_pii: bool, produce,
@@ -420,10 +492,16 @@ def run_report(ctx: typer.Context, compute, fmt: ReportFormat, output: Optional[
         return
 
     def produce() -> bytes:
+        # The row count travels with the bytes (its own first line), so a cached answer can
+        # still say "wrote FILE (N rows)".
         c = compute()
-        return report_bytes(c.views, c.document, fmt, view, c.lang, show_pii, c.stamp, c.csv_default, c.title)
+        blob = report_bytes(c.views, c.document, fmt, view, c.lang, show_pii, c.stamp, c.csv_default, c.title)
+        from cluster_cli.cli.output import rows_written
 
-    deliver(cached_answer(ctx, data, no_cache, show_pii, produce, lang), output)
+        return b"%d\n" % rows_written(c.views, fmt.value, view, c.csv_default) + blob
+
+    count, _, blob = cached_answer(ctx, data, no_cache, show_pii, produce, lang).partition(b"\n")
+    deliver(blob, output, rows=int(count))
 
 
 def refuse_if_unusable(loaded, lang: str) -> None:

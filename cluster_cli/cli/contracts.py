@@ -20,6 +20,7 @@ from cluster_cli.cli.common import (
     fail,
     language,
     load_or_exit,
+    note,
     parse_date,
     print_timings,
     stderr_console,
@@ -106,8 +107,8 @@ def render(
     tx = folder.Transaction(out)
     lock = None
     if not dry_run:  # decide and write under the folder's lock: another run may be writing there
-        lock = folder.FolderLock(out, lock_timeout, on_wait=lambda: _say(err, _t("ui.contracts.waiting", lang,
-                                                                                 path=str(out))))
+        lock = folder.FolderLock(out, lock_timeout, on_wait=lambda: note(_t("ui.contracts.waiting", lang,
+                                                                            path=str(out))))
         try:
             lock.acquire(tx)
         except folder.LockTimeout:
@@ -122,7 +123,7 @@ def render(
         if lock is not None:
             swept = folder.sweep_temp_files(out)
             if swept:
-                _say(err, _t("ui.contracts.swept", lang, count=len(swept), path=str(out)))
+                note(_t("ui.contracts.swept", lang, count=len(swept), path=str(out)))
         with timings.stage("plan"):
             jobs = plan.plan_run(ds, loaded.profile, placements, broken, findings, out, templates, force, lang)
         code = _run(jobs, templates, out, dry_run, lang, err, timings, day, tx, write_manifest, quiet)
@@ -130,12 +131,12 @@ def render(
         if lock is not None:
             lock.release()
     if dry_run:
-        err.print(_t("ui.contracts.dry-run", lang), style="bold", markup=False, highlight=False)
+        note(_t("ui.contracts.dry-run", lang), style="bold")
     counts = {s: sum(1 for j in jobs if j.status == s)
               for s in ("created", "unchanged", "updated", "conflict", "refused", "skipped")}
-    _say(err, _t("ui.contracts.summary", lang, **counts))
+    note(_t("ui.contracts.summary", lang, **counts))
     if not dry_run:
-        _say(err, _t("ui.contracts.manifest", lang, json=str(out / "manifest.json"), csv=str(out / "manifest.csv")))
+        note(_t("ui.contracts.manifest", lang, json=str(out / "manifest.json"), csv=str(out / "manifest.csv")))
     if soffice is not None and not dry_run:
         from cluster_cli.cli.progress import counting
 
@@ -145,7 +146,7 @@ def render(
         for path, detail in failed:
             err.print(_t("reason.contracts.pdf", lang, path=str(path), detail=detail), style="bold red",
                       markup=False, highlight=False, soft_wrap=True)
-        err.print(_t("ui.contracts.pdf", lang, count=made), markup=False, highlight=False)
+        note(_t("ui.contracts.pdf", lang, count=made))
         code = max(code, EXIT_FINDINGS if failed else EXIT_OK)
     if verbose:
         print_timings(timings, lang)
@@ -173,6 +174,8 @@ def _run(jobs, templates, out: Path, dry_run: bool, lang: str, err, timings, day
     progress = _progress(err, len(needs_rendering(jobs)), quiet, lang)
 
     def show(job) -> None:
+        if quiet and job.status not in ("conflict", "refused"):  # --quiet: the problems only
+            return
         shown = str(out / job.rel) if job.rel and job.status not in ("refused", "skipped") else job.placement
         target = progress.console if progress is not None else err
         _say(target, f"{job.status:<10} {shown}", VERDICT_STYLE.get(job.status))

@@ -17,6 +17,7 @@ from cluster_cli.cli.common import (
     language,
     parse_month,
     load_or_exit,
+    note,
     print_timings,
     refuse_if_unusable,
     run_report,
@@ -155,6 +156,10 @@ def report(
 
     run_report(ctx, produce, format, output, view, lang, show_pii, data, no_cache)
     say_why_empty(state.get("why"), quiet)
+    if not show_pii:  # the list is for the bank: say how to get it whole
+        from cluster_cli.i18n import t
+
+        note(t("output.pii-masked-bank", language(lang)))
     if verbose:
         print_timings(timings, language(lang))
 

@@ -124,17 +124,16 @@ def _compute_and_write(compute, data: Optional[Path], state: dict, day, first_la
 
 def _say_swept(swept: list, lang: str) -> None:
     if swept:
-        from cluster_cli.cli.common import stderr_console
+        from cluster_cli.cli.common import note
         from cluster_cli.i18n import t
 
-        stderr_console().print(t("files.swept", lang, count=len(swept), files=", ".join(p.as_posix() for p in swept)),
-                               markup=False, highlight=False, soft_wrap=True)
+        note(t("files.swept", lang, count=len(swept), files=", ".join(p.as_posix() for p in swept)))
 
 
 def _write(data_dir: Path, state: dict, day, session) -> None:
     """Plan every file in memory, then write them all through the edit session; say what happened
     per file."""
-    from cluster_cli.cli.common import stderr_console
+    from cluster_cli.cli.common import note
     from cluster_cli.i18n import t
     from cluster_cli.edit.drafts import DraftTargetError, plan_drafts, write_drafts
 
@@ -144,13 +143,11 @@ def _write(data_dir: Path, state: dict, day, session) -> None:
                             t("match.draft-comment", lang, date=day.isoformat()))
     except DraftTargetError as exc:
         fail("usage.match-target", lang, code=1, file=exc.file, reason=exc.reason)
-    err = stderr_console()
     if not plans:
-        err.print(t("match.nothing", lang), markup=False, highlight=False)
+        note(t("match.nothing", lang))
         return
     write_drafts(plans, session)
     for plan in plans:
         verdict = t("match.verdict." + ("update" if plan.existed else "create"), lang)
-        err.print(t("match.written", lang, verdict=verdict, file=plan.shown, count=len(plan.ids), ids=plan.ids),
-                  markup=False, highlight=False, soft_wrap=True)
+        note(t("match.written", lang, verdict=verdict, file=plan.shown, count=len(plan.ids), ids=plan.ids))
     sys.stderr.flush()

@@ -433,6 +433,7 @@ from cluster_cli.i18n import catalog_grants as _grants  # noqa: E402
 from cluster_cli.i18n import catalog_limits as _limits  # noqa: E402
 from cluster_cli.i18n import catalog_loader as _loader  # noqa: E402
 from cluster_cli.i18n import catalog_numbers as _numbers  # noqa: E402
+from cluster_cli.i18n import catalog_output as _output  # noqa: E402
 from cluster_cli.i18n import catalog_tables as _tables  # noqa: E402
 from cluster_cli.i18n import catalog_views as _views  # noqa: E402
 
@@ -450,6 +451,7 @@ _PARTS = (
     _dates,
     _views,
     _tables,
+    _output,
 )
 for _part in _PARTS:
     MESSAGES.update(_part.MESSAGES)

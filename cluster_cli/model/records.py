@@ -58,8 +58,8 @@ class GrantRoundSettings(Model):
 
 
 class Cluster(Record):
-    """The cluster (klaster): name, coordinators, default language, regulation profile, and the
-    study calendar its schools share (study periods and school holidays)."""
+    """The cluster (klaster): name, coordinators, default language, regulation profile, the
+    study calendar its schools share (study periods and school holidays), the CSV dialect."""
 
     name: Text
     language: Literal[LANGUAGES] = "et"
@@ -69,6 +69,7 @@ class Cluster(Record):
     periods: list[StudyPeriod] = []
     school_holidays: list[SchoolHoliday] = []
     grant_rounds: list[GrantRoundSettings] = []
+    csv_dialect: Literal[V.CSV_DIALECTS] = "rfc4180"  # --csv-dialect's default
 
 
 # --- members -------------------------------------------------------------------------------

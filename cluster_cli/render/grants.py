@@ -259,7 +259,9 @@ def month_views(m: MonthReport, lang: str) -> list[View]:
          "personal_code": Pii(p.student.personal_code) if p.student.personal_code else None,
          "iban": Pii(p.student.iban) if p.student.iban else None, "amount": p.amount,
          "pay_by": p.pay_by, "note": _change_note(p, lang)} for p in m.payments],
-        kinds={"amount": "money"}, compact=("student", "name", "iban", "amount", "note"), totals=("amount",))
+        kinds={"curriculum": "code", "student": "id", "personal_code": "code", "iban": "code", "amount": "money",
+               "pay_by": "date"},
+        compact=("student", "name", "iban", "amount", "note"), totals=("amount",), subtotals="curriculum")
     stops = View("stopped", "grant.view.stopped", [
         ("curriculum", "col.curriculum"), ("student", "col.student"), ("name", "col.name"),
         ("clause", "col.clause"), ("reason", "col.reason"),
