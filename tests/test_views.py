@@ -185,13 +185,14 @@ def test_compact_sets_fit_80_columns(lang):
     """Estimated as a table draws them: the widest header or value of each compact column (prose
     wraps, so counts at most 16) and two spaces between columns."""
     from cluster_cli.i18n import t
-    from cluster_cli.render.views import PROSE_COLUMNS, cell
+    from cluster_cli.render.files import plain
+    from cluster_cli.render.views import PROSE_COLUMNS
 
     for view in _sample_views():
         columns = [(k, h) for k, h in view.columns if not view.compact or k in view.compact]
         width = 2 * (len(columns) - 1)
         for key, header in columns:
-            w = max([len(t(header, lang))] + [len(str(cell(r.get(key), False))) for r in view.rows])
+            w = max([len(t(header, lang))] + [len(plain(r.get(key), False)) for r in view.rows])
             prose = view.kinds.get(key) == "text" or (key not in view.kinds and key in PROSE_COLUMNS)
             width += min(w, 16) if prose else w
         assert width <= 80, (view.name, width)

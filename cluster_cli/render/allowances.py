@@ -7,7 +7,8 @@ from typing import Any
 
 from cluster_cli.findings import Pii
 from cluster_cli.i18n import t
-from cluster_cli.render.views import View, cell
+from cluster_cli.render.files import plain
+from cluster_cli.render.views import View
 from cluster_cli.regulation.reasons import Reason
 from cluster_cli.reports.lunch import LunchReport, LunchRow
 from cluster_cli.reports.special_allowance import GROUND_CLAUSE, SpecialApplicant, SpecialReport
@@ -49,7 +50,7 @@ def _clauses(reasons: list[Reason]) -> str:
 
 
 def _pii(value: str | None, show_pii: bool) -> str | None:
-    return None if value is None else cell(Pii(value), show_pii)
+    return None if value is None else plain(Pii(value), show_pii)
 
 
 def _pii_cell(value: str | None) -> Pii | None:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from cluster_cli.findings import Pii, mask
-from cluster_cli.render.views import View
+from cluster_cli.render.views import View, kind_of
 
 NUMERIC_KINDS = frozenset({"money", "number", "share", "count"})
 # A spreadsheet reads a cell that starts with one of these as a formula (or, after a tab or a
@@ -27,24 +27,6 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def locale_of(lang: str) -> str:
     """Babel's locale for a catalogue language (British English: day before month, as in Estonia)."""
     return "en_GB" if lang == "en" else "et"
-
-
-def kind_of(view: View, key: str, value: Any) -> str:
-    """The column's kind as the view names it, else as the value's type says (see `views.KINDS`)."""
-    named = view.kinds.get(key)
-    if named:
-        return named
-    if isinstance(value, bool):
-        return "flag"
-    if isinstance(value, (date, datetime)):
-        return "date"
-    if isinstance(value, (Decimal, float)):
-        return "number"
-    if isinstance(value, int):
-        return "count"
-    if isinstance(value, Pii):
-        return "code"
-    return "text"
 
 
 def is_number(value: Any) -> bool:
@@ -106,7 +88,7 @@ def csv_bytes(view: View, lang: str, show_pii: bool, dialect: str = "rfc4180") -
     else:
         writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([neutralised(t(h, lang)) for _, h in view.columns])
+    kinds = {k: kind_of(view, k) for k, _ in view.columns}
     for row in view.rows:
-        writer.writerow([csv_cell(row.get(k), kind_of(view, k, row.get(k)), show_pii, dialect, lang)
-                         for k, _ in view.columns])
+        writer.writerow([csv_cell(row.get(k), kinds[k], show_pii, dialect, lang) for k, _ in view.columns])
     return buffer.getvalue().encode("utf-8-sig" if dialect == "excel" else "utf-8")

@@ -8,7 +8,8 @@ from typing import Any
 
 from cluster_cli.findings import Pii
 from cluster_cli.i18n import t
-from cluster_cli.render.views import View, cell
+from cluster_cli.render.files import plain
+from cluster_cli.render.views import View
 from cluster_cli.reports.grants import (
     Candidate,
     MonthReport,
@@ -50,7 +51,7 @@ def _typed(name: str, value: Any) -> Any:
 
 
 def _pii(value: str | None, show_pii: bool) -> str | None:
-    return None if value is None else cell(Pii(value), show_pii)
+    return None if value is None else plain(Pii(value), show_pii)
 
 
 # --- rank ----------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ from typing import Any, Optional
 
 from cluster_cli.findings import Pii, mask
 from cluster_cli.i18n import t
-from cluster_cli.render.views import KINDS, PROSE_COLUMNS, View
+from cluster_cli.render.views import KINDS, View, kind_of  # noqa: F401 - kind_of: the tables' kinds
 
 NEVER_CUT = frozenset(KINDS) - {"text"}
 RIGHT = frozenset({"money", "number", "share", "count"})  # aligned on the right, as figures are
@@ -61,36 +61,6 @@ class UnknownColumns(ValueError):
 
 
 # --- cells -----------------------------------------------------------------------------------
-
-
-def kind_of(view: View, key: str) -> str:
-    """The column's kind: as the view names it, else inferred from its first value."""
-    if key in view.kinds:
-        return view.kinds[key]
-    for row in view.rows:
-        value = row.get(key)
-        if value is None or value == "":
-            continue
-        if isinstance(value, (list, tuple)):
-            value = next((v for v in value if v is not None), "")
-        if isinstance(value, bool):
-            return "flag"
-        if isinstance(value, (date, datetime)):
-            return "date"
-        if isinstance(value, Pii):
-            return "code"
-        if isinstance(value, int):
-            return "count"
-        if isinstance(value, (Decimal, float, Fraction)):
-            return "number"
-        return "text" if key in PROSE_COLUMNS or _prose(view, key) else "id"
-    return "text" if key in PROSE_COLUMNS else "id"
-
-
-def _prose(view: View, key: str) -> bool:
-    """An undeclared column of words, not of ids: some value has more than three words and is
-    longer than an id would be (a phone number or a decision number stays whole)."""
-    return any(isinstance(r.get(key), str) and len(r[key]) > 24 and len(r[key].split()) > 3 for r in view.rows)
 
 
 def format_value(value: Any, kind: str, lang: str, show_pii: bool = False) -> str:

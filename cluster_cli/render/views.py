@@ -48,21 +48,37 @@ class View:
 PROSE_COLUMNS = frozenset({"message", "reason", "note", "description", "name", "expected_results", "title"})
 
 
-def cell(value: Any, show_pii: bool) -> Any:
-    """A value as it goes into any table: personal data masked, dates ISO, money exact."""
-    if isinstance(value, Pii):
-        return str(value) if show_pii else mask(value)
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"{value:.2f}" if value.as_tuple().exponent >= -2 else str(value)
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(cell(v, show_pii)) for v in value)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "jah" if value else ""
-    return value
+def kind_of(view: View, key: str) -> str:
+    """A column's kind (see `KINDS`): as the view names it, else inferred from its first value —
+    the one inference the tables, CSV and XLSX share."""
+    from fractions import Fraction
+
+    if key in view.kinds:
+        return view.kinds[key]
+    for row in view.rows:
+        value = row.get(key)
+        if value is None or value == "":
+            continue
+        if isinstance(value, (list, tuple)):
+            value = next((v for v in value if v is not None), "")
+        if isinstance(value, bool):
+            return "flag"
+        if isinstance(value, (date, datetime)):
+            return "date"
+        if isinstance(value, Pii):
+            return "code"
+        if isinstance(value, int):
+            return "count"
+        if isinstance(value, (Decimal, float, Fraction)):
+            return "number"
+        return "text" if key in PROSE_COLUMNS or _prose(view, key) else "id"
+    return "text" if key in PROSE_COLUMNS else "id"
+
+
+def _prose(view: View, key: str) -> bool:
+    """An undeclared column of words, not of ids: some value has more than three words and is
+    longer than an id would be (a phone number or a decision number stays whole)."""
+    return any(isinstance(r.get(key), str) and len(r[key]) > 24 and len(r[key].split()) > 3 for r in view.rows)
 
 
 def to_json(document: Any) -> str:

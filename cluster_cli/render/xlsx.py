@@ -18,8 +18,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from cluster_cli.render.files import is_number, kind_of, locale_of, plain
-from cluster_cli.render.views import View
+from cluster_cli.render.files import is_number, locale_of, plain
+from cluster_cli.render.views import View, kind_of
 
 MONEY_FORMAT = '#,##0.00 "€"'
 SHARE_FORMAT = "0.0%"
@@ -108,12 +108,7 @@ def _sheet(ws, view: View, lang: str, show_pii: bool, stamp: date, title: str, r
 
 
 def _column_kinds(view: View) -> dict[str, str]:
-    """Each column's kind: named by the view, else what its first value's type says."""
-    kinds = {}
-    for key, _ in view.columns:
-        first = next((row.get(key) for row in view.rows if row.get(key) is not None), None)
-        kinds[key] = kind_of(view, key, first)
-    return kinds
+    return {key: kind_of(view, key) for key, _ in view.columns}
 
 
 def _label_column(view: View) -> int:
