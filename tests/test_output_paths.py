@@ -138,17 +138,17 @@ def test_calendar_refuses_ics_and_output_on_the_same_file(cli, root, tmp_path):
 
 
 def test_the_output_is_checked_again_at_write_time(cli, root, tmp_path, monkeypatch):
-    import cluster_cli.cli.common as common
+    import cluster_cli.cli.output as output
 
     folder = tmp_path / "out"
     folder.mkdir()
-    real = common.report_bytes
+    real = output.report_bytes
 
     def folder_removed_meanwhile(*args, **kwargs):
         folder.rmdir()
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(common, "report_bytes", folder_removed_meanwhile)
+    monkeypatch.setattr(output, "report_bytes", folder_removed_meanwhile)
     result = debts(cli, root, "--output", folder / "debts.csv", "--lang", "en", "--no-cache")
     assert result.exit_code == 2, result.output
     assert "does not exist" in result.stderr and "Traceback" not in result.output

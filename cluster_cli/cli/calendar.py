@@ -14,8 +14,6 @@ from cluster_cli.cli.common import (
 from cluster_cli.cli.common import (
     Computed,
     ReportFormat,
-    emit_report,
-    deliver,
     fail,
     guard_outputs,
     language,
@@ -27,6 +25,7 @@ from cluster_cli.cli.common import (
     run_report,
 )
 from cluster_cli.cli.empty import say_why_empty
+from cluster_cli.cli.output import deliver, emit_report
 
 
 def calendar(

@@ -42,6 +42,8 @@ def guard_outputs(ctx: typer.Context, param: typer.CallbackParam, value):
         return value
     pending = [n for n in _GUARDED if n in names and n not in ctx.params and n != param.name]
     if not pending:
+        from cluster_cli.cli.output import check_outputs
+
         given = {**ctx.params, param.name: value}
         check_outputs(given, [given[n] for n in _OUTPUT_PARAMS if n in names])
     return value
@@ -50,7 +52,7 @@ def guard_outputs(ctx: typer.Context, param: typer.CallbackParam, value):
 def guard_format(ctx: typer.Context, param: typer.CallbackParam, value):
     """Callback of `--format`: not given, it follows `--output`'s suffix (`x.xlsx` → xlsx). An
     `--output` given on the command line is parsed before any option left to its default, so it
-    is known here; a contradiction is refused in `check_outputs`."""
+    is known here; a contradiction is refused in `output.check_outputs`."""
     source = ctx.get_parameter_source(param.name)
     if source is not None and source.name in ("DEFAULT", "DEFAULT_MAP"):
         from cluster_cli.cli.output import suffix_format
@@ -59,36 +61,6 @@ def guard_format(ctx: typer.Context, param: typer.CallbackParam, value):
         if implied is not None and implied != "ics":
             value = type(value)(implied) if isinstance(value, Enum) else implied
     return guard_outputs(ctx, param, value)
-
-
-def check_outputs(params: dict, outputs: list) -> None:
-    """Refuse (exit 2) an output path that cannot or must not be written (files.check_output),
-    "" and two outputs that would collide, and a suffix that contradicts the format."""
-    from cluster_cli.files import OutputPathError, check_output
-
-    lang = params.get("lang") if params.get("lang") in ("et", "en") else "et"
-    data_dir = resolve_data_dir(params.get("data"))
-    given = [o for o in outputs if o is not None]
-    for out in given:
-        if out == "":
-            fail("files.output-empty", lang)
-        if str(out) == "-":
-            continue
-        try:
-            check_output(out, data_dir)
-        except OutputPathError as exc:
-            fail(exc.key, lang, path=exc.path)
-    if len(outputs) == 2:  # calendar: --output and --ics
-        first, second = ("-" if o is None else str(o) for o in outputs)
-        if second != "None" and outputs[1] is not None and (
-                first == second == "-" or ("-" not in (first, second)
-                                            and os.path.realpath(first) == os.path.realpath(second))):
-            fail("files.output-twice", lang, path=second)
-    from cluster_cli.cli.output import suffix_conflict
-
-    conflict = suffix_conflict(params)
-    if conflict is not None:
-        fail(conflict[0], lang, **conflict[1])
 
 
 # The options every command shares, each defined once (`typing.Annotated` aliases); a command
@@ -352,92 +324,16 @@ def csv_dialect() -> str:
     return _cluster_csv.get() or "rfc4180"
 
 
-def report_bytes(views, document, fmt: ReportFormat, view: Optional[str], lang: str, show_pii: bool,
-                 stamp: date, csv_default: str, title: str = "") -> bytes:
-    """A report serialised for a file or a pipe: JSON document, one view as CSV (in the dialect
-    `csv_dialect()` names), every view as XLSX sheets with the run's parameters, or the tables as
-    plain text."""
-    from cluster_cli.render.views import to_json
-
-    names = [v.name for v in views]
-    if view is not None and view not in names:
-        fail("usage.view", lang, value=view, known=", ".join(names))
-    if fmt is ReportFormat.xlsx:
-        from cluster_cli.cli.output import run_info
-        from cluster_cli.render.xlsx import xlsx_bytes
-
-        ctx = _invocation.get()
-        run = None if ctx is None else run_info(ctx, stamp, str(resolve_data_dir(ctx.params.get("data"))), UNKEYED)
-        return xlsx_bytes(views, lang, show_pii, stamp, title, run)
-    if fmt is ReportFormat.json:
-        return to_json(document).encode("utf-8")
-    if fmt is ReportFormat.csv:
-        from cluster_cli.render.files import csv_bytes
-
-        chosen = next(v for v in views if v.name == (view or csv_default))
-        return csv_bytes(chosen, lang, show_pii, csv_dialect())
-    from cluster_cli.cli.terminal import table_text
-
-    return table_text(views, view, lang, show_pii, title, FILE_WIDTH).encode("utf-8")
-
-
-FILE_WIDTH = 200  # a table written to a file (--output) is laid out this wide: a file is not a terminal
+def running_command() -> Optional[typer.Context]:
+    """The context of the command being run (set by the shared options' callbacks and
+    `run_report`), or None outside a command."""
+    return _invocation.get()
 
 
 def command_params() -> dict:
     """The parameters of the command being run (the shared table options are read from them)."""
     ctx = _invocation.get()
     return ctx.params if ctx is not None else {}
-
-
-def deliver(blob: bytes, output: Optional[Path], lang: Optional[str] = None, private: Optional[bool] = None,
-            rows: Optional[int] = None) -> None:
-    """Data to stdout (no `--output`, or `-`), or to a file written atomically — checked again
-    first (exit 2 with the path and what to do; nothing partial, no temporary file left) — and
-    then a note "wrote FILE (N rows)" on stderr (not under `--quiet`).
-
-    The file is private (0600) when it holds unmasked personal data (`--show-pii`); otherwise a
-    new file gets the user's umask and a replaced one keeps its mode."""
-    if output is None or str(output) == "-":
-        sys.stdout.buffer.write(blob) if hasattr(sys.stdout, "buffer") else sys.stdout.write(blob.decode("utf-8"))
-        sys.stdout.flush()
-        return
-    from cluster_cli.files import OutputPathError, WriteError, write_output
-
-    ctx = _invocation.get()
-    params = ctx.params if ctx is not None else {}
-    if lang is None:
-        lang = params.get("lang") if params.get("lang") in ("et", "en") else "et"
-    if private is None:
-        private = bool(params.get("show_pii"))
-    try:
-        write_output(output, blob, private=private, data_dir=resolve_data_dir(params.get("data")))
-    except OutputPathError as exc:
-        fail(exc.key, lang, path=exc.path)
-    except WriteError as exc:
-        fail(exc.key, lang, path=exc.path, reason=exc.reason)
-    if rows is not None:
-        from cluster_cli.i18n import t
-
-        note(t("output.wrote-one" if rows == 1 else "output.wrote", lang, file=str(output), count=rows))
-
-
-def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view: Optional[str], lang: str,
-                show_pii: bool, stamp: date, csv_default: str, title: str = "") -> None:
-    """Serialise a report's views (table/csv/xlsx) or its document (json) to stdout or a file.
-
-    Data goes to stdout; diagnostics to stderr. Files are written atomically."""
-    if fmt is ReportFormat.xlsx and output is None:
-        fail("usage.xlsx-output", lang)
-    if fmt is ReportFormat.table and output is None:
-        from cluster_cli.cli import terminal
-
-        terminal.show_report(views, view, lang, show_pii, title, bool(command_params().get("no_pager")))
-        return
-    blob = report_bytes(views, document, fmt, view, lang, show_pii, stamp, csv_default, title)
-    from cluster_cli.cli.output import rows_written
-
-    deliver(blob, output, lang, show_pii, rows_written(views, fmt.value, view, csv_default))
 
 
 def cached_answer(ctx: typer.Context, data: Optional[Path], no_cache: bool, show_pii: bool, produce,
@@ -483,6 +379,8 @@ def run_report(ctx: typer.Context, compute, fmt: ReportFormat, output: Optional[
     """The one way every report command answers: a table on the terminal, or bytes for a file or
     pipe — those from the answers cache when nothing changed (the key holds every parameter of
     the command `ctx` runs, but those in `UNKEYED`)."""
+    from cluster_cli.cli.output import deliver, emit_report, report_bytes, rows_written
+
     _invocation.set(ctx)  # the table options (--wide, --columns, --no-pager) are read from it
     if fmt is ReportFormat.xlsx and output is None:
         fail("usage.xlsx-output", language(lang))
@@ -496,8 +394,6 @@ def run_report(ctx: typer.Context, compute, fmt: ReportFormat, output: Optional[
         # still say "wrote FILE (N rows)".
         c = compute()
         blob = report_bytes(c.views, c.document, fmt, view, c.lang, show_pii, c.stamp, c.csv_default, c.title)
-        from cluster_cli.cli.output import rows_written
-
         return b"%d\n" % rows_written(c.views, fmt.value, view, c.csv_default) + blob
 
     count, _, blob = cached_answer(ctx, data, no_cache, show_pii, produce, lang).partition(b"\n")

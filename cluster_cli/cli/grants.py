@@ -135,7 +135,8 @@ def report(
     """The month's payment list (Lisa 11 V.4, V.5, VII.2): who is paid how much, by which date, to
     which account; who stopped and who moved up. Views: payments, stopped.
 
-    Example (cron, on the 15th): cluster grants report --month 2026-11 --format csv --show-pii --output /srv/toetused/2026-11.csv
+    Example (cron, on the 15th): cluster grants report --month 2026-11 --format csv --show-pii
+    --output /srv/toetused/2026-11.csv
     """
     from cluster_cli.pipeline import Timings
     from cluster_cli.regulation.months import month_start

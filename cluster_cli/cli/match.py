@@ -16,7 +16,6 @@ from cluster_cli.cli.common import (
 from cluster_cli.cli.common import (
     Computed,
     ReportFormat,
-    emit_report,
     fail,
     language,
     load_or_exit,
@@ -27,6 +26,7 @@ from cluster_cli.cli.common import (
     run_report,
 )
 from cluster_cli.cli.empty import say_why_empty
+from cluster_cli.cli.output import emit_report
 
 
 def match(

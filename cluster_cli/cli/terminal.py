@@ -10,7 +10,8 @@ import os
 import sys
 from typing import Optional
 
-from cluster_cli.cli.common import FILE_WIDTH, command_params, deliver, fail
+from cluster_cli.cli.common import command_params, fail
+from cluster_cli.cli.output import FILE_WIDTH, deliver
 
 
 def is_terminal() -> bool:

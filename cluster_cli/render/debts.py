@@ -98,7 +98,8 @@ def views(report: DebtReport, lang: str) -> list:
         for d in r.debts:
             debt_rows.append({
                 "group": r.student.group, "student": r.student.id, "name": r.student.full_name,
-                "module": d.module, "topic": d.topic, "grade": d.grade + ("→2" if d.fail_from and d.accounting and d.grade == "X" else ""),
+                "module": d.module, "topic": d.topic,
+                "grade": d.grade + ("→2" if d.fail_from and d.accounting and d.grade == "X" else ""),
                 "arose": d.arose, "agree_by": d.agree_by, "clear_by": d.clear_by,
                 "state": t("state." + d.state, lang), "cleared_on": d.cleared_on,
             })

@@ -10,13 +10,12 @@ from cluster_cli.findings import Pii
 from cluster_cli.i18n import t
 from cluster_cli.render.files import plain
 from cluster_cli.render.views import View
+from cluster_cli.reports.grant_eligibility import Candidate, score_text
 from cluster_cli.reports.grants import (
-    Candidate,
     MonthReport,
     Ranking,
     Reason,
     YearFund,
-    score_text,
 )
 
 COMPONENTS = ("weighted_average", "average", "period_average", "completion", "unexcused",
@@ -149,7 +148,8 @@ def fund_document(f: YearFund) -> dict:
     return {
         "year": f.year,
         "state_funded_places": f.places,
-        "months": [{"month": m, "amount": _money(a), "coefficient": str(c), "fund": _money(v)} for m, a, c, v in f.months],
+        "months": [{"month": m, "amount": _money(a), "coefficient": str(c), "fund": _money(v)}
+                   for m, a, c, v in f.months],
         "total": _money(f.total),
         "administration": _money(f.admin),
         "administration_max": _money(f.admin_max),
@@ -192,7 +192,8 @@ def fund_views(f: YearFund, lang: str) -> list[View]:
     curricula = View("curricula", "grant.view.fund", [
         ("round", "col.round"), ("field", "col.field"), ("curriculum", "col.curriculum"), ("name", "col.name"),
         ("places", "col.places"), ("applicants", "col.applicants"), ("share", "col.share"),
-        ("per_student", "col.per_student"), ("grants", "col.grants"), ("used", "col.used"), ("leftover", "col.leftover"),
+        ("per_student", "col.per_student"), ("grants", "col.grants"), ("used", "col.used"),
+        ("leftover", "col.leftover"),
     ], rows, kinds={"share": "money", "per_student": "money", "used": "money", "leftover": "money"},
         compact=("round", "curriculum", "applicants", "share", "grants", "leftover"),
         totals=("share", "grants", "used", "leftover"))
@@ -330,7 +331,8 @@ def explain_document(r: Ranking, student_id: str, lang: str) -> dict[str, Any]:
         "student": student_id,
         "applied": c is not None,
         "eligible": ranked is not None,
-        "reasons": [{"code": x.code, "clause": x.clause, "message": reason_text(x, lang)} for x in (excluded.reasons if excluded else [])],
+        "reasons": [{"code": x.code, "clause": x.clause, "message": reason_text(x, lang)}
+                    for x in (excluded.reasons if excluded else [])],
         "components": _components(c) if c else {},
         "rank": ranked.rank if ranked else None,
         "awarded": bool(ranked and ranked.awarded),

@@ -178,7 +178,8 @@ def tasks_views(rows: list[TaskRow], lang: str) -> list:
         kinds={"offered_by": "text"}, compact=("id", "title", "curriculum", "offered_by"))
     results = View("results", "tasks.view.results", [
         ("id", "members.col.id"), ("n", "tasks.col.n"), ("expected_results", "tasks.col.expected_results"),
-    ], [{"id": r.task.id, "n": i, "expected_results": res} for r in rows for i, res in enumerate(r.task.expected_results, 1)])
+    ], [{"id": r.task.id, "n": i, "expected_results": res}
+        for r in rows for i, res in enumerate(r.task.expected_results, 1)])
     return [tasks, results]
 
 

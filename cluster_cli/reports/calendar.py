@@ -9,7 +9,8 @@ Every number comes from the regulation profile:
   `cluster validate`'s timing checks, which count calendar days.
 - the basic allowance (Lisa 11): applications by the 10th of September / February (IV.4),
   results fixed before the school holiday (6.12.4), decisions by the 10th of October / March
-  (V.1), and each month's payment date (V.4–V.5) — the dates of `reports.grants`.
+  (V.1), and each month's payment date (V.4–V.5) — the dates of `reports.grant_eligibility` and
+  `reports.grants`.
 - study debts (6.2.2), from the debt engine: the re-sit agreed by `agree_by` (while none is
   recorded) and the debt cleared by `clear_by`, for students studying on the as-of date.
 - returns from academic leave: back within `leave_return_days` of the leave's end (6.7.10); the
@@ -109,7 +110,8 @@ def _hosts(ds: Dataset, p: Placement) -> str:
 def _grant_events(ds: Dataset, profile: Profile, as_of: date, until: date) -> list[Event]:
     from cluster_cli.regulation.calendar import working_days
     from cluster_cli.regulation.months import month_id
-    from cluster_cli.reports.grants import grant_round, pay_by, round_of_month
+    from cluster_cli.reports.grant_eligibility import grant_round, round_of_month
+    from cluster_cli.reports.grants import pay_by
 
     out = []
     for year in range(as_of.year - 1, until.year + 1):

@@ -197,7 +197,8 @@ def _student_report(ds: Dataset, profile: Profile, s: Student, as_of: date, rule
                    (("count", len(overdue)), ("modules", _modules(overdue)))))
     if open_:
         add(Action("clear-debts", "6.2.2", min(d.clear_by for d in open_),
-                   (("count", len(open_)), ("modules", _modules(open_)), ("date", min(d.clear_by for d in open_).isoformat()))))
+                   (("count", len(open_)), ("modules", _modules(open_)),
+                    ("date", min(d.clear_by for d in open_).isoformat()))))
     if s.student_council and expired:
         add(Action("no-representation", "6.11.5", None, ()))
     for placement in ds.placements_of(s.id):

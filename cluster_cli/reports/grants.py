@@ -1,5 +1,6 @@
-"""The basic study allowance (põhitoetus, 6.12, Lisa 11): rounds, eligibility, per-curriculum
-ranking, the fund, and the monthly payment list.
+"""The basic study allowance (põhitoetus, 6.12, Lisa 11): per-curriculum ranking, the fund, and
+the monthly payment list. The rounds, eligibility and score components are in
+`reports/grant_eligibility.py`.
 
 Pure functions of (dataset, profile, round or month). Money is `Decimal` in euros with cents,
 rounded down where a share is cut (so that no more is ever paid out than the fund holds) and
@@ -10,244 +11,33 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.model.grades import NUMERIC, POSITIVE
-from cluster_cli.model.records import Application, Student
+from cluster_cli.model.records import Student
 from cluster_cli.regulation.debts import DebtRules, calendar_for, student_debts
-from cluster_cli.regulation.facts import (
-    add_months,
-    has_state_funded_place,
-    is_level_education,
-    is_stationary,
-    period_dates,
-    status_on,
-    study_end,
-)
+from cluster_cli.regulation.facts import add_months, status_on, study_end
 from cluster_cli.regulation.money import FUND_SHARE, round_cents
 from cluster_cli.regulation.months import month_id, month_start
 from cluster_cli.regulation.profile import Profile
 from cluster_cli.regulation.reasons import Reason
+from cluster_cli.reports.grant_eligibility import (
+    Candidate,
+    GrantRound,
+    application_in,
+    eligibility_reasons,
+    grant_round,
+    round_of_month,
+    scores_of,
+)
+
 # Criteria where a lower value is better; all others rank higher-first.
 LOWER_IS_BETTER = {"unexcused", "lower_income"}
 CRITERIA = ("average", "weighted_average", "period_average", "completion", "unexcused")
 TIE_BREAKS = ("outstanding_results", "social_activity", "attendance", "lower_income")
-
-
-# --- rounds --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class GrantRound:
-    """A round (Lisa 11 III.5, IV.4, V.1; 6.12.4). Autumn: applications by 10 September, paid
-    September–January; spring: by 10 February, paid February–June."""
-
-    id: str
-    half: str
-    apply_by: date
-    decide_by: date
-    months: tuple[str, ...]
-    results_fixed: date
-    window_start: date
-
-    @property
-    def first_day(self) -> date:
-        return month_start(self.months[0])
-
-
-def grant_round(ds: Dataset, profile: Profile, round_id: str) -> GrantRound:
-    year, half = int(round_id[:4]), round_id[5:]
-    first = date(year, 9, 1) if half == "autumn" else date(year, 2, 1)
-    p = lambda name: profile.value(name, first)  # noqa: E731
-    months = tuple(month_id(add_months(first, i)) for i in range(p("grant_round_months")))
-    apply_by = first.replace(day=p("grant_application_day"))
-    decide_by = add_months(first, 1).replace(day=p("grant_decision_day"))
-    settings = next((r for r in (ds.cluster.grant_rounds if ds.cluster else []) if r.id == round_id), None)
-    # 6.12.4: results are fixed five days before the school holiday — for the autumn round the
-    # summer holiday before it, for the spring round the Christmas holiday (second half of
-    # June / of December). The window of grades is the study period before that date.
-    previous = f"{year}-spring" if half == "autumn" else f"{year - 1}-autumn"
-    window_start, period_end = period_dates(ds.cluster, previous)
-    holiday = _holiday_start(ds, period_end if half == "autumn" else date(year - 1, 12, 1), half)
-    fixed = holiday - timedelta(days=p("grant_results_fixed_days_before_holiday"))
-    if settings is not None:
-        fixed = settings.results_fixed or fixed
-        window_start = settings.window_start or window_start
-    return GrantRound(round_id, half, apply_by, decide_by, months, fixed, window_start)
-
-
-def _holiday_start(ds: Dataset, around: date, half: str) -> date:
-    """The school holiday that starts in June–July (autumn round) or December (spring round)."""
-    wanted = (6, 7) if half == "autumn" else (12,)
-    for h in sorted(ds.cluster.school_holidays if ds.cluster else [], key=lambda h: h.start):
-        if h.start.year == around.year and h.start.month in wanted:
-            return h.start
-    return date(around.year, 7, 1) if half == "autumn" else date(around.year, 12, 22)
-
-
-def round_of_month(month: str) -> str | None:
-    """The round that pays `month` (YYYY-MM); July and August belong to none."""
-    year, m = int(month[:4]), int(month[5:7])
-    if m >= 9:
-        return f"{year}-autumn"
-    if m == 1:
-        return f"{year - 1}-autumn"
-    if 2 <= m <= 6:
-        return f"{year}-spring"
-    return None
-
-
-# --- eligibility and scores ------------------------------------------------------------------
-
-
-@dataclass
-class Scores:
-    average: Fraction | None
-    weighted_average: Fraction | None
-    period_average: Fraction | None
-    completion: Fraction | None
-    unexcused: int
-    outstanding_results: int
-    social_activity: int
-    attendance: Fraction | None
-    lower_income: Decimal | None
-
-    def value(self, name: str) -> Any:
-        return getattr(self, name)
-
-
-@dataclass
-class Candidate:
-    student: Student
-    application: Application | None
-    reasons: list[Reason] = field(default_factory=list)
-    scores: Scores | None = None
-    rank: int | None = None
-    tie: bool = False
-    decided_by: str | None = None  # the first component that sets it above the next one
-    awarded: bool = False
-
-    @property
-    def eligible(self) -> bool:
-        return not self.reasons
-
-
-def _application(s: Student, round_id: str) -> Application | None:
-    found = [a for a in s.applications if a.kind == "basic" and a.round == round_id]
-    return min(found, key=lambda a: a.submitted) if found else None
-
-
-def _eligibility(ds: Dataset, profile: Profile, rnd: GrantRound, s: Student, app: Application | None,
-                 debts_open: int, scores: Scores) -> list[Reason]:
-    p = lambda name: profile.value(name, rnd.first_day)  # noqa: E731
-    reasons: list[Reason] = []
-    add = reasons.append
-    if app is None:
-        add(Reason("no-application", "Lisa 11 IV.4", (("round", rnd.id),)))
-    elif app.submitted > rnd.apply_by:
-        add(Reason("late-application", "Lisa 11 IV.4",
-                   (("submitted", app.submitted.isoformat()), ("deadline", rnd.apply_by.isoformat()))))
-    if rnd.half == "autumn" and s.course == 1:
-        add(Reason("first-year", "Lisa 11 III.5"))
-    if s.residence == "none":
-        add(Reason("residence", "Lisa 11 III.1 a"))
-    curriculum = ds.curricula.get(s.curriculum)
-    if not is_level_education(curriculum):
-        add(Reason("not-level-education", "Lisa 11 III.1.1"))
-    if not is_stationary(s, curriculum):
-        add(Reason("not-stationary", "Lisa 11 III.1.1"))
-    if not has_state_funded_place(s, curriculum):
-        add(Reason("no-state-place", "Lisa 11 III.1.1"))
-    if study_end(s) < rnd.first_day:
-        add(Reason("nominal-duration", "Lisa 11 III.2.3, III.4", (("end", study_end(s).isoformat()),)))
-    status = status_on(s, rnd.apply_by)
-    if status is None or status.status in ("expelled", "graduated"):
-        add(Reason("not-studying", "Lisa 11 III.1", (("status", status.status if status else "—"),)))
-    elif status.status == "academic_leave":
-        add(Reason("academic-leave", "Lisa 11 III.2.1, 6.7.8", (("since", status.start.isoformat()),)))
-    elif status.status == "abroad":
-        add(Reason("abroad", "4.12.6", (("since", status.start.isoformat()),)))
-    if debts_open:
-        add(Reason("debts", "Lisa 11 III.2.2", (("count", debts_open), ("date", rnd.results_fixed.isoformat()))))
-    limit = p("grant_refuse_unexcused_over")
-    if limit is not None and scores.unexcused > limit:
-        add(Reason("unexcused", "Lisa 11 III.3, 6.12.6", (("count", scores.unexcused), ("limit", limit))))
-    if p("grant_refuse_on_violations"):
-        found = [v for v in s.violations if rnd.window_start <= v.date <= rnd.decide_by]
-        if found:
-            add(Reason("violations", "Lisa 11 V.6", (("kinds", sorted({v.kind for v in found})),)))
-    for crit in p("grant_ranking")["criteria"]:
-        value = scores.value(crit["name"])
-        if "min" in crit and (value is None or Fraction(value) < Fraction(str(crit["min"]))):
-            add(Reason("threshold", "Lisa 11 V.2", (("criterion", crit["name"]), ("value", score_text(crit["name"], value)),
-                                                      ("limit", score_text(crit["name"], Fraction(str(crit["min"])))), ("op", "≥"))))
-        if "max" in crit and value is not None and Fraction(value) > Fraction(str(crit["max"])):
-            add(Reason("threshold", "Lisa 11 V.2", (("criterion", crit["name"]), ("value", score_text(crit["name"], value)),
-                                                      ("limit", score_text(crit["name"], Fraction(str(crit["max"])))), ("op", "≤"))))
-    return reasons
-
-
-def _scores(ds: Dataset, s: Student, rnd: GrantRound) -> Scores:
-    """The components of V.2 (curriculum fulfilment and attendance) as Tahvel computes them:
-    averages of numeric grades only; the EKAP-weighted average over each module's latest
-    summary result; the window's (last period's) average; completion = the share of positive
-    results in the window; unexcused lessons and attendance in that period."""
-    upto = [g for g in s.grades if g.date <= rnd.results_fixed and g.kind != "prior_learning"]
-    numeric = [NUMERIC[g.value] for g in upto if g.value in NUMERIC]
-    average = Fraction(sum(numeric), len(numeric)) if numeric else None
-    curriculum = ds.curricula.get(s.curriculum)
-    ekap = {m.id: m.ekap for m in curriculum.modules} if curriculum else {}
-    latest: dict[str, int] = {}
-    for g in sorted((g for g in upto if g.kind in ("module", "final") and g.value in NUMERIC), key=lambda g: g.date):
-        latest[g.module] = NUMERIC[g.value]
-    weight = sum(Fraction(ekap.get(m, 1)) for m in latest)
-    weighted = sum(Fraction(ekap.get(m, 1)) * v for m, v in latest.items()) / weight if latest else average
-    window = [g for g in upto if g.date >= rnd.window_start]
-    w_numeric = [NUMERIC[g.value] for g in window if g.value in NUMERIC]
-    period_average = Fraction(sum(w_numeric), len(w_numeric)) if w_numeric else None
-    completion = Fraction(sum(1 for g in window if g.value in POSITIVE), len(window)) if window else None
-    previous = f"{rnd.window_start.year}-{'spring' if rnd.half == 'autumn' else 'autumn'}"
-    att = next((a for a in s.attendance if a.period == previous), None)
-    unexcused = att.unexcused if att else 0
-    attendance = Fraction(att.lessons - att.unexcused - att.excused, att.lessons) if att and att.lessons else None
-    in_window = [a for a in s.achievements if rnd.window_start <= a.date <= rnd.decide_by]
-    return Scores(
-        average=average,
-        weighted_average=weighted,
-        period_average=period_average,
-        completion=completion,
-        unexcused=unexcused,
-        outstanding_results=sum(1 for a in in_window if a.kind == "outstanding_results"),
-        social_activity=sum(1 for a in in_window if a.kind in ("social_activity", "competition")),
-        attendance=attendance,
-        lower_income=s.income_previous_year,
-    )
-
-
-def _percent_one_place(value: Any) -> str:
-    return f"{float(value) * 100:.1f} %"
-
-
-def _two_places(value: Any) -> str:
-    return f"{float(value):.2f}"
-
-
-_SCORE_FORMATS = {"completion": _percent_one_place, "attendance": _percent_one_place,
-                  "average": _two_places, "weighted_average": _two_places, "period_average": _two_places}
-
-
-def score_text(name: str, value: Any) -> str:
-    """A score component as the ranking shows it (shares in per cent, averages to two places,
-    counts as they are; "—" when missing). Public: the threshold reasons here and render/grants.py
-    both show scores. Called once per table cell, so one lookup, no chain of tests."""
-    if value is None:
-        return "—"
-    return _SCORE_FORMATS.get(name, str)(value)
 
 
 # --- ranking -------------------------------------------------------------------------------
@@ -280,16 +70,17 @@ def rank(ds: Dataset, profile: Profile, round_id: str) -> Ranking:
     rnd = grant_round(ds, profile, round_id)
     settings = profile.value("grant_ranking", rnd.first_day)
     names = [c["name"] for c in settings["criteria"]] + list(settings["tie_breaks"])
-    students = [s for s in ds.records.get("students", []) if _application(s, round_id) is not None]
+    students = [s for s in ds.records.get("students", []) if application_in(s, round_id) is not None]
     rules = DebtRules.from_profile(profile, rnd.results_fixed)
     calendar = calendar_for(students, rnd.results_fixed)
     by_curriculum: dict[str, list[Candidate]] = {}
     excluded: list[Candidate] = []
     for s in sorted(students, key=lambda s: s.id):
         debts = student_debts(s, rnd.results_fixed, rules, calendar)
-        scores = _scores(ds, s, rnd)
-        app = _application(s, round_id)
-        c = Candidate(s, app, _eligibility(ds, profile, rnd, s, app, sum(1 for d in debts if d.is_open), scores), scores)
+        scores = scores_of(ds, s, rnd)
+        app = application_in(s, round_id)
+        reasons = eligibility_reasons(ds, profile, rnd, s, app, sum(1 for d in debts if d.is_open), scores)
+        c = Candidate(s, app, reasons, scores)
         (by_curriculum.setdefault(s.curriculum, []) if c.eligible else excluded).append(c)
     for cands in by_curriculum.values():
         cands.sort(key=lambda c: (_sort_key(c, names), c.student.id))
@@ -301,7 +92,8 @@ def rank(ds: Dataset, profile: Profile, round_id: str) -> Ranking:
                 c.decided_by = next((n for n, a, b in zip(names, mine, theirs) if a != b), None)
                 if c.decided_by is None:
                     c.tie = nxt.tie = True
-    fund = year_fund(ds, profile, _study_year(rnd), ranking_counts={round_id: {k: len(v) for k, v in by_curriculum.items()}})
+    counts = {round_id: {k: len(v) for k, v in by_curriculum.items()}}
+    fund = year_fund(ds, profile, _study_year(rnd), ranking_counts=counts)
     grants = {cf.curriculum: cf.grants for cf in fund.rounds[rnd.half].curricula}
     for code, cands in by_curriculum.items():
         for c in cands[: grants.get(code, 0)]:
@@ -365,7 +157,8 @@ class YearFund:
         return self.distributable - sum((r.used for r in self.rounds.values()), Decimal(0))
 
 
-def year_fund(ds: Dataset, profile: Profile, year: str, ranking_counts: dict[str, dict[str, int]] | None = None) -> YearFund:
+def year_fund(ds: Dataset, profile: Profile, year: str,
+              ranking_counts: dict[str, dict[str, int]] | None = None) -> YearFund:
     """Lisa 11 II.1: monthly fund = allowance amount × state-funded places × fund coefficient,
     each month with the values valid then; VII.5: up to 3 % for administration; II.1.2: split
     between study fields by their state-funded places, 40 % to the autumn and 60 % to the spring
@@ -380,19 +173,22 @@ def year_fund(ds: Dataset, profile: Profile, year: str, ranking_counts: dict[str
         day = add_months(day, i % 5)
         amount = profile.value("grant_amount", day)
         coefficient = Decimal(str(profile.value("grant_fund_coefficient", day)))
-        months.append((month_id(day), amount, coefficient, round_cents(Fraction(amount) * places * Fraction(coefficient), FUND_SHARE)))
+        fund = round_cents(Fraction(amount) * places * Fraction(coefficient), FUND_SHARE)
+        months.append((month_id(day), amount, coefficient, fund))
     total = sum((m[3] for m in months), Decimal(0))
     on = date(first, 9, 1)
     admin_share = min(profile.value("grant_admin_share", on), profile.value("grant_admin_max_share", on))
     admin = round_cents(Fraction(total) * admin_share, FUND_SHARE)
     # Lisa 12 1.4: the school may direct up to 50 % of each month's fund to the special
     # allowance; that part is not distributed as basic allowances (reports/special_allowance.py).
-    special = sum((round_cents(Fraction(m[3]) * special_share(profile, month_start(m[0])), FUND_SHARE) for m in months), Decimal(0))
+    special = sum((round_cents(Fraction(m[3]) * special_share(profile, month_start(m[0])), FUND_SHARE)
+                   for m in months), Decimal(0))
     distributable = total - admin - special
     field_places: dict[str, int] = {}
     for c in curricula:
         field_places[c.field] = field_places.get(c.field, 0) + c.state_funded_places
-    fields = {f: (n, round_cents(Fraction(distributable) * Fraction(n, places), FUND_SHARE)) for f, n in sorted(field_places.items())}
+    fields = {f: (n, round_cents(Fraction(distributable) * Fraction(n, places), FUND_SHARE))
+              for f, n in sorted(field_places.items())}
     split = profile.value("grant_curriculum_split", on)
     rounds = {}
     for half, share_name, round_id in (("autumn", "grant_autumn_share", f"{first}-autumn"),
@@ -404,7 +200,7 @@ def year_fund(ds: Dataset, profile: Profile, year: str, ranking_counts: dict[str
         counts = (ranking_counts or {}).get(round_id)
         if counts is None and split == "applicants":
             counts = {code: len(v) for code, v in rank_counts(ds, profile, round_id).items()}
-        applied = Counter(s.curriculum for s in ds.records.get("students", []) if _application(s, round_id))
+        applied = Counter(s.curriculum for s in ds.records.get("students", []) if application_in(s, round_id))
         rows = []
         for f, f_share in field_shares.items():
             members = sorted((c for c in curricula if c.field == f), key=lambda c: c.code)
@@ -412,34 +208,38 @@ def year_fund(ds: Dataset, profile: Profile, year: str, ranking_counts: dict[str
                        for c in members}
             total_weight = sum(weights.values())
             for c in members:
-                share = round_cents(Fraction(f_share) * Fraction(weights[c.code], total_weight), FUND_SHARE) if total_weight else Decimal(0)
+                share = (round_cents(Fraction(f_share) * Fraction(weights[c.code], total_weight), FUND_SHARE)
+                         if total_weight else Decimal(0))
                 grants = math.floor(share / per_student) if per_student else 0
                 used = per_student * grants
                 rows.append(CurriculumFund(c.code, c.name, f, c.state_funded_places, (counts or {}).get(c.code, 0),
                                            share, grants, used, share - used, applied[c.code]))
         rounds[half] = RoundFund(round_id, rnd.months, per_student, sum(field_shares.values(), Decimal(0)),
                                  field_shares, rows)
-    return YearFund(year, places, months, total, admin, round_cents(Fraction(total) * profile.value("grant_admin_max_share", on), FUND_SHARE),
-                    distributable, fields, rounds, split, special)
+    admin_max = round_cents(Fraction(total) * profile.value("grant_admin_max_share", on), FUND_SHARE)
+    return YearFund(year, places, months, total, admin, admin_max, distributable, fields, rounds, split, special)
 
 
 def special_share(profile: Profile, day: date) -> Fraction:
     """The share of a month's basic fund directed to the special-allowance fund: the school's
     `special_fund_share`, never above `special_fund_max_share` (Lisa 12 1.4 "kuni 50 %")."""
-    return min(Fraction(profile.value("special_fund_share", day)), Fraction(profile.value("special_fund_max_share", day)))
+    return min(Fraction(profile.value("special_fund_share", day)),
+               Fraction(profile.value("special_fund_max_share", day)))
 
 
 def rank_counts(ds: Dataset, profile: Profile, round_id: str) -> dict[str, list]:
     """Eligible applicants per curriculum, without building the fund (for the `applicants` rule)."""
     rnd = grant_round(ds, profile, round_id)
-    students = [s for s in ds.records.get("students", []) if _application(s, round_id) is not None]
+    students = [s for s in ds.records.get("students", []) if application_in(s, round_id) is not None]
     rules = DebtRules.from_profile(profile, rnd.results_fixed)
     calendar = calendar_for(students, rnd.results_fixed)
     out: dict[str, list] = {}
     for s in students:
         debts = student_debts(s, rnd.results_fixed, rules, calendar)
-        scores = _scores(ds, s, rnd)
-        if not _eligibility(ds, profile, rnd, s, _application(s, round_id), sum(1 for d in debts if d.is_open), scores):
+        scores = scores_of(ds, s, rnd)
+        reasons = eligibility_reasons(ds, profile, rnd, s, application_in(s, round_id),
+                                      sum(1 for d in debts if d.is_open), scores)
+        if not reasons:
             out.setdefault(s.curriculum, []).append(s.id)
     return out
 

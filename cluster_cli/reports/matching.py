@@ -250,7 +250,8 @@ def _needs(ds: Dataset, start: date, end: date, group: str | None) -> list[Need]
                 status = status_on(s, first)
                 if status is None or status.status in ("expelled", "graduated"):
                     continue
-                if any(p.status != "cancelled" and p.start <= pp.end and p.end >= first for p in ds.placements_of(s.id)):
+                if any(p.status != "cancelled" and p.start <= pp.end and p.end >= first
+                       for p in ds.placements_of(s.id)):
                     continue
                 need = Need(s, g, pp.module, first, pp.end, period_start=pp.start)
                 if status.status == "academic_leave":
@@ -303,7 +304,8 @@ def _rank(ds: Dataset, m: Member, s: Student, need: Need, free: int, home: str) 
         reasons.append(Reason("match.reason.not-recognised", "2.27, Lisa 7 1.3.1", (), False))
     tasks = _module_tasks(ds, m, s.curriculum, need.module)
     if tasks:
-        reasons.append(Reason("match.reason.tasks", "klastri tegevus 9", (("tasks", list(tasks)), ("module", need.module))))
+        reasons.append(Reason("match.reason.tasks", "klastri tegevus 9",
+                              (("tasks", list(tasks)), ("module", need.module))))
     else:
         reasons.append(Reason("match.reason.no-tasks", "klastri tegevus 9", (("module", need.module),), False))
     abroad = m.country != home
@@ -311,7 +313,8 @@ def _rank(ds: Dataset, m: Member, s: Student, need: Need, free: int, home: str) 
         reasons.append(Reason("match.reason.abroad", "Lisa 7 12.7", (("country", m.country),), False))
     form = PARTNERSHIP_ORDER.index(m.partnership) if m.partnership in PARTNERSHIP_ORDER else len(PARTNERSHIP_ORDER)
     if m.partnership:
-        reasons.append(Reason("match.reason.partnership", "", (("form", Phrase("members.partnership." + m.partnership)),)))
+        reasons.append(Reason("match.reason.partnership", "",
+                              (("form", Phrase("members.partnership." + m.partnership)),)))
     history = _history(ds, m.id, s.school, need.start)
     if history:
         reasons.append(Reason("match.reason.history", "", (("count", history), ("school", s.school))))
