@@ -196,3 +196,25 @@ def test_compact_sets_fit_80_columns(lang):
             prose = view.kinds.get(key) == "text" or (key not in view.kinds and key in PROSE_COLUMNS)
             width += min(w, 16) if prose else w
         assert width <= 80, (view.name, width)
+
+
+@pytest.mark.parametrize("lang, words", [("et", ("kehtiv", "lõppenud")), ("en", ("valid", "finished"))])
+def test_members_show_words_placement_statuses_in_the_users_language(cli, lang, words):
+    """A table shows a placement's status as a word of the user's language; JSON keeps the code."""
+    result = cli("members", "show", "koodikoda", "--data", SAMPLE, "--as-of", AS_OF, "--lang", lang, "--wide",
+                 "--view", "placements")
+    assert result.exit_code == 0, result.output
+    table = result.stdout.split("\n", 2)[2]  # below the titles
+    assert all(w in table for w in words)
+    if lang == "et":
+        assert "finished" not in table and "valid" not in table
+    document = json.loads(cli("members", "show", "koodikoda", "--data", SAMPLE, "--as-of", AS_OF,
+                              "--format", "json").stdout)
+    assert {p["status"] for p in document["placements"]} <= {"draft", "review", "valid", "finished", "cancelled"}
+
+
+def test_every_placement_status_has_a_word():
+    from cluster_cli.render.members import STATUS_WORDS
+    from cluster_cli.vocabulary import PLACEMENT_STATUSES
+
+    assert set(STATUS_WORDS) == set(PLACEMENT_STATUSES)

@@ -107,7 +107,7 @@ cache_app = typer.Typer(help="The cache of loaded files and answers: where it is
 
 
 @cache_app.command("info")
-def cache_info(data: Data = None, lang: Lang = None, quiet: Quiet = False) -> None:
+def cache_info(data: Data = None, lang: Lang = None, quiet: Quiet = False, no_pager: NoPager = False) -> None:
     """Show the cache directory, its entries and their size, and how it is pruned.
 
     Example: cluster cache info

@@ -2,8 +2,8 @@
 suffix asks for, notes after writing): ``key: (Estonian, English)``."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "output.wrote": ("kirjutatud {file} ({count} rida)", "wrote {file} ({count} rows)"),
-    "output.wrote-one": ("kirjutatud {file} (1 rida)", "wrote {file} (1 row)"),
+    "output.wrote": ("Kirjutatud {file} ({count} rida)", "wrote {file} ({count} rows)"),
+    "output.wrote-one": ("Kirjutatud {file} (1 rida)", "wrote {file} (1 row)"),
     "output.suffix-conflict": (
         "Fail {path} on {suffix}-fail, kuid --format on {format}.",
         "{path} is a {suffix} file, but --format is {format}.",

@@ -43,4 +43,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No placements need a host between {start} and {end}.",
     ),
     "empty.calendar": ("Tähtaegu vahemikus {start}…{end} pole.", "No deadlines between {start} and {end}."),
+    # A placement's status as a table shows it (JSON keeps the stable code).
+    "placement.status.draft": ("mustand", "draft"),
+    "placement.status.review": ("ülevaatusel", "in review"),
+    "placement.status.valid": ("kehtiv", "valid"),
+    "placement.status.finished": ("lõppenud", "finished"),
+    "placement.status.cancelled": ("tühistatud", "cancelled"),
 }

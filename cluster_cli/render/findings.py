@@ -67,7 +67,7 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
     findings = first_causes_first(findings)  # a file that could not be read before its knock-ons
     for file, group in groupby(findings, key=lambda f: f.file):
         items = list(group)
-        console.print(Text(f"── {file or '—'} ", style="bold"), soft_wrap=True)
+        console.print(Text(f"── {file or '—'}", style="bold"), soft_wrap=True)
         for f in items:
             loc = f"{f.file}:{f.line}:" if f.line else f"{f.file}:"
             d = f.localized(lang, show_pii)

@@ -128,7 +128,7 @@ def ranking_views(r: Ranking, lang: str) -> list[View]:
         ("reason", "col.reason"),
     ], [{"curriculum": c.student.curriculum, "student": c.student.id, "name": c.student.full_name,
          "clause": "; ".join(x.clause for x in c.reasons),
-         "reason": "; ".join(reason_text(x, lang) for x in c.reasons)} for c in r.excluded],
+         "reason": "; ".join(reason_text(x, lang).rstrip(".") for x in c.reasons)} for c in r.excluded],
         compact=("curriculum", "student", "name", "reason"))
     return [ranked, excluded]
 

@@ -147,9 +147,16 @@ def member_views(d: MemberDetail, lang: str) -> list:
         View("placements", "members.view.placements", [
             ("id", "members.col.id"), ("student", "col.student"), ("status", "members.col.status"),
             ("start", "members.col.start"), ("end", "members.col.end"), ("joint", "members.col.joint"),
-        ], [{"id": p.id, "student": p.student, "status": p.status, "start": p.start, "end": p.end,
-             "joint": len(p.hosts) > 1} for p in d.placements]),
+        ], [{"id": p.id, "student": p.student, "status": t(STATUS_WORDS[p.status], lang), "start": p.start,
+             "end": p.end, "joint": len(p.hosts) > 1} for p in d.placements], kinds={"status": "text"}),
     ]
+
+
+STATUS_WORDS = {
+    "draft": "placement.status.draft", "review": "placement.status.review", "valid": "placement.status.valid",
+    "finished": "placement.status.finished", "cancelled": "placement.status.cancelled",
+}
+"""A placement's status (vocabulary.PLACEMENT_STATUSES) as the tables word it."""
 
 
 # --- the catalogue of practical tasks (activity 9) -------------------------------------------

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from cluster_cli.files import write_atomic  # noqa: F401 - re-exported for the report writers
-from cluster_cli.findings import Pii, mask
+from cluster_cli.findings import Pii
 
 
 KINDS = ("id", "code", "date", "money", "number", "share", "count", "email", "phone", "flag", "text")
