@@ -218,3 +218,10 @@ def test_every_placement_status_has_a_word():
     from cluster_cli.vocabulary import PLACEMENT_STATUSES
 
     assert set(STATUS_WORDS) == set(PLACEMENT_STATUSES)
+
+
+def test_an_empty_payment_list_does_not_offer_the_unmasked_list(cli):
+    """Nobody to pay in the month: the reason is said, but no "add --show-pii for the bank" note."""
+    result = cli("grants", "report", "--month", "2030-11", "--data", SAMPLE, "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert "2030-11" in result.stderr and "--show-pii" not in result.stderr

@@ -157,7 +157,7 @@ def report(
 
     run_report(ctx, produce, format, output, view, lang, show_pii, data, no_cache)
     say_why_empty(state.get("why"), quiet)
-    if not show_pii:  # the list is for the bank: say how to get it whole
+    if not show_pii and state.get("why") is None:  # a list for the bank: say how to get it whole
         from cluster_cli.i18n import t
 
         note(t("output.pii-masked-bank", language(lang)))
