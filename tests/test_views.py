@@ -225,3 +225,13 @@ def test_an_empty_payment_list_does_not_offer_the_unmasked_list(cli):
     result = cli("grants", "report", "--month", "2030-11", "--data", SAMPLE, "--no-cache")
     assert result.exit_code == 0, result.output
     assert "2030-11" in result.stderr and "--show-pii" not in result.stderr
+
+
+@pytest.mark.parametrize("lang, words", [("et", ("keskmine 2,63", "≥ 3,00")), ("en", ("average 2.63", "≥ 3.00"))])
+def test_numbers_inside_reasons_are_written_as_the_language_writes_them(cli, lang, words):
+    """A threshold reason's score and limit: a decimal comma in Estonian, a point in English; the
+    weighted average 21/8 rounds half up (2.63), as the table and the JSON show it too."""
+    document = json.loads(cli("grants", "rank", "--round", "2026-autumn", "--data", SAMPLE, "--lang", lang,
+                              "--format", "json").stdout)
+    text = json.dumps(document, ensure_ascii=False).lower()
+    assert all(w in text for w in words), words

@@ -8,6 +8,7 @@ from typing import Any
 from cluster_cli.findings import Pii
 from cluster_cli.i18n import t
 from cluster_cli.render.files import plain
+from cluster_cli.render.numbers import number_text
 from cluster_cli.render.views import View
 from cluster_cli.regulation.reasons import Reason
 from cluster_cli.reports.lunch import LunchReport, LunchRow
@@ -18,8 +19,8 @@ TRANSLATED_ARGS = {"ground": "allowance.ground.", "level": "allowance.level.", "
 
 
 def _arg(name: str, value: Any, lang: str) -> Any:
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
+    if isinstance(value, Decimal):  # an amount: the sentence's template adds the €
+        return number_text(value, lang)
     if isinstance(value, bool):
         return t("allowance.yes" if value else "allowance.no", lang)
     if name in TRANSLATED_ARGS:
@@ -157,7 +158,8 @@ def special_views(r: SpecialReport, lang: str) -> list[View]:
         {"item": t("allowance.fund.basic-month", lang), "amount": f.basic_month_fund, "clause": "Lisa 11 II.1"},
         {"item": t("allowance.fund.reserved", lang, share=f"{float(f.share) * 100:g} %"),
          "amount": f.reserved, "clause": "Lisa 12 1.4"},
-        {"item": t("allowance.fund.leftover", lang, round=f.round_id or "—", leftover=f"{f.round_leftover:.2f}"),
+        {"item": t("allowance.fund.leftover", lang, round=f.round_id or "—",
+                   leftover=number_text(f.round_leftover, lang)),
          "amount": f.leftover_part, "clause": "Lisa 12 1.4"},
         {"item": t("allowance.fund.total", lang), "amount": f.total, "clause": "Lisa 12 1.4"},
         {"item": t("allowance.fund.awarded", lang), "amount": r.awarded_total, "clause": "Lisa 12 3.2"},
@@ -259,7 +261,7 @@ def travel_views(r: TravelReport, lang: str) -> list[View]:
 
 def travel_title(r: TravelReport, lang: str) -> str:
     return t("allowance.title.travel", lang, month=r.month, bus_month=r.bus_month, due=r.report_due.isoformat(),
-             bus_pay_by=r.bus_pay_by.isoformat(), car_pay_by=r.car_pay_by.isoformat(), total=f"{r.total:.2f}")
+             bus_pay_by=r.bus_pay_by.isoformat(), car_pay_by=r.car_pay_by.isoformat(), total=number_text(r.total, lang))
 
 
 # --- lunch -------------------------------------------------------------------------------------------
@@ -333,8 +335,8 @@ def lunch_views(r: LunchReport, lang: str) -> list[View]:
 
 
 def lunch_title(r: LunchReport, lang: str) -> str:
-    return t("allowance.title.lunch", lang, month=r.month, per_day=f"{r.per_day:.2f}", days=r.school_days,
-             total=f"{r.total:.2f}")
+    return t("allowance.title.lunch", lang, month=r.month, per_day=number_text(r.per_day, lang), days=r.school_days,
+             total=number_text(r.total, lang))
 
 
 # --- why a result is empty (said on stderr; exit 0) ----------------------------------------------

@@ -8,13 +8,14 @@ from fractions import Fraction
 
 from cluster_cli.i18n import t
 from cluster_cli.regulation.debts import AGREEMENT_OVERDUE, CLEARED, EXPIRED, OPEN, Debt
+from cluster_cli.render.numbers import share_text
 from cluster_cli.render.views import View
 from cluster_cli.reports.debts import Action, DebtReport
 
 
 def share(value: Fraction | None) -> Decimal | None:
     """A share as a typed value for tables and XLSX (0.79545 is shown as 79,5 %): to six places,
-    so that showing it to a tenth of a per cent rounds as `reports.debts.percent` does in the
+    so that showing it to a tenth of a per cent rounds as `render.numbers.share_text` does in the
     messages — rounding it to the JSON's four places first could round twice (79,6 %)."""
     if value is None:
         return None
@@ -22,7 +23,10 @@ def share(value: Fraction | None) -> Decimal | None:
 
 
 def action_message(action: Action, lang: str) -> str:
-    return t("action." + action.code, lang, **dict(action.args))
+    """An action's sentence; a share among its arguments (an attendance rate) in the language's
+    own form (`79,5 %`)."""
+    args = {k: share_text(v, lang) if isinstance(v, Fraction) else v for k, v in action.args}
+    return t("action." + action.code, lang, **args)
 
 
 def to_document(report: DebtReport, lang: str) -> dict:

@@ -10,7 +10,8 @@ from cluster_cli.findings import Pii
 from cluster_cli.i18n import t
 from cluster_cli.render.files import plain
 from cluster_cli.render.views import View
-from cluster_cli.reports.grant_eligibility import Candidate, score_text
+from cluster_cli.render.numbers import number_text, share_text
+from cluster_cli.reports.grant_eligibility import Candidate
 from cluster_cli.reports.grants import (
     MonthReport,
     Ranking,
@@ -22,10 +23,45 @@ COMPONENTS = ("weighted_average", "average", "period_average", "completion", "un
               "outstanding_results", "social_activity", "attendance", "lower_income")
 
 
+def _percent_one_place(value: Any) -> str:
+    return share_text(value, "en")
+
+
+def _two_places(value: Any) -> str:
+    return number_text(value, "en", 2)
+
+
+_SCORE_FORMATS = {"completion": _percent_one_place, "attendance": _percent_one_place,
+                  "average": _two_places, "weighted_average": _two_places, "period_average": _two_places}
+
+
+def score_text(name: str, value: Any) -> str:
+    """A score component as the JSON document writes it (shares in per cent, averages to two
+    places, counts as they are; "—" when missing). Called once per cell, so one lookup."""
+    if value is None:
+        return "—"
+    return _SCORE_FORMATS.get(name, str)(value)
+
+
+_SHARE_COMPONENTS = ("completion", "attendance")
+_AVERAGE_COMPONENTS = ("average", "weighted_average", "period_average")
+
+
+def score_words(name: str, value: Any, lang: str) -> str:
+    """A score component inside a sentence, as the user's language writes numbers (`79,5 %`)."""
+    if name in _SHARE_COMPONENTS:
+        return share_text(value, lang)
+    if name in _AVERAGE_COMPONENTS:
+        return number_text(value, lang, 2)
+    return "—" if value is None else str(value)
+
+
 def reason_text(reason: Reason, lang: str) -> str:
     args = dict(reason.args)
-    if "criterion" in args:
-        args["criterion"] = t("grant.criterion." + args["criterion"], lang)
+    if "criterion" in args:  # a threshold: the score and its limit as numbers of the language
+        name = args["criterion"]
+        args["value"], args["limit"] = score_words(name, args["value"], lang), score_words(name, args["limit"], lang)
+        args["criterion"] = t("grant.criterion." + name, lang)
     return t("grant.reason." + reason.code, lang, **args)
 
 
@@ -297,8 +333,8 @@ def explain_lines(r: Ranking, student_id: str, lang: str) -> list[str]:
         code, cands, c = ranked
         lines.append(t("grant.explain.eligible", lang))
     lines.append(t("grant.explain.components", lang))
-    for name, value in _components(c).items():
-        lines.append(f"  - {t('grant.criterion.' + name, lang)}: {value}")
+    for name in COMPONENTS if c.scores else ():
+        lines.append(f"  - {t('grant.criterion.' + name, lang)}: {score_words(name, c.scores.value(name), lang)}")
     if ranked is not None:
         code, cands, c = ranked
         lines.append(t("grant.explain.rank", lang, rank=c.rank, total=len(cands), grants=r.grants.get(code, 0),
@@ -319,7 +355,8 @@ def _compare(key: str, name: str | None, me: Candidate, other: Candidate, lang: 
     if name is None:
         return t("grant.explain.tied-with", lang, other=other.student.id)
     return t(key, lang, other=other.student.id, criterion=t("grant.criterion." + name, lang),
-             mine=score_text(name, me.scores.value(name)), theirs=score_text(name, other.scores.value(name)))
+             mine=score_words(name, me.scores.value(name), lang),
+             theirs=score_words(name, other.scores.value(name), lang))
 
 
 def explain_document(r: Ranking, student_id: str, lang: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -259,7 +259,7 @@ def _attendance_actions(ds, s: Student, as_of: date, profile: Profile, rows: lis
                    args + (("limit", p("unexcused_expulsion")),)))
     if row.below_duty:
         add(Action("attendance-duty", profile.clause("attendance_min_share"), None,
-                   args + (("rate", percent(row.rate)), ("need", percent(p("attendance_min_share"))))))
+                   args + (("rate", row.rate), ("need", p("attendance_min_share")))))
 
 
 def _half_year_action(ds, s: Student, as_of: date, profile: Profile, add) -> None:
@@ -355,12 +355,3 @@ def _summaries(reports: list[StudentReport]) -> list[GroupSummary]:
             actions=sum(len(r.actions) for r in rs),
         ))
     return out
-
-
-def percent(share: Fraction | None) -> str:
-    """A share as people read it: per cent to one place, half up ("—" when missing). Public: the
-    attendance actions here and render/debts.py both show rates."""
-    if share is None:
-        return "—"
-    value = (Decimal(share.numerator) / Decimal(share.denominator) * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    return f"{value} %"

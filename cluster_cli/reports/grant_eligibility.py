@@ -176,12 +176,10 @@ def eligibility_reasons(ds: Dataset, profile: Profile, rnd: GrantRound, s: Stude
         value = scores.value(crit["name"])
         if "min" in crit and (value is None or Fraction(value) < Fraction(str(crit["min"]))):
             add(Reason("threshold", "Lisa 11 V.2", (
-                ("criterion", crit["name"]), ("value", score_text(crit["name"], value)),
-                ("limit", score_text(crit["name"], Fraction(str(crit["min"])))), ("op", "≥"))))
+                ("criterion", crit["name"]), ("value", value), ("limit", Fraction(str(crit["min"]))), ("op", "≥"))))
         if "max" in crit and value is not None and Fraction(value) > Fraction(str(crit["max"])):
             add(Reason("threshold", "Lisa 11 V.2", (
-                ("criterion", crit["name"]), ("value", score_text(crit["name"], value)),
-                ("limit", score_text(crit["name"], Fraction(str(crit["max"])))), ("op", "≤"))))
+                ("criterion", crit["name"]), ("value", value), ("limit", Fraction(str(crit["max"]))), ("op", "≤"))))
     return reasons
 
 
@@ -220,24 +218,3 @@ def scores_of(ds: Dataset, s: Student, rnd: GrantRound) -> Scores:
         attendance=attendance,
         lower_income=s.income_previous_year,
     )
-
-
-def _percent_one_place(value: Any) -> str:
-    return f"{float(value) * 100:.1f} %"
-
-
-def _two_places(value: Any) -> str:
-    return f"{float(value):.2f}"
-
-
-_SCORE_FORMATS = {"completion": _percent_one_place, "attendance": _percent_one_place,
-                  "average": _two_places, "weighted_average": _two_places, "period_average": _two_places}
-
-
-def score_text(name: str, value: Any) -> str:
-    """A score component as the ranking shows it (shares in per cent, averages to two places,
-    counts as they are; "—" when missing). Public: the threshold reasons here and render/grants.py
-    both show scores. Called once per table cell, so one lookup, no chain of tests."""
-    if value is None:
-        return "—"
-    return _SCORE_FORMATS.get(name, str)(value)
