@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AS_OF, base_data, write_data
+from tests.test_tables import REPORTS as VIEW_REPORTS, TEXT_COMMANDS
 
 GOLDEN = Path(__file__).parent / "golden"
 SAMPLE = Path(__file__).resolve().parents[1] / "data"
@@ -37,25 +38,8 @@ CASES = {
     "members-show": ("sample", ["members", "show", "koodikoda", "--as-of", AS_OF], 0),
 }
 # every report on data/ as the secretary sees it at 80 and 120 columns, and piped (no $COLUMNS)
-REPORTS = {
-    "debts": ["debts", "--as-of", AS_OF],
-    "debts-student": ["debts", "--as-of", AS_OF, "--student", "TA-24-09"],
-    "grants-rank": ["grants", "rank", "--round", "2026-autumn"],
-    "grants-fund": ["grants", "fund", "--year", "2026/2027"],
-    "grants-report": ["grants", "report", "--month", "2026-11"],
-    "grants-explain": ["grants", "explain", "TA-25-07", "--round", "2026-autumn"],
-    "allowances-special": ["allowances", "special", "--month", "2026-11"],
-    "allowances-travel": ["allowances", "travel", "--month", "2026-11"],
-    "allowances-lunch": ["allowances", "lunch", "--month", "2026-11"],
-    "members-list": ["members", "list", "--as-of", AS_OF],
-    "members-show": ["members", "show", "koodikoda", "--as-of", AS_OF],
-    "tasks": ["tasks"],
-    "match": ["match", "--as-of", AS_OF, "--from", "2027-01-01", "--to", "2027-06-30"],
-    "calendar": ["calendar", "--as-of", AS_OF, "--days", "90"],
-    "validate": ["validate", "--as-of", AS_OF],
-    "rules": ["rules"],
-    "profile": ["profile", "--as-of", AS_OF],
-}
+# Every report on the sample data: the views of `test_tables` and the commands printing text.
+REPORTS = {**VIEW_REPORTS, **TEXT_COMMANDS}
 WIDTHS = {"80": "80", "120": "120", "piped": None}
 for _report, _args in REPORTS.items():
     for _label, _width in WIDTHS.items():
