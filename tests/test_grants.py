@@ -100,12 +100,9 @@ def ranked_ids(doc, curriculum="150001"):
          "debts", "Lisa 11 III.2.2"),
         (lambda s: s.update(violations=[{"date": date(2026, 4, 1), "kind": "suitsetamine", "clause": "V.6.1.7"}]),
          "violations", "Lisa 11 V.6"),
-        (lambda s: s.update(grades=[{"module": "M1", "kind": "assessment", "value": 2, "date": date(2026, 3, 2)},
-                                    {"module": "M1", "kind": "assessment", "value": 3, "date": date(2026, 3, 3)}]),
-         "threshold", "Lisa 11 V.2"),
     ],
     ids=["IV.4-late", "III.5-first-year", "III.1-residence", "III.1.1-stationary", "III.1.1-state-place",
-         "III.2.3-nominal", "III.2.1-leave", "4.12.6-abroad", "III.2.2-debts", "V.6-violations", "V.2-threshold"],
+         "III.2.3-nominal", "III.2.1-leave", "4.12.6-abroad", "III.2.2-debts", "V.6-violations"],
 )
 def test_clause_lisa_11_eligibility_reason(grants, change, code, clause):
     s = applicant("A1", 1)

@@ -228,10 +228,20 @@ def test_an_empty_payment_list_does_not_offer_the_unmasked_list(cli):
 
 
 @pytest.mark.parametrize("lang, words", [("et", ("keskmine 2,63", "≥ 3,00")), ("en", ("average 2.63", "≥ 3.00"))])
-def test_numbers_inside_reasons_are_written_as_the_language_writes_them(cli, lang, words):
+def test_numbers_inside_reasons_are_written_as_the_language_writes_them(cli, tmp_path, lang, words):
     """A threshold reason's score and limit: a decimal comma in Estonian, a point in English; the
-    weighted average 21/8 rounds half up (2.63), as the table and the JSON show it too."""
-    document = json.loads(cli("grants", "rank", "--round", "2026-autumn", "--data", SAMPLE, "--lang", lang,
+    weighted average 21/8 rounds half up (2.63), as the table and the JSON show it too. The
+    threshold is the school's own condition (Lisa 11 V.2 sets none), so the sample gets one."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE, data)
+    (data / "profile.yaml").write_text(
+        "parameters:\n  grant_ranking:\n    values:\n      2022-08-25:\n"
+        "        criteria: [{name: weighted_average, min: 3}, {name: period_average}, {name: completion},"
+        " {name: unexcused}]\n"
+        "        tie_breaks: [outstanding_results, social_activity, attendance, lower_income]\n", encoding="utf-8")
+    document = json.loads(cli("grants", "rank", "--round", "2026-autumn", "--data", data, "--lang", lang,
                               "--format", "json").stdout)
     text = json.dumps(document, ensure_ascii=False).lower()
     assert all(w in text for w in words), words

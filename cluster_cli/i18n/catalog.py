@@ -434,6 +434,7 @@ from cluster_cli.i18n import catalog_limits as _limits  # noqa: E402
 from cluster_cli.i18n import catalog_loader as _loader  # noqa: E402
 from cluster_cli.i18n import catalog_numbers as _numbers  # noqa: E402
 from cluster_cli.i18n import catalog_output as _output  # noqa: E402
+from cluster_cli.i18n import catalog_readings as _readings  # noqa: E402
 from cluster_cli.i18n import catalog_tables as _tables  # noqa: E402
 from cluster_cli.i18n import catalog_views as _views  # noqa: E402
 
@@ -452,6 +453,7 @@ _PARTS = (
     _views,
     _tables,
     _output,
+    _readings,
 )
 for _part in _PARTS:
     MESSAGES.update(_part.MESSAGES)

@@ -50,7 +50,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "grant.reason.debts": ("{count} õppevõlgnevust seisuga {date} (tulemuste fikseerimise päev).", "{count} study debt(s) on {date} (the day results were fixed)."),
     "grant.reason.unexcused": ("{count} põhjuseta puudutud tundi (kooli piir {limit}).", "{count} unexcused lessons (the school's limit {limit})."),
     "grant.reason.violations": ("Registreeritud rikkumised: {kinds}.", "Recorded violations: {kinds}."),
-    "grant.reason.threshold": ("{criterion} {value}, nõutud {op} {limit}.", "{criterion} {value}; {op} {limit} is required."),
     "grant.reason.stopped-left": ("Lahkus koolist ({status} alates {since}); makse lõpeb.", "Left school ({status} since {since}); payment stops."),
     "grant.reason.stopped-leave": ("Akadeemilisel puhkusel alates {since}; makse lõpeb järgmisest kuust.", "On academic leave since {since}; payment stops from the next month."),
     "grant.reason.stopped-abroad": ("Välismaal alates {since}; makse lõpeb järgmisest kuust.", "Abroad since {since}; payment stops from the next month."),

@@ -172,15 +172,32 @@ def eligibility_reasons(ds: Dataset, profile: Profile, rnd: GrantRound, s: Stude
         found = [v for v in s.violations if rnd.window_start <= v.date <= rnd.decide_by]
         if found:
             add(Reason("violations", "Lisa 11 V.6", (("kinds", sorted({v.kind for v in found})),)))
-    for crit in p("grant_ranking")["criteria"]:
-        value = scores.value(crit["name"])
-        if "min" in crit and (value is None or Fraction(value) < Fraction(str(crit["min"]))):
-            add(Reason("threshold", "Lisa 11 V.2", (
-                ("criterion", crit["name"]), ("value", value), ("limit", Fraction(str(crit["min"]))), ("op", "≥"))))
-        if "max" in crit and value is not None and Fraction(value) > Fraction(str(crit["max"])):
-            add(Reason("threshold", "Lisa 11 V.2", (
-                ("criterion", crit["name"]), ("value", value), ("limit", Fraction(str(crit["max"]))), ("op", "≤"))))
+    reasons.extend(school_thresholds(p("grant_ranking")["criteria"], scores))
     return reasons
+
+
+# Lisa 11 V.2 names what the ranking rests on, not a threshold; a threshold is the school's own
+# condition (V preamble: the school sets its conditions, ÕÕS § 5 lg 8), cited as the school wrote it.
+SCHOOL_CONDITION = "Lisa 11 V (ÕÕS § 5 lg 8)"
+
+
+def school_thresholds(criteria: list[dict], scores: Scores) -> list[Reason]:
+    """A criterion's `min`/`max` is the school's condition, not V.2's: the reason cites the
+    criterion's `condition` (the school's own reference) or, without one, the V preamble that lets
+    the school set conditions. A student with no value (no grades in the window, e.g. back from
+    leave) fails no threshold — V.2 ranks them, last (`reports/grants.py:_sort_key`)."""
+    found: list[Reason] = []
+    for crit in criteria:
+        value = scores.value(crit["name"])
+        if value is None:
+            continue
+        clause = str(crit.get("condition") or SCHOOL_CONDITION)
+        for bound, op, fails in (("min", "≥", lambda v, lim: v < lim), ("max", "≤", lambda v, lim: v > lim)):
+            if bound in crit and fails(Fraction(value), Fraction(str(crit[bound]))):
+                found.append(Reason("school-threshold", clause, (
+                    ("criterion", crit["name"]), ("value", value), ("limit", Fraction(str(crit[bound]))),
+                    ("op", op))))
+    return found
 
 
 def scores_of(ds: Dataset, s: Student, rnd: GrantRound) -> Scores:
