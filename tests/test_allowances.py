@@ -194,10 +194,18 @@ def test_clause_lisa_12_3_3_1_two_or_more_minor_dependants(run, count, accepted)
     assert ([g["ground"] for g in doc["applicants"][0]["grounds"]] == ["minor_dependants"]) is accepted
 
 
-@pytest.mark.parametrize("level, accepted", [("moderate", True), ("severe", True), ("profound", False)])
-def test_clause_lisa_12_3_3_7_student_disability_as_the_source_names_it(run, level, accepted):
+@pytest.mark.parametrize("level, accepted", [("moderate", True), ("severe", True), ("profound", True)])
+def test_clause_lisa_12_3_3_7_profound_disability_counts_as_moderate_and_severe_do(run, level, accepted):
+    """3.3.7 names "keskmise või raske puudega"; a profound disability is more than severe (a fortiori)."""
     doc = run("special", cluster_with([applicant("A1", 1, disability=level)]), "2026-11")
     assert ("disability" in [g["ground"] for g in doc["applicants"][0]["grounds"]]) is accepted
+
+
+def test_clause_lisa_12_3_3_7_literal_reading_is_an_option(run):
+    literal = {"special_disability_levels": {"student": ["moderate", "severe"],
+                                             "parent": ["moderate", "severe", "profound"]}}
+    doc = run("special", cluster_with([applicant("A1", 1, disability="profound")], profile=literal), "2026-11")
+    assert "disability" not in [g["ground"] for g in doc["applicants"][0]["grounds"]]
 
 
 @pytest.mark.parametrize(
