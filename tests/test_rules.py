@@ -94,10 +94,17 @@ def test_clause_2_21_modules_must_add_up_to_the_curriculum(run):
 
 
 def test_clause_3_4_4_practice_share_at_least_half(run):
-    # 30 + 35 + 30 = 95 of 180 is 53 %: passes; removing 10 EKAP of practical work makes 47 %.
-    code, doc = run(lambda f: None)
+    # A level-4 initial curriculum: 30 + 35 + 30 = 95 of 180 is 53 %: passes; removing 10 EKAP of
+    # practical work makes 47 %.
+    def initial(f, practical=35):
+        curriculum(f)["kind"] = "initial"
+        curriculum(f)["ekap"] = 150
+        curriculum(f)["modules"][1]["practical_work_ekap"] = practical
+        curriculum(f)["modules"][3].update(type="core", ekap=30)
+
+    code, doc = run(initial)
     assert findings_of(doc, "practice-share") == []
-    code, doc = run(lambda f: curriculum(f)["modules"][1].update(practical_work_ekap=25))
+    code, doc = run(lambda f: initial(f, practical=9))  # 30 + 9 + 30 = 69 of 150 = 46 %
     assert code == 1
     [v] = findings_of(doc, "practice-share")
     assert "3.4.4" in v["clause"] and "50 %" in v["message"]
