@@ -112,11 +112,15 @@ def test_clause_lisa_11_eligibility_reason(grants, change, code, clause):
     assert ranked_ids(doc) == ["A2"]  # the control student stays eligible
 
 
-def test_clause_lisa_11_iii_1_1_vocational_choice_is_not_level_education(grants):
+def test_clause_3_2_3_lisa_11_iii_1_1_vocational_choice_is_level_education_unless_the_school_says(grants):
     files = cluster_with([applicant("A1", 1)])
     cur = files["curricula.yaml"][0]
     cur.update(level=2, kind="vocational_choice", ekap=30)
     cur["modules"] = [{"id": "M1", "name": "Töö", "type": "core", "ekap": 30, "practical_work_ekap": 25}]
+    doc = grants(files, "rank", "--round", ROUND)
+    assert ranked_ids(doc) == ["A1"]  # 3.1.2, 3.2.3: level-2 study is level education
+    files["profile.yaml"] = {"parameters": {"allowances_exclude_vocational_choice": {
+        "values": {date(2022, 8, 25): True}}}}
     doc = grants(files, "rank", "--round", ROUND)
     assert ("not-level-education", "Lisa 11 III.1.1") in excluded_reasons(doc, "A1")
 

@@ -66,10 +66,14 @@ def is_stationary(student: Student, curriculum: Curriculum | None) -> bool:
     return study_form(student, curriculum) != "non_stationary"
 
 
-def is_level_education(curriculum: Curriculum | None) -> bool:
-    """Level education (tasemeõpe): any curriculum but vocational-choice studies (Lisa 11
-    III.1.1, Lisa 12 2.1.3, Lisa 14 1.2). An unknown curriculum is not held against anyone."""
-    return curriculum is None or curriculum.kind != "vocational_choice"
+def is_level_education(curriculum: Curriculum | None, vocational_choice_excluded: bool = False) -> bool:
+    """Level education (tasemeõpe, Lisa 11 III.1.1, Lisa 12 2.1.3, Lisa 14 1.2): every curriculum
+    of levels 2–5 (3.1.2), vocational-choice studies included — 3.2.3 places them in level-2 study.
+    A school that reads them out sets `allowances_exclude_vocational_choice` (off by default). An
+    unknown curriculum is not held against anyone."""
+    if curriculum is None or not vocational_choice_excluded:
+        return True
+    return curriculum.kind != "vocational_choice"
 
 
 def has_state_funded_place(student: Student, curriculum: Curriculum | None) -> bool:

@@ -148,7 +148,7 @@ def eligibility_reasons(ds: Dataset, profile: Profile, rnd: GrantRound, s: Stude
     if s.residence == "none":
         add(Reason("residence", "Lisa 11 III.1 a"))
     curriculum = ds.curricula.get(s.curriculum)
-    if not is_level_education(curriculum):
+    if not is_level_education(curriculum, p("allowances_exclude_vocational_choice")):
         add(Reason("not-level-education", "Lisa 11 III.1.1"))
     if not is_stationary(s, curriculum):
         add(Reason("not-stationary", "Lisa 11 III.1.1"))

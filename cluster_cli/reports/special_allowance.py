@@ -219,7 +219,8 @@ def _special_amount(profile: Profile, day: date, app: Application, grounds: list
     return kind, requested, notes
 
 
-def _special_eligibility(ds: Dataset, cycle: SpecialCycle, s: Student, app: Application) -> list[Reason]:
+def _special_eligibility(ds: Dataset, cycle: SpecialCycle, s: Student, app: Application,
+                         vocational_choice_excluded: bool = False) -> list[Reason]:
     reasons: list[Reason] = []
     add = reasons.append
     if app.submitted > cycle.apply_by:
@@ -233,7 +234,7 @@ def _special_eligibility(ds: Dataset, cycle: SpecialCycle, s: Student, app: Appl
     elif status.status == "academic_leave":
         add(Reason("academic-leave", "Lisa 12 2.1.2", (("since", status.start.isoformat()),)))
     curriculum = ds.curricula.get(s.curriculum)
-    if not is_level_education(curriculum):
+    if not is_level_education(curriculum, vocational_choice_excluded):
         add(Reason("not-level-education", "Lisa 12 2.1.3"))
     if not has_state_funded_place(s, curriculum):
         add(Reason("no-state-place", "Lisa 12 2.1.3"))
@@ -274,7 +275,8 @@ def special_report(ds: Dataset, profile: Profile, month: str) -> SpecialReport:
         c.kind, c.amount, amount_notes = _special_amount(profile, first, app, c.grounds, basic)
         c.notes += amount_notes
         c.requested = money(app.amount) if app.amount is not None else None
-        c.reasons = _special_eligibility(ds, cycle, s, app)
+        c.reasons = _special_eligibility(ds, cycle, s, app,
+                                         profile.value("allowances_exclude_vocational_choice", first))
         (ranked if c.eligible else excluded).append(c)
 
     def key(c: SpecialApplicant) -> tuple:

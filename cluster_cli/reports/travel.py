@@ -145,7 +145,7 @@ def _bus_claim(ds: Dataset, profile: Profile, s: Student, app: Application, run:
     reasons = claim.reasons
     if not is_stationary(s, curriculum):
         reasons.append(Reason("not-stationary", "Lisa 14 1.2"))
-    if not is_level_education(curriculum):
+    if not is_level_education(curriculum, p("allowances_exclude_vocational_choice")):
         reasons.append(Reason("not-level-education", "Lisa 14 1.2"))
     if not has_state_funded_place(s, curriculum):
         reasons.append(Reason("no-state-place", "Lisa 14 2.1"))
