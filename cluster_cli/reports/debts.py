@@ -240,26 +240,35 @@ def _attendance_row(a: Attendance, minimum: Fraction) -> AttendanceRow:
 
 
 def _attendance_actions(ds, s: Student, as_of: date, profile: Profile, rows: list[AttendanceRow], add) -> None:
-    """6.1.8–6.1.10 and 5.3.1.1, for the current study period's attendance record."""
-    current = period_containing(ds.cluster, as_of)
-    row = next((r for r in rows if r.period == current), None)
-    if row is None:
-        return
+    """6.1.8, 6.1.10 and 5.3.1.1 for the current study period's attendance record, and for the
+    period just ended through the week after it (6.2.1: "Kokkuvõte eelneva õppeperioodi
+    õppevõlgnevustest tehakse üldjuhul sellele järgneva nädala jooksul"); 6.1.9 counts every
+    unexcused lesson so far, with no period window ("20 või rohkem õppetundi")."""
     p = lambda name: profile.value(name, as_of)  # noqa: E731
     minor = is_minor(s, as_of, p("adult_age"))
-    args = (("period", row.period), ("unexcused", row.unexcused))
-    if minor and row.unexcused > 0:
-        add(Action("notify-parent", "6.1.8", None, args + (("guardian", s.guardian.name if s.guardian else "—"),)))
-    if minor and row.unexcused >= p("unexcused_director_notice"):
-        add(Action("notify-director", profile.clause("unexcused_director_notice"), None, args))
-    if row.unexcused > p("unexcused_reprimand"):
-        add(Action("reprimand", "6.1.10.1, 6.1.10.2", None, args + (("limit", p("unexcused_reprimand")),)))
-    if row.unexcused > p("unexcused_expulsion") and not row.reasons_notified:
-        add(Action("expulsion-absences", profile.clause("unexcused_expulsion"), None,
-                   args + (("limit", p("unexcused_expulsion")),)))
-    if row.below_duty:
-        add(Action("attendance-duty", profile.clause("attendance_min_share"), None,
-                   args + (("rate", row.rate), ("need", p("attendance_min_share")))))
+    windows = [period_containing(ds.cluster, as_of)]
+    ended = last_ended_period(ds.cluster, as_of)
+    if ended != windows[0] and as_of <= period_dates(ds.cluster, ended)[1] + timedelta(days=p("debts_summary_days")):
+        windows.insert(0, ended)
+    for row in (r for r in rows if r.period in windows):
+        args = (("period", row.period), ("unexcused", row.unexcused))
+        if minor and row.unexcused > 0:
+            add(Action("notify-parent", "6.1.8", None, args + (("guardian", s.guardian.name if s.guardian else "—"),)))
+        if row.unexcused > p("unexcused_reprimand"):
+            add(Action("reprimand", "6.1.10.1, 6.1.10.2", None, args + (("limit", p("unexcused_reprimand")),)))
+        if row.unexcused > p("unexcused_expulsion") and not row.reasons_notified:
+            add(Action("expulsion-absences", profile.clause("unexcused_expulsion"), None,
+                       args + (("limit", p("unexcused_expulsion")),)))
+        if row.below_duty:
+            add(Action("attendance-duty", profile.clause("attendance_min_share"), None,
+                       args + (("rate", row.rate), ("need", p("attendance_min_share")))))
+    so_far = sorted((r for r in rows if period_dates(ds.cluster, r.period)[0] <= as_of),
+                    key=lambda r: period_dates(ds.cluster, r.period)[0])
+    total = sum(r.unexcused for r in so_far)
+    if minor and total >= p("unexcused_director_notice"):
+        periods = ", ".join(r.period for r in so_far if r.unexcused)
+        add(Action("notify-director", profile.clause("unexcused_director_notice"), None,
+                   (("period", periods), ("unexcused", total))))
 
 
 def _half_year_action(ds, s: Student, as_of: date, profile: Profile, add) -> None:
