@@ -229,7 +229,9 @@ def test_clause_6_2_3_open_debt_on_the_start_date_refuses_the_contract(run):
     def change(files):
         files[STUDENTS][0]["grades"].append({"module": "M2", "kind": "module", "value": 2, "date": date(2026, 11, 16)})
 
-    result, out = run("P1", change=change)
+    result, out = run("P1", change=change)  # before the start: a warning, there is time to clear it
+    assert result.exit_code == 0, result.output
+    result, out = run("P1", "--as-of", "2027-02-01", out=out.parent / "out-start")  # Lisa 7 8.2 "alguseks"
     assert result.exit_code == 1, result.output
     assert docx_files(out) == []
     assert "refused" in result.stderr and "open-debts (6.2.3, Lisa 7 8.2)" in result.stderr
@@ -536,6 +538,8 @@ def test_the_manifest_is_written_as_json_and_csv_in_placement_order(run):
     def change(files):
         minor_placement(files, "P0")
         files[STUDENTS][0]["grades"].append({"module": "M2", "kind": "module", "value": 2, "date": date(2026, 11, 16)})
+        files["placements.yaml"][0].update(start=date(2026, 11, 23))  # P1 starts today: its debt refuses it
+        files["placements.yaml"][0]["hosts"][0].update(start=date(2026, 11, 23))
 
     result, out = run("P1", "P0", change=change)
     assert result.exit_code == 1, result.output

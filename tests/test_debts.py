@@ -160,7 +160,7 @@ def test_clause_6_2_3_placement_blocked_in_report_and_validate(debts, cli, tmp_p
     files = base_data()
     change(files)
     root = write_data(tmp_path / "v", files)
-    code, vdoc = cli.validate_json(root)
+    code, vdoc = cli.validate_json(root, "--as-of", "2027-02-01")  # the start date (Lisa 7 8.2 "alguseks")
     assert code == 1
     [f] = findings_of(vdoc, "open-debts")
     assert f["clause"] == "6.2.3, Lisa 7 8.2" and f["severity"] == "error" and "M2" in f["message"]

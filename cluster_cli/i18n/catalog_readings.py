@@ -21,4 +21,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Kontrolli, et riiklik õppekava lubab suuremat mahtu; muidu paranda ekap.",
         "Check that the national curriculum allows the larger volume; otherwise correct ekap.",
     ),
+    "open-debts.before-start": (
+        "Õpilasel {student} on täna lahtisi õppevõlgnevusi ({count}: {modules}); need peavad olema likvideeritud praktika alguseks {start}.",
+        "Student {student} has open study debts today ({count}: {modules}); they must be cleared by the placement's start {start}.",
+    ),
+    "open-debts.before-start.hint": (
+        "Praktika alguspäevast on lahtine võlgnevus viga ja lepingut ei koostata (vt cluster debts --student {student}); erand kirjuta debt_override: {{by: …, reason: …, date: …}}.",
+        "From the start date an open debt is an error and no contract is rendered (see cluster debts --student {student}); record an exception as debt_override: {{by: …, reason: …, date: …}}.",
+    ),
 }

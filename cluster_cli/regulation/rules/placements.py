@@ -230,9 +230,11 @@ def defense(ds: Dataset, ctx: Context) -> Iterator[Finding]:
 
 
 def open_debts(ds: Dataset, ctx: Context) -> Iterator[Finding]:
-    """6.2.3, Lisa 7 8.2: no placement while the student has study debts — they must be cleared
-    by the start. A placement whose start is after the as-of date is judged by the debts open
-    now. A recorded `debt_override` (who and why) turns the error into a warning."""
+    """6.2.3, Lisa 7 8.2: no placement while the student has study debts — the student "on
+    praktika alguseks likvideerinud kõik õppevõlad": cleared by the start. A placement whose start
+    is after the as-of date is judged by the debts open now, but only as a warning (there is
+    time to clear them); from the start date on it is an error. A recorded `debt_override` (who
+    and why) turns the error into a warning."""
     from cluster_cli.regulation.debts import DebtRules, calendar_for, student_debts
 
     pending = [p for p in ds.records.get("placements", []) if p.status in ("draft", "review", "valid")]
@@ -252,6 +254,10 @@ def open_debts(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             o = p.debt_override
             yield at(p, ("debt_override",), "open-debts", "6.2.3", severity="warning", key="open-debts.override",
                      count=len(blocking), modules=modules, by=o.by, reason=o.reason)
+        elif ctx.as_of < p.start:
+            yield at(p, ("start",), "open-debts", "Lisa 7 8.2, 6.2.3", severity="warning",
+                     key="open-debts.before-start", student=p.student, count=len(blocking), modules=modules,
+                     start=p.start.isoformat())
         else:
             yield at(p, ("start",), "open-debts", "6.2.3, Lisa 7 8.2",
                      severity="warning" if p.status == "draft" else "error",
