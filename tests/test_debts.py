@@ -127,10 +127,10 @@ def test_failed_resit_does_not_restart_the_clock(debts):
 
 def test_clause_4_6_4_8_x_counts_as_fail_after_two_weeks(debts):
     change = lambda f: s1(f)["grades"].append(grade("M2", "X", date(2026, 11, 2)))  # noqa: E731
-    doc = debts(change, "2026-11-15")
+    doc = debts(change, "2026-11-16")  # D + 14 is still within the two weeks
     [d] = student_doc(doc)["debts"]
-    assert d["accounting"] is False and d["counts_as_fail_from"] == "2026-11-16"
-    doc = debts(change, "2026-11-16")
+    assert d["accounting"] is False and d["counts_as_fail_from"] == "2026-11-17"
+    doc = debts(change, "2026-11-17")
     assert student_doc(doc)["debts"][0]["accounting"] is True
 
 

@@ -111,8 +111,10 @@ def _debt(run: list, positive_on: date | None, as_of: date, rules: DebtRules, ca
     fail_from = None
     accounting = any(g.value != "X" for g in grades)
     if first.value == "X":
-        fail_from = arose + timedelta(days=rules.x_fail_days)
-        if fail_from <= as_of and (cleared_on is None or cleared_on > fail_from):
+        # 4.6.4.8 "2 nädala jooksul": the two weeks include day D + 14, so an X recorded on D
+        # counts as a 2 from D + 15 — counted as 6.2.2's three weeks are (clear by D + 21).
+        fail_from = arose + timedelta(days=rules.x_fail_days + 1)
+        if fail_from <= as_of and (cleared_on is None or cleared_on >= fail_from):
             accounting = True
     if cleared_on is not None:
         state = CLEARED
