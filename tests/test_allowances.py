@@ -125,7 +125,8 @@ def test_clause_lisa_12_1_4_share_of_the_basic_fund_is_taken_off_the_basic_allow
     # November's special fund 86.40 + 562.08 = 648.48.
     files = cluster_with([applicant("A1", 1), basic("B1", 2)], profile={"special_fund_share": 0.10})
     doc = run("special", files, "2026-11")
-    assert (doc["fund"]["reserved"], doc["fund"]["leftover_part"], doc["fund"]["total"]) == ("86.40", "562.08", "648.48")
+    assert (doc["fund"]["reserved"], doc["fund"]["leftover_part"], doc["fund"]["total"]) == \
+        ("86.40", "562.08", "648.48")
     root = write_data(tmp_path / "fund", files)
     fund = json.loads(cli("grants", "fund", "--year", "2026/2027", "--data", root, "--format", "json").stdout)
     assert (fund["special_reserved"], fund["distributable"]) == ("864.00", "7776.00")

@@ -197,8 +197,9 @@ def test_clause_6_8_5_half_of_subjects_unsatisfactory_at_half_year_end(debts):
 
 def _with_years(f):
     mods = f["curricula.yaml"][0]["modules"]
-    for m, year in zip(mods, (1, 3, 3, 2)):
-        m["year"] = year  # course 3 studies M2 (50) and M3 (30): the year's volume is 80 EKAP
+    for m, year in zip(mods, (1, 2, 2, 3)):
+        m["year"] = year  # course 2 studies M2 (50) and M3 (30): the year's volume is 80 EKAP
+    s1(f)["course"] = 2  # a next course to move to (6.3)
 
 
 def test_clause_6_3_1_conditional_transfer_up_to_20_percent(debts):
@@ -415,10 +416,38 @@ def test_report_refuses_broken_data(cli, tmp_path):
 
 def test_clause_6_3_1_module_without_year_counts_its_share_of_a_year(debts):
     # No module has a year: each is spread over the 3 nominal years — M1 13.3, M2 16.7, M3 10,
-    # G1 20 — so the year is 60 EKAP and 20 % of it is 12.
-    doc = debts(lambda f: s1(f)["grades"].append(grade("M3", 2, date(2026, 11, 2), kind="module")), "2026-11-23")
+    # G1 20 — so the year is 60 EKAP and 20 % of it is 12. S1 is in course 2 of 3.
+    def change(module):
+        def _change(f):
+            s1(f)["course"] = 2
+            s1(f)["grades"].append(grade(module, 2, date(2026, 11, 2), kind="module"))
+        return _change
+
+    doc = debts(change("M3"), "2026-11-23")
     t = student_doc(doc)["transfer"]
     assert (t["status"], t["unfulfilled_ekap"], t["year_ekap"]) == ("conditional", "10.0", "60.0")
-    doc = debts(lambda f: s1(f)["grades"].append(grade("G1", 2, date(2026, 11, 2), kind="module")), "2026-11-23")
+    doc = debts(change("G1"), "2026-11-23")
     t = student_doc(doc)["transfer"]
     assert (t["status"], t["unfulfilled_ekap"]) == ("none", "20.0")
+
+
+# --- issue 16: transfer only to a next course (6.3) --------------------------------------------
+
+
+def test_clause_6_3_last_course_has_no_transfer_but_the_final_exam(debts):
+    # S1 is in course 3 of a 3-year curriculum: a debt in M3 is no question of a transfer —
+    # the final exam's admission (4.13, Lisa 4 3.2) speaks instead.
+    def change(f):
+        _final(f)
+        s1(f)["grades"].append(grade("M3", 2, date(2026, 11, 2), kind="module"))
+
+    doc = debts(change, "2026-11-23")
+    assert student_doc(doc)["transfer"]["status"] == "last_course"
+    codes = action_codes(doc)
+    assert not [c for c in codes if c.startswith("transfer")]
+    assert "final-exam-not-admitted" in codes
+    # The same debt in course 2 of 3 is a transfer question (6.3.1).
+    doc = debts(lambda f: (change(f), s1(f).update(course=2)), "2026-11-23")
+    assert student_doc(doc)["transfer"]["status"] == "conditional"
+    assert "transfer-conditional" in action_codes(doc)
+
