@@ -431,7 +431,7 @@ def test_clause_6_3_1_module_without_year_counts_its_share_of_a_year(debts):
     assert (t["status"], t["unfulfilled_ekap"]) == ("none", "20.0")
 
 
-# --- issue 16: transfer only to a next course (6.3) --------------------------------------------
+# --- issue 16: transfer only to a next course (6.3), not during leave (6.7.6) -----------------
 
 
 def test_clause_6_3_last_course_has_no_transfer_but_the_final_exam(debts):
@@ -450,4 +450,37 @@ def test_clause_6_3_last_course_has_no_transfer_but_the_final_exam(debts):
     doc = debts(lambda f: (change(f), s1(f).update(course=2)), "2026-11-23")
     assert student_doc(doc)["transfer"]["status"] == "conditional"
     assert "transfer-conditional" in action_codes(doc)
+
+
+LEAVE = [{"status": "active", "start": date(2024, 9, 2), "end": date(2026, 10, 31)},
+         {"status": "academic_leave", "start": date(2026, 11, 1), "end": date(2027, 8, 31), "reason": "health",
+          "evidence": "tõend"}]
+
+
+def test_clause_6_7_6_no_transfer_while_on_academic_leave(debts):
+    # S1 in course 2, no debts, on leave: 6.7.6 — not transferred; the course's M2 and M3 not passed.
+    def change(f):
+        _with_years(f)
+        s1(f)["status"] = LEAVE
+
+    doc = debts(change, "2026-11-23")
+    t = student_doc(doc)["transfer"]
+    assert t["status"] == "leave"
+    [a] = [a for a in student_doc(doc)["actions"] if a["code"] == "transfer-leave"]
+    assert a["clause"] == "6.7.6" and "M2, M3" in a["message"] and "2026-11-01" in a["message"]
+    # Without the leave the same student moves up in full.
+    doc = debts(_with_years, "2026-11-23")
+    assert not any(s["student"] == "S1" for s in doc["students"])
+
+
+def test_clause_6_7_6_leave_with_the_course_fulfilled_transfers(debts):
+    # "v.a õppekava täitmisel": the course's modules M2 and M3 passed before the leave.
+    def change(f):
+        _with_years(f)
+        s1(f)["status"] = LEAVE
+        s1(f)["grades"] += [grade("M2", 4, date(2026, 10, 20), kind="module"),
+                            grade("M3", 5, date(2026, 10, 27), kind="module")]
+
+    doc = debts(change, "2026-11-23")
+    assert not any(s["student"] == "S1" for s in doc["students"])  # nothing to report: a full transfer
 

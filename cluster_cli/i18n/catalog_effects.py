@@ -7,4 +7,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Põhitoetuse vooru {round} fondist {share} € määratud toetused",
         "Basic allowances awarded from round {round}'s fund of {share} €",
     ),
+    "action.transfer-leave": (
+        "Akadeemilisel puhkusel alates {since}: järgmisele kursusele ei viida üle, v.a õppekava täitmisel "
+        "(läbimata moodulid: {modules}; arvestuslikud võlgnevused: {debts}).",
+        "On academic leave since {since}: not transferred to the next course unless the curriculum is fulfilled "
+        "(modules not passed: {modules}; accounting debts: {debts}).",
+    ),
 }

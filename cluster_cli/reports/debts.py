@@ -57,6 +57,7 @@ URGENCY = {
     "clear-debts": 4,
     "transfer-none": 4,
     "transfer-conditional": 4,
+    "transfer-leave": 4,
     "no-representation": 4,
     "final-exam-not-admitted": 4,
 }
@@ -199,7 +200,11 @@ def _student_report(ds: Dataset, profile: Profile, s: Student, as_of: date, rule
                         ("modules", _modules(blocking)), ("override", placement.debt_override is not None))))
     _attendance_actions(ds, s, as_of, profile, attendance, add)
     _half_year_action(ds, s, as_of, profile, add)
-    if transfer.status in ("conditional", "none"):
+    if transfer.status == "leave":
+        add(Action("transfer-leave", "6.7.6", None,
+                   (("since", transfer.leave_since.isoformat()), ("modules", list(transfer.not_passed) or "—"),
+                    ("debts", _modules([d for d in debts if d.is_open and d.accounting]) or "—"))))
+    elif transfer.status in ("conditional", "none"):
         code = "transfer-conditional" if transfer.status == "conditional" else "transfer-none"
         add(Action(code, "6.3.1, 6.3.4", transfer.clear_by,
                    (("unfulfilled", transfer.unfulfilled_ekap), ("year", transfer.year_ekap),
