@@ -484,3 +484,45 @@ def test_clause_6_7_6_leave_with_the_course_fulfilled_transfers(debts):
     doc = debts(change, "2026-11-23")
     assert not any(s["student"] == "S1" for s in doc["students"])  # nothing to report: a full transfer
 
+
+# --- issue 16: a leave that ended with no return recorded (6.7.10, 6.8.2.5) -------------------
+
+ENDED_LEAVE = [{"status": "active", "start": date(2024, 9, 2), "end": date(2026, 9, 30)},
+               {"status": "academic_leave", "start": date(2026, 10, 1), "end": date(2027, 1, 31),
+                "reason": "health", "evidence": "tõend"}]
+
+
+def test_clause_6_7_10_6_8_2_5_leave_ended_without_return_is_flagged_with_its_debts(debts, cli, tmp_path):
+    def change(f):
+        s1(f)["status"] = ENDED_LEAVE
+        s1(f)["grades"].append(grade("M2", 2, date(2026, 9, 14)))  # expired on 5 Oct, during the leave
+        s1(f)["grades"].append(grade("G1", 2, date(2027, 1, 29)))  # open: clear by 19 Feb
+
+    # A week after Sunday 31 Jan is Sunday 7 Feb and two weeks Sunday 14 Feb: each moves to Monday.
+    doc = debts(change, "2027-02-03")
+    s = student_doc(doc)
+    assert [d["module"] for d in s["debts"]] == ["M2", "G1"]  # still in the report, with the debts
+    [a] = [a for a in s["actions"] if a["code"].startswith("leave-no-return")]
+    assert (a["code"], a["clause"], a["due"], a["urgency"]) == ("leave-no-return", "6.7.10, 6.8.2.5", "2027-02-08", 2)
+    assert "2027-02-08" in a["message"] and "2027-02-15" in a["message"]
+    # After the week: the group supervisor's proposal to expel, due by 6.8.2.5's date.
+    doc = debts(change, "2027-02-09")
+    [a] = [a for a in student_doc(doc)["actions"] if a["code"].startswith("leave-no-return")]
+    assert (a["code"], a["due"], a["urgency"]) == ("leave-no-return-expulsion", "2027-02-15", 1)
+    # The group summary counts the student; the calendar keeps the open debt's events.
+    assert doc["groups"][0]["students"] == 2
+    files = base_data()
+    change(files)
+    root = write_data(tmp_path / "cal", files)
+    events = json.loads(cli("calendar", "--data", root, "--as-of", "2027-02-09", "--format", "json").stdout)["events"]
+    assert ("debt-clear", "2027-02-19") in [(e["kind"], e["date"]) for e in events if e["subject"] == "S1"]
+
+
+def test_clause_6_7_10_recorded_return_or_removal_ends_the_flag(debts):
+    for after in ({"status": "active", "start": date(2027, 2, 1)},
+                  {"status": "expelled", "start": date(2027, 2, 8)}):
+        def change(f, after=after):
+            s1(f)["status"] = ENDED_LEAVE + [after]
+
+        doc = debts(change, "2027-02-10")
+        assert not [a for s in doc["students"] for a in s["actions"] if a["code"].startswith("leave-no-return")]

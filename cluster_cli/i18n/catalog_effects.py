@@ -13,4 +13,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "On academic leave since {since}: not transferred to the next course unless the curriculum is fulfilled "
         "(modules not passed: {modules}; accounting debts: {debts}).",
     ),
+    "action.leave-no-return": (
+        "Akadeemiline puhkus lõppes {end}, naasmist pole märgitud: märgi õpingute jätkamine. Ühe nädala jooksul "
+        "({back_by}, 6.7.10) — 6.8.2.5 järgi kahe nädala jooksul ({latest}) — naasmata õpilane arvatakse "
+        "grupijuhendaja esildise alusel välja.",
+        "Academic leave ended {end} and no return is recorded: record the return. A student not back within one "
+        "week ({back_by}, 6.7.10) — two weeks by 6.8.2.5 ({latest}) — is expelled on the group supervisor's "
+        "proposal.",
+    ),
+    "action.leave-no-return-expulsion": (
+        "Akadeemiline puhkus lõppes {end}, naasmist pole märgitud ja nädal on möödas ({back_by}, 6.7.10): "
+        "grupijuhendaja esildis väljaarvamiseks; 6.8.2.5 kahe nädala tähtaeg on {latest}. Kui õpilane naasis, "
+        "märgi see.",
+        "Academic leave ended {end}, no return is recorded and the week has passed ({back_by}, 6.7.10): the group "
+        "supervisor proposes expulsion; 6.8.2.5's two weeks end {latest}. If the student is back, record it.",
+    ),
 }

@@ -2,8 +2,10 @@
 the regulation says must happen now.
 
 A pure function of (dataset, profile, as-of date) → `DebtReport`. Actions carry their clause;
-every number comes from the profile. Only students who are studying on the as-of date (active,
-on academic leave or abroad) are reported.
+every number comes from the profile. Students who are studying on the as-of date (active, on
+academic leave or abroad) are reported, and so is a student whose academic leave has ended with
+no return recorded (6.7.10, 6.8.2.5) — flagged, with their debts, until the data says what
+happened.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from cluster_cli.regulation.facts import (
     period_containing,
     period_dates,
     status_on,
+    unreturned_leave,
 )
 from cluster_cli.regulation.profile import Profile
 from cluster_cli.reports.transfer import Transfer, transfer_outlook
@@ -45,8 +48,10 @@ STUDYING = ("active", "academic_leave", "abroad")
 URGENCY = {
     "expulsion-debts": 1,
     "expulsion-absences": 1,
+    "leave-no-return-expulsion": 1,
     "half-year-unsatisfactory": 1,
     "round-table": 2,
+    "leave-no-return": 2,
     "placement-blocked": 2,
     "final-exam-no-attempts": 2,
     "agreement-overdue": 3,
@@ -141,7 +146,7 @@ def debt_report(
         s
         for s in ds.records.get("students", [])
         if (group is None or s.group == group) and (student is None or s.id == student)
-        and _studying(s, as_of)
+        and (_studying(s, as_of) or unreturned_leave(s, as_of) is not None)
     ]
     rules = DebtRules.from_profile(profile, as_of)
     calendar = calendar_for(chosen, as_of)
@@ -170,6 +175,7 @@ def _student_report(ds: Dataset, profile: Profile, s: Student, as_of: date, rule
     report = StudentReport(s, debts, attendance, transfer, final)
     add = report.actions.append
 
+    _leave_return_action(s, as_of, profile, calendar, add)
     expired = [d for d in debts if d.state == EXPIRED]
     overdue = [d for d in debts if d.state == AGREEMENT_OVERDUE]
     open_ = [d for d in debts if d.state in (OPEN, AGREEMENT_OVERDUE)]
@@ -219,6 +225,25 @@ def _student_report(ds: Dataset, profile: Profile, s: Student, as_of: date, rule
                         ("left", final.attempts_left))))
     report.actions.sort(key=lambda a: (a.urgency, a.due or date.max, a.code))
     return report
+
+
+def _leave_return_action(s: Student, as_of: date, profile: Profile, calendar: WorkingDays, add) -> None:
+    """6.7.10, 6.8.2.5: a leave ended and no return (or removal) is recorded. A student not back
+    within one week of the leave's end is expelled on the group supervisor's proposal (6.7.10);
+    6.8.2.5 says two weeks — the source contradicts itself, so both deadlines are given, each a
+    term of calendar days that moves to the next working day when it ends on a rest day (TsÜS
+    § 136 (6)). Until the first deadline: record the return; after it: the proposal."""
+    leave = unreturned_leave(s, as_of)
+    if leave is None:
+        return
+    back_by = calendar.deadline(leave.end, profile.value("leave_return_days", leave.end))
+    latest = calendar.deadline(leave.end, profile.value("leave_return_days_expulsion", leave.end))
+    clause = f"{profile.clause('leave_return_days')}, {profile.clause('leave_return_days_expulsion')}"
+    args = (("end", leave.end.isoformat()), ("back_by", back_by.isoformat()), ("latest", latest.isoformat()))
+    if as_of <= back_by:
+        add(Action("leave-no-return", clause, back_by, args))
+    else:
+        add(Action("leave-no-return-expulsion", clause, latest, args))
 
 
 def _modules(debts: list[Debt]) -> list[str]:
