@@ -28,4 +28,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Academic leave ended {end}, no return is recorded and the week has passed ({back_by}, 6.7.10): the group "
         "supervisor proposes expulsion; 6.8.2.5's two weeks end {latest}. If the student is back, record it.",
     ),
+    "grant.reason.abroad-placement": (
+        "Välispraktikal {placement} alates {since} (välismaale õppima, sh praktikale).",
+        "On placement {placement} abroad since {since} (going abroad to study includes practice).",
+    ),
+    "grant.reason.stopped-abroad-placement": (
+        "Välispraktikal {placement} alates {since}; makse lõpeb järgmisest kuust.",
+        "On placement {placement} abroad since {since}; payment stops from the next month.",
+    ),
 }

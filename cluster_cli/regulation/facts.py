@@ -87,6 +87,14 @@ def status_on(student: Student, day: date) -> StatusEntry | None:
     return current
 
 
+def abroad_placement_on(placements, day: date):
+    """4.12.5 "välismaale õppima (sh praktikale)": going abroad for a placement is going abroad to
+    study, so a placement abroad (kind `abroad`, not cancelled) running on `day` counts as
+    studying abroad for the study allowance (4.12.6). The earliest such placement, or None."""
+    return next((p for p in sorted(placements, key=lambda p: (p.start, p.id))
+                 if p.kind == "abroad" and p.status != "cancelled" and p.start <= day <= p.end), None)
+
+
 def unreturned_leave(student: Student, day: date) -> StatusEntry | None:
     """6.7.10, 6.8.2.5: the academic leave that ended before `day` with nothing recorded after
     it — neither the return to studies nor a removal from the list. None when a status is in
