@@ -36,4 +36,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Välispraktikal {placement} alates {since}; makse lõpeb järgmisest kuust.",
         "On placement {placement} abroad since {since}; payment stops from the next month.",
     ),
+    "signed-contract": (
+        "Praktika {id} algas {start}, kuid kehtivat (allkirjastatud) lepingut pole: olek on {status}.",
+        "Placement {id} started on {start} without a valid (signed) contract: its status is {status}.",
+    ),
+    "signed-contract.hint": (
+        "Kui leping on allkirjastatud, märgi olekuks valid; muidu ei tohi praktika enne lepingu sõlmimist jätkuda "
+        "(4.11.5).",
+        "If the contract is signed, set the status to valid; otherwise the placement may not go on until the "
+        "contract is concluded (4.11.5).",
+    ),
+    "rule.signed-contract": (
+        "Praktika algab allkirjastatud kolmepoolse lepinguga (4.11.5).",
+        "A placement starts with a signed tripartite contract (4.11.5).",
+    ),
 }
