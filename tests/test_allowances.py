@@ -92,22 +92,41 @@ def reasons_of(doc, sid, key="excluded"):
     return [(r["code"], r["clause"]) for r in by_id(doc, key)[sid]["reasons"]]
 
 
-def test_clause_lisa_12_1_4_fund_from_the_leftover_by_default(run):
-    # Basic fund: 60 € × 24 places × 0.6 = 864.00 a month. Autumn 40 % of 8640.00 = 3456.00 pays 11
-    # allowances of 300.00 (3300.00): leftover 156.00, spread over Sep–Jan = 31.20 a month.
-    doc = run("special", cluster_with([applicant("A1", 1)]), "2026-11")
+def basic(sid, n, **extra):
+    """A student eligible for the basic allowance of the 2026 autumn round (Lisa 11 III.1):
+    grades and attendance in the spring before, an application in time."""
+    return student(sid, n, grades=[{"module": "M1", "kind": "assessment", "value": 4, "date": date(2026, 3, 2)}],
+                   attendance=[{"period": "2026-spring", "lessons": 300, "unexcused": 0}],
+                   applications=[{"kind": "basic", "round": "2026-autumn", "submitted": date(2026, 9, 8)}], **extra)
+
+
+def test_clause_lisa_12_1_4_fund_receives_what_the_round_did_not_award(run):
+    # Basic fund: 60 € × 24 places × 0.6 = 864.00 a month. Autumn 40 % of 8640.00 = 3456.00 could pay
+    # 11 allowances of 300.00, but only the 2 eligible applicants are awarded (600.00): the special
+    # fund receives 3456.00 − 600.00 = 2856.00 (1.4 "ülejäänud vahendid"), 571.20 a month — not
+    # 3456.00 − 11 × 300.00 = 156.00, the plan's rounding rest.
+    doc = run("special", cluster_with([applicant("A1", 1), basic("B1", 2), basic("B2", 3)]), "2026-11")
     f = doc["fund"]
-    assert (f["basic_month_fund"], f["reserved"], f["round_leftover"], f["leftover_part"], f["total"]) == \
-        ("864.00", "0.00", "156.00", "31.20", "31.20")
+    assert (f["basic_month_fund"], f["reserved"], f["round_share"], f["round_awarded"], f["round_leftover"],
+            f["leftover_part"], f["total"]) == \
+        ("864.00", "0.00", "3456.00", "600.00", "2856.00", "571.20", "571.20")
+    # One of them on academic leave from August is not awarded: 300.00 more for the special fund.
+    leave = [{"status": "active", "start": date(2025, 9, 1), "end": date(2026, 7, 31)},
+             {"status": "academic_leave", "reason": "health", "start": date(2026, 8, 1)}]
+    doc = run("special", cluster_with([applicant("A1", 1), basic("B1", 2), basic("B2", 3, status=leave)]),
+              "2026-11")
+    assert (doc["fund"]["round_awarded"], doc["fund"]["round_leftover"], doc["fund"]["leftover_part"]) == \
+        ("300.00", "3156.00", "631.20")
 
 
 def test_clause_lisa_12_1_4_share_of_the_basic_fund_is_taken_off_the_basic_allowances(run, cli, tmp_path):
     # 10 % of 864.00 = 86.40 a month to the special fund; the basic fund keeps 8640 − 864 = 7776.00:
-    # autumn 40 % = 3110.40 pays 10 allowances (3000.00), leftover 110.40 → 22.08 a month;
-    # November's special fund 86.40 + 22.08 = 108.48.
-    files = cluster_with([applicant("A1", 1)], profile={"special_fund_share": 0.10})
+    # autumn 40 % = 3110.40, one allowance awarded (300.00), leftover 2810.40 → 562.08 a month;
+    # November's special fund 86.40 + 562.08 = 648.48.
+    files = cluster_with([applicant("A1", 1), basic("B1", 2)], profile={"special_fund_share": 0.10})
     doc = run("special", files, "2026-11")
-    assert (doc["fund"]["reserved"], doc["fund"]["leftover_part"], doc["fund"]["total"]) == ("86.40", "22.08", "108.48")
+    assert (doc["fund"]["reserved"], doc["fund"]["leftover_part"], doc["fund"]["total"]) == \
+        ("86.40", "562.08", "648.48")
     root = write_data(tmp_path / "fund", files)
     fund = json.loads(cli("grants", "fund", "--year", "2026/2027", "--data", root, "--format", "json").stdout)
     assert (fund["special_reserved"], fund["distributable"]) == ("864.00", "7776.00")
@@ -117,16 +136,17 @@ def test_clause_lisa_12_1_4_share_of_the_basic_fund_is_taken_off_the_basic_allow
 
 
 def test_clause_lisa_12_1_4_uneven_leftover_spread_to_the_cent(run):
-    # With 3 % administration: distributable 8640 − 259.20 = 8380.80; autumn 3352.32 − 11 × 300 = 52.32:
-    # 10.46 a month, January 52.32 − 4 × 10.46 = 10.48; spring 5028.48 − 16 × 300 = 228.48:
-    # 45.69 a month, June 228.48 − 4 × 45.69 = 45.72. The ten months give exactly 280.80.
+    # With 3 % administration: distributable 8640 − 259.20 = 8380.80; nobody applied for the basic
+    # allowance, so nothing was awarded: autumn 3352.32 → 670.46 a month, January
+    # 3352.32 − 4 × 670.46 = 670.48; spring 5028.48 → 1005.69 a month, June 5028.48 − 4 × 1005.69
+    # = 1005.72. The ten months give exactly the distributable 8380.80.
     files = cluster_with([applicant("A1", 1)], profile={"grant_admin_share": 0.03})
     parts = {m: run("special", files, m)["fund"]["leftover_part"]
              for m in ("2026-09", "2026-10", "2026-11", "2026-12", "2027-01",
                        "2027-02", "2027-03", "2027-04", "2027-05", "2027-06")}
     assert (parts["2026-11"], parts["2027-01"], parts["2027-03"], parts["2027-06"]) == (
-        "10.46", "10.48", "45.69", "45.72")
-    assert sum(float(v) for v in parts.values()) == pytest.approx(280.80)
+        "670.46", "670.48", "1005.69", "1005.72")
+    assert sum(float(v) for v in parts.values()) == pytest.approx(8380.80)
     assert run("special", files, "2027-07")["fund"]["total"] == "0.00"  # no basic fund in July
 
 
@@ -245,11 +265,13 @@ def test_clause_lisa_12_5_3_crisis_one_off_up_to_six_months(run):
 
 
 def test_clause_lisa_12_3_2_allocation_within_the_fund_by_preference(run):
-    # Fund 108.48 (see 1.4 above): P1 60.00 → 48.48 left; P2's 300.00 does not fit; P3 30.00 → 18.48 left.
+    # Fund 108.48 (10 % reserved, 10 basic allowances awarded, see 1.4 above): P1 60.00 → 48.48 left;
+    # P2's 300.00 does not fit; P3 30.00 → 18.48 left.
     files = cluster_with([
         applicant("P1", 1, app=special(minor_dependants=3)),
         applicant("P2", 2, app=special(grounds=["emergency"], amount_kind="crisis", amount=300)),
         applicant("P3", 3, app=special(grounds=["economic_hardship"], amount_kind="partial")),
+        *(basic(f"B{i}", 10 + i) for i in range(10)),
     ], profile={"special_fund_share": 0.10})
     doc = run("special", files, "2026-11")
     assert [(a["student"], a["amount"], a["awarded"]) for a in doc["applicants"]] == \
@@ -629,7 +651,7 @@ def test_xlsx_read_back(cli, tmp_path):
     assert row["Õpilane"] == "A1"
     assert row["Summa €"] == 60 and row["Pangakonto"] == IBAN
     fund = {r[0]: r[1] for r in wb["fund"].iter_rows(min_row=3, values_only=True)}
-    assert fund["Eritoetuse fond kokku"] == pytest.approx(31.20)
+    assert fund["Eritoetuse fond kokku"] == pytest.approx(691.20)  # nothing awarded: the round's 3456.00 / 5 (1.4)
 
 
 def test_english_and_views(cli, tmp_path):

@@ -116,8 +116,10 @@ def test_clause_6_7_10_return_from_academic_leave_and_6_8_2_5_two_weeks(calendar
     ]
     doc = calendar(files, "2027-01-20")
     [e] = [e for e in doc["events"] if e["kind"] == "leave-return"]
-    assert (e["date"], e["subject"], e["clause"]) == ("2027-02-07", "S1", "6.7.10, 6.8.2.5")
-    assert "2027-02-14" in e["message"]
+    # A week after 31 Jan is Sunday 7 Feb and two weeks Sunday 14 Feb: each term moves to the
+    # next working day (TsÜS § 136 (6)).
+    assert (e["date"], e["subject"], e["clause"]) == ("2027-02-08", "S1", "6.7.10, 6.8.2.5")
+    assert "2027-02-15" in e["message"]
 
 
 # --- window, views, order ---------------------------------------------------------------------

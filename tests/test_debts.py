@@ -197,8 +197,9 @@ def test_clause_6_8_5_half_of_subjects_unsatisfactory_at_half_year_end(debts):
 
 def _with_years(f):
     mods = f["curricula.yaml"][0]["modules"]
-    for m, year in zip(mods, (1, 3, 3, 2)):
-        m["year"] = year  # course 3 studies M2 (50) and M3 (30): the year's volume is 80 EKAP
+    for m, year in zip(mods, (1, 2, 2, 3)):
+        m["year"] = year  # course 2 studies M2 (50) and M3 (30): the year's volume is 80 EKAP
+    s1(f)["course"] = 2  # a next course to move to (6.3)
 
 
 def test_clause_6_3_1_conditional_transfer_up_to_20_percent(debts):
@@ -415,10 +416,113 @@ def test_report_refuses_broken_data(cli, tmp_path):
 
 def test_clause_6_3_1_module_without_year_counts_its_share_of_a_year(debts):
     # No module has a year: each is spread over the 3 nominal years — M1 13.3, M2 16.7, M3 10,
-    # G1 20 — so the year is 60 EKAP and 20 % of it is 12.
-    doc = debts(lambda f: s1(f)["grades"].append(grade("M3", 2, date(2026, 11, 2), kind="module")), "2026-11-23")
+    # G1 20 — so the year is 60 EKAP and 20 % of it is 12. S1 is in course 2 of 3.
+    def change(module):
+        def _change(f):
+            s1(f)["course"] = 2
+            s1(f)["grades"].append(grade(module, 2, date(2026, 11, 2), kind="module"))
+        return _change
+
+    doc = debts(change("M3"), "2026-11-23")
     t = student_doc(doc)["transfer"]
     assert (t["status"], t["unfulfilled_ekap"], t["year_ekap"]) == ("conditional", "10.0", "60.0")
-    doc = debts(lambda f: s1(f)["grades"].append(grade("G1", 2, date(2026, 11, 2), kind="module")), "2026-11-23")
+    doc = debts(change("G1"), "2026-11-23")
     t = student_doc(doc)["transfer"]
     assert (t["status"], t["unfulfilled_ekap"]) == ("none", "20.0")
+
+
+# --- issue 16: transfer only to a next course (6.3), not during leave (6.7.6) -----------------
+
+
+def test_clause_6_3_last_course_has_no_transfer_but_the_final_exam(debts):
+    # S1 is in course 3 of a 3-year curriculum: a debt in M3 is no question of a transfer —
+    # the final exam's admission (4.13, Lisa 4 3.2) speaks instead.
+    def change(f):
+        _final(f)
+        s1(f)["grades"].append(grade("M3", 2, date(2026, 11, 2), kind="module"))
+
+    doc = debts(change, "2026-11-23")
+    assert student_doc(doc)["transfer"]["status"] == "last_course"
+    codes = action_codes(doc)
+    assert not [c for c in codes if c.startswith("transfer")]
+    assert "final-exam-not-admitted" in codes
+    # The same debt in course 2 of 3 is a transfer question (6.3.1).
+    doc = debts(lambda f: (change(f), s1(f).update(course=2)), "2026-11-23")
+    assert student_doc(doc)["transfer"]["status"] == "conditional"
+    assert "transfer-conditional" in action_codes(doc)
+
+
+LEAVE = [{"status": "active", "start": date(2024, 9, 2), "end": date(2026, 10, 31)},
+         {"status": "academic_leave", "start": date(2026, 11, 1), "end": date(2027, 8, 31), "reason": "health",
+          "evidence": "tõend"}]
+
+
+def test_clause_6_7_6_no_transfer_while_on_academic_leave(debts):
+    # S1 in course 2, no debts, on leave: 6.7.6 — not transferred; the course's M2 and M3 not passed.
+    def change(f):
+        _with_years(f)
+        s1(f)["status"] = LEAVE
+
+    doc = debts(change, "2026-11-23")
+    t = student_doc(doc)["transfer"]
+    assert t["status"] == "leave"
+    [a] = [a for a in student_doc(doc)["actions"] if a["code"] == "transfer-leave"]
+    assert a["clause"] == "6.7.6" and "M2, M3" in a["message"] and "2026-11-01" in a["message"]
+    # Without the leave the same student moves up in full.
+    doc = debts(_with_years, "2026-11-23")
+    assert not any(s["student"] == "S1" for s in doc["students"])
+
+
+def test_clause_6_7_6_leave_with_the_course_fulfilled_transfers(debts):
+    # "v.a õppekava täitmisel": the course's modules M2 and M3 passed before the leave.
+    def change(f):
+        _with_years(f)
+        s1(f)["status"] = LEAVE
+        s1(f)["grades"] += [grade("M2", 4, date(2026, 10, 20), kind="module"),
+                            grade("M3", 5, date(2026, 10, 27), kind="module")]
+
+    doc = debts(change, "2026-11-23")
+    assert not any(s["student"] == "S1" for s in doc["students"])  # nothing to report: a full transfer
+
+
+# --- issue 16: a leave that ended with no return recorded (6.7.10, 6.8.2.5) -------------------
+
+ENDED_LEAVE = [{"status": "active", "start": date(2024, 9, 2), "end": date(2026, 9, 30)},
+               {"status": "academic_leave", "start": date(2026, 10, 1), "end": date(2027, 1, 31),
+                "reason": "health", "evidence": "tõend"}]
+
+
+def test_clause_6_7_10_6_8_2_5_leave_ended_without_return_is_flagged_with_its_debts(debts, cli, tmp_path):
+    def change(f):
+        s1(f)["status"] = ENDED_LEAVE
+        s1(f)["grades"].append(grade("M2", 2, date(2026, 9, 14)))  # expired on 5 Oct, during the leave
+        s1(f)["grades"].append(grade("G1", 2, date(2027, 1, 29)))  # open: clear by 19 Feb
+
+    # A week after Sunday 31 Jan is Sunday 7 Feb and two weeks Sunday 14 Feb: each moves to Monday.
+    doc = debts(change, "2027-02-03")
+    s = student_doc(doc)
+    assert [d["module"] for d in s["debts"]] == ["M2", "G1"]  # still in the report, with the debts
+    [a] = [a for a in s["actions"] if a["code"].startswith("leave-no-return")]
+    assert (a["code"], a["clause"], a["due"], a["urgency"]) == ("leave-no-return", "6.7.10, 6.8.2.5", "2027-02-08", 2)
+    assert "2027-02-08" in a["message"] and "2027-02-15" in a["message"]
+    # After the week: the group supervisor's proposal to expel, due by 6.8.2.5's date.
+    doc = debts(change, "2027-02-09")
+    [a] = [a for a in student_doc(doc)["actions"] if a["code"].startswith("leave-no-return")]
+    assert (a["code"], a["due"], a["urgency"]) == ("leave-no-return-expulsion", "2027-02-15", 1)
+    # The group summary counts the student; the calendar keeps the open debt's events.
+    assert doc["groups"][0]["students"] == 2
+    files = base_data()
+    change(files)
+    root = write_data(tmp_path / "cal", files)
+    events = json.loads(cli("calendar", "--data", root, "--as-of", "2027-02-09", "--format", "json").stdout)["events"]
+    assert ("debt-clear", "2027-02-19") in [(e["kind"], e["date"]) for e in events if e["subject"] == "S1"]
+
+
+def test_clause_6_7_10_recorded_return_or_removal_ends_the_flag(debts):
+    for after in ({"status": "active", "start": date(2027, 2, 1)},
+                  {"status": "expelled", "start": date(2027, 2, 8)}):
+        def change(f, after=after):
+            s1(f)["status"] = ENDED_LEAVE + [after]
+
+        doc = debts(change, "2027-02-10")
+        assert not [a for s in doc["students"] for a in s["actions"] if a["code"].startswith("leave-no-return")]

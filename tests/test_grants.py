@@ -334,3 +334,43 @@ def test_usage_errors(cli, tmp_path):
     assert cli("grants", "rank", "--round", "2026-fall", "--data", root).exit_code == 2
     assert cli("grants", "fund", "--year", "2026/2028", "--data", root).exit_code == 2
     assert cli("grants", "report", "--month", "2026-13", "--data", root).exit_code == 2
+
+
+# --- issue 16: a placement abroad is studying abroad (4.12.5 with 4.12.6) ---------------------
+
+
+def _abroad_placement(files, sid, start, end, status="valid"):
+    p = base_data()["placements.yaml"][0]
+    p.update(id="VP1", student=sid, kind="abroad", status=status, start=start, end=end, country="DE", language="en",
+             hours=None, ekap=None)
+    p["hosts"][0].update(start=start, end=end)
+    files["placements.yaml"] = [p]
+    return files
+
+
+def test_clause_4_12_5_4_12_6_placement_abroad_stops_the_basic_allowance(grants):
+    # 4.12.5 "välismaale õppima (sh praktikale)": A2 on a placement abroad from 16 Nov 2026 is
+    # studying abroad — November still paid, December stopped (4.12.6), A3 moves up. The fund
+    # (3 places × 60 € × 1, autumn 720 €) pays 2 allowances.
+    def files(status="valid"):
+        students = [applicant("A1", 1, grades=(5, 5)), applicant("A2", 2, grades=(5, 4)),
+                    applicant("A3", 3, grades=(4, 4))]
+        return _abroad_placement(cluster_with(students, places=3, coefficient=1), "A2",
+                                 date(2026, 11, 16), date(2027, 1, 15), status)
+
+    assert [p["student"] for p in grants(files(), "report", "--month", "2026-11")["payments"]] == ["A1", "A2"]
+    doc = grants(files(), "report", "--month", "2026-12")
+    [stop] = doc["stopped"]
+    assert (stop["student"], stop["clause"]) == ("A2", "4.12.6, 4.12.5") and "VP1" in stop["message"]
+    assert [p["student"] for p in doc["payments"]] == ["A1", "A3"]
+    # A cancelled placement abroad changes nothing.
+    doc = grants(files("cancelled"), "report", "--month", "2026-12")
+    assert [p["student"] for p in doc["payments"]] == ["A1", "A2"]
+
+
+def test_clause_4_12_5_4_12_6_abroad_on_placement_when_applying(grants):
+    files = _abroad_placement(cluster_with([applicant("A1", 1), applicant("A2", 2)]), "A1",
+                              date(2026, 9, 1), date(2026, 10, 30))
+    doc = grants(files, "rank", "--round", ROUND)
+    assert ("abroad-placement", "4.12.6, 4.12.5") in excluded_reasons(doc, "A1")
+    assert ranked_ids(doc) == ["A2"]

@@ -612,3 +612,27 @@ def test_select_and_ignore(run):
     assert findings_of(doc, "iban") == [] and code == 0
     code, doc = run(change, "--select", "iban")
     assert [v["code"] for v in doc["findings"]] == ["iban"] and code == 1
+
+
+# --- issue 16: a started placement needs a signed contract (4.11.5) ------------------------------
+
+
+def _starting(f, start, status):
+    p = placement(f)
+    p.update(status=status, start=start, end=date(2027, 1, 29))
+    p["hosts"][0].update(start=start, end=date(2027, 1, 29))
+
+
+def test_clause_4_11_5_placement_started_without_a_signed_contract_is_an_error(run):
+    # As of 2026-11-23: started on the 16th while still in review — no valid contract.
+    code, doc = run(lambda f: _starting(f, date(2026, 11, 16), "review"))
+    [v] = findings_of(doc, "signed-contract")
+    assert (v["clause"], v["severity"], code) == ("4.11.5, Lisa 7 1.4", "error", 1)
+    assert "P1" in v["message"] and "2026-11-16" in v["message"] and v["hint"]
+    code, doc = run(lambda f: _starting(f, date(2026, 11, 23), "draft"))  # starts today: started
+    assert len(findings_of(doc, "signed-contract")) == 1
+    # Signed (valid), or starting tomorrow: no finding.
+    code, doc = run(lambda f: _starting(f, date(2026, 11, 16), "valid"))
+    assert findings_of(doc, "signed-contract") == []
+    code, doc = run(lambda f: _starting(f, date(2026, 11, 24), "review"))
+    assert findings_of(doc, "signed-contract") == []

@@ -428,6 +428,7 @@ from cluster_cli.i18n import catalog_cluster as _cluster  # noqa: E402
 from cluster_cli.i18n import catalog_contracts as _contracts  # noqa: E402
 from cluster_cli.i18n import catalog_dates as _dates  # noqa: E402
 from cluster_cli.i18n import catalog_debts as _debts  # noqa: E402
+from cluster_cli.i18n import catalog_effects as _effects  # noqa: E402
 from cluster_cli.i18n import catalog_files as _files  # noqa: E402
 from cluster_cli.i18n import catalog_grants as _grants  # noqa: E402
 from cluster_cli.i18n import catalog_limits as _limits  # noqa: E402
@@ -454,6 +455,7 @@ _PARTS = (
     _tables,
     _output,
     _readings,
+    _effects,
 )
 for _part in _PARTS:
     MESSAGES.update(_part.MESSAGES)

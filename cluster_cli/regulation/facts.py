@@ -91,6 +91,29 @@ def status_on(student: Student, day: date) -> StatusEntry | None:
     return current
 
 
+def abroad_placement_on(placements, day: date):
+    """4.12.5 "välismaale õppima (sh praktikale)": going abroad for a placement is going abroad to
+    study, so a placement abroad (kind `abroad`, not cancelled) running on `day` counts as
+    studying abroad for the study allowance (4.12.6). The earliest such placement, or None."""
+    return next((p for p in sorted(placements, key=lambda p: (p.start, p.id))
+                 if p.kind == "abroad" and p.status != "cancelled" and p.start <= day <= p.end), None)
+
+
+def unreturned_leave(student: Student, day: date) -> StatusEntry | None:
+    """6.7.10, 6.8.2.5: the academic leave that ended before `day` with nothing recorded after
+    it — neither the return to studies nor a removal from the list. None when a status is in
+    force on `day` or anything is recorded after the leave."""
+    if status_on(student, day) is not None:
+        return None
+    ended = [e for e in student.status if e.status == "academic_leave" and e.end is not None and e.end < day]
+    if not ended:
+        return None
+    last = max(ended, key=lambda e: e.end)
+    if any(e.start > last.end for e in student.status):
+        return None
+    return last
+
+
 def leave_days(student: Student, until: date | None = None) -> int:
     """Days of academic leave taken (up to `until`); the study end moves by this much (6.7.6)."""
     total = 0

@@ -12,9 +12,11 @@ Every number comes from the regulation profile:
   (V.1), and each month's payment date (V.4–V.5) — the dates of `reports.grant_eligibility` and
   `reports.grants`.
 - study debts (6.2.2), from the debt engine: the re-sit agreed by `agree_by` (while none is
-  recorded) and the debt cleared by `clear_by`, for students studying on the as-of date.
+  recorded) and the debt cleared by `clear_by`, for students studying on the as-of date and
+  those whose leave ended with no return recorded (6.7.10, 6.8.2.5).
 - returns from academic leave: back within `leave_return_days` of the leave's end (6.7.10); the
-  source's 6.8.2.5 says two weeks (`leave_return_days_expulsion`) — both dates are shown.
+  source's 6.8.2.5 says two weeks (`leave_return_days_expulsion`) — both dates are shown, each
+  moved to the next working day when it falls on a rest day.
 
 Events are sorted by date, then kind (in the order above), then subject: the same data give the
 same calendar, byte for byte.
@@ -136,10 +138,12 @@ def _grant_events(ds: Dataset, profile: Profile, as_of: date, until: date) -> li
 
 def _debt_events(ds: Dataset, profile: Profile, as_of: date) -> list[Event]:
     from cluster_cli.regulation.debts import AGREEMENT_OVERDUE, OPEN, DebtRules, calendar_for, student_debts
-    from cluster_cli.regulation.facts import status_on
+    from cluster_cli.regulation.facts import status_on, unreturned_leave
 
+    # A student whose leave ended with no return recorded keeps their debts (6.7.10, 6.8.2.5).
     studying = [s for s in ds.students.values()
-                if (st := status_on(s, as_of)) is not None and st.status in STUDYING]
+                if ((st := status_on(s, as_of)) is not None and st.status in STUDYING)
+                or unreturned_leave(s, as_of) is not None]
     if not studying:
         return []
     rules = DebtRules.from_profile(profile, as_of)
@@ -159,13 +163,17 @@ def _debt_events(ds: Dataset, profile: Profile, as_of: date) -> list[Event]:
 
 
 def _leave_events(ds: Dataset, profile: Profile) -> list[Event]:
+    from cluster_cli.regulation.calendar import working_days
+
     out = []
     for s in sorted(ds.students.values(), key=lambda s: s.id):
         for entry in s.status:
             if entry.status != "academic_leave" or entry.end is None:
                 continue
-            back = entry.end + timedelta(days=profile.value("leave_return_days", entry.end))
-            latest = entry.end + timedelta(days=profile.value("leave_return_days_expulsion", entry.end))
+            # Terms of calendar days: one ending on a rest day moves to the next working day.
+            calendar = working_days(entry.end)
+            back = calendar.deadline(entry.end, profile.value("leave_return_days", entry.end))
+            latest = calendar.deadline(entry.end, profile.value("leave_return_days_expulsion", entry.end))
             out.append(Event(back, "leave-return", f"{profile.clause('leave_return_days')}, "
                              f"{profile.clause('leave_return_days_expulsion')}",
                              f"{s.id}|{entry.start.isoformat()}", s.id, s.id, s.group,

@@ -2,8 +2,10 @@
 the regulation says must happen now.
 
 A pure function of (dataset, profile, as-of date) → `DebtReport`. Actions carry their clause;
-every number comes from the profile. Only students who are studying on the as-of date (active,
-on academic leave or abroad) are reported.
+every number comes from the profile. Students who are studying on the as-of date (active, on
+academic leave or abroad) are reported, and so is a student whose academic leave has ended with
+no return recorded (6.7.10, 6.8.2.5) — flagged, with their debts, until the data says what
+happened.
 """
 
 from __future__ import annotations
@@ -11,8 +13,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
@@ -30,16 +31,15 @@ from cluster_cli.regulation.debts import (
     student_debts,
 )
 from cluster_cli.regulation.facts import (
-    add_months,
     is_minor,
     last_ended_period,
     period_containing,
     period_dates,
     status_on,
-    study_year_start,
+    unreturned_leave,
 )
-from cluster_cli.regulation.money import EKAP_TENTH, round_to
 from cluster_cli.regulation.profile import Profile
+from cluster_cli.reports.transfer import Transfer, transfer_outlook
 
 STUDYING = ("active", "academic_leave", "abroad")
 
@@ -48,8 +48,10 @@ STUDYING = ("active", "academic_leave", "abroad")
 URGENCY = {
     "expulsion-debts": 1,
     "expulsion-absences": 1,
+    "leave-no-return-expulsion": 1,
     "half-year-unsatisfactory": 1,
     "round-table": 2,
+    "leave-no-return": 2,
     "placement-blocked": 2,
     "final-exam-no-attempts": 2,
     "agreement-overdue": 3,
@@ -60,6 +62,7 @@ URGENCY = {
     "clear-debts": 4,
     "transfer-none": 4,
     "transfer-conditional": 4,
+    "transfer-leave": 4,
     "no-representation": 4,
     "final-exam-not-admitted": 4,
 }
@@ -87,16 +90,6 @@ class AttendanceRow:
     rate: Fraction | None
     below_duty: bool
     reasons_notified: bool
-
-
-@dataclass
-class Transfer:
-    """Year-end transfer outlook (6.3.1, 6.3.4) if the year ended on the as-of date."""
-
-    status: str  # full | conditional | none
-    unfulfilled_ekap: Decimal
-    year_ekap: Decimal
-    clear_by: date | None
 
 
 @dataclass
@@ -153,7 +146,7 @@ def debt_report(
         s
         for s in ds.records.get("students", [])
         if (group is None or s.group == group) and (student is None or s.id == student)
-        and _studying(s, as_of)
+        and (_studying(s, as_of) or unreturned_leave(s, as_of) is not None)
     ]
     rules = DebtRules.from_profile(profile, as_of)
     calendar = calendar_for(chosen, as_of)
@@ -177,11 +170,12 @@ def _student_report(ds: Dataset, profile: Profile, s: Student, as_of: date, rule
     debts = student_debts(s, as_of, rules, calendar)
     curriculum = ds.curricula.get(s.curriculum)
     attendance = [_attendance_row(a, p("attendance_min_share")) for a in sorted(s.attendance, key=lambda a: a.period)]
-    transfer = _transfer(ds, s, curriculum, debts, as_of, profile, calendar)
+    transfer = transfer_outlook(ds, s, curriculum, debts, as_of, profile, calendar)
     final = _final_exam(s, curriculum, debts, as_of, profile)
     report = StudentReport(s, debts, attendance, transfer, final)
     add = report.actions.append
 
+    _leave_return_action(s, as_of, profile, calendar, add)
     expired = [d for d in debts if d.state == EXPIRED]
     overdue = [d for d in debts if d.state == AGREEMENT_OVERDUE]
     open_ = [d for d in debts if d.state in (OPEN, AGREEMENT_OVERDUE)]
@@ -212,7 +206,11 @@ def _student_report(ds: Dataset, profile: Profile, s: Student, as_of: date, rule
                         ("modules", _modules(blocking)), ("override", placement.debt_override is not None))))
     _attendance_actions(ds, s, as_of, profile, attendance, add)
     _half_year_action(ds, s, as_of, profile, add)
-    if transfer.status != "full":
+    if transfer.status == "leave":
+        add(Action("transfer-leave", "6.7.6", None,
+                   (("since", transfer.leave_since.isoformat()), ("modules", list(transfer.not_passed) or "—"),
+                    ("debts", _modules([d for d in debts if d.is_open and d.accounting]) or "—"))))
+    elif transfer.status in ("conditional", "none"):
         code = "transfer-conditional" if transfer.status == "conditional" else "transfer-none"
         add(Action(code, "6.3.1, 6.3.4", transfer.clear_by,
                    (("unfulfilled", transfer.unfulfilled_ekap), ("year", transfer.year_ekap),
@@ -227,6 +225,25 @@ def _student_report(ds: Dataset, profile: Profile, s: Student, as_of: date, rule
                         ("left", final.attempts_left))))
     report.actions.sort(key=lambda a: (a.urgency, a.due or date.max, a.code))
     return report
+
+
+def _leave_return_action(s: Student, as_of: date, profile: Profile, calendar: WorkingDays, add) -> None:
+    """6.7.10, 6.8.2.5: a leave ended and no return (or removal) is recorded. A student not back
+    within one week of the leave's end is expelled on the group supervisor's proposal (6.7.10);
+    6.8.2.5 says two weeks — the source contradicts itself, so both deadlines are given, each a
+    term of calendar days that moves to the next working day when it ends on a rest day (TsÜS
+    § 136 (6)). Until the first deadline: record the return; after it: the proposal."""
+    leave = unreturned_leave(s, as_of)
+    if leave is None:
+        return
+    back_by = calendar.deadline(leave.end, profile.value("leave_return_days", leave.end))
+    latest = calendar.deadline(leave.end, profile.value("leave_return_days_expulsion", leave.end))
+    clause = f"{profile.clause('leave_return_days')}, {profile.clause('leave_return_days_expulsion')}"
+    args = (("end", leave.end.isoformat()), ("back_by", back_by.isoformat()), ("latest", latest.isoformat()))
+    if as_of <= back_by:
+        add(Action("leave-no-return", clause, back_by, args))
+    else:
+        add(Action("leave-no-return-expulsion", clause, latest, args))
 
 
 def _modules(debts: list[Debt]) -> list[str]:
@@ -289,39 +306,6 @@ def _half_year_action(ds, s: Student, as_of: date, profile: Profile, add) -> Non
     if share >= need:
         add(Action("half-year-unsatisfactory", profile.clause("unsatisfactory_share_expulsion"), None,
                    (("period", period), ("bad", len(bad)), ("assessed", len(last)), ("modules", bad))))
-
-
-def _transfer(ds, s: Student, curriculum: Curriculum | None, debts: list[Debt], as_of: date, profile: Profile,
-              calendar: WorkingDays) -> Transfer:
-    """6.3.1, 6.3.4: no transfer with accounting debts, except conditionally when at most 20 %
-    of the year's volume is unfulfilled — the previous and the current year's debts summed.
-    The conditional transferee clears the debts in the first month of the new year, or within
-    three weeks of returning from a placement that runs at the year's start.
-
-    A module without a `year` runs through the whole curriculum: one year's part of it is its
-    volume over the nominal years, both in the year's volume and in what a debt leaves undone."""
-    year_ekap = Decimal(profile.value("study_year_ekap", as_of))
-    per_year: dict[str, Decimal] = {}
-    if curriculum is not None:
-        years = Decimal(max(1, math.ceil(curriculum.nominal_years)))
-        per_year = {m.id: m.ekap if m.year else round_to(m.ekap / years, EKAP_TENTH) for m in curriculum.modules}
-        of_year = [per_year[m.id] for m in curriculum.modules if m.year in (s.course, None)]
-        if of_year:
-            year_ekap = sum(of_year, Decimal(0))
-    owing = {d.module for d in debts if d.is_open and d.accounting}
-    unfulfilled = sum((per_year[m] for m in owing if m in per_year), Decimal(0))
-    if not owing:
-        return Transfer("full", Decimal(0), year_ekap, None)
-    limit = profile.value("transfer_max_unfulfilled_share", as_of)
-    if Fraction(unfulfilled) > Fraction(year_ekap) * limit:
-        return Transfer("none", unfulfilled, year_ekap, None)
-    year = as_of.year if as_of >= study_year_start(ds.cluster, as_of.year) else as_of.year - 1
-    new_year = study_year_start(ds.cluster, year + 1)
-    clear_by = add_months(new_year, 1) - timedelta(days=1)
-    for placement in ds.placements_of(s.id):
-        if placement.status != "cancelled" and placement.start <= new_year <= placement.end:
-            clear_by = calendar.deadline(placement.end, profile.value("transfer_clearing_days_after_practice", as_of))
-    return Transfer("conditional", unfulfilled, year_ekap, clear_by)
 
 
 def _final_exam(s: Student, curriculum: Curriculum | None, debts: list[Debt], as_of: date,

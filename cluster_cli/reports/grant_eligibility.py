@@ -17,6 +17,7 @@ from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.grades import NUMERIC, POSITIVE
 from cluster_cli.model.records import Application, Student
 from cluster_cli.regulation.facts import (
+    abroad_placement_on,
     add_months,
     has_state_funded_place,
     is_level_education,
@@ -163,6 +164,9 @@ def eligibility_reasons(ds: Dataset, profile: Profile, rnd: GrantRound, s: Stude
         add(Reason("academic-leave", "Lisa 11 III.2.1, 6.7.8", (("since", status.start.isoformat()),)))
     elif status.status == "abroad":
         add(Reason("abroad", "4.12.6", (("since", status.start.isoformat()),)))
+    elif (placement := abroad_placement_on(ds.placements_of(s.id), rnd.apply_by)) is not None:
+        add(Reason("abroad-placement", "4.12.6, 4.12.5",
+                   (("placement", placement.id), ("since", placement.start.isoformat()))))
     if debts_open:
         add(Reason("debts", "Lisa 11 III.2.2", (("count", debts_open), ("date", rnd.results_fixed.isoformat()))))
     limit = p("grant_refuse_unexcused_over")

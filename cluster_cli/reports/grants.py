@@ -19,7 +19,7 @@ from fractions import Fraction
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Student
 from cluster_cli.regulation.debts import DebtRules, calendar_for, student_debts
-from cluster_cli.regulation.facts import add_months, status_on, study_end
+from cluster_cli.regulation.facts import abroad_placement_on, add_months, status_on, study_end
 from cluster_cli.regulation.money import FUND_SHARE, round_cents
 from cluster_cli.regulation.months import month_id, month_start
 from cluster_cli.regulation.profile import Profile
@@ -276,9 +276,9 @@ class MonthReport:
         return sum((p.amount for p in self.payments), Decimal(0))
 
 
-def _stop_reason(s: Student, day: date) -> Reason | None:
+def _stop_reason(ds: Dataset, s: Student, day: date) -> Reason | None:
     """VII.2, 6.7.8, 4.12.6: from the month after a student goes on academic leave, abroad or
-    leaves school, the allowance stops."""
+    leaves school, the allowance stops; a placement abroad is studying abroad (4.12.5)."""
     status = status_on(s, day)
     if status is None or status.status in ("expelled", "graduated"):
         return Reason("stopped-left", "Lisa 11 VII.2", (("status", status.status if status else "—"),
@@ -287,6 +287,10 @@ def _stop_reason(s: Student, day: date) -> Reason | None:
         return Reason("stopped-leave", "Lisa 11 III.2.1, 6.7.8", (("since", status.start.isoformat()),))
     if status.status == "abroad":
         return Reason("stopped-abroad", "4.12.6", (("since", status.start.isoformat()),))
+    placement = abroad_placement_on(ds.placements_of(s.id), day)
+    if placement is not None:
+        return Reason("stopped-abroad-placement", "4.12.6, 4.12.5",
+                      (("placement", placement.id), ("since", placement.start.isoformat())))
     if study_end(s) < day:
         return Reason("stopped-nominal", "Lisa 11 III.2.3", (("end", study_end(s).isoformat()),))
     return None
@@ -329,7 +333,7 @@ def month_report(ds: Dataset, profile: Profile, month: str) -> MonthReport:
             by_id = {c.student.id: c for c in cands}
             kept, gone = [], []
             for sid in current:
-                reason = _stop_reason(by_id[sid].student, day)
+                reason = _stop_reason(ds, by_id[sid].student, day)
                 if reason is None:
                     kept.append(sid)
                 else:
@@ -338,7 +342,7 @@ def month_report(ds: Dataset, profile: Profile, month: str) -> MonthReport:
                     stops_now.append(Stop(by_id[sid].student, code, reason))
             for replaced in gone:
                 nxt = next((c for c in cands if c.student.id not in kept and c.student.id not in stopped
-                            and c.student.id not in gone and _stop_reason(c.student, day) is None), None)
+                            and c.student.id not in gone and _stop_reason(ds, c.student, day) is None), None)
                 if nxt is not None:
                     kept.append(nxt.student.id)
                     changes[nxt.student.id] = ("moved_up", replaced)

@@ -74,10 +74,13 @@ def special_cycle(profile: Profile, month: str) -> SpecialCycle:
 class SpecialFund:
     """The month's special-allowance fund (Lisa 12 1.4): the share of the month's basic fund the
     school directs to it (`special_fund_share`, at most 50 %) plus the month's part of the basic
-    fund's leftover. The leftover of each basic-allowance round is spread evenly over the
-    round's five months (cents rounded down, the remainder to the round's last month); what the
-    rounds leave of the year's distributable fund (rounding cents) goes to June. July and August
-    have no basic fund, so no special fund either."""
+    fund's leftover. 1.4 "lisaks suunatakse eritoetuse fondi põhitoetuse fondist ülejäänud
+    vahendid": the leftover is what the round did not award — its share of the fund minus the
+    allowances awarded in its ranking (`reports/grants.py:rank`), not minus the number of
+    allowances the fund could pay. It is spread evenly over the round's five months (cents
+    rounded down, the remainder to the round's last month); what the rounds leave of the year's
+    distributable fund (rounding cents) goes to June. July and August have no basic fund, so no
+    special fund either."""
 
     month: str
     year: str | None
@@ -87,6 +90,8 @@ class SpecialFund:
     round_id: str | None
     round_leftover: Decimal
     leftover_part: Decimal
+    round_share: Decimal = ZERO  # the round's share of the basic fund (Lisa 11 II.1.2)
+    round_awarded: Decimal = ZERO  # allowances awarded in the round's ranking, for all its months
 
     @property
     def total(self) -> Decimal:
@@ -94,7 +99,7 @@ class SpecialFund:
 
 
 def special_fund(ds: Dataset, profile: Profile, month: str) -> SpecialFund:
-    from cluster_cli.reports.grants import special_share, year_fund
+    from cluster_cli.reports.grants import rank, special_share, year_fund
 
     year = study_year_of(month)
     share = special_share(profile, month_start(month))
@@ -103,10 +108,13 @@ def special_fund(ds: Dataset, profile: Profile, month: str) -> SpecialFund:
     yf = year_fund(ds, profile, year)
     basic = next((m[3] for m in yf.months if m[0] == month), ZERO)
     reserved = round_cents(Fraction(basic) * share, FUND_SHARE)
-    leftover_part, round_id, round_leftover = ZERO, None, ZERO
+    leftover_part, round_id, round_leftover, round_share, awarded = ZERO, None, ZERO, ZERO, ZERO
     for r in yf.rounds.values():
         if month in r.months:
-            round_id, round_leftover = r.round, r.share - r.used
+            ranking = rank(ds, profile, r.round)
+            count = sum(1 for cands in ranking.by_curriculum.values() for c in cands if c.awarded)
+            round_share, awarded = r.share, r.per_student * count
+            round_id, round_leftover = r.round, r.share - awarded
             n = len(r.months)
             each = round_cents(Fraction(round_leftover) / n, FUND_SHARE)
             leftover_part = each if month != r.months[-1] else round_leftover - each * (n - 1)
@@ -114,7 +122,8 @@ def special_fund(ds: Dataset, profile: Profile, month: str) -> SpecialFund:
     last_month = max((m[0] for m in yf.months), default=None)
     if month == last_month:
         leftover_part += residue
-    return SpecialFund(month, year, basic, share, reserved, round_id, round_leftover, leftover_part)
+    return SpecialFund(month, year, basic, share, reserved, round_id, round_leftover, leftover_part,
+                       round_share, awarded)
 
 
 @dataclass

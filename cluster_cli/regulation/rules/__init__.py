@@ -32,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     Rule("practice-group-size", "Lisa 6 II.2-3", "error", students.practice_group_size),
     # placements
     Rule("contract-terms", "Lisa 7 1.4.2-1.4.9", "error", placements.contract_terms),
+    Rule("signed-contract", "4.11.5, Lisa 7 1.4", "error", placements.signed_contract),
     Rule("practice-plan", "Lisa 7 5.7, 2.6, 10.1", "error", placements.practice_plan),
     Rule("joint-placement", "Lisa 7 1.4.2-1.4.3", "error", placements.joint_placement),
     Rule("catalogue-task", "Lisa 7 1.4.5", "error", placements.catalogue_tasks),

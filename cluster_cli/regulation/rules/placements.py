@@ -69,6 +69,20 @@ def contract_terms(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                      student=student.id, start=p.start.isoformat())
 
 
+def signed_contract(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """4.11.5 ("enne praktika algust sõlmitava lepinguga"), Lisa 7 1.4, 2.10: the tripartite
+    contract is concluded before the placement starts. A placement whose start is on or before
+    the as-of date while it is still `draft` or `review` — no valid (signed) contract — is an
+    error; `valid` and `finished` stand for a signed contract."""
+    from cluster_cli.i18n import Phrase
+
+    unsigned = {"draft": Phrase("placement.status.draft"), "review": Phrase("placement.status.review")}
+    for p in ds.records.get("placements", []):
+        if p.status in unsigned and p.start <= ctx.as_of:
+            yield at(p, ("status",), "signed-contract", "4.11.5, Lisa 7 1.4", id=p.id, start=p.start.isoformat(),
+                     status=unsigned[p.status])
+
+
 def practice_plan(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Lisa 7 5.7, 2.6: the individual practice plan — goal, tasks, studies completed and
     expected learning outcomes — is a mandatory part of the contract. Lisa 7 10.1: for a
