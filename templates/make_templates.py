@@ -9,7 +9,10 @@ point `CLUSTER_TEMPLATES` at); with OUT_DIR, only there:
 
     praktikaleping_et.docx        the Estonian tripartite placement contract (4.11.5, Lisa 7 1.4)
                                    with the individual practice plan as annex "Lisa 1" (Lisa 7 5.7)
-    placement_agreement_en.docx   the English tripartite agreement for placements abroad (12.7.1)
+    placement_agreement_en.docx   the English tripartite agreement for placements abroad (Lisa 7
+                                   12.7.1; in a mobility project the project agreement of 12.7.2)
+    valispraktikaleping_et.docx   the Estonian bilateral school–student agreement that a placement
+                                   abroad within a mobility project needs beside it (Lisa 7 12.7.2)
 
 Both are docxtpl templates: ``{{ … }}`` variables of the context documented in
 `cluster_cli/contracts/context.py` (CONTEXT_SCHEMA), ``{%p … %}`` paragraph tags and
@@ -426,10 +429,10 @@ def estonian() -> Document:
     return doc
 
 
-# --- the English agreement (abroad, 12.7.1) ------------------------------------------------------
+# --- the English agreement (abroad, Lisa 7 12.7.1; 12.7.2 in a mobility project) ------------------------------------------------------
 
 def english() -> Document:
-    doc = new_document("en-GB", "Tripartite placement agreement", "Placement agreement (study regulation 4.11.5, 12.7.1; Annex 7 1.4)")
+    doc = new_document("en-GB", "Tripartite placement agreement", "Placement agreement (study regulation 4.11.5; Annex 7 1.4, 12.7.1-12.7.2)")
     para(doc, "Tripartite Placement Agreement No {{ placement.id }}", style="Title")
     para(doc, "{{ school.name }} · study year {{ study_year }}", align=WD_ALIGN_PARAGRAPH.CENTER)
     para(doc, "The date of this agreement is the date of the last digital signature.", align=WD_ALIGN_PARAGRAPH.CENTER, size=9)
@@ -470,7 +473,7 @@ def english() -> Document:
     doc.add_heading("2. Subject of the agreement", level=1)
     para(doc, "2.1. This agreement governs the Student's work-based learning placement abroad, which is part of the "
               "curriculum “{{ student.curriculum.name }}”, and the rights and obligations of the parties during it "
-              "(study regulation 4.11, 4.12 and 12.7.1).")
+              "(study regulation 4.11, 4.12 and Annex 7 {% if placement.mobility_project %}12.7.2{% else %}12.7.1{% endif %}).")
     para(doc, "2.2. The placement is part of the module{% if modules|length > 1 %}s{% endif %} "
               "{% for m in modules %}“{{ m.name }}” ({{ m.id }}){% if not loop.last %}, {% endif %}{% endfor %}.")
     para(doc, "2.3. The Student's individual practice plan (Annex 1) is an integral part of this agreement "
@@ -582,7 +585,9 @@ def english() -> Document:
               "{{ consent.document }}, dated {{ consent.date }} (study regulation 4.12.5).")
     tag(doc, "{%p endif %}")
     para(doc, "11.4. The parties confirm that they have read and accept the terms of this agreement. Personal data are "
-              "processed only to perform this agreement. This agreement is made in English (study regulation 12.7.1).")
+              "processed only to perform this agreement. This agreement is made in English (Annex 7 {% if placement.mobility_project %}12.7.2{% else %}12.7.1{% endif %})."
+              "{% if placement.mobility_project %} The School and the Student also conclude a separate bilateral "
+              "agreement in Estonian (Annex 7 12.7.2).{% endif %}")
 
     doc.add_heading("12. Signatures", level=1)
     table(doc, ["Party", "Name and signature"], [
@@ -634,6 +639,86 @@ def english() -> Document:
     return doc
 
 
+# --- the Estonian bilateral agreement (abroad in a mobility project, Lisa 7 12.7.2) -------------
+
+def two_party() -> Document:
+    doc = new_document("et-EE", "Välispraktika leping", "Kahepoolne välispraktika leping (Lisa 7 p 12.7.2)")
+    para(doc, "Välispraktika leping nr {{ placement.id }}", style="Title")
+    para(doc, "Kahepoolne leping kooli ja õpilase vahel õpirände projekti raames toimuva välispraktika kohta "
+              "(õppekorralduseeskirja Lisa 7 p 12.7.2)", align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, "{{ school.name }} · õppeaasta {{ study_year }}", align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, "Lepingu sõlmimise kuupäev on viimase digitaalallkirja andmise kuupäev.",
+         align=WD_ALIGN_PARAGRAPH.CENTER, size=9)
+
+    doc.add_heading("1. Lepingu pooled", level=1)
+    para(doc, "{{ school.name }} (registrikood {{ school.registry_code }}, aadress {{ school.address }})"
+              "{% if school.representative %}, keda esindab {{ school.representative.name }}"
+              "{% if school.representative.role %} ({{ school.representative.role }}){% endif %}{% endif %}, "
+              "edaspidi **kool**;", style="List Bullet")
+    para(doc, "{{ student.name }} (isikukood {{ student.id_code }}{% if student.address %}, elukoht {{ student.address }}{% endif %}"
+              "{% if student.email %}, e-post {{ student.email }}{% endif %}{% if student.phone %}, telefon {{ student.phone }}{% endif %}), "
+              "õppekava „{{ student.curriculum.name }}“ (kood {{ student.curriculum.code }}) {{ student.course }}. kursuse "
+              "õpilane õpperühmast {{ student.group }}, edaspidi **õpilane**.", style="List Bullet")
+    tag(doc, "{%p if guardian %}")
+    para(doc, "Alaealise õpilase seaduslik esindaja {{ guardian.name }}{% if guardian.relation %} ({{ guardian.relation }}){% endif %}"
+              " allkirjastab lepingu õpilase kõrval (õppekorralduseeskirja p 4.11.5 ja 4.12.5).")
+    tag(doc, "{%p endif %}")
+
+    doc.add_heading("2. Lepingu ese", level=1)
+    para(doc, "2.1. Õpilane sooritab välispraktika õpirände projekti raames õppekava „{{ student.curriculum.name }}“ "
+              "mooduli{% if modules|length > 1 %}te{% endif %} {% for m in modules %}„{{ m.name }}“ ({{ m.id }})"
+              "{% if not loop.last %}, {% endif %}{% endfor %} osana (Lisa 7 p 12.1).")
+    para(doc, "2.2. Kool, õpilane ja vastuvõttev organisatsioon sõlmivad lisaks eraldi kolmepoolse ingliskeelse "
+              "projektilepingu nr {{ placement.id }} (Lisa 7 p 12.7.2); selle lisa on õpilase individuaalne "
+              "praktikakava (Lisa 7 p 12.7.3).")
+
+    doc.add_heading("3. Välispraktika aeg ja koht", level=1)
+    para(doc, "3.1. Välispraktika algab {{ start }} ja lõpeb {{ end }}.")
+    para(doc, "3.2. Välispraktika maht on {{ hours }} tundi{% if ekap %} ({{ ekap }} EKAP){% endif %}.")
+    para(doc, "3.3. Välispraktika toimub: {{ place }}, {{ address }} ({{ country_name }}); vastuvõttev organisatsioon "
+              "{% for h in hosts %}{{ h.name }}{% if not loop.last %}, {% endif %}{% endfor %}.")
+
+    doc.add_heading("4. Õpilase kohustused", level=1)
+    bullets(doc, [
+        "täita projektilepingut ja individuaalset praktikakava ning järgida vastuvõtva organisatsiooni töökorraldust "
+        "ja ohutusnõudeid;",
+        "kanda igapäevased tegevused kooli kinnitatud praktikapäevikusse inglise keeles (Lisa 7 p 12.7.4);",
+        "esitada pärast välispraktikat koolipoolsele praktikajuhendajale praktikapäevik, juhendaja tagasiside ja "
+        "hinnang ning praktika aruanne ja kaitsta praktika kooli määratud ajal (Lisa 7 p 12.7.5, 9.3.4);",
+        "teavitada kooli viivitamata välispraktika katkemisest või muust olulisest asjaolust.",
+    ])
+
+    doc.add_heading("5. Kooli kohustused", level=1)
+    bullets(doc, [
+        "valmistada õpilane välispraktikaks ette ja koostada koos temaga individuaalne praktikakava;",
+        "määrata koolipoolne praktikajuhendaja: " + person("school_supervisor") + ";",
+        "arvestada välispraktikal saavutatud õpiväljundid õppekava täitmisel (õppekorralduseeskirja p 4.12.4);",
+        "korraldada praktika kaitsmine ja hindamine (Lisa 7 p 5.9).",
+    ])
+    tag(doc, "{%p if consent %}")
+    para(doc, "5.1. Alaealise õpilase seadusliku esindaja kirjalik nõusolek välismaale praktikale asumiseks: "
+              "{{ consent.document }}, {{ consent.date }} (õppekorralduseeskirja p 4.12.5).")
+    tag(doc, "{%p endif %}")
+
+    doc.add_heading("6. Lõppsätted", level=1)
+    para(doc, "6.1. Leping jõustub allkirjastamisel ja kehtib kuni poolte kohustuste täitmiseni. Lepingut saab muuta "
+              "poolte kirjalikul kokkuleppel.")
+    para(doc, "6.2. Vaidlused lahendatakse läbirääkimiste teel; kokkuleppe puudumisel Eesti Vabariigi õiguse järgi.")
+
+    doc.add_heading("7. Poolte allkirjad", level=1)
+    table(doc, ["Pool", "Nimi ja allkiri"], [
+        [["Kool", "{{ school.name }}"],
+         ["{% if school.representative %}{{ school.representative.name }}{% if school.representative.role %}, "
+          "{{ school.representative.role }}{% endif %}{% endif %}", "/allkirjastatud digitaalselt/"]],
+        [["Õpilane"], ["{{ student.name }}", "/allkirjastatud digitaalselt/"]],
+        ["{%tr if guardian %}", ""],
+        [["Alaealise õpilase seaduslik esindaja"], ["{{ guardian.name }}", "/allkirjastatud digitaalselt/"]],
+        ["{%tr endif %}", ""],
+    ], [6.0, 10.6])
+    page_number_footer(doc, "Välispraktika leping nr {{ placement.id }} · {{ student.name }}", "lk")
+    return doc
+
+
 def main(argv: list[str]) -> int:
     here = Path(__file__).resolve().parent
     outs = [Path(argv[0])] if argv else [here.parent / "cluster_cli" / "templates", here]
@@ -641,7 +726,8 @@ def main(argv: list[str]) -> int:
         out.mkdir(parents=True, exist_ok=True)
         save_reproducibly(estonian(), out / "praktikaleping_et.docx")
         save_reproducibly(english(), out / "placement_agreement_en.docx")
-        print(f"wrote {out / 'praktikaleping_et.docx'} and {out / 'placement_agreement_en.docx'}")
+        save_reproducibly(two_party(), out / "valispraktikaleping_et.docx")
+        print(f"wrote praktikaleping_et.docx, placement_agreement_en.docx and valispraktikaleping_et.docx to {out}")
     return 0
 
 

@@ -527,7 +527,7 @@ def test_the_shipped_templates_are_reproducible(tmp_path):
 
     subprocess.run([sys.executable, str(TEMPLATES / "make_templates.py"), str(tmp_path)], check=True,
                    capture_output=True)
-    for name in ("praktikaleping_et.docx", "placement_agreement_en.docx"):
+    for name in ("praktikaleping_et.docx", "placement_agreement_en.docx", "valispraktikaleping_et.docx"):
         assert (tmp_path / name).read_bytes() == (TEMPLATES / name).read_bytes(), name
 
 

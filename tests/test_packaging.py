@@ -14,7 +14,7 @@ from tests.conftest import AS_OF, base_data, write_data
 from tests.test_contracts import _template, docx_files, docx_text
 
 ROOT = Path(__file__).resolve().parents[1]
-NAMES = ("praktikaleping_et.docx", "placement_agreement_en.docx")
+NAMES = ("praktikaleping_et.docx", "placement_agreement_en.docx", "valispraktikaleping_et.docx")
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -159,14 +159,15 @@ def _tasks(ds, refs, host: str) -> list[dict]:
     return out
 
 
-def build_context(ds, profile, p) -> dict[str, Any]:
+def build_context(ds, profile, p, lang: str | None = None) -> dict[str, Any]:
     """The contract's context (see `CONTEXT_SCHEMA`): plain JSON-able values, dates and numbers
-    formatted in the placement's language. Raises `ContractDataError` when the data cannot make
+    formatted in `lang` (default: the placement's language; the Estonian bilateral agreement of a
+    mobility project, Lisa 7 12.7.2, is built in Estonian). Raises `ContractDataError` when the data cannot make
     a contract at all (unknown student, school, host or group; a minor without a guardian)."""
     from cluster_cli.regulation.facts import birth_date, is_minor
     from cluster_cli.regulation.rules.placements import address_of
 
-    lang = p.language
+    lang = lang or p.language
     student = ds.students.get(p.student)
     if student is None:
         raise ContractDataError("reason.contracts.unknown", kind="student", id=p.student)

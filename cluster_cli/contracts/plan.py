@@ -17,8 +17,19 @@ from cluster_cli.contracts.verdicts import decide
 from cluster_cli.findings import Finding
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"  # the packaged templates
-DEFAULT_TEMPLATES = {"et": "praktikaleping_et.docx", "en": "placement_agreement_en.docx"}
-"""The shipped templates by the contract's language: Estonian, and English for abroad (12.7.1)."""
+TWO_PARTY = "two_party_et"
+DEFAULT_TEMPLATES = {"et": "praktikaleping_et.docx", "en": "placement_agreement_en.docx",
+                     TWO_PARTY: "valispraktikaleping_et.docx"}
+"""The shipped templates by the contract's language: Estonian, and English for abroad (Lisa 7
+12.7.1); under `TWO_PARTY` the Estonian school–student agreement of a mobility project (12.7.2)."""
+TWO_PARTY_SUFFIX = "_kahepoolne"
+
+
+def needs_two_party(p) -> bool:
+    """Lisa 7 12.7.2: a placement abroad within a mobility project (õpirände projekt) has a
+    bilateral Estonian agreement between school and student besides the English tripartite
+    project agreement."""
+    return p.kind == "abroad" and p.mobility_project
 
 NOT_RENDERED = ("draft", "cancelled")
 """Statuses whose contract is never rendered (a draft's data is not final; cancelled is void)."""
@@ -83,17 +94,21 @@ def load_templates(given: Path | None, placements: list) -> dict[str, tuple[str,
     from cluster_cli.contracts.template_check import template_problem
 
     languages = sorted({p.language for p in placements if not isinstance(p, str)})
+    # --template replaces the contract of every placement; the bilateral agreement (12.7.2) of a
+    # mobility project keeps its own template
+    extra = [TWO_PARTY] if any(not isinstance(p, str) and needs_two_party(p) for p in placements) else []
     folder = os.environ.get("CLUSTER_TEMPLATES")
-    if given is not None:
-        wanted = {"*": (given, str(given))}
-    elif folder:
-        if not Path(folder).is_dir():
-            raise ContractUsageError(key="usage.contracts-templates-folder", path=folder)
+    if folder and not Path(folder).is_dir():
+        raise ContractUsageError(key="usage.contracts-templates-folder", path=folder)
+    codes = extra if given is not None else languages + extra
+    if folder:
         wanted = {code: (Path(folder) / DEFAULT_TEMPLATES[code], str(Path(folder) / DEFAULT_TEMPLATES[code]))
-                  for code in languages}
+                  for code in codes}
     else:
         packaged = resources.files("cluster_cli") / "templates"
-        wanted = {code: (packaged / DEFAULT_TEMPLATES[code], DEFAULT_TEMPLATES[code]) for code in languages}
+        wanted = {code: (packaged / DEFAULT_TEMPLATES[code], DEFAULT_TEMPLATES[code]) for code in codes}
+    if given is not None:
+        wanted["*"] = (given, str(given))
     out = {}
     for key, (path, label) in wanted.items():
         if not path.is_file():
@@ -125,12 +140,13 @@ _WINDOWS_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
                                *(f"{d}{i}" for d in ("COM", "LPT") for i in range(10))})
 
 
-def relative_destination(context: dict) -> str:
-    """``<study year>/<group>/<placement>_<student>_<host>.docx`` (joint placement: first host)."""
+def relative_destination(context: dict, suffix: str = "") -> str:
+    """``<study year>/<group>/<placement>_<student>_<host><suffix>.docx`` (joint placement: first
+    host; the suffix names a second document of the placement, e.g. ``_kahepoolne``)."""
     st = context["student"]
     name = "_".join(ascii_name(x) for x in (context["placement"]["id"], f"{st['last_name']} {st['first_name']}",
                                               context["hosts"][0]["name"]))
-    return f"{ascii_name(context['study_year'])}/{ascii_name(st['group'])}/{name}.docx"
+    return f"{ascii_name(context['study_year'])}/{ascii_name(st['group'])}/{name}{suffix}.docx"
 
 
 def inside(root: Path, rel: str) -> Path | None:
@@ -239,35 +255,50 @@ def plan_jobs(
             job.status = "refused"
             job.reasons += [describe(f, lang) for f in errors]
             continue
-        key = "*" if "*" in templates else p.language
-        job.template_key = key
-        job.template = templates[key][0]
-        try:
-            job.context = build_context(ds, profile, p)
-        except ContractDataError as exc:
-            job.status = "refused"
-            job.reasons.append(t(exc.key, lang, **exc.args_))
-            continue
-        bad = unusable_characters(job.context)
-        if bad is not None:
-            job.status = "refused"
-            job.reasons.append(t("reason.contracts.characters", lang, placement=p.id, term=bad[0], value=bad[1],
-                                 file=_value_file(ds, p, bad[0])))
-            continue
-        job.rel = relative_destination(job.context)
-        dest = inside(out_dir, job.rel)
-        if dest is None:
-            job.status = "refused"
-            job.reasons.append(t("reason.contracts.outside", lang, path=job.rel))
-            continue
-        if dest in taken:
-            job.status = "refused"
-            job.reasons.append(t("reason.contracts.same-file", lang, path=job.rel, other=taken[dest]))
-            continue
-        taken[dest] = p.id
-        job.path = dest
-        job.hash = inputs_hash(job.context, templates[key][1])
+        _plan_document(job, ds, profile, p, "*" if "*" in templates else p.language, None, "", out_dir,
+                       templates, taken, lang)
+        if needs_two_party(p):  # Lisa 7 12.7.2: the school–student agreement in Estonian, too
+            second = Job(placement=p.id, override=job.override, warnings=list(job.warnings))
+            jobs.append(second)
+            _plan_document(second, ds, profile, p, TWO_PARTY, "et", TWO_PARTY_SUFFIX, out_dir, templates, taken,
+                           lang)
     return jobs
+
+
+def _plan_document(job: Job, ds, profile, p, key: str, doc_lang: str | None, suffix: str, out_dir: Path,
+                   templates: dict[str, tuple[str, bytes]], taken: dict[Path, str], lang: str) -> None:
+    """One document of a placement: its template, context (in `doc_lang`, default the
+    placement's language), destination (the contract's name + `suffix`) and inputs hash — or a
+    refusal."""
+    from cluster_cli.i18n import t
+
+    job.template_key = key
+    job.template = templates[key][0]
+    try:
+        job.context = build_context(ds, profile, p, doc_lang)
+    except ContractDataError as exc:
+        job.status = "refused"
+        job.reasons.append(t(exc.key, lang, **exc.args_))
+        return
+    bad = unusable_characters(job.context)
+    if bad is not None:
+        job.status = "refused"
+        job.reasons.append(t("reason.contracts.characters", lang, placement=p.id, term=bad[0], value=bad[1],
+                             file=_value_file(ds, p, bad[0])))
+        return
+    job.rel = relative_destination(job.context, suffix)
+    dest = inside(out_dir, job.rel)
+    if dest is None:
+        job.status = "refused"
+        job.reasons.append(t("reason.contracts.outside", lang, path=job.rel))
+        return
+    if dest in taken:
+        job.status = "refused"
+        job.reasons.append(t("reason.contracts.same-file", lang, path=job.rel, other=taken[dest]))
+        return
+    taken[dest] = p.id
+    job.path = dest
+    job.hash = inputs_hash(job.context, templates[key][1])
 
 
 def plan_run(ds, profile, placements: list, broken: dict, findings: list[Finding], out_dir: Path,

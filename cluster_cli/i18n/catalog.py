@@ -425,6 +425,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 from cluster_cli.i18n import catalog_allowances as _allowances  # noqa: E402
 from cluster_cli.i18n import catalog_cache as _cache  # noqa: E402
 from cluster_cli.i18n import catalog_cluster as _cluster  # noqa: E402
+from cluster_cli.i18n import catalog_checks as _checks  # noqa: E402
 from cluster_cli.i18n import catalog_contracts as _contracts  # noqa: E402
 from cluster_cli.i18n import catalog_dates as _dates  # noqa: E402
 from cluster_cli.i18n import catalog_debts as _debts  # noqa: E402
@@ -456,6 +457,7 @@ _PARTS = (
     _output,
     _readings,
     _effects,
+    _checks,
 )
 for _part in _PARTS:
     MESSAGES.update(_part.MESSAGES)

@@ -98,6 +98,24 @@ def student_debts(student: Student, as_of: date, rules: DebtRules, calendar: Wor
     return finished
 
 
+def arose_on(student: Student) -> dict[int, date]:
+    """For every negative debt-kind grade (by its index in `student.grades`), the day the debt it
+    belongs to arose: the first negative result of its run of the same module and topic, as
+    `student_debts` groups them (a failed re-sit does not restart the clock). All records count,
+    whatever their date: `validate` checks the data's own consistency."""
+    start: dict[tuple[str, str | None], date] = {}
+    out: dict[int, date] = {}
+    ordered = sorted(((g.date, i, g) for i, g in enumerate(student.grades) if g.kind in DEBT_KINDS),
+                     key=lambda x: (x[0], x[1]))
+    for _, index, grade in ordered:
+        key = (grade.module, grade.topic)
+        if grade.value in NEGATIVE:
+            out[index] = start.setdefault(key, grade.date)
+        else:
+            start.pop(key, None)
+    return out
+
+
 def _debt(run: list, positive_on: date | None, as_of: date, rules: DebtRules, calendar: WorkingDays) -> Debt:
     index, first, grades = run
     first: Grade

@@ -6,7 +6,7 @@ clause. The tuple is read-only; users pick rules with ``--select`` / ``--ignore`
 
 from __future__ import annotations
 
-from cluster_cli.regulation.rules import codes, curricula, identity, placements, students
+from cluster_cli.regulation.rules import codes, curricula, grades, identity, placements, students
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -30,6 +30,12 @@ RULES: tuple[Rule, ...] = (
     Rule("academic-leave", "6.7.2", "error", students.academic_leave),
     Rule("student-group", "", "warning", students.student_group),
     Rule("practice-group-size", "Lisa 6 II.2-3", "error", students.practice_group_size),
+    # the journal: grades and attendance
+    Rule("attendance-count", "4.7.5", "error", grades.attendance_count),
+    Rule("debt-dates", "6.2.2", "error", grades.debt_dates),
+    Rule("grade-scale", "4.6.4.3-4.6.4.5", "error", grades.grade_scale),
+    Rule("no-show", "Lisa 4 4.5", "error", grades.no_show),
+    Rule("grade-date", "5.1.1", "error", grades.grade_date),
     # placements
     Rule("contract-terms", "Lisa 7 1.4.2-1.4.9", "error", placements.contract_terms),
     Rule("signed-contract", "4.11.5, Lisa 7 1.4", "error", placements.signed_contract),

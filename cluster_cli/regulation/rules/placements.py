@@ -142,8 +142,9 @@ def abroad(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                 yield at(p, ("kind",), "abroad", "Lisa 7 2.1.1", severity="warning", key="abroad.kind",
                          country=p.country)
             continue
-        if p.language != "en":
-            yield at(p, ("language",), "abroad", "Lisa 7 12.7.1", key="abroad.language")
+        if p.language != "en":  # 12.7.1 a self-found host, 12.7.2 a mobility project's agreement
+            yield at(p, ("language",), "abroad", "Lisa 7 12.7.2" if p.mobility_project else "Lisa 7 12.7.1",
+                     key="abroad.language")
         if p.country == "EE":
             yield at(p, ("country",), "abroad", "Lisa 7 2.1.1", severity="warning", key="abroad.country")
         student = ds.students.get(p.student)

@@ -1,0 +1,51 @@
+"""Every parameter `cluster profile` shows is read by some code (issue 16; STYLE.md 16: no
+parameter that no code reads), so the profile never claims a check that does not exist."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+from tests.conftest import base_data, write_data
+
+PACKAGE = Path(__file__).resolve().parents[1] / "cluster_cli"
+
+PENDING: dict[str, str] = {}  # name → clause, for a parameter whose reader is being written
+
+
+def _string_constants() -> set[str]:
+    """Every string literal of the package's code (a parameter is read by its literal name)."""
+    found: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.add(node.value)
+    return found
+
+
+def _profile_parameters(cli, tmp_path) -> list[dict]:
+    root = write_data(tmp_path / "data", base_data())
+    result = cli("profile", "--data", root, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_every_profile_parameter_is_read_by_some_code(cli, tmp_path):
+    names = [row["parameter"] for row in _profile_parameters(cli, tmp_path)]
+    assert len(names) > 50
+    literals = _string_constants()
+    unread = sorted(n for n in names if n not in literals and n not in PENDING)
+    assert unread == [], f"profile parameters no code reads (implement the check or remove them): {unread}"
+    stale = sorted(n for n in PENDING if n in literals or n not in names)
+    assert stale == [], f"read (or gone) now: remove from PENDING: {stale}"
+
+
+def test_issue16_removed_parameters_are_not_shown(cli, tmp_path):
+    """4.8.7, 6.1.6, 2.10, Lisa 5 I.3 / III.8, 4.13.15, Lisa 11 VII.3: the tool has no data these
+    numbers could be checked against; `cluster profile` does not list them."""
+    names = {row["parameter"] for row in _profile_parameters(cli, tmp_path)}
+    removed = {"lesson_minutes", "late_minutes", "absent_minutes", "independent_work_min_share",
+               "prior_learning_max_years", "prior_learning_general_min_share", "exam_appeal_working_days",
+               "grant_appeal_days", "grant_appeal_review_working_days"}
+    assert names & removed == set()
