@@ -214,6 +214,9 @@ def _fixed_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("COLUMNS", "200")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("CLUSTER_DATA", raising=False)
+    # The language follows --lang, CLUSTER_LANG, cluster.yaml, then the locale: a test decides.
+    for name in ("CLUSTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.delenv("CLUSTER_NO_CACHE", raising=False)
     monkeypatch.delenv("CLUSTER_LOADER", raising=False)
     # Each test has its own cache, so a run can never see another test's entries.

@@ -667,7 +667,7 @@ def test_english_and_views(cli, tmp_path):
 
 @pytest.mark.parametrize("kind", ["special", "travel", "lunch"])
 def test_every_allowances_command_has_help_with_an_example(cli, kind):
-    result = cli("allowances", kind, "--help")
+    result = cli("allowances", kind, "--help", "--lang", "en")
     assert result.exit_code == 0 and "Example" in result.stdout
 
 

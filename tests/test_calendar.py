@@ -184,4 +184,4 @@ def test_ics_is_valid_all_day_reproducible_with_stable_uids(cli, tmp_path):
 
 
 def test_calendar_help_has_an_example(cli):
-    assert "Example" in cli("calendar", "--help").stdout
+    assert "Example" in cli("calendar", "--help", "--lang", "en").stdout

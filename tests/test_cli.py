@@ -9,6 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import AS_OF, base_data, findings_of, write_data
 
 STUDENTS = "students/TA-24.yaml"
@@ -174,39 +176,38 @@ def _commands(command, path=()):
 
 def _example(command) -> str:
     """The command line of a command's help example (`Example: cluster …`, or `Example (when): …`)."""
-    match = re.search(r"^\s*Example[^:]*: cluster (.+?)\s*$", command.help or "", re.M)
+    match = re.search(r"^\s*(?:Example|Näide)[^:]*: cluster (.+?)\s*$", command.help or "", re.M)
     assert match, f"no example in the help of {command.name}"
     return match.group(1)
 
 
-def test_every_command_has_help_with_an_example(cli):
+@pytest.mark.parametrize("lang", ["et", "en"])
+def test_every_command_has_help_with_an_example(cli, monkeypatch, lang):
     """Every command, at any depth (walked from the root, so a new command cannot be missed), has
-    help, and a leaf command's help shows an example."""
-    import typer.main
+    help in both languages, and its help ends with an example of itself."""
+    from cluster_cli.cli.app import command
 
-    from cluster_cli.cli.app import app
-
-    commands = list(_commands(typer.main.get_command(app)))
-    leaves = [path for path, command in commands if not hasattr(command, "commands")]
+    monkeypatch.setenv("CLUSTER_LANG", lang)  # groups have no --lang
+    commands = list(_commands(command(lang)))
+    leaves = [path for path, cmd in commands if not hasattr(cmd, "commands")]
     assert len(leaves) >= 20, leaves
-    for path, command in commands:
+    for path, cmd in commands:
         result = cli(*path, "--help")
         assert result.exit_code == 0, (path, result.output)
-        if path in leaves:
-            assert "Example" in result.stdout, path
-            assert _example(command).split()[:len(path)] == list(path), path
+        assert ("Näide" if lang == "et" else "Example") in result.stdout, path
+        assert _example(cmd).split()[:len(path)] == list(path), path
+        assert _example(cmd) in " ".join(result.stdout.split()), path  # one line, not wrapped
 
 
-def test_every_help_example_runs_on_the_sample_data(cli, tmp_path, monkeypatch):
-    """Each command's help example, run as written (with --data data) in a folder holding a copy
-    of the sample data and the templates: exit 0 or 1 (findings), never 2 (a broken example).
-    Files it writes land in that folder; an absolute output path is moved into it."""
+@pytest.mark.parametrize("lang", ["et", "en"])
+def test_every_help_example_runs_on_the_sample_data(cli, tmp_path, monkeypatch, lang):
+    """Each command's help example, run exactly as written in a folder holding a copy of the
+    sample data (found there without --data) and the templates: exit 0 or 1 (findings), never 2
+    (a broken example), never a traceback. Files it writes land in that folder."""
     import shlex
     import shutil
 
-    import typer.main
-
-    from cluster_cli.cli.app import app
+    from cluster_cli.cli.app import command
 
     repo = Path(__file__).resolve().parents[1]
     shutil.copytree(repo / "data", tmp_path / "data")
@@ -215,19 +216,13 @@ def test_every_help_example_runs_on_the_sample_data(cli, tmp_path, monkeypatch):
         shutil.copy(docx, tmp_path / "templates")
     monkeypatch.chdir(tmp_path)
     ran = []
-    for path, command in _commands(typer.main.get_command(app)):
-        if hasattr(command, "commands"):
-            continue
-        args = shlex.split(_example(command))
-        for i, arg in enumerate(args[:-1]):
-            if args[i] in ("--output", "-o", "--ics", "--out") and args[i + 1].startswith("/"):
-                args[i + 1] = Path(args[i + 1]).name
-        if any("--data" in p.opts for p in command.params) and "--data" not in args:
-            args += ["--data", "data"]
+    for path, cmd in _commands(command(lang)):
+        args = shlex.split(_example(cmd))
         result = cli(*args)
         assert result.exit_code in (0, 1), (args, result.output)
+        assert "Traceback" not in result.output, args
         ran.append(path)
-    assert len(ran) >= 20
+    assert len(ran) >= 25
 
 
 def test_no_traceback_on_unexpected_input_via_real_process(tmp_path):

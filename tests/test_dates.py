@@ -90,7 +90,7 @@ def test_match_to_that_cannot_exist(cli, root):
 
 @pytest.mark.parametrize("command", [["debts"], ["validate"], ["calendar"], ["match"], ["contracts", "render"]])
 def test_help_names_both_forms(cli, command):
-    result = cli(*command, "--help")
+    result = cli(*command, "--help", "--lang", "en")
     assert result.exit_code == 0
     text = " ".join(result.stdout.split())  # the help is wrapped at the terminal's width
     assert "23.11.2026 or 2026-11-23" in text

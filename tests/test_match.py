@@ -257,7 +257,7 @@ def test_views_as_csv_and_identical_json_for_identical_input(cli, tmp_path):
 
 
 def test_help_has_an_example(cli):
-    assert "Example" in cli("match", "--help").stdout
+    assert "Example" in cli("match", "--help", "--lang", "en").stdout
 
 
 # --- --write: drafts added, comments and order kept -----------------------------------------

@@ -113,7 +113,7 @@ def test_show_unknown_member_is_a_usage_error(cli, root):
 
 def test_members_help_has_examples(cli):
     for sub in ("list", "show"):
-        assert "Example" in cli("members", sub, "--help").stdout
+        assert "Example" in cli("members", sub, "--help", "--lang", "en").stdout
 
 
 # --- tasks (activity 9) ---------------------------------------------------------------------
@@ -135,7 +135,7 @@ def test_tasks_with_expected_results_and_members_offering_them(cli, root):
 def test_tasks_unknown_module_is_a_usage_error(cli, root):
     result = cli("tasks", "--data", root, "--module", "X9")
     assert result.exit_code == 2 and "M3" in result.stderr
-    assert "Example" in cli("tasks", "--help").stdout
+    assert "Example" in cli("tasks", "--help", "--lang", "en").stdout
 
 
 # --- validate: catalogue tasks (seed 000 activity 9, Lisa 7 1.4.5) --------------------------

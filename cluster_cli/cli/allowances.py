@@ -20,7 +20,7 @@ from cluster_cli.cli.common import (
 from cluster_cli.cli.empty import say_why_empty
 
 app = typer.Typer(
-    help="Special allowance (eritoetus), travel compensation and school-lunch support, month by month.",
+    help="help.allowances",
     no_args_is_help=True,
 )
 
@@ -61,11 +61,10 @@ def _run(ctx, kind: str, month: str, data, format, output, view, lang_flag, show
         print_timings(timings, language(lang_flag))
 
 
-@app.command("special")
+@app.command("special", help="help.allowances.special")
 def special(
     ctx: typer.Context,
-    month: str = _month_option("The month of the cycle, e.g. 11.2026 or 2026-11: applications by the 10th, "
-                               "decisions by the 15th, paid by the 26th."),
+    month: str = _month_option("help.allowances.special.month"),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
@@ -82,11 +81,10 @@ def special(
     _run(ctx, "special", month, data, format, output, view, lang, show_pii, verbose, no_cache, quiet)
 
 
-@app.command("travel")
+@app.command("travel", help="help.allowances.travel")
 def travel(
     ctx: typer.Context,
-    month: str = _month_option("The payment month, e.g. 11.2026 or 2026-11: bus reports of the previous month's "
-                               "journeys (due by the 5th, paid by the 25th) and car applications submitted in it."),
+    month: str = _month_option("help.allowances.travel.month"),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
@@ -104,10 +102,10 @@ def travel(
     _run(ctx, "travel", month, data, format, output, view, lang, show_pii, verbose, no_cache, quiet)
 
 
-@app.command("lunch")
+@app.command("lunch", help="help.allowances.lunch")
 def lunch(
     ctx: typer.Context,
-    month: str = _month_option("The month of the school and practice days, e.g. 11.2026 or 2026-11."),
+    month: str = _month_option("help.allowances.lunch.month"),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,

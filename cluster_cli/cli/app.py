@@ -11,28 +11,48 @@ import typer
 from cluster_cli.cli import contracts, debts, grants, info, validate
 from cluster_cli.cli import allowances
 from cluster_cli.cli import calendar, match, members, tasks
+from cluster_cli.cli.helptext import ClusterGroup, show_version
 
 app = typer.Typer(
     name="cluster",
-    help="Data checks, debt and grant reports and placement contracts for an IT vocational-education cluster.",
+    help="help.app",
+    cls=ClusterGroup,  # the help, the headings and Click's usage errors in the user's language
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_show_locals=False,  # locals hold personal data
     rich_markup_mode=None,  # plain help: rendering help through rich costs ~100 ms at start-up
 )
-app.command("validate")(validate.validate)
-app.command("debts")(debts.debts)
+app.command("validate", help="help.validate")(validate.validate)
+app.command("debts", help="help.debts")(debts.debts)
 app.add_typer(grants.app, name="grants")
-app.command("rules")(info.rules)
-app.command("profile")(info.profile)
+app.command("rules", help="help.rules")(info.rules)
+app.command("profile", help="help.profile")(info.profile)
 app.add_typer(info.cache_app, name="cache")
 app.add_typer(contracts.app, name="contracts")
 app.add_typer(allowances.app, name="allowances")
 app.add_typer(members.app, name="members")
-app.command("tasks")(tasks.tasks)
-app.command("match")(match.match)
-app.command("calendar")(calendar.calendar)
+app.command("tasks", help="help.tasks")(tasks.tasks)
+app.command("match", help="help.match")(match.match)
+app.command("calendar", help="help.calendar")(calendar.calendar)
+
+
+@app.callback()
+def cluster(
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=show_version, help="help.option.version"),
+) -> None:
+    """The root: `--version` only; each command has its own options."""
 
 
 def main() -> None:
     app()
+
+
+def command(lang: str):
+    """The Click command tree of `cluster`, translated into `lang` (what `main` runs)."""
+    import typer.main
+
+    from cluster_cli.cli.helptext import translate
+
+    tree = typer.main.get_command(app)
+    translate(tree, lang)
+    return tree

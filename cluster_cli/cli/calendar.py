@@ -30,10 +30,10 @@ from cluster_cli.cli.output import deliver, emit_report
 
 def calendar(
     ctx: typer.Context, data: Data = None, as_of: AsOf = None,
-    days: int = typer.Option(60, "--days", "-n", min=1, max=3660, help="How many days ahead."),
+    days: int = typer.Option(60, "--days", "-n", min=1, max=3660, help="help.calendar.days"),
     ics: Optional[Path] = typer.Option(
         None, "--ics", parser=output_path, callback=guard_outputs, metavar="FILE",
-        help="Also write the deadlines as an iCalendar file (written atomically; - is stdout)."),
+        help="help.calendar.ics"),
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
     csv_dialect: CsvDialectOption = None, quiet: Quiet = False,

@@ -66,18 +66,18 @@ def guard_format(ctx: typer.Context, param: typer.CallbackParam, value):
 # The options every command shares, each defined once (`typing.Annotated` aliases); a command
 # names them in its parameter list with their default: `data: Data = None`, `show_pii: ShowPii = False`.
 Data = Annotated[Optional[Path], typer.Option(
-    "--data", "-d", help="Data folder (default: ./data, then $CLUSTER_DATA).", show_default=False,
+    "--data", "-d", help="help.option.data", show_default=False,
     callback=guard_outputs,
 )]
 AsOf = Annotated[Optional[str], typer.Option(
     "--as-of", metavar="DATE",
-    help="Judge the data as of this date, 23.11.2026 or 2026-11-23 (default: today).")]
+    help="help.option.as-of")]
 Lang = Annotated[Optional[str], typer.Option(
-    "--lang", help="Language of messages: et or en (default: the cluster's).", callback=guard_outputs)]
-ShowPii = Annotated[bool, typer.Option("--show-pii", help="Show personal codes and bank accounts unmasked.")]
-Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Print the pipeline stages' timings to stderr.")]
+    "--lang", help="help.option.lang", callback=guard_outputs)]
+ShowPii = Annotated[bool, typer.Option("--show-pii", help="help.option.show-pii")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="help.option.verbose")]
 NoCache = Annotated[bool, typer.Option(
-    "--no-cache", help="Read every file afresh; neither use nor update the cache.")]
+    "--no-cache", help="help.option.no-cache")]
 
 
 def remember_invocation(ctx: typer.Context, param: typer.CallbackParam, value):
@@ -87,7 +87,7 @@ def remember_invocation(ctx: typer.Context, param: typer.CallbackParam, value):
 
 
 Quiet = Annotated[bool, typer.Option(
-    "--quiet", "-q", help="Print no notes on stderr (progress, files written); errors still.",
+    "--quiet", "-q", help="help.option.quiet",
     callback=remember_invocation)]
 
 
@@ -166,24 +166,39 @@ TextFormat = Annotated[TextOrJson, typer.Option("--format", "-f")]
 
 
 def resolve_data_dir(given: Optional[Path]) -> Path:
-    """--data, else ./data, else $CLUSTER_DATA, else ./data (which then reports as missing)."""
-    if given is not None:
-        return given
-    local = Path("data")
-    if local.is_dir():
-        return local
-    env = os.environ.get("CLUSTER_DATA")
-    return Path(env) if env else local
+    """--data, else $CLUSTER_DATA, else the folder found upward from here as git finds its
+    repository (a folder with cluster.yaml, or one with data/cluster.yaml), else ./data (which
+    then reports as missing, saying where it looked)."""
+    from cluster_cli.cli.locate import data_dir
+
+    return data_dir(given)
 
 
-def language(given: Optional[str], cluster_language: Optional[str] = None) -> str:
-    from cluster_cli.i18n import LANGUAGES
+def missing_data_folder(exc, data: Optional[Path], lang: str) -> NoReturn:
+    """The loader found no data folder: named by the user, say which; found by walking up, say
+    where the walk began and what to do."""
+    from cluster_cli.cli.locate import explicit_data_dir
 
-    if given is not None:
-        if given not in LANGUAGES:
-            fail("usage.lang", "et", value=given)
-        return given
-    return cluster_language if cluster_language in LANGUAGES else "et"
+    if exc.key == "data-folder-missing" and explicit_data_dir(data) is None:
+        fail("data.not-found", lang, start=Path.cwd())
+    fail(exc.key, lang, path=exc.path)
+
+
+def language(given: Optional[str] = None, cluster_language: Optional[str] = None) -> str:
+    """The user's language, decided once in this order: `--lang`, `$CLUSTER_LANG`, the cluster's
+    `language:` (`cluster_language` once loaded, else read cheaply from the data folder's
+    cluster.yaml), the locale (LC_ALL, LC_MESSAGES, LANG), else Estonian. A wrong `--lang` or
+    `$CLUSTER_LANG` exits 2, said in the language the rest of the order gives."""
+    from cluster_cli.cli.locate import chosen_language
+
+    ctx = _invocation.get()
+    data = ctx.params.get("data") if ctx is not None else None
+    problem, lang = chosen_language(given, cluster_language, data)
+    if problem is not None:
+        if problem[0] == "--lang":
+            fail("usage.lang", lang, value=problem[1])
+        fail("usage.lang-env", lang, value=problem[1])
+    return lang
 
 
 def parse_date(value: Optional[str], lang: str) -> date:
@@ -268,7 +283,7 @@ def load_or_exit(data: Optional[Path], lang_flag: Optional[str], timings=None, n
     try:
         loaded = load(data_dir, timings=timings, **loader_settings(no_cache, lang_flag))
     except DataFolderError as exc:
-        fail(exc.key, language(lang_flag), path=exc.path)
+        missing_data_folder(exc, data, language(lang_flag))
     cluster = loaded.dataset.cluster
     _cluster_csv.set(cluster.csv_dialect if cluster is not None else None)
     return loaded
@@ -291,18 +306,17 @@ class ReportFormat(str, Enum):
 # The options every report shares (with `Data`, `Lang`, … above): `format: Format = ReportFormat.table`.
 Format = Annotated[ReportFormat, typer.Option(
     "--format", "-f", callback=guard_format,
-    help="table (terminal), json, csv (one view) or xlsx (a sheet per view); default: --output's suffix "
-         "(.xlsx, .csv, .json, .txt), else table.")]
+    help="help.option.format")]
 Output = Annotated[Optional[Path], typer.Option(
     "--output", "-o", parser=output_path, callback=guard_outputs, metavar="FILE",
-    help="Write to this file (atomically) instead of stdout; - is stdout.")]
+    help="help.option.output")]
 View = Annotated[Optional[str], typer.Option(
-    "--view", help="Which table for table/csv output (default: all for table, the first detailed one for csv).")]
-Wide = Annotated[bool, typer.Option("--wide", help="Tables: show every column (default: the compact set).")]
+    "--view", help="help.option.view")]
+Wide = Annotated[bool, typer.Option("--wide", help="help.option.wide")]
 Columns = Annotated[Optional[str], typer.Option(
-    "--columns", metavar="A,B,C", help="Tables: show these columns, in this order (field names, comma-separated).")]
+    "--columns", metavar="A,B,C", help="help.option.columns")]
 NoPager = Annotated[bool, typer.Option(
-    "--no-pager", help="Print long tables straight to the terminal, not through a pager ($PAGER or less).")]
+    "--no-pager", help="help.option.no-pager")]
 
 
 class CsvDialect(str, Enum):
@@ -311,8 +325,7 @@ class CsvDialect(str, Enum):
 
 
 CsvDialectOption = Annotated[Optional[CsvDialect], typer.Option(
-    "--csv-dialect", help="CSV for programs (rfc4180: comma, UTF-8) or for Estonian Excel (excel: semicolon, "
-                          "UTF-8 with BOM, decimal comma); default: cluster.yaml's csv_dialect, else rfc4180.")]
+    "--csv-dialect", help="help.option.csv-dialect")]
 
 
 def csv_dialect() -> str:

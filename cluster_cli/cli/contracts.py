@@ -28,7 +28,7 @@ from cluster_cli.cli.common import (
 
 app = typer.Typer(
     name="contracts",
-    help="Placement contracts (praktikaleping): render DOCX contracts from templates; check a template.",
+    help="help.contracts",
     no_args_is_help=True,
 )
 
@@ -36,22 +36,21 @@ VERDICT_STYLE = {"created": "green", "updated": "yellow", "unchanged": "dim", "c
                  "refused": "bold red", "skipped": "dim"}
 
 
-@app.command("render")
+@app.command("render", help="help.contracts.render")
 def render(
-    ids: Optional[List[str]] = typer.Argument(None, help="Placement ids (or use --all, --group, --status).",
+    ids: Optional[List[str]] = typer.Argument(None, help="help.contracts.render.ids",
                                               show_default=False),
-    all_: bool = typer.Option(False, "--all", help="Every placement except draft and cancelled ones."),
-    group: Optional[str] = typer.Option(None, "--group", "-g", help="Only this group's placements."),
-    status: Optional[str] = typer.Option(None, "--status", "-s", help="Only placements with this status."),
-    out: Path = typer.Option(Path("contracts"), "--out", "-o", help="Output folder (default: ./contracts)."),
+    all_: bool = typer.Option(False, "--all", help="help.contracts.render.all"),
+    group: Optional[str] = typer.Option(None, "--group", "-g", help="help.contracts.render.group"),
+    status: Optional[str] = typer.Option(None, "--status", "-s", help="help.contracts.render.status"),
+    out: Path = typer.Option(Path("contracts"), "--out", "-o", help="help.contracts.render.out"),
     template: Optional[Path] = typer.Option(None, "--template", "-t",
-                                            help="Use this .docx template for every contract (default: the shipped "
-                                                 "Estonian one, English for placements in English)."),
-    dry_run: bool = typer.Option(False, "--dry-run", "-n", help="Decide every file, write nothing."),
-    force: bool = typer.Option(False, "--force", help="Overwrite contracts whose data changed (conflicts)."),
-    pdf: bool = typer.Option(False, "--pdf", help="Also convert each contract to PDF (LibreOffice headless)."),
+                                            help="help.contracts.render.template"),
+    dry_run: bool = typer.Option(False, "--dry-run", "-n", help="help.contracts.render.dry-run"),
+    force: bool = typer.Option(False, "--force", help="help.contracts.render.force"),
+    pdf: bool = typer.Option(False, "--pdf", help="help.contracts.render.pdf"),
     lock_timeout: float = typer.Option(60.0, "--lock-timeout", envvar="CLUSTER_LOCK_TIMEOUT", min=0,
-                                       help="Seconds to wait while another run writes into the same folder."),
+                                       help="help.contracts.render.lock-timeout"),
     data: Data = None, as_of: AsOf = None,
     lang: Lang = None, verbose: Verbose = False, no_cache: NoCache = False, quiet: Quiet = False,
 ) -> None:
@@ -230,9 +229,9 @@ def _progress(err, total: int, quiet: bool, lang: str):
     return bar(err, quiet, lang) if total >= MANY_CONTRACTS else None
 
 
-@app.command("check-template")
+@app.command("check-template", help="help.contracts.check-template")
 def check_template(
-    file: Path = typer.Argument(..., help="The .docx template to check."),
+    file: Path = typer.Argument(..., help="help.contracts.check-template.file"),
     lang: Lang = None, quiet: Quiet = False,
 ) -> None:
     """List a contract template's variables, flag the ones the contract's data does not have,

@@ -26,8 +26,8 @@ from cluster_cli.cli.empty import say_why_empty
 
 def debts(
     ctx: typer.Context, data: Data = None, as_of: AsOf = None,
-    group: Optional[str] = typer.Option(None, "--group", "-g", help="Only this group."),
-    student: Optional[str] = typer.Option(None, "--student", "-s", help="Only this student (id)."),
+    group: Optional[str] = typer.Option(None, "--group", "-g", help="help.option.group"),
+    student: Optional[str] = typer.Option(None, "--student", "-s", help="help.debts.student"),
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
     csv_dialect: CsvDialectOption = None, quiet: Quiet = False,

@@ -24,9 +24,9 @@ from cluster_cli.cli.common import (
 )
 from cluster_cli.cli.empty import say_why_empty
 
-app = typer.Typer(help="Basic study allowance (põhitoetus): ranking, fund, monthly payments.", no_args_is_help=True)
+app = typer.Typer(help="help.grants", no_args_is_help=True)
 
-Round = Annotated[str, typer.Option("--round", "-r", help="The round, e.g. 2026-autumn or 2027-spring.")]
+Round = Annotated[str, typer.Option("--round", "-r", help="help.grants.round")]
 
 
 def _loaded(data, lang_flag, timings=None, no_cache: bool = False):
@@ -45,7 +45,7 @@ def _check_round(value: str, lang: str) -> None:
         fail("usage.round-range", lang, value=value, **range_args())
 
 
-@app.command("rank")
+@app.command("rank", help="help.grants.rank")
 def rank(
     ctx: typer.Context, round: Round = ..., data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
@@ -80,10 +80,10 @@ def rank(
         print_timings(timings, language(lang))
 
 
-@app.command("fund")
+@app.command("fund", help="help.grants.fund")
 def fund(
     ctx: typer.Context,
-    year: str = typer.Option(..., "--year", "-y", help="The study year, e.g. 2026/2027."),
+    year: str = typer.Option(..., "--year", "-y", help="help.grants.year"),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
@@ -122,10 +122,10 @@ def fund(
     say_why_empty(state.get("why"), quiet)
 
 
-@app.command("report")
+@app.command("report", help="help.grants.report")
 def report(
     ctx: typer.Context,
-    month: str = typer.Option(..., "--month", "-m", help="The month paid for, e.g. 11.2026 or 2026-11."),
+    month: str = typer.Option(..., "--month", "-m", help="help.grants.month"),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
@@ -165,9 +165,9 @@ def report(
         print_timings(timings, language(lang))
 
 
-@app.command("explain")
+@app.command("explain", help="help.grants.explain")
 def explain(
-    student: str = typer.Argument(..., help="The student's id."),
+    student: str = typer.Argument(..., help="help.grants.student"),
     round: Round = ..., data: Data = None,
     format: Format = ReportFormat.table,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False, quiet: Quiet = False,

@@ -102,11 +102,11 @@ def _plain(value):
     return value
 
 
-cache_app = typer.Typer(help="The cache of loaded files and answers: where it is, how big, and clearing it.",
+cache_app = typer.Typer(help="help.cache",
                         no_args_is_help=True)
 
 
-@cache_app.command("info")
+@cache_app.command("info", help="help.cache.info")
 def cache_info(data: Data = None, lang: Lang = None, quiet: Quiet = False, no_pager: NoPager = False) -> None:
     """Show the cache directory, its entries and their size, and how it is pruned.
 
@@ -140,7 +140,7 @@ def cache_info(data: Data = None, lang: Lang = None, quiet: Quiet = False, no_pa
     typer.echo(t("cache.info.pruning", lang, days=f"{max_age:g}", mb=f"{max_mb:g}", last=last))
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", help="help.cache.clear")
 def cache_clear(data: Data = None, lang: Lang = None, quiet: Quiet = False) -> None:
     """Delete every cache entry (the next run reads every file afresh). The data is never touched.
 

@@ -32,15 +32,15 @@ from cluster_cli.cli.output import emit_report
 def match(
     ctx: typer.Context, data: Data = None, as_of: AsOf = None,
     start: Optional[str] = typer.Option(
-        None, "--from", metavar="DATE", help="Window start, 23.11.2026 or 2026-11-23 (default: the as-of date)."),
+        None, "--from", metavar="DATE", help="help.match.from"),
     end: Optional[str] = typer.Option(
         None, "--to", metavar="DATE",
-        help="Window end, 23.11.2026 or 2026-11-23 (default: 31 August ending the study year of --from)."),
-    group: Optional[str] = typer.Option(None, "--group", "-g", help="Only this group."),
-    top: int = typer.Option(3, "--top", min=1, max=20, help="Proposals shown per student."),
+        help="help.match.to"),
+    group: Optional[str] = typer.Option(None, "--group", "-g", help="help.option.group"),
+    top: int = typer.Option(3, "--top", min=1, max=20, help="help.match.top"),
     write: bool = typer.Option(
         False, "--write",
-        help="Add each first proposal as a draft placement to placements/<school>.yaml (comments and order kept)."),
+        help="help.match.write"),
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
     csv_dialect: CsvDialectOption = None, quiet: Quiet = False,

@@ -25,7 +25,7 @@ from cluster_cli.cli.common import (
 from cluster_cli.cli.empty import say_why_empty
 from cluster_cli.vocabulary import MEMBER_KINDS, PARTNERSHIPS
 
-app = typer.Typer(help="Cluster members: schools, companies, universities, organisations; offers and coordinators.",
+app = typer.Typer(help="help.members",
                   no_args_is_help=True)
 
 
@@ -41,16 +41,16 @@ def _loaded(data, lang_flag, timings, no_cache):
     return loaded, used
 
 
-@app.command("list")
+@app.command("list", help="help.members.list")
 def list_members(
     ctx: typer.Context, data: Data = None, as_of: AsOf = None,
-    kind: Optional[Kind] = typer.Option(None, "--kind", "-k", help="Only members of this kind."),
-    partnership: Optional[Partnership] = typer.Option(None, "--partnership", "-p", help="Only this partnership form."),
+    kind: Optional[Kind] = typer.Option(None, "--kind", "-k", help="help.members.kind"),
+    partnership: Optional[Partnership] = typer.Option(None, "--partnership", "-p", help="help.members.partnership"),
     recognised: Optional[bool] = typer.Option(
         None, "--recognised/--not-recognised",
-        help="Only hosts recognised by the school–company committee by the as-of date (2.27), or only those not."),
+        help="help.members.recognised"),
     curriculum: Optional[str] = typer.Option(
-        None, "--curriculum", "-c", help="Only members offering places (not yet ended) or catalogue tasks for it."),
+        None, "--curriculum", "-c", help="help.members.curriculum"),
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
     csv_dialect: CsvDialectOption = None, quiet: Quiet = False,
@@ -91,10 +91,10 @@ def list_members(
         print_timings(timings, language(lang))
 
 
-@app.command("show")
+@app.command("show", help="help.members.show")
 def show_member(
     ctx: typer.Context,
-    member: str = typer.Argument(..., help="The member's id, e.g. koodikoda."),
+    member: str = typer.Argument(..., help="help.members.show.member"),
     data: Data = None, as_of: AsOf = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,

@@ -24,9 +24,9 @@ from cluster_cli.cli.empty import say_why_empty
 
 def tasks(
     ctx: typer.Context, data: Data = None,
-    curriculum: Optional[str] = typer.Option(None, "--curriculum", "-c", help="Only tasks of this curriculum."),
-    module: Optional[str] = typer.Option(None, "--module", "-m", help="Only tasks that serve this module."),
-    member: Optional[str] = typer.Option(None, "--member", help="Only tasks this member offers."),
+    curriculum: Optional[str] = typer.Option(None, "--curriculum", "-c", help="help.tasks.curriculum"),
+    module: Optional[str] = typer.Option(None, "--module", "-m", help="help.tasks.module"),
+    member: Optional[str] = typer.Option(None, "--member", help="help.tasks.member"),
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
     csv_dialect: CsvDialectOption = None, quiet: Quiet = False,

@@ -22,10 +22,10 @@ from cluster_cli.cli.common import (
 
 def validate(
     ctx: typer.Context, data: Data = None, as_of: AsOf = None,
-    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text for people, json for programs."),
+    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="help.validate.format"),
     lang: Lang = None,
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Run only this rule (repeatable)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip this rule (repeatable)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="help.validate.select"),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="help.validate.ignore"),
     show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
     no_pager: NoPager = False, quiet: Quiet = False,
 ) -> None:
@@ -36,7 +36,7 @@ def validate(
 
     Example: cluster validate --data data --as-of 2026-11-23 --format json
     """
-    from cluster_cli.cli.common import question_of, resolve_data_dir
+    from cluster_cli.cli.common import missing_data_folder, question_of, resolve_data_dir
     from cluster_cli.load.layout import DataFolderError
     from cluster_cli.load.yaml_loader import HAVE_LIBYAML
     from cluster_cli.pipeline import Timings, validate as run
@@ -63,7 +63,7 @@ def validate(
             result = run(resolve_data_dir(data), day, select=select, ignore=ignore or (), timings=timings,
                          question=question_of(ctx), show_pii=show_pii, **loader_settings(no_cache, lang))
     except DataFolderError as exc:
-        fail(exc.key, lang0, path=exc.path)
+        missing_data_folder(exc, data, lang0)
     lang1 = language(lang, result.language)
     findings = result.findings
     has_error = any(f.severity == "error" for f in findings)

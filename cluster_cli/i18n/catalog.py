@@ -432,6 +432,7 @@ from cluster_cli.i18n import catalog_debts as _debts  # noqa: E402
 from cluster_cli.i18n import catalog_effects as _effects  # noqa: E402
 from cluster_cli.i18n import catalog_files as _files  # noqa: E402
 from cluster_cli.i18n import catalog_grants as _grants  # noqa: E402
+from cluster_cli.i18n import catalog_help as _help  # noqa: E402
 from cluster_cli.i18n import catalog_limits as _limits  # noqa: E402
 from cluster_cli.i18n import catalog_loader as _loader  # noqa: E402
 from cluster_cli.i18n import catalog_numbers as _numbers  # noqa: E402
@@ -458,6 +459,7 @@ _PARTS = (
     _readings,
     _effects,
     _checks,
+    _help,
 )
 for _part in _PARTS:
     MESSAGES.update(_part.MESSAGES)

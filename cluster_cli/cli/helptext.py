@@ -1,0 +1,270 @@
+"""The CLI around the reports in the user's language: help, Click's headings and usage errors.
+
+Typer builds the Click command tree each time the app runs (`typer.main.get_command`); the root
+group's `main` decides the language from the raw arguments and the environment (`locate.py`),
+then translates the tree it belongs to: every help text given as a catalogue key (`help.…`,
+`cluster_cli/i18n/catalog_help.py`), the usage metavars, and — through a help formatter of
+its own — "Usage:", the section headings, "[default: …]", "[required]" and the help option's
+text. The tests' runner goes through the same `main`.
+
+Click's usage errors carry their parts (the option, the parameter, the possibilities); one that
+escapes parsing is re-worded from them in the user's language (`reword`); the exit code stays 2.
+Typer vendors Click without gettext, so installing a translation for Click's domain would not
+reach those texts.
+
+Standard library and `typer` only at module level (start-up time).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from contextlib import contextmanager
+from functools import lru_cache, partial
+from typing import Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+_METAVARS = {"<str>": "help.metavar.text", "<path>": "help.metavar.path", "<int>": "help.metavar.number"}
+
+
+def t(key: str, lang: str, **args: Any) -> str:
+    """The catalogue's `t` for the help's own texts. `cluster --help` reads them straight from
+    their module (catalog_help.py): building the whole catalogue costs ~15 ms, more than the
+    rest of the help; any other key goes through the catalogue."""
+    from cluster_cli.i18n.catalog_help import MESSAGES
+
+    entry = MESSAGES.get(key)
+    if entry is None:
+        from cluster_cli.i18n import t as catalogue_t
+
+        return catalogue_t(key, lang, **args)
+    return entry[1 if lang == "en" else 0].format(**args)
+
+
+def _text(value: Optional[str], lang: str) -> Optional[str]:
+    """A help text given as a catalogue key, in `lang`; any other text as it is."""
+    if value and value.startswith("help.") and " " not in value:
+        return t(value, lang)
+    return value
+
+
+def translate(command, lang: str) -> None:
+    """Translate the Click command tree `command` heads, in place, into `lang`."""
+    command.help = _text(command.help, lang)
+    command.short_help = _text(command.short_help, lang)
+    command.options_metavar = t("help.usage.options", lang)
+    if hasattr(command, "subcommand_metavar"):
+        command.subcommand_metavar = t("help.usage.command", lang)
+    command.context_class = _context_class(command.context_class, lang)
+    for param in command.params:
+        param.help = _text(param.help, lang)
+    for sub in getattr(command, "commands", {}).values():
+        translate(sub, lang)
+
+
+@lru_cache(maxsize=None)
+def _context_class(base, lang: str):
+    formatter_base = base.formatter_class
+
+    class Formatter(formatter_base):
+        def write_usage(self, prog: str, args: str = "", prefix: Optional[str] = None) -> None:
+            super().write_usage(prog, args, t("help.heading.usage", lang) + " " if prefix is None else prefix)
+
+        def write_heading(self, heading: str) -> None:
+            key = {"Options": "help.heading.options", "Commands": "help.heading.commands",
+                   "Arguments": "help.heading.arguments"}.get(heading)
+            super().write_heading(t(key, lang) if key else heading)
+
+        def write_dl(self, rows, *args, **kwargs) -> None:
+            super().write_dl([(_first_column(a, lang), _second_column(b, lang)) for a, b in rows], *args, **kwargs)
+
+    class Context(base):
+        formatter_class = Formatter
+
+    return Context
+
+
+def _first_column(text: str, lang: str) -> str:
+    for english, key in _METAVARS.items():
+        text = text.replace(english, "<" + t(key, lang) + ">")
+    return text
+
+
+def _second_column(text: str, lang: str) -> str:
+    """The help of one option: the help option's sentence, and Typer's "[default: x; required]"."""
+    if text == "Show this message and exit.":
+        return t("help.option.help", lang)
+    match = re.search(r"\[([^\[\]]*)\]$", text)
+    if not match:
+        return text
+    parts = []
+    for part in match.group(1).split("; "):
+        if part == "required":
+            part = t("help.required", lang)
+        elif part.startswith("default: "):
+            part = t("help.default", lang, value=part[len("default: "):])
+        parts.append(part)
+    return text[:match.start()] + "[" + "; ".join(parts) + "]"
+
+
+def _is(exc: BaseException, name: str) -> bool:
+    # Typer vendors Click in a private module: the classes are told by name, not imported.
+    return any(cls.__name__ == name for cls in type(exc).__mro__)
+
+
+def reword(exc, lang: str) -> str:
+    """A Click usage error's message in `lang`, made from its parts."""
+    message = str(getattr(exc, "message", "") or "")
+    if _is(exc, "NoSuchOption"):
+        text = t("usage-error.no-such-option", lang, option=exc.option_name)
+        if exc.possibilities:
+            text += " " + t("usage-error.did-you-mean", lang, names=", ".join(sorted(exc.possibilities)))
+        return text
+    if _is(exc, "MissingParameter"):
+        param = exc.param
+        hint = _param_hint(exc)
+        kind = exc.param_type or (param.param_type_name if param is not None else "parameter")
+        key = "usage-error.missing-argument" if kind == "argument" else "usage-error.missing-option"
+        text = t(key, lang, name=hint)
+        choices = _choices(param)
+        if choices:
+            text += " " + t("usage-error.choose-from", lang, choices=choices)
+        return text
+    if _is(exc, "BadParameter"):
+        reason = _number_reason(exc.__cause__, lang) or _reason(message, lang)
+        return t("usage-error.invalid-value", lang, name=_param_hint(exc), reason=reason)
+    if _is(exc, "BadOptionUsage"):
+        match = re.fullmatch(r"Option (.+) requires (an argument|\d+ arguments)\.", message)
+        if match:
+            return t("usage-error.needs-value", lang, option=match.group(1))
+        match = re.fullmatch(r"Option (.+) does not take a value\.", message)
+        if match:
+            return t("usage-error.takes-no-value", lang, option=match.group(1))
+        return message
+    match = re.fullmatch(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message, re.S)
+    if match:
+        many = len(match.group(1).split()) > 1
+        key = "usage-error.extra-arguments.other" if many else "usage-error.extra-arguments.one"
+        return t(key, lang, args=match.group(1))
+    match = re.fullmatch(r"No such command (.+?)\.(?: Did you mean (.+)\?)?", message, re.S)
+    if match:
+        text = t("usage-error.no-such-command", lang, name=match.group(1))
+        if match.group(2):
+            text += " " + t("usage-error.did-you-mean", lang, names=match.group(2))
+        return text
+    if message == "Missing command.":
+        return t("usage-error.missing-command", lang)
+    return message
+
+
+def _param_hint(exc) -> str:
+    hint = exc.param_hint
+    if hint is None and exc.param is not None:
+        hint = exc.param.get_error_hint()
+    if hint is not None and not isinstance(hint, str):
+        hint = " / ".join(repr(x) for x in hint)
+    return hint or ""
+
+
+def _choices(param) -> str:
+    desc = getattr(param, "type_descriptor", None)
+    if desc is None or not desc.is_choice or not desc.choices:
+        return ""
+    return ", ".join(str(getattr(c, "value", c)) for c in desc.choices)
+
+
+def _reason(message: str, lang: str) -> str:
+    message = message.removeprefix("Value error, ")
+    match = re.fullmatch(r"(.*) is not one of (.*)\.", message, re.S)
+    if match:
+        choices = ", ".join(c.strip("'\"") for c in match.group(2).split(", "))
+        return t("usage-error.not-one-of", lang, value=match.group(1), choices=choices)
+    match = re.fullmatch(r"Value (.*) is not a valid (\w+)\.", message, re.S)
+    if match:
+        return t("usage-error.not-valid", lang, value=match.group(1))
+    return message
+
+
+def _number_reason(cause, lang: str) -> str:
+    """Typer checks numbers with pydantic: its error's type and limit, said in `lang`."""
+    try:
+        error = cause.errors()[0]
+    except Exception:  # not a pydantic error: the message is used
+        return ""
+    kind, ctx = error.get("type", ""), error.get("ctx") or {}
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return t("usage-error.not-an-integer", lang, value=repr(error.get("input")))
+    if kind == "greater_than_equal":
+        return t("usage-error.at-least", lang, limit=ctx.get("ge"))
+    if kind == "less_than_equal":
+        return t("usage-error.at-most", lang, limit=ctx.get("le"))
+    return ""
+
+
+def _show(exc, lang: str, file=None) -> None:  # noqa: D401 — Click calls show(file)
+    """Click's layout of a usage error (usage line, how to get help, the error), in `lang`."""
+    out = file if file is not None else sys.stderr
+    ctx = exc.ctx
+    if ctx is not None:
+        text = ctx.get_usage() + "\n"
+        if ctx.command.get_help_option(ctx) is not None:
+            text += t("usage-error.try-help", lang, command=f"{ctx.command_path} {ctx.help_option_names[0]}") + "\n"
+        typer.echo(text, file=out, color=ctx.color)
+    typer.echo(t("usage-error.prefix", lang, message=reword(exc, lang)), file=out, color=exc.show_color)
+
+
+@contextmanager
+def _usage_errors_in(lang: str):
+    try:
+        yield
+    except typer.TyperException as exc:
+        if getattr(exc, "exit_code", None) == 2 and _is(exc, "UsageError") and not _is(exc, "NoArgsIsHelpError"):
+            exc.show = partial(_show, exc, lang)
+        raise
+
+
+def help_language(args: list[str]) -> str:
+    """The language decided from the raw arguments and the environment, before Click parses
+    anything (`--lang`, `$CLUSTER_LANG`, the data folder's cluster.yaml, the locale); a wrong
+    `--lang` is left for the command to refuse."""
+    from cluster_cli.cli.locate import chosen_language, option_value
+
+    data = option_value(args, "--data", "-d")
+    return chosen_language(option_value(args, "--lang"), None, data)[1]
+
+
+class ClusterGroup(TyperGroup):
+    """The root group: translates its tree for the user's language before it runs, and shows
+    Click's usage errors in that language."""
+
+    lang = "et"
+
+    def main(self, args=None, *rest, **kwargs):
+        args = list(sys.argv[1:] if args is None else args)
+        self.lang = help_language(args)
+        translate(self, self.lang)
+        return super().main(args, *rest, **kwargs)
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        with _usage_errors_in(self.lang):
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx):
+        with _usage_errors_in(self.lang):
+            return super().invoke(ctx)
+
+
+def show_version(value: bool) -> None:
+    """`--version`: `cluster <version>` (the installed distribution's, else the package's)."""
+    if not value:
+        return
+    try:
+        from importlib.metadata import version
+
+        number = version("cluster-cli")
+    except Exception:  # not installed (run from a source tree): the package says
+        from cluster_cli import __version__ as number
+    typer.echo(f"cluster {number}")
+    raise typer.Exit(0)
