@@ -16,7 +16,7 @@ app = typer.Typer(
     name="cluster",
     help="Data checks, debt and grant reports and placement contracts for an IT vocational-education cluster.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion: bash, zsh, fish (README)
     pretty_exceptions_show_locals=False,  # locals hold personal data
     rich_markup_mode=None,  # plain help: rendering help through rich costs ~100 ms at start-up
 )

@@ -436,6 +436,7 @@ from cluster_cli.i18n import catalog_numbers as _numbers  # noqa: E402
 from cluster_cli.i18n import catalog_output as _output  # noqa: E402
 from cluster_cli.i18n import catalog_tables as _tables  # noqa: E402
 from cluster_cli.i18n import catalog_views as _views  # noqa: E402
+from cluster_cli.i18n import catalog_values as _values  # noqa: E402
 
 _PARTS = (
     _contracts,
@@ -452,6 +453,7 @@ _PARTS = (
     _views,
     _tables,
     _output,
+    _values,
 )
 for _part in _PARTS:
     MESSAGES.update(_part.MESSAGES)
