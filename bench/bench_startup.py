@@ -7,7 +7,10 @@ Times (subprocess wall time, the venv's own interpreter) `python -c "import type
 `cluster --help`, alternating the two so that drift in machine load hits both alike, and
 prints each median and the ratio help / typer (target ≤ 1.3: the CLI should cost little more
 than the framework it is built on). As a diagnostic it also times `cluster --help` with
-`TYPER_USE_RICH=0` (Typer's plain help instead of its rich-formatted one). Then shows the
+`TYPER_USE_RICH=0` (Typer's plain help instead of its rich-formatted one), and one Tab of
+shell completion — a student id for `cluster debts --student TA-25` on the sample data, what
+bash runs on every Tab (ratio complete / typer; it reads the ids, so it may cost more than
+help, but should stay well under the time a person notices, ~0.2 s). Then shows the
 `-X importtime` top imports by cumulative time for `import cluster_cli.cli.app` (what the CLI
 pulls in at start-up) and for a whole `cluster --help` (what rendering the help adds).
 
@@ -65,27 +68,33 @@ def main(argv: list[str] | None = None) -> int:
     help_cmd = [*cluster_command(), "--help"]
     pass_cmd = [sys.executable, "-c", "pass"]
     plain_env = dict(os.environ, TYPER_USE_RICH="0")
+    sample = Path(__file__).resolve().parents[1] / "data"
+    complete_env = dict(os.environ, _CLUSTER_COMPLETE="complete_bash", COMP_CWORD="5",
+                        COMP_WORDS=f"cluster debts --data {sample} --student TA-25")
     for cmd in (pass_cmd, typer_cmd, help_cmd):  # warm the file cache
         wall(cmd)
-    times: dict[str, list[float]] = {"pass": [], "typer": [], "help": [], "plain": []}
+    times: dict[str, list[float]] = {"pass": [], "typer": [], "help": [], "plain": [], "complete": []}
     for _ in range(max(15, args.runs)):
         times["pass"].append(wall(pass_cmd))
         times["typer"].append(wall(typer_cmd))
         times["help"].append(wall(help_cmd))
         times["plain"].append(wall(help_cmd, plain_env))
+        times["complete"].append(wall(cluster_command(), complete_env))
     med = {k: statistics.median(v) * 1000 for k, v in times.items()}
     ratio = med["help"] / med["typer"]
 
     n = len(times["typer"])
     print(f"{'command (median of ' + str(n) + ' runs)':<40}{'ms':>8}{'min ms':>9}")
     for key, label in (("pass", 'python -c "pass"'), ("typer", 'python -c "import typer"'),
-                       ("help", "cluster --help"), ("plain", "  same, TYPER_USE_RICH=0 (diagnostic)")):
+                       ("help", "cluster --help"), ("plain", "  same, TYPER_USE_RICH=0 (diagnostic)"),
+                       ("complete", "Tab: cluster debts --student TA-25")):
         print(f"{label:<40}{med[key]:>8.1f}{min(times[key]) * 1000:>9.1f}")
     print()
     verdict = "within" if ratio <= TARGET else "over"
     print(f"cluster --help / import typer = {ratio:.2f}  (target <= {TARGET}; {verdict})")
 
     print(f"  (diagnostic: without Typer's rich help the ratio would be {med['plain'] / med['typer']:.2f})")
+    print(f"completion (one Tab, student ids) / import typer = {med['complete'] / med['typer']:.2f}")
     for title, cmd in (("python -X importtime -c 'import cluster_cli.cli.app'",
                         [sys.executable, "-c", "import cluster_cli.cli.app"]),
                        ("cluster --help (PYTHONPROFILEIMPORTTIME=1)", help_cmd)):

@@ -18,7 +18,7 @@ app = typer.Typer(
     help="help.app",
     cls=ClusterGroup,  # the help, the headings and Click's usage errors in the user's language
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion: bash, zsh, fish (README)
     pretty_exceptions_show_locals=False,  # locals hold personal data
     rich_markup_mode=None,  # plain help: rendering help through rich costs ~100 ms at start-up
 )

@@ -25,6 +25,7 @@ from cluster_cli.cli.common import (
     print_timings,
     stderr_console,
 )
+from cluster_cli.cli.values import complete_choice, complete_ids, placement_status, resolve_id, split_list
 
 app = typer.Typer(
     name="contracts",
@@ -39,10 +40,12 @@ VERDICT_STYLE = {"created": "green", "updated": "yellow", "unchanged": "dim", "c
 @app.command("render", help="help.contracts.render")
 def render(
     ids: Optional[List[str]] = typer.Argument(None, help="help.contracts.render.ids",
-                                              show_default=False),
+                                              show_default=False, autocompletion=complete_ids("placements")),
     all_: bool = typer.Option(False, "--all", help="help.contracts.render.all"),
-    group: Optional[str] = typer.Option(None, "--group", "-g", help="help.contracts.render.group"),
-    status: Optional[str] = typer.Option(None, "--status", "-s", help="help.contracts.render.status"),
+    group: Optional[str] = typer.Option(None, "--group", "-g", help="help.contracts.render.group",
+                                        autocompletion=complete_ids("groups")),
+    status: Optional[str] = typer.Option(None, "--status", "-s", help="help.contracts.render.status",
+                                         callback=placement_status, autocompletion=complete_choice("placement-status")),
     out: Path = typer.Option(Path("contracts"), "--out", "-o", help="help.contracts.render.out"),
     template: Optional[Path] = typer.Option(None, "--template", "-t",
                                             help="help.contracts.render.template"),
@@ -86,8 +89,11 @@ def render(
         fail("usage.contracts-data-errors", lang, count=len(loose), where=f"{loose[0].file}:{loose[0].line}")
     ds = loaded.dataset
     broken = dict(plan.broken_placements(ds, loaded.findings))
+    known = [*ds.placements, *broken]
+    ids = [resolve_id("placement", i, known, lang) for i in split_list(ids)]
+    group = resolve_id("group", group, ds.groups, lang) if group is not None else None
     try:
-        placements = plan.select_placements(ds, ids or [], all_, group, status, broken)
+        placements = plan.select_placements(ds, ids, all_, group, status, broken)
         if out.exists() and not out.is_dir():
             fail("usage.contracts-out", lang, path=str(out))
         soffice = None

@@ -13,7 +13,6 @@ from cluster_cli.cli.common import (
 from cluster_cli.cli.common import (
     Computed,
     ReportFormat,
-    fail,
     language,
     load_or_exit,
     parse_date,
@@ -22,12 +21,15 @@ from cluster_cli.cli.common import (
     run_report,
 )
 from cluster_cli.cli.empty import say_why_empty
+from cluster_cli.cli.values import complete_ids, resolve_id
 
 
 def debts(
     ctx: typer.Context, data: Data = None, as_of: AsOf = None,
-    group: Optional[str] = typer.Option(None, "--group", "-g", help="help.option.group"),
-    student: Optional[str] = typer.Option(None, "--student", "-s", help="help.debts.student"),
+    group: Optional[str] = typer.Option(None, "--group", "-g", help="help.option.group",
+                                         autocompletion=complete_ids("groups")),
+    student: Optional[str] = typer.Option(None, "--student", "-s", help="help.debts.student",
+                                           autocompletion=complete_ids("students")),
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
     csv_dialect: CsvDialectOption = None, quiet: Quiet = False,
@@ -53,13 +55,11 @@ def debts(
         loaded = load_or_exit(data, lang, timings, no_cache)
         used = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
         refuse_if_unusable(loaded, used)
-        if student is not None and student not in loaded.dataset.students:
-            fail("usage.unknown-student", used, value=student)
-        if group is not None and group not in loaded.dataset.groups:
-            fail("usage.unknown-group", used, value=group)
+        one = resolve_id("student", student, loaded.dataset.students, used) if student is not None else None
+        among = resolve_id("group", group, loaded.dataset.groups, used) if group is not None else None
         with timings.stage("debts"):
-            report = debt_report(loaded.dataset, loaded.profile, day, group=group, student=student)
-        state["why"] = empty_reason(report, used, group=group, student=student)
+            report = debt_report(loaded.dataset, loaded.profile, day, group=among, student=one)
+        state["why"] = empty_reason(report, used, group=among, student=one)
         return Computed(views(report, used), to_document(report, used), used, day, "debts", title(report, used))
 
     run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)

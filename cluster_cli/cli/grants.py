@@ -23,10 +23,12 @@ from cluster_cli.cli.common import (
     run_report,
 )
 from cluster_cli.cli.empty import say_why_empty
+from cluster_cli.cli.values import complete_ids, complete_round, resolve_id, round_value
 
 app = typer.Typer(help="help.grants", no_args_is_help=True)
 
-Round = Annotated[str, typer.Option("--round", "-r", help="help.grants.round")]
+Round = Annotated[str, typer.Option("--round", "-r", help="help.grants.round",
+                                    callback=round_value, autocompletion=complete_round)]
 
 
 def _loaded(data, lang_flag, timings=None, no_cache: bool = False):
@@ -167,7 +169,7 @@ def report(
 
 @app.command("explain", help="help.grants.explain")
 def explain(
-    student: str = typer.Argument(..., help="help.grants.student"),
+    student: str = typer.Argument(..., help="help.grants.student", autocompletion=complete_ids("students")),
     round: Round = ..., data: Data = None,
     format: Format = ReportFormat.table,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False, quiet: Quiet = False,
@@ -187,8 +189,7 @@ def explain(
              known="table, json")
     _check_round(round, language(lang))
     loaded, lang = _loaded(data, lang, no_cache=no_cache)
-    if student not in loaded.dataset.students:
-        fail("usage.unknown-student", lang, value=student)
+    student = resolve_id("student", student, loaded.dataset.students, lang)
     doc = explain_document(compute(loaded.dataset, loaded.profile, round), student, lang)
     if format is ReportFormat.json:
         typer.echo(to_json(doc), nl=False)

@@ -27,6 +27,7 @@ from cluster_cli.cli.common import (
 )
 from cluster_cli.cli.empty import say_why_empty
 from cluster_cli.cli.output import emit_report
+from cluster_cli.cli.values import complete_ids, resolve_id
 
 
 def match(
@@ -36,7 +37,8 @@ def match(
     end: Optional[str] = typer.Option(
         None, "--to", metavar="DATE",
         help="help.match.to"),
-    group: Optional[str] = typer.Option(None, "--group", "-g", help="help.option.group"),
+    group: Optional[str] = typer.Option(None, "--group", "-g", help="help.option.group",
+                                        autocompletion=complete_ids("groups")),
     top: int = typer.Option(3, "--top", min=1, max=20, help="help.match.top"),
     write: bool = typer.Option(
         False, "--write",
@@ -79,10 +81,9 @@ def match(
         loaded = load_or_exit(data, lang, timings, no_cache)
         used = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
         refuse_if_unusable(loaded, used)
-        if group is not None and group not in loaded.dataset.groups:
-            fail("usage.unknown-group", used, value=group)
+        among = resolve_id("group", group, loaded.dataset.groups, used) if group is not None else None
         with timings.stage("match"):
-            report = run_match(loaded.dataset, loaded.profile, day, window_start, window_end, group=group, top=top)
+            report = run_match(loaded.dataset, loaded.profile, day, window_start, window_end, group=among, top=top)
         state.update(loaded=loaded, report=report, lang=used, why=empty_reason(report, used))
         return Computed(views(report, used), to_document(report, used), used, day, "proposals", title(report, used))
 

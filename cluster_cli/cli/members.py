@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Optional
 
 import typer
@@ -14,7 +13,6 @@ from cluster_cli.cli.common import (
 from cluster_cli.cli.common import (
     Computed,
     ReportFormat,
-    fail,
     language,
     load_or_exit,
     parse_date,
@@ -23,15 +21,11 @@ from cluster_cli.cli.common import (
     run_report,
 )
 from cluster_cli.cli.empty import say_why_empty
-from cluster_cli.vocabulary import MEMBER_KINDS, PARTNERSHIPS
+from cluster_cli.cli.values import choices_metavar, complete_choice, complete_ids, member_kind, resolve_id
+from cluster_cli.cli.values import partnership as partnership_word
 
 app = typer.Typer(help="help.members",
                   no_args_is_help=True)
-
-
-# The choices of --kind and --partnership: the models' words (vocabulary.py), not a copy.
-Kind = Enum("Kind", {word: word for word in MEMBER_KINDS}, type=str)
-Partnership = Enum("Partnership", {word: word for word in PARTNERSHIPS}, type=str)
 
 
 def _loaded(data, lang_flag, timings, no_cache):
@@ -44,8 +38,12 @@ def _loaded(data, lang_flag, timings, no_cache):
 @app.command("list", help="help.members.list")
 def list_members(
     ctx: typer.Context, data: Data = None, as_of: AsOf = None,
-    kind: Optional[Kind] = typer.Option(None, "--kind", "-k", help="help.members.kind"),
-    partnership: Optional[Partnership] = typer.Option(None, "--partnership", "-p", help="help.members.partnership"),
+    kind: Optional[str] = typer.Option(None, "--kind", "-k", help="help.members.kind",
+                                       callback=member_kind, autocompletion=complete_choice("member-kind"),
+                                       metavar=choices_metavar("member-kind")),
+    partnership: Optional[str] = typer.Option(None, "--partnership", "-p", help="help.members.partnership",
+                                              callback=partnership_word, autocompletion=complete_choice("partnership"),
+                                              metavar=choices_metavar("partnership")),
     recognised: Optional[bool] = typer.Option(
         None, "--recognised/--not-recognised",
         help="help.members.recognised"),
@@ -74,12 +72,10 @@ def list_members(
         from cluster_cli.reports.members import members_report
 
         loaded, used = _loaded(data, lang, timings, no_cache)
-        if curriculum is not None and curriculum not in loaded.dataset.curricula:
-            fail("usage.unknown-curriculum", used, value=curriculum, known=", ".join(sorted(loaded.dataset.curricula)))
+        chosen = resolve_id("curriculum", curriculum, loaded.dataset.curricula, used) if curriculum else None
         with timings.stage("members"):
-            report = members_report(loaded.dataset, day, kind=kind.value if kind else None,
-                                    partnership=partnership.value if partnership else None,
-                                    recognised=recognised, curriculum=curriculum)
+            report = members_report(loaded.dataset, day, kind=kind, partnership=partnership,
+                                    recognised=recognised, curriculum=chosen)
         filtered = any(x is not None for x in (kind, partnership, recognised, curriculum))
         state["why"] = members_empty_reason(report, used, filtered)
         return Computed(members_views(report, used), members_document(report), used, day, "members",
@@ -94,7 +90,7 @@ def list_members(
 @app.command("show", help="help.members.show")
 def show_member(
     ctx: typer.Context,
-    member: str = typer.Argument(..., help="help.members.show.member"),
+    member: str = typer.Argument(..., help="help.members.show.member", autocompletion=complete_ids("members")),
     data: Data = None, as_of: AsOf = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
@@ -119,10 +115,9 @@ def show_member(
         from cluster_cli.reports.members import member_detail
 
         loaded, used = _loaded(data, lang, timings, no_cache)
-        if member not in loaded.dataset.members:
-            fail("usage.unknown-member", used, value=member, known=", ".join(sorted(loaded.dataset.members)))
+        chosen = resolve_id("member", member, loaded.dataset.members, used)
         with timings.stage("members"):
-            detail = member_detail(loaded.dataset, member, day)
+            detail = member_detail(loaded.dataset, chosen, day)
         return Computed(member_views(detail, used), member_document(detail), used, day, "offers",
                         member_title(detail, used))
 

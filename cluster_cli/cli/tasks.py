@@ -12,7 +12,6 @@ from cluster_cli.cli.common import (
 from cluster_cli.cli.common import (
     Computed,
     ReportFormat,
-    fail,
     language,
     load_or_exit,
     print_timings,
@@ -20,13 +19,16 @@ from cluster_cli.cli.common import (
     run_report,
 )
 from cluster_cli.cli.empty import say_why_empty
+from cluster_cli.cli.values import complete_ids, resolve_id
 
 
 def tasks(
     ctx: typer.Context, data: Data = None,
-    curriculum: Optional[str] = typer.Option(None, "--curriculum", "-c", help="help.tasks.curriculum"),
+    curriculum: Optional[str] = typer.Option(None, "--curriculum", "-c", help="help.tasks.curriculum",
+                                              autocompletion=complete_ids("curricula")),
     module: Optional[str] = typer.Option(None, "--module", "-m", help="help.tasks.module"),
-    member: Optional[str] = typer.Option(None, "--member", help="help.tasks.member"),
+    member: Optional[str] = typer.Option(None, "--member", help="help.tasks.member",
+                                         autocompletion=complete_ids("members")),
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
     csv_dialect: CsvDialectOption = None, quiet: Quiet = False,
@@ -55,16 +57,14 @@ def tasks(
         ds = loaded.dataset
         used = language(lang, ds.cluster.language if ds.cluster else None)
         refuse_if_unusable(loaded, used)
-        if curriculum is not None and curriculum not in ds.curricula:
-            fail("usage.unknown-curriculum", used, value=curriculum, known=", ".join(sorted(ds.curricula)))
+        code = resolve_id("curriculum", curriculum, ds.curricula, used) if curriculum is not None else None
+        unit = None
         if module is not None:
-            known = sorted({m.id for c in ds.curricula.values() if curriculum in (None, c.code) for m in c.modules})
-            if module not in known:
-                fail("usage.unknown-module", used, value=module, known=", ".join(known))
-        if member is not None and member not in ds.members:
-            fail("usage.unknown-member", used, value=member, known=", ".join(sorted(ds.members)))
+            known = sorted({m.id for c in ds.curricula.values() if code in (None, c.code) for m in c.modules})
+            unit = resolve_id("module", module, known, used)
+        host = resolve_id("member", member, ds.members, used) if member is not None else None
         with timings.stage("tasks"):
-            rows = task_rows(ds, curriculum=curriculum, module=module, member=member)
+            rows = task_rows(ds, curriculum=code, module=unit, member=host)
         state["why"] = tasks_empty_reason(rows, used, any(x is not None for x in (curriculum, module, member)))
         # The catalogue has no date; an XLSX file is stamped with a fixed day so it is reproducible.
         return Computed(tasks_views(rows, used), tasks_document(rows), used, date(2000, 1, 1), "tasks",

@@ -11,21 +11,23 @@ from cluster_cli.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     TextOrJson,
-    fail,
     language,
     loader_settings,
     parse_date,
     print_timings,
     stdout_console,
 )
+from cluster_cli.cli.values import complete_rules, resolve_id, split_list
 
 
 def validate(
     ctx: typer.Context, data: Data = None, as_of: AsOf = None,
     format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="help.validate.format"),
     lang: Lang = None,
-    select: Optional[List[str]] = typer.Option(None, "--select", help="help.validate.select"),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="help.validate.ignore"),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="help.validate.select",
+                                          autocompletion=complete_rules),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="help.validate.ignore",
+                                          autocompletion=complete_rules),
     show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
     no_pager: NoPager = False, quiet: Quiet = False,
 ) -> None:
@@ -43,12 +45,12 @@ def validate(
 
     lang0 = language(lang)
     day = parse_date(as_of, lang0)
+    select, ignore = split_list(select) or None, split_list(ignore) or None  # --select a,b too
     if select or ignore:  # the registry imports the models: only when rules are named
         from cluster_cli.regulation.rules import RULE_IDS
 
-        for rule in [*(select or []), *(ignore or [])]:
-            if rule not in RULE_IDS:
-                fail("usage.rule", lang0, value=rule, known=", ".join(RULE_IDS))
+        select = [resolve_id("rule", rule, RULE_IDS, lang0) for rule in select or ()] or None
+        ignore = [resolve_id("rule", rule, RULE_IDS, lang0) for rule in ignore or ()] or None
     timings = Timings()
     if not HAVE_LIBYAML:
         from cluster_cli.i18n import t

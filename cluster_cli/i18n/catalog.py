@@ -440,6 +440,7 @@ from cluster_cli.i18n import catalog_output as _output  # noqa: E402
 from cluster_cli.i18n import catalog_readings as _readings  # noqa: E402
 from cluster_cli.i18n import catalog_tables as _tables  # noqa: E402
 from cluster_cli.i18n import catalog_views as _views  # noqa: E402
+from cluster_cli.i18n import catalog_values as _values  # noqa: E402
 
 _PARTS = (
     _contracts,
@@ -460,6 +461,7 @@ _PARTS = (
     _effects,
     _checks,
     _help,
+    _values,
 )
 for _part in _PARTS:
     MESSAGES.update(_part.MESSAGES)

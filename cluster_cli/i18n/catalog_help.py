@@ -164,15 +164,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.option.help": ("Näita seda abi ja lõpeta.", "Show this message and exit."),
     # --- options of one command ------------------------------------------------------------------
     "help.validate.format": ("text inimestele, json programmidele.", "text for people, json for programs."),
-    "help.validate.select": ("Käivita ainult see reegel (korduv).", "Run only this rule (repeatable)."),
-    "help.validate.ignore": ("Jäta see reegel vahele (korduv).", "Skip this rule (repeatable)."),
+    "help.validate.select": ("Käivita ainult need reeglid: komaga eraldatud (personal-code,iban) või korduvalt.", "Run only these rules: comma-separated (personal-code,iban) or repeated."),
+    "help.validate.ignore": ("Jäta need reeglid vahele: komaga eraldatud või korduvalt.", "Skip these rules: comma-separated or repeated."),
     "help.debts.student": ("Ainult see õpilane (tunnus).", "Only this student (id)."),
     "help.calendar.days": ("Mitu päeva ette.", "How many days ahead."),
     "help.calendar.ics": (
         "Kirjuta tähtajad ka iCalendar-faili (atomaarselt; - on standardväljund).",
         "Also write the deadlines as an iCalendar file (written atomically; - is stdout).",
     ),
-    "help.grants.round": ("Voor, nt 2026-autumn või 2027-spring.", "The round, e.g. 2026-autumn or 2027-spring."),
+    "help.grants.round": ("Voor, nt 2026-sügis või 2027-kevad (ka 2026-autumn, 2027-spring).", "The round, e.g. 2026-autumn or 2027-spring (or 2026-sügis, 2027-kevad)."),
     "help.grants.year": ("Õppeaasta, nt 2026/2027.", "The study year, e.g. 2026/2027."),
     "help.grants.month": ("Kuu, mille eest makstakse, nt 11.2026 või 2026-11.", "The month paid for, e.g. 11.2026 or 2026-11."),
     "help.grants.student": ("Õpilase tunnus.", "The student's id."),

@@ -1,0 +1,314 @@
+"""Values typed as the secretary reads them: a choice as the word a table shows (`ettevõte`) or
+its code (`company`), a round as `2026-sügis` or `2026-autumn`, an id in any case (`ta-25-07`)
+with a "did you mean" on a near miss, and lists as `a,b` or a repeated option.
+
+The ONE place that maps what is typed to the code the data uses: the codes are
+`vocabulary.py`'s, the words the catalogue's (the same keys the tables show). Only `typer` and
+the standard library at module level (start-up time); the catalogue is read when a value is.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Iterable, Optional
+
+import typer
+
+from cluster_cli.vocabulary import MEMBER_KINDS, PARTNERSHIPS, PLACEMENT_STATUSES
+
+# The choice options and the catalogue key of each code's word (literal keys: the gettext
+# extraction must see them). Codes in vocabulary order, which is the order shown.
+CHOICES: dict[str, dict[str, str]] = {
+    "member-kind": {
+        "vocational_school": "members.kind.vocational_school",
+        "company": "members.kind.company",
+        "university": "members.kind.university",
+        "organisation": "members.kind.organisation",
+    },
+    "partnership": {
+        "everyday": "members.partnership.everyday",
+        "developing": "members.partnership.developing",
+        "strategic": "members.partnership.strategic",
+        "network": "members.partnership.network",
+    },
+    "placement-status": {
+        "draft": "placement.status.draft",
+        "review": "placement.status.review",
+        "valid": "placement.status.valid",
+        "finished": "placement.status.finished",
+        "cancelled": "placement.status.cancelled",
+    },
+    "season": {  # a round: 2026-autumn (sügisvoor), 2027-spring (kevadvoor)
+        "autumn": "values.season.autumn",
+        "spring": "values.season.spring",
+    },
+}
+VOCABULARY = {"member-kind": MEMBER_KINDS, "partnership": PARTNERSHIPS, "placement-status": PLACEMENT_STATUSES,
+              "season": ("autumn", "spring")}
+
+# The option each choice is typed with (its name in the error message).
+_OPTION = {"member-kind": "--kind", "partnership": "--partnership", "placement-status": "--status",
+           "season": "--round"}
+
+
+def fold(text: str) -> str:
+    """What is compared: no case, no diacritics (`sügis` = `sugis`), `-` and spaces as `_`."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return "_".join(plain.casefold().replace("-", " ").replace("_", " ").split())
+
+
+def choice_words(field: str, lang: str) -> list[str]:
+    """The words of a choice as the tables show them in `lang`, in vocabulary order (for help,
+    error messages and completion)."""
+    from cluster_cli.i18n import t
+
+    return [t(key, lang) for key in CHOICES[field].values()]
+
+
+def choice_code(field: str, typed: str) -> Optional[str]:
+    """The code for what was typed — the code itself, or its word in either language, in any
+    case, with or without diacritics — or None."""
+    from cluster_cli.i18n import LANGUAGES, t
+
+    wanted = fold(typed)
+    for code, key in CHOICES[field].items():
+        if wanted == fold(code) or any(wanted == fold(t(key, lang)) for lang in LANGUAGES):
+            return code
+    return None
+
+
+def round_code(typed: str) -> Optional[str]:
+    """`2026-sügis`, `2026-sugis`, `2026-Autumn` → `2026-autumn`; None for anything else."""
+    year, dash, season = typed.strip().partition("-")
+    if not (dash and len(year) == 4 and year.isascii() and year.isdigit()):
+        return None
+    code = choice_code("season", season)
+    return f"{year}-{code}" if code else None
+
+
+def lang_of(ctx: Optional[typer.Context]) -> str:
+    """The language of a message about an option's value: `--lang` when it was parsed before,
+    else CLUSTER_LANG, else Estonian."""
+    import os
+
+    from cluster_cli.i18n import LANGUAGES
+
+    given = ctx.params.get("lang") if ctx is not None else None
+    given = given or os.environ.get("CLUSTER_LANG")
+    return given if given in LANGUAGES else "et"
+
+
+def _refuse_choice(field: str, typed: str, lang: str):
+    from cluster_cli.cli.common import fail
+
+    words = choice_words(field, lang)
+    known = ", ".join(f"{w} ({c})" if fold(w) != fold(c) else c for w, c in zip(words, CHOICES[field]))
+    fail("values.unknown-choice", lang, option=_OPTION[field], value=typed, known=known)
+
+
+def _choice_callback(field: str):
+    def callback(ctx: typer.Context, param: typer.CallbackParam, value):
+        if value is None:
+            return None
+        code = choice_code(field, value)
+        if code is None:
+            _refuse_choice(field, value, lang_of(ctx))
+        return code
+
+    return callback
+
+
+member_kind = _choice_callback("member-kind")
+partnership = _choice_callback("partnership")
+placement_status = _choice_callback("placement-status")
+
+
+def round_value(ctx: typer.Context, param: typer.CallbackParam, value):
+    """Callback of `--round`: the round as the data names it (`2026-autumn`); a round that is
+    neither form exits 2 with both forms named."""
+    if value is None:
+        return None
+    code = round_code(value)
+    if code is None:
+        from cluster_cli.cli.common import fail
+
+        fail("values.round", lang_of(ctx), value=value)
+    return code
+
+
+def complete_choice(field: str):
+    """An `autocompletion=` callback offering a choice's words in both languages and its codes."""
+    def complete(incomplete: str) -> list[str]:
+        try:
+            from cluster_cli.i18n import LANGUAGES
+
+            offered = [*CHOICES[field]]
+            for lang in LANGUAGES:
+                offered += [w for w in choice_words(field, lang) if " " not in w]
+            start = fold(incomplete)
+            return [w for w in dict.fromkeys(offered) if fold(w).startswith(start)]
+        except Exception:  # completion never prints an error
+            return []
+
+    return complete
+
+
+# --- lists ----------------------------------------------------------------------------------
+
+
+def split_list(values: Optional[Iterable[str]]) -> list[str]:
+    """A repeatable option as typed: `--select a,b --select c` → [a, b, c] (empty parts dropped)."""
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+
+
+# --- ids ------------------------------------------------------------------------------------
+
+# What an unknown id says, and how to list the valid ones, per kind of id (literal keys).
+_UNKNOWN = {
+    "student": "values.unknown.student",
+    "group": "values.unknown.group",
+    "member": "values.unknown.member",
+    "placement": "values.unknown.placement",
+    "rule": "values.unknown.rule",
+    "curriculum": "values.unknown.curriculum",
+    "module": "values.unknown.module",
+}
+_LISTED_BY = {
+    "student": "values.list.student",
+    "group": "values.list.group",
+    "member": "values.list.member",
+    "placement": "values.list.placement",
+    "rule": "values.list.rule",
+    "curriculum": "values.list.curriculum",
+    "module": "values.list.module",
+}
+
+
+SHOWN_WHOLE = 12  # up to this many valid ids are named in the error; more are pointed to
+
+
+class UnknownId(Exception):
+    """An id that matches none of its kind: the kind, what was typed, the near misses."""
+
+    def __init__(self, kind: str, value: str, near: list[str], known: list[str]):
+        super().__init__(f"{kind}: {value}")
+        self.kind = kind
+        self.value = value
+        self.near = near
+        self.known = known  # all of them: a short list is shown whole
+
+
+def match_id(kind: str, typed: str, known: Iterable[str]) -> str:
+    """The id as the data writes it: `typed` itself, else the one id equal to it ignoring case
+    (`ta-25-07` → `TA-25-07`). Raises UnknownId with up to three near misses (difflib)."""
+    import difflib
+
+    ids = list(known)
+    if typed in ids:
+        return typed
+    same = [i for i in ids if i.casefold() == typed.casefold()]
+    if len(same) == 1:
+        return same[0]
+    by_fold: dict[str, str] = {}
+    for i in ids:
+        by_fold.setdefault(i.casefold(), i)
+    near = difflib.get_close_matches(typed.casefold(), list(by_fold), n=3, cutoff=0.6)
+    raise UnknownId(kind, typed, same or [by_fold[n] for n in near], sorted(ids))
+
+
+def resolve_id(kind: str, typed: str, known: Iterable[str], lang: str) -> str:
+    """`match_id`, or exit 2: "There is no student 'X'." and a fix — "Did you mean: …?" from
+    the near misses, else the valid ids when there are few, else how to list them."""
+    try:
+        return match_id(kind, typed, known)
+    except UnknownId as exc:
+        refuse_id(exc, lang)
+
+
+def refuse_id(exc: UnknownId, lang: str):
+    from cluster_cli.cli.common import EXIT_UNUSABLE, stderr_console
+    from cluster_cli.i18n import t
+
+    err = stderr_console()
+    err.print(f"cluster: {t(_UNKNOWN[exc.kind], lang, value=exc.value)}", style="bold red", markup=False,
+              highlight=False, soft_wrap=True)
+    if exc.near:
+        fix = t("values.did-you-mean", lang, suggestions=", ".join(exc.near))
+    elif 0 < len(exc.known) <= SHOWN_WHOLE:
+        fix = t("values.known", lang, known=", ".join(exc.known))
+    else:
+        fix = t(_LISTED_BY[exc.kind], lang)
+    err.print(f"   {t('ui.fix', lang)}: {fix}", style="green", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(EXIT_UNUSABLE)
+
+
+def choices_metavar(field: str) -> str:
+    """The codes of a choice for help (`[company|university|…]`), computed from vocabulary.py —
+    the words in the user's language are `choice_words(field, lang)`; any of them is accepted."""
+    return "[" + "|".join(VOCABULARY[field]) + "]"
+
+
+# --- shell completion -------------------------------------------------------------------------
+
+# What an id is in each kind's files: a top-level list item's first key (`- id: TA-25-07`).
+_ID_FIELD = {"students": "id", "groups": "id", "members": "id", "placements": "id", "curricula": "code"}
+
+
+def data_ids(data_dir, kind: str) -> list[str]:
+    """The ids of one kind in a data folder, read lightly — a line scan of its YAML files for
+    top-level `- id:` items, no YAML parser, no model, nothing personal. Completion only: a
+    file that cannot be read is passed over."""
+    import re
+
+    from cluster_cli.load.layout import discover
+
+    line = re.compile(r"^- " + _ID_FIELD[kind] + r":\s*(['\"]?)([^'\"#\s]+)\1\s*(?:#.*)?$", re.M)
+    found: list[str] = []
+    for path in discover(data_dir)[0].get(kind, []):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        found.extend(m.group(2) for m in line.finditer(text))
+    return list(dict.fromkeys(found))
+
+
+def complete_ids(kind: str):
+    """An `autocompletion=` callback offering the ids of `kind` in the data folder (`--data` if
+    typed before, else the default one), matched ignoring case. Never prints, never fails."""
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        try:
+            from cluster_cli.cli.common import resolve_data_dir
+
+            data_dir = resolve_data_dir(ctx.params.get("data") if ctx is not None else None)
+            start = incomplete.casefold()
+            return sorted(i for i in data_ids(data_dir, kind) if i.casefold().startswith(start))
+        except Exception:  # completion never prints an error
+            return []
+
+    return complete
+
+
+def complete_rules(incomplete: str) -> list[str]:
+    """The rule ids of `cluster validate --select/--ignore` (after a comma too: `a,b`)."""
+    try:
+        from cluster_cli.regulation.rules import RULE_IDS
+
+        done, _, last = incomplete.rpartition(",")
+        prefix = done + "," if done else ""
+        return [prefix + r for r in RULE_IDS if r.startswith(last.casefold())]
+    except Exception:  # completion never prints an error
+        return []
+
+
+def complete_round(incomplete: str) -> list[str]:
+    """Rounds of last, this and next year, as `2026-sügis` and `2026-autumn`."""
+    try:
+        from datetime import date
+
+        this = date.today().year  # the clock is read in cli only
+        offered = [f"{y}-{s}" for y in (this - 1, this, this + 1) for s in ("sügis", "kevad", "autumn", "spring")]
+        start = fold(incomplete)
+        return [r for r in offered if fold(r).startswith(start)]
+    except Exception:  # completion never prints an error
+        return []
