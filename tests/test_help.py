@@ -97,11 +97,12 @@ def test_every_help_text_is_a_catalogue_key():
     import typer.main
 
     from cluster_cli.cli.app import app
+    from cluster_cli.cli.helptext import TYPER_OPTIONS
     from cluster_cli.i18n.catalog import MESSAGES
 
     def walk(command):
         yield command.help
-        yield from (p.help for p in command.params if p.help is not None)
+        yield from (TYPER_OPTIONS.get(p.name, p.help) for p in command.params if p.help is not None)
         for sub in getattr(command, "commands", {}).values():
             yield from walk(sub)
 

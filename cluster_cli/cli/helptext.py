@@ -26,6 +26,9 @@ from typing import Any, Optional
 import typer
 from typer.core import TyperGroup
 
+# Options Typer adds itself (shell completion), named by their parameter, with their keys.
+TYPER_OPTIONS = {"install_completion": "help.option.install-completion",
+                 "show_completion": "help.option.show-completion"}
 _METAVARS = {"<str>": "help.metavar.text", "<path>": "help.metavar.path", "<int>": "help.metavar.number"}
 
 
@@ -59,7 +62,7 @@ def translate(command, lang: str) -> None:
         command.subcommand_metavar = t("help.usage.command", lang)
     command.context_class = _context_class(command.context_class, lang)
     for param in command.params:
-        param.help = _text(param.help, lang)
+        param.help = _text(TYPER_OPTIONS.get(param.name, param.help), lang)
     for sub in getattr(command, "commands", {}).values():
         translate(sub, lang)
 

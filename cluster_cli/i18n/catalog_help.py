@@ -164,6 +164,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.option.help": ("Näita seda abi ja lõpeta.", "Show this message and exit."),
     # --- options of one command ------------------------------------------------------------------
     "help.validate.format": ("text inimestele, json programmidele.", "text for people, json for programs."),
+    "help.option.install-completion": ("Paigalda selle kesta (bash, zsh, fish) tab-lõpetus.", "Install completion for the current shell (bash, zsh, fish)."),
+    "help.option.show-completion": ("Näita selle kesta tab-lõpetuse skripti, et see ise paigaldada.", "Show completion for the current shell, to copy it or customise the installation."),
     "help.validate.select": ("Käivita ainult need reeglid: komaga eraldatud (personal-code,iban) või korduvalt.", "Run only these rules: comma-separated (personal-code,iban) or repeated."),
     "help.validate.ignore": ("Jäta need reeglid vahele: komaga eraldatud või korduvalt.", "Skip these rules: comma-separated or repeated."),
     "help.debts.student": ("Ainult see õpilane (tunnus).", "Only this student (id)."),
