@@ -38,7 +38,7 @@ class YList(list):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something wrong with the file itself; `key` is a catalogue key (see i18n/catalog.py)."""
+    """Something wrong with the file itself; `key` is a catalogue key (see cluster_cli.i18n)."""
 
     line: int
     key: str
