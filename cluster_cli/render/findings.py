@@ -15,6 +15,7 @@ from typing import Any
 
 from cluster_cli.findings import Finding, count, first_causes_first, mask, mask_values
 from cluster_cli.i18n import t
+from cluster_cli.i18n.words import SEVERITY
 
 # Lines of YAML that hold personal data under its own key: the value is masked in the excerpt
 # even when it is not a valid code (a mistyped personal code is still one). Values that are valid
@@ -72,7 +73,7 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
             loc = f"{f.file}:{f.line}:" if f.line else f"{f.file}:"
             d = f.localized(lang, show_pii)
             head = Text(loc + " ")
-            head.append(t(f"severity.{f.severity}", lang), style=_STYLE[f.severity])
+            head.append(t(SEVERITY[f.severity], lang), style=_STYLE[f.severity])
             head.append(f" {f.code}: {d['message']}")
             if f.clause:
                 head.append(f" ({f.clause})", style="dim")

@@ -8,6 +8,7 @@ from typing import Any
 
 from cluster_cli.findings import Pii
 from cluster_cli.i18n import t
+from cluster_cli.i18n.words import GRANT_CHANGE, GRANT_CRITERION, GRANT_REASON
 from cluster_cli.render.files import plain
 from cluster_cli.render.views import View
 from cluster_cli.render.numbers import number_text, share_text
@@ -61,8 +62,8 @@ def reason_text(reason: Reason, lang: str) -> str:
     if "criterion" in args:  # a threshold: the score and its limit as numbers of the language
         name = args["criterion"]
         args["value"], args["limit"] = score_words(name, args["value"], lang), score_words(name, args["limit"], lang)
-        args["criterion"] = t("grant.criterion." + name, lang)
-    return t("grant.reason." + reason.code, lang, **args)
+        args["criterion"] = t(GRANT_CRITERION[name], lang)
+    return t(GRANT_REASON[reason.code], lang, **args)
 
 
 def _components(c: Candidate) -> dict[str, str]:
@@ -146,7 +147,7 @@ def ranking_views(r: Ranking, lang: str) -> list[View]:
                 "curriculum": code, "rank": c.rank, "student": c.student.id, "name": c.student.full_name,
                 "awarded": t("grant.awarded" if c.awarded else "grant.not-awarded", lang),
                 "tie": t("grant.tie", lang) if c.tie else "",
-                "decided_by": t("grant.criterion." + c.decided_by, lang) if c.decided_by else "",
+                "decided_by": t(GRANT_CRITERION[c.decided_by], lang) if c.decided_by else "",
                 **comp,
             })
     ranked = View("ranking", "grant.view.ranking", [
@@ -285,7 +286,7 @@ def _change_note(p, lang: str) -> str:
         return t("grant.change.moved_up", lang, replaces=p.replaces)
     if not p.student.iban:
         return t("grant.change.no-iban", lang)
-    return t("grant.change." + p.change, lang)
+    return t(GRANT_CHANGE[p.change], lang)
 
 
 def month_views(m: MonthReport, lang: str) -> list[View]:
@@ -334,7 +335,7 @@ def explain_lines(r: Ranking, student_id: str, lang: str) -> list[str]:
         lines.append(t("grant.explain.eligible", lang))
     lines.append(t("grant.explain.components", lang))
     for name in COMPONENTS if c.scores else ():
-        lines.append(f"  - {t('grant.criterion.' + name, lang)}: {score_words(name, c.scores.value(name), lang)}")
+        lines.append(f"  - {t(GRANT_CRITERION[name], lang)}: {score_words(name, c.scores.value(name), lang)}")
     if ranked is not None:
         code, cands, c = ranked
         lines.append(t("grant.explain.rank", lang, rank=c.rank, total=len(cands), grants=r.grants.get(code, 0),
@@ -354,7 +355,7 @@ def _compare(key: str, name: str | None, me: Candidate, other: Candidate, lang: 
     """`name` is the first component in which the upper of the two beats the lower."""
     if name is None:
         return t("grant.explain.tied-with", lang, other=other.student.id)
-    return t(key, lang, other=other.student.id, criterion=t("grant.criterion." + name, lang),
+    return t(key, lang, other=other.student.id, criterion=t(GRANT_CRITERION[name], lang),
              mine=score_words(name, me.scores.value(name), lang),
              theirs=score_words(name, other.scores.value(name), lang))
 

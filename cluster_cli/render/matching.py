@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from cluster_cli.i18n import t
+from cluster_cli.i18n.words import MATCH_OUTCOME
 from cluster_cli.render.views import View
 from cluster_cli.reports.matching import (
     BLOCKED,
@@ -82,7 +83,7 @@ def views(report: MatchReport, lang: str) -> list:
         ("hosts", "match.col.hosts"), ("note", "col.note"),
     ], [{
         "group": n.group.id, "student": n.student.id, "name": n.student.full_name, "module": n.module,
-        "start": n.start, "end": n.end, "outcome": t("match.outcome." + n.outcome, lang),
+        "start": n.start, "end": n.end, "outcome": t(MATCH_OUTCOME[n.outcome], lang),
         "hosts": " + ".join(x.member for x in n.proposals[0].slots) if n.proposals else None,
         "note": "; ".join([_note(n, lang)] + [reason_text(f, lang) for f in n.flags]),
     } for n in report.needs], kinds={"outcome": "text"}, compact=("student", "name", "module", "outcome", "hosts"))

@@ -4,17 +4,18 @@ documents and their tables. The rows come from reports/members.py."""
 from __future__ import annotations
 
 from cluster_cli.i18n import t
+from cluster_cli.i18n.words import MEMBER_KIND, PARTNERSHIP
 from cluster_cli.model.records import CapacityOffer, Coordinator
 from cluster_cli.render.views import View
 from cluster_cli.reports.members import MemberDetail, MembersReport, TaskRow
 
 
 def _partnership(value: str | None, lang: str) -> str:
-    return t("members.partnership." + value, lang) if value else ""
+    return t(PARTNERSHIP[value], lang) if value else ""
 
 
 def _kind(value: str, lang: str) -> str:
-    return t("members.kind." + value, lang)
+    return t(MEMBER_KIND[value], lang)
 
 
 def _coordinator_doc(c: Coordinator) -> dict:

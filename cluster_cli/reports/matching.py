@@ -36,6 +36,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from cluster_cli.i18n import Phrase
+from cluster_cli.i18n.words import PARTNERSHIP
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Curriculum, Group, Member, Student
 from cluster_cli.regulation.debts import Debt, DebtRules, calendar_for, student_debts
@@ -314,7 +315,7 @@ def _rank(ds: Dataset, m: Member, s: Student, need: Need, free: int, home: str) 
     form = PARTNERSHIP_ORDER.index(m.partnership) if m.partnership in PARTNERSHIP_ORDER else len(PARTNERSHIP_ORDER)
     if m.partnership:
         reasons.append(Reason("match.reason.partnership", "",
-                              (("form", Phrase("members.partnership." + m.partnership)),)))
+                              (("form", Phrase(PARTNERSHIP[m.partnership])),)))
     history = _history(ds, m.id, s.school, need.start)
     if history:
         reasons.append(Reason("match.reason.history", "", (("count", history), ("school", s.school))))
