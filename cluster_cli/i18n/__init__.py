@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 LANGUAGES = ("et", "en")
 DEFAULT_LANGUAGE = "et"
 DOMAIN = "cluster_cli"
+LOCALE_DIR = None  # default: the package's i18n/locale (tests point it elsewhere)
 PLURAL_SUFFIX = ".plural"
 
 
@@ -56,7 +57,7 @@ def _catalogue(lang: str) -> Any:
             def ngettext(self, msgid1: str, msgid2: str, n: int) -> Any:
                 return None
 
-        folder = Path(__file__).parent / "locale"
+        folder = LOCALE_DIR or Path(__file__).parent / "locale"
         chain = [gettext.translation(DOMAIN, folder, languages=[code]) for code in _order(lang)]
         for first, second in zip(chain, chain[1:]):
             first.add_fallback(second)

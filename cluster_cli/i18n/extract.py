@@ -20,7 +20,8 @@ from __future__ import annotations
 import ast
 from typing import Any, Iterator, NamedTuple
 
-KEY_FIRST = ("t", "tn", "fail", "Phrase", "N_")
+# `_t`: a CLI module's lazy wrapper of `t` (the CLI imports nothing of ours at start-up)
+KEY_FIRST = ("t", "_t", "tn", "fail", "Phrase", "N_")
 HINTED = ("fail", "key=", "make", "at", "Problem")
 PLURAL_SUFFIX = ".plural"
 HINT_COMMENT = "optional hint: how to fix (empty: no hint)"

@@ -184,7 +184,7 @@ ALLOWANCE_LEVEL = Words("allowance.level.", {
     "profound": N_("allowance.level.profound"),
 })
 
-# allowances: a student"s status
+# allowances: a student's status
 ALLOWANCE_STATUS = Words("allowance.status.", {
     "active": N_("allowance.status.active"),
     "academic_leave": N_("allowance.status.academic_leave"),
@@ -223,7 +223,7 @@ CALENDAR_EVENT = Words("calendar.event.", {
     "leave-return": N_("calendar.event.leave-return"),
 })
 
-# calendar file: an event"s sentence without names, by kind
+# calendar file: an event's sentence without names, by kind
 CALENDAR_ICS_EVENT = Words("calendar.ics.event.", {
     "debt-agree": N_("calendar.ics.event.debt-agree"),
     "debt-clear": N_("calendar.ics.event.debt-clear"),
@@ -279,7 +279,7 @@ GRANT_REASON = Words("grant.reason.", {
     "stopped-nominal": N_("grant.reason.stopped-nominal"),
 })
 
-# grants: a payment"s change
+# grants: a payment's change
 GRANT_CHANGE = Words("grant.change.", {
     "new": N_("grant.change.new"),
     "continuing": N_("grant.change.continuing"),
@@ -300,7 +300,17 @@ GRANT_CRITERION = Words("grant.criterion.", {
     "lower_income": N_("grant.criterion.lower_income"),
 })
 
-# matching: a student"s outcome
+# grants: a round's share of the fund and what it used, by round (autumn, spring)
+ROUND_SHARE = Words("grant.total.round.", {
+    "autumn": N_("grant.total.round.autumn"),
+    "spring": N_("grant.total.round.spring"),
+})
+ROUND_USED = Words("grant.total.used.", {
+    "autumn": N_("grant.total.used.autumn"),
+    "spring": N_("grant.total.used.spring"),
+})
+
+# matching: a student's outcome
 MATCH_OUTCOME = Words("match.outcome.", {
     "proposed": N_("match.outcome.proposed"),
     "joint": N_("match.outcome.joint"),

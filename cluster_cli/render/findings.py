@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from cluster_cli.findings import Finding, count, first_causes_first, mask, mask_values
-from cluster_cli.i18n import t
+from cluster_cli.i18n import N_, t
 from cluster_cli.i18n.words import SEVERITY
 
 # Lines of YAML that hold personal data under its own key: the value is masked in the excerpt
@@ -100,6 +100,6 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
             table.add_row(file or "—", str(c["error"]), str(c["warning"]))
         table.add_row(Text(t("ui.total", lang), style="bold"), str(counts["error"]), str(counts["warning"]))
         console.print(table)
-    key = "ui.summary.bad" if counts["error"] else "ui.summary.ok"
+    key = N_("ui.summary.bad") if counts["error"] else N_("ui.summary.ok")
     console.print(Text(t(key, lang, files=files, records=records, **{k + "s": v for k, v in counts.items()}),
                        style="bold red" if counts["error"] else "bold green"), soft_wrap=True)

@@ -7,8 +7,8 @@ from fractions import Fraction
 from typing import Any
 
 from cluster_cli.findings import Pii
-from cluster_cli.i18n import t
-from cluster_cli.i18n.words import GRANT_CHANGE, GRANT_CRITERION, GRANT_REASON
+from cluster_cli.i18n import N_, t
+from cluster_cli.i18n.words import GRANT_CHANGE, GRANT_CRITERION, GRANT_REASON, ROUND_SHARE, ROUND_USED
 from cluster_cli.render.files import plain
 from cluster_cli.render.views import View
 from cluster_cli.render.numbers import number_text, share_text
@@ -236,13 +236,13 @@ def fund_views(f: YearFund, lang: str) -> list[View]:
         totals=("share", "grants", "used", "leftover"))
     totals = View("totals", "grant.view.totals", [("item", "col.item"), ("amount", "col.amount")], [
         {"item": t(key, lang), "amount": amount} for key, amount in [
-            ("grant.total.fund", f.total),
-            ("grant.total.admin", f.admin),
-            *([("grant.total.special-reserved", f.special_reserved)] if f.special_reserved else []),
-            ("grant.total.distributable", f.distributable),
-            *((f"grant.total.round.{k}", r.share) for k, r in f.rounds.items()),
-            *((f"grant.total.used.{k}", r.used) for k, r in f.rounds.items()),
-            ("grant.total.leftover", f.leftover),
+            (N_("grant.total.fund"), f.total),
+            (N_("grant.total.admin"), f.admin),
+            *([(N_("grant.total.special-reserved"), f.special_reserved)] if f.special_reserved else []),
+            (N_("grant.total.distributable"), f.distributable),
+            *((ROUND_SHARE[k], r.share) for k, r in f.rounds.items()),
+            *((ROUND_USED[k], r.used) for k, r in f.rounds.items()),
+            (N_("grant.total.leftover"), f.leftover),
         ]
     ], kinds={"item": "text", "amount": "money"})
     return [months, curricula, totals]
@@ -343,9 +343,9 @@ def explain_lines(r: Ranking, student_id: str, lang: str) -> list[str]:
         lines.append(t("grant.explain.awarded" if c.awarded else "grant.explain.not-awarded", lang))
         if c.rank > 1:
             above = cands[c.rank - 2]
-            lines.append(_compare("grant.explain.below", above.decided_by, c, above, lang))
+            lines.append(_compare(N_("grant.explain.below"), above.decided_by, c, above, lang))
         if c.rank < len(cands):
-            lines.append(_compare("grant.explain.above", c.decided_by, c, cands[c.rank], lang))
+            lines.append(_compare(N_("grant.explain.above"), c.decided_by, c, cands[c.rank], lang))
         if c.tie:
             lines.append(t("grant.explain.tie", lang))
     return lines
