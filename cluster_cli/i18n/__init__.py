@@ -34,6 +34,17 @@ def N_(key: str) -> str:
     return key
 
 
+class PluralKey(str):
+    """The key of a plural entry kept in a table: translate it with `tn`, not `t`."""
+
+    __slots__ = ()
+
+
+def NP_(key: str) -> PluralKey:
+    """Mark a literal plural key kept in a table (translated later with `tn`)."""
+    return PluralKey(key)
+
+
 class _Lenient(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"

@@ -4,14 +4,15 @@ A key is a literal string where the code names it (standard library only; never 
 run time):
 
 * the first argument of ``t``, ``tn`` (a plural: msgid KEY, msgid_plural KEY.plural), ``fail``,
-  ``Phrase`` and ``N_`` (a key kept in a table or passed on later);
+  ``Phrase``, ``N_`` (a key kept in a table or passed on later) and ``NP_`` (the same, a plural);
 * a finding's key: ``key="…"`` of any call, else the code of ``make(severity, "code", …)``, of a
   rule's ``at(record, path, "code", …)`` and of the loader's ``Problem(line, "key")``;
 * a table's title and column headers: ``View(name, "title.key", [("field", "header.key"), …])``;
 * either branch of ``"a" if … else "b"`` in those places.
 
-A finding or a `fail` may have a hint, ``KEY.hint``: it is extracted as an optional message (an
-empty msgstr means no hint). An argument that is neither a literal nor a plain name passing a
+A finding, a `fail` or an `N_` key (an error kept in a table) may have a hint, ``KEY.hint``: it
+is extracted as an optional message (an empty msgstr means no hint), so that `pybabel update`
+keeps every hint. An argument that is neither a literal nor a plain name passing a
 key on (``key``, ``exc.key``, ``table[x]``) is a key built at run time: `built_keys` lists those.
 """
 
@@ -21,8 +22,9 @@ import ast
 from typing import Any, Iterator, NamedTuple
 
 # `_t`: a CLI module's lazy wrapper of `t` (the CLI imports nothing of ours at start-up)
-KEY_FIRST = ("t", "_t", "tn", "fail", "Phrase", "N_")
-HINTED = ("fail", "key=", "make", "at", "Problem")
+KEY_FIRST = ("t", "_t", "tn", "fail", "Phrase", "N_", "NP_")
+PLURAL = ("tn", "NP_")
+HINTED = ("fail", "key=", "make", "at", "Problem", "N_")
 PLURAL_SUFFIX = ".plural"
 HINT_COMMENT = "optional hint: how to fix (empty: no hint)"
 
@@ -74,7 +76,7 @@ def literals(node: ast.expr) -> list[str] | None:
     if isinstance(node, ast.IfExp):
         a, b = literals(node.body), literals(node.orelse)
         return a + b if a is not None and b is not None else None
-    if isinstance(node, ast.Call) and _name(node) == "N_" and node.args:
+    if isinstance(node, ast.Call) and _name(node) in ("N_", "NP_") and node.args:
         return literals(node.args[0])
     return None
 
@@ -104,7 +106,7 @@ def extract_keys(fileobj: Any, keywords: Any, comment_tags: Any, options: Any) -
     """A Babel extraction method (``babel.cfg``): yields (line, funcname, message(s), comments)."""
     source = fileobj.read().decode(options.get("encoding", "utf-8"))
     for line, how, key in keys(source):
-        if how == "tn":
+        if how in PLURAL:
             yield line, "ngettext", (key, key + PLURAL_SUFFIX), []
         else:
             yield line, "gettext", key, []

@@ -6,7 +6,7 @@ the user sees "(sõnum puudub: …)" rather than a crash; tests/test_catalog.py 
 
 from __future__ import annotations
 
-from cluster_cli.i18n import N_
+from cluster_cli.i18n import NP_, N_
 
 
 class Words(dict):
@@ -60,10 +60,10 @@ RULE = Words("rule.", {
 
 # debts: what to do, by action code
 ACTION = Words("action.", {
-    "round-table": N_("action.round-table"),
-    "expulsion-debts": N_("action.expulsion-debts"),
-    "agreement-overdue": N_("action.agreement-overdue"),
-    "clear-debts": N_("action.clear-debts"),
+    "round-table": NP_("action.round-table"),
+    "expulsion-debts": NP_("action.expulsion-debts"),
+    "agreement-overdue": NP_("action.agreement-overdue"),
+    "clear-debts": NP_("action.clear-debts"),
     "no-representation": N_("action.no-representation"),
     "placement-blocked": N_("action.placement-blocked"),
     "notify-parent": N_("action.notify-parent"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from cluster_cli.i18n import t
+from cluster_cli.i18n import PluralKey, t, tn
 from cluster_cli.i18n.words import ACTION, DEBT_STATE
 from cluster_cli.regulation.debts import AGREEMENT_OVERDUE, CLEARED, EXPIRED, OPEN, Debt
 from cluster_cli.render.numbers import share_text
@@ -27,7 +27,10 @@ def action_message(action: Action, lang: str) -> str:
     """An action's sentence; a share among its arguments (an attendance rate) in the language's
     own form (`79,5 %`)."""
     args = {k: share_text(v, lang) if isinstance(v, Fraction) else v for k, v in action.args}
-    return t(ACTION[action.code], lang, **args)
+    key = ACTION[action.code]
+    if isinstance(key, PluralKey):  # "1 lahtine võlgnevus" / "2 lahtist võlgnevust"
+        return tn(key, args["count"], lang, **args)
+    return t(key, lang, **args)
 
 
 def to_document(report: DebtReport, lang: str) -> dict:

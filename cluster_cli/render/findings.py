@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from cluster_cli.findings import Finding, count, first_causes_first, mask, mask_values
-from cluster_cli.i18n import N_, t
+from cluster_cli.i18n import N_, t, tn
 from cluster_cli.i18n.words import SEVERITY
 
 # Lines of YAML that hold personal data under its own key: the value is masked in the excerpt
@@ -101,5 +101,8 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
         table.add_row(Text(t("ui.total", lang), style="bold"), str(counts["error"]), str(counts["warning"]))
         console.print(table)
     key = N_("ui.summary.bad") if counts["error"] else N_("ui.summary.ok")
-    console.print(Text(t(key, lang, files=files, records=records, **{k + "s": v for k, v in counts.items()}),
+    parts = {"files": tn("ui.count.files", files, lang), "records": tn("ui.count.records", records, lang),
+             "errors": tn("ui.count.errors", counts["error"], lang),
+             "warnings": tn("ui.count.warnings", counts["warning"], lang)}
+    console.print(Text(t(key, lang, **parts),
                        style="bold red" if counts["error"] else "bold green"), soft_wrap=True)
