@@ -13,6 +13,13 @@ import stat
 import tempfile
 from pathlib import Path
 
+
+def N_(key: str) -> str:
+    """Marks a message key for extraction (as `cluster_cli.i18n.N_`, which this base module may
+    not import)."""
+    return key
+
+
 PRIVATE_MODE = 0o600
 """Files that hold unmasked personal data (cache entries, contracts, `--show-pii` reports)."""
 
@@ -39,15 +46,15 @@ class WriteError(Exception):
         self.path = path
         self.errno = error.errno
         self.reason = error.strerror or str(error)
-        self.key = _WRITE_KEYS.get(error.errno, "files.write-failed")
+        self.key = _WRITE_KEYS.get(error.errno, N_("files.write-failed"))
 
 
 _WRITE_KEYS = {
-    errno.ENOSPC: "files.write-full",
-    errno.EDQUOT: "files.write-full",
-    errno.EROFS: "files.write-read-only",
-    errno.EACCES: "files.write-denied",
-    errno.EPERM: "files.write-denied",
+    errno.ENOSPC: N_("files.write-full"),
+    errno.EDQUOT: N_("files.write-full"),
+    errno.EROFS: N_("files.write-read-only"),
+    errno.EACCES: N_("files.write-denied"),
+    errno.EPERM: N_("files.write-denied"),
 }
 
 
@@ -133,25 +140,25 @@ def check_output(path: Path, data_dir: Path | None = None) -> None:
         st = None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
-            raise OutputPathError("files.output-folder", shown)
+            raise OutputPathError(N_("files.output-folder"), shown)
         if stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):
             return  # a pipe or /dev/null: written as a stream
         if not stat.S_ISREG(st.st_mode):
-            raise OutputPathError("files.output-special", shown)
+            raise OutputPathError(N_("files.output-special"), shown)
     real = os.path.realpath(path)
     if any(_inside(real, folder) for folder in SYSTEM_FOLDERS):
-        raise OutputPathError("files.output-system", shown)
+        raise OutputPathError(N_("files.output-system"), shown)
     if data_dir is not None and _inside(real, os.path.realpath(data_dir)):
-        raise OutputPathError("files.output-in-data", shown)
+        raise OutputPathError(N_("files.output-in-data"), shown)
     parent = os.path.dirname(real)
     if not os.path.exists(parent):
-        raise OutputPathError("files.output-no-folder", shown)
+        raise OutputPathError(N_("files.output-no-folder"), shown)
     if not os.path.isdir(parent):
-        raise OutputPathError("files.output-not-folder", shown)
+        raise OutputPathError(N_("files.output-not-folder"), shown)
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise OutputPathError("files.output-not-writable", shown)
+        raise OutputPathError(N_("files.output-not-writable"), shown)
     if st is not None and not os.access(real, os.W_OK):
-        raise OutputPathError("files.output-read-only", shown)
+        raise OutputPathError(N_("files.output-read-only"), shown)
 
 
 def write_output(path: Path, data: bytes | str, *, private: bool, data_dir: Path | None = None) -> None:

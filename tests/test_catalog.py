@@ -1,74 +1,173 @@
-"""The message catalogue: every key the code uses exists, in both languages, with the same fields."""
+"""The message catalogue (gettext .po/.mo): every key the code uses is translated in both languages
+with the same fields, no key is built at run time, the shipped .mo files are compiled from the .po,
+and a missing message never shows its key."""
 
 from __future__ import annotations
 
-import re
+import io
 import string
 from pathlib import Path
 
-from cluster_cli.i18n.catalog import MESSAGES
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
-PACKAGE = Path(__file__).resolve().parents[1] / "cluster_cli"
+from cluster_cli.i18n import LANGUAGES, PLURAL_SUFFIX, t, tn
+from cluster_cli.i18n.extract import built_keys, keys
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "cluster_cli"
+LOCALE = PACKAGE / "i18n" / "locale"
+
+
+def _po(lang: str):
+    with (LOCALE / lang / "LC_MESSAGES" / "cluster_cli.po").open("rb") as f:
+        return read_po(f)
+
+
+CATALOGUES = {lang: _po(lang) for lang in LANGUAGES}
+
+
+def _messages(lang: str) -> dict[str, tuple[str, ...]]:
+    """key -> its text(s): one for a message, (one, other) for a plural."""
+    out = {}
+    for m in CATALOGUES[lang]:
+        if m.id:
+            key = m.id[0] if m.pluralizable else m.id
+            out[key] = tuple(m.string) if m.pluralizable else (m.string,)
+    return out
+
+
+MESSAGES = {lang: _messages(lang) for lang in LANGUAGES}
+
+
+def _used() -> dict[str, str]:
+    """key -> where the code names it first."""
+    used: dict[str, str] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for line, _how, key in keys(path.read_text(encoding="utf-8")):
+            used.setdefault(key, f"{path.relative_to(ROOT)}:{line}")
+    return used
+
+
+USED = _used()
 
 
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+def test_the_mo_files_are_compiled_from_the_po_files():
+    """Edit the .po, then compile (README: Translating); a stale .mo would ship old wording."""
+    for lang in LANGUAGES:
+        compiled = io.BytesIO()
+        write_mo(compiled, CATALOGUES[lang])
+        shipped = (LOCALE / lang / "LC_MESSAGES" / "cluster_cli.mo").read_bytes()
+        assert compiled.getvalue() == shipped, f"{lang}: run pybabel compile (README: Translating)"
+
+
+def test_both_catalogues_have_the_same_keys_and_plural_forms():
+    assert MESSAGES["et"].keys() == MESSAGES["en"].keys()
+    for lang in LANGUAGES:
+        assert CATALOGUES[lang].plural_forms == "nplurals=2; plural=(n != 1);", lang
+        for m in CATALOGUES[lang]:
+            if m.pluralizable:
+                assert m.id[1] == m.id[0] + PLURAL_SUFFIX, m.id
+
+
 def test_both_languages_use_the_same_fields():
-    for key, (et, en) in MESSAGES.items():
-        assert _fields(et) == _fields(en), key
-        assert et and en, key
+    for key, et in MESSAGES["et"].items():
+        en = MESSAGES["en"][key]
+        assert set().union(*map(_fields, et)) == set().union(*map(_fields, en)), key
 
 
-def test_every_key_used_in_code_exists():
-    used: set[str] = set()
-    for path in PACKAGE.rglob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        used |= set(re.findall(r'key="([a-z0-9.\-]+)"', text))
-        used |= set(re.findall(r'\bt\("([a-z0-9.\-_]+)"', text))
-        used |= set(re.findall(r'fail\("([a-z0-9.\-]+)"', text))
-    # rule codes whose message key is the code itself
-    from cluster_cli.regulation.rules import RULE_IDS
-
-    missing = sorted(k for k in used if k not in MESSAGES and not k.endswith("."))
-    assert not missing, missing
-    for rule in RULE_IDS:
-        assert rule in MESSAGES or any(k.startswith(rule + ".") for k in MESSAGES), rule
-        assert "rule." + rule in MESSAGES, rule
+def test_every_key_the_code_uses_is_translated_in_both_languages():
+    for lang in LANGUAGES:
+        missing = {k: where for k, where in USED.items() if not all(MESSAGES[lang].get(k, ("",)))}
+        assert not missing, f"{lang}: missing or untranslated: {missing}"
 
 
-def _finding_codes() -> set[str]:
-    """Codes that findings carry: every rule id, and the codes the loader makes."""
-    from cluster_cli.regulation.rules import RULE_IDS
+def test_every_message_in_the_catalogue_is_used_by_the_code():
+    """A key kept in a table must be marked N_("…"), or extraction (and `pybabel update`) loses it."""
+    unused = sorted(k for k in MESSAGES["et"] if k not in USED
+                    and not (k.endswith(".hint") and k.removesuffix(".hint") in USED))
+    assert not unused, unused
 
-    codes = set(RULE_IDS)
-    for path in PACKAGE.rglob("*.py"):
-        codes |= set(re.findall(r'make\(\s*"(?:error|warning|info)",\s*"([a-z0-9-]+)"',
-                                path.read_text(encoding="utf-8")))
-        codes |= {p for p in re.findall(r'Problem\([^,]+,\s*"([a-z0-9-]+)"', path.read_text(encoding="utf-8"))}
-    return codes
+
+def test_no_key_is_built_at_run_time():
+    built = [f"{path.relative_to(ROOT)}:{line}: {how} {expr}"
+             for path in sorted(PACKAGE.rglob("*.py"))
+             for line, how, expr in built_keys(path.read_text(encoding="utf-8"))]
+    assert not built, built
+
+
+def test_the_key_check_sees_f_strings_concatenations_and_keys_of_findings():
+    source = '''
+t(f"severity.{s}", lang)
+t("action." + code, lang)
+at(record, (), "iban", "", key=f"iban.{problem}")
+Phrase(prefix + kind)
+t(key, lang); t(exc.key, lang); t(ACTION[code], lang)
+t("a" if x else "b"); N_("c"); make("error", "d", "", f, 1, "")
+View("v", "e", [("x", "f")]); Problem(1, "g"); tn("h", n, lang)
+'''
+    assert [how for _, how, _ in built_keys(source)] == ["t", "t", "key=", "Phrase"]
+    found = {key for _, _, key in keys(source)}
+    assert found == set("abcdefgh")
+
+
+def test_babel_extraction_with_the_mapping_finds_the_same_keys():
+    method_map = [("**.py", "cluster_cli.i18n.extract.extract_keys")]
+    assert "[cluster_cli.i18n.extract.extract_keys: **.py]" in (ROOT / "babel.cfg").read_text(encoding="utf-8")
+    extracted = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(str(PACKAGE), method_map):
+        extracted.add(message[0] if isinstance(message, tuple) else message)
+    hints = {k for k in extracted if k.endswith(".hint") and k not in USED}
+    assert extracted - hints == set(USED)
 
 
 def test_every_finding_message_has_a_hint():
-    codes = _finding_codes()
-    assert {"minor-guardian", "yaml-syntax", "missing-field"} <= codes
-    for key in MESSAGES:
-        if key.endswith(".hint") or key.split(".")[0] not in codes:
-            continue
-        assert key + ".hint" in MESSAGES, key
+    """The codes loading and the rules make (their key is the code when none is given)."""
+    from cluster_cli.regulation.rules import RULE_IDS
+
+    for rule in RULE_IDS:
+        assert any(k == rule or k.startswith(rule + ".") for k in MESSAGES["et"]), rule
+    for key in ("minor-guardian", "yaml-syntax.tab", "unknown-field", "iban.checksum", "file-over-limit"):
+        assert key + ".hint" in MESSAGES["et"], key
 
 
-def test_no_key_is_defined_in_two_catalogue_modules():
-    """The feature modules merge into one dict: a repeated key would silently replace another."""
-    import ast
+def test_every_rule_has_a_description_and_every_severity_a_word():
+    from cluster_cli.findings import SEVERITIES
+    from cluster_cli.i18n.words import RULE, SEVERITY
+    from cluster_cli.regulation.rules import RULE_IDS
 
-    owners: dict[str, list[str]] = {}
-    for path in sorted((PACKAGE / "i18n").glob("catalog*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Dict):
-                for key in node.keys:
-                    if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                        owners.setdefault(key.value, []).append(path.name)
-    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
-    assert len(owners) == len(MESSAGES)
+    assert set(RULE) == set(RULE_IDS)
+    assert set(SEVERITY) == set(SEVERITIES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_missing_message_never_shows_its_key(lang):
+    text = t("no.such-key", lang, student="S001")
+    assert "no.such-key" not in text and "S001" in text
+    assert "no.such-key" not in tn("no.such-plural", 2, lang)
+
+
+def test_a_message_missing_in_one_language_comes_from_the_other(monkeypatch, tmp_path):
+    from babel.messages.catalog import Catalog
+
+    from cluster_cli import i18n
+
+    for lang, messages in {"et": {"only.et": "ainult eesti"}, "en": {"only.en": "English only"}}.items():
+        catalog = Catalog(locale=lang, domain="cluster_cli")
+        for key, text in messages.items():
+            catalog.add(key, text)
+        folder = tmp_path / lang / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        with (folder / "cluster_cli.mo").open("wb") as f:
+            write_mo(f, catalog)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    monkeypatch.setattr(i18n, "_CATALOGUES", {})
+    assert t("only.et", "en") == "ainult eesti"
+    assert t("only.en", "et") == "English only"
+    assert t("only.en", "en") == "English only"

@@ -36,7 +36,7 @@ def test_text_output_is_editor_friendly(cli, tmp_path):
     assert re.search(r" > +\d+ │ ", out)  # the marked source line
     assert "50801012232" not in out  # the personal code is masked, in the message and the excerpt
     assert "*******2232" in out
-    assert "Kokku" in out and "Andmetes on 2 viga ja 1 hoiatust" in out
+    assert "Kokku" in out and "Andmetes on 2 viga ja 1 hoiatus" in out
 
 
 def test_show_pii_unmasks(cli, tmp_path):
@@ -49,7 +49,7 @@ def test_english(cli, tmp_path):
     root = _broken(tmp_path)
     result = cli("validate", "--data", root, "--as-of", AS_OF, "--lang", "en")
     assert "error minor-guardian: Student S2 is a minor (aged 16)" in result.stdout
-    assert "Fix:" in result.stdout and "The data has 2 errors and 1 warnings" in result.stdout
+    assert "Fix:" in result.stdout and "The data has 2 errors and 1 warning" in result.stdout
 
 
 def test_cluster_language_setting_is_the_default(cli, tmp_path):

@@ -98,7 +98,7 @@ def test_every_help_text_is_a_catalogue_key():
 
     from cluster_cli.cli.app import app
     from cluster_cli.cli.helptext import TYPER_OPTIONS
-    from cluster_cli.i18n.catalog import MESSAGES
+    from cluster_cli.i18n import has
 
     def walk(command):
         yield command.help
@@ -108,7 +108,7 @@ def test_every_help_text_is_a_catalogue_key():
 
     texts = list(walk(typer.main.get_command(app)))
     assert len(texts) > 60
-    assert [text for text in texts if text not in MESSAGES] == []
+    assert [text for text in texts if not (has(text, 'et') and has(text, 'en'))] == []
 
 
 # --- Click's usage errors in the user's language ------------------------------------------------

@@ -25,8 +25,8 @@ app = typer.Typer(
 )
 
 
-def _month_option(help_text: str):
-    return typer.Option(..., "--month", "-m", help=help_text)
+def _month_option(help: str):
+    return typer.Option(..., "--month", "-m", help=help)
 
 
 def _run(ctx, kind: str, month: str, data, format, output, view, lang_flag, show_pii, verbose, no_cache,
@@ -64,7 +64,7 @@ def _run(ctx, kind: str, month: str, data, format, output, view, lang_flag, show
 @app.command("special", help="help.allowances.special")
 def special(
     ctx: typer.Context,
-    month: str = _month_option("help.allowances.special.month"),
+    month: str = _month_option(help="help.allowances.special.month"),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
@@ -84,7 +84,7 @@ def special(
 @app.command("travel", help="help.allowances.travel")
 def travel(
     ctx: typer.Context,
-    month: str = _month_option("help.allowances.travel.month"),
+    month: str = _month_option(help="help.allowances.travel.month"),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
@@ -105,7 +105,7 @@ def travel(
 @app.command("lunch", help="help.allowances.lunch")
 def lunch(
     ctx: typer.Context,
-    month: str = _month_option("help.allowances.lunch.month"),
+    month: str = _month_option(help="help.allowances.lunch.month"),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,

@@ -3,7 +3,7 @@
 Typer builds the Click command tree each time the app runs (`typer.main.get_command`); the root
 group's `main` decides the language from the raw arguments and the environment (`locate.py`),
 then translates the tree it belongs to: every help text given as a catalogue key (`help.…`,
-`cluster_cli/i18n/catalog_help.py`), the usage metavars, and — through a help formatter of
+the gettext catalogue `cluster_cli/i18n/locale/`), the usage metavars, and — through a help formatter of
 its own — "Usage:", the section headings, "[default: …]", "[required]" and the help option's
 text. The tests' runner goes through the same `main`.
 
@@ -24,26 +24,21 @@ from functools import lru_cache, partial
 from typing import Any, Optional
 
 import typer
+
+from cluster_cli.i18n import N_
 from typer.core import TyperGroup
 
 # Options Typer adds itself (shell completion), named by their parameter, with their keys.
-TYPER_OPTIONS = {"install_completion": "help.option.install-completion",
-                 "show_completion": "help.option.show-completion"}
-_METAVARS = {"<str>": "help.metavar.text", "<path>": "help.metavar.path", "<int>": "help.metavar.number"}
+TYPER_OPTIONS = {"install_completion": N_("help.option.install-completion"),
+                 "show_completion": N_("help.option.show-completion")}
+_METAVARS = {"<str>": N_("help.metavar.text"), "<path>": N_("help.metavar.path"), "<int>": N_("help.metavar.number")}
 
 
 def t(key: str, lang: str, **args: Any) -> str:
-    """The catalogue's `t` for the help's own texts. `cluster --help` reads them straight from
-    their module (catalog_help.py): building the whole catalogue costs ~15 ms, more than the
-    rest of the help; any other key goes through the catalogue."""
-    from cluster_cli.i18n.catalog_help import MESSAGES
+    """The catalogue's `t`, imported when help is built (the gettext catalogue loads in a few ms)."""
+    from cluster_cli.i18n import t as catalogue_t
 
-    entry = MESSAGES.get(key)
-    if entry is None:
-        from cluster_cli.i18n import t as catalogue_t
-
-        return catalogue_t(key, lang, **args)
-    return entry[1 if lang == "en" else 0].format(**args)
+    return catalogue_t(key, lang, **args)
 
 
 def _text(value: Optional[str], lang: str) -> Optional[str]:
@@ -76,8 +71,8 @@ def _context_class(base, lang: str):
             super().write_usage(prog, args, t("help.heading.usage", lang) + " " if prefix is None else prefix)
 
         def write_heading(self, heading: str) -> None:
-            key = {"Options": "help.heading.options", "Commands": "help.heading.commands",
-                   "Arguments": "help.heading.arguments"}.get(heading)
+            key = {"Options": N_("help.heading.options"), "Commands": N_("help.heading.commands"),
+                   "Arguments": N_("help.heading.arguments")}.get(heading)
             super().write_heading(t(key, lang) if key else heading)
 
         def write_dl(self, rows, *args, **kwargs) -> None:
@@ -129,7 +124,7 @@ def reword(exc, lang: str) -> str:
         param = exc.param
         hint = _param_hint(exc)
         kind = exc.param_type or (param.param_type_name if param is not None else "parameter")
-        key = "usage-error.missing-argument" if kind == "argument" else "usage-error.missing-option"
+        key = N_("usage-error.missing-argument") if kind == "argument" else N_("usage-error.missing-option")
         text = t(key, lang, name=hint)
         choices = _choices(param)
         if choices:
@@ -148,9 +143,9 @@ def reword(exc, lang: str) -> str:
         return message
     match = re.fullmatch(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message, re.S)
     if match:
-        many = len(match.group(1).split()) > 1
-        key = "usage-error.extra-arguments.other" if many else "usage-error.extra-arguments.one"
-        return t(key, lang, args=match.group(1))
+        from cluster_cli.i18n import tn
+
+        return tn("usage-error.extra-arguments", len(match.group(1).split()), lang, args=match.group(1))
     match = re.fullmatch(r"No such command (.+?)\.(?: Did you mean (.+)\?)?", message, re.S)
     if match:
         text = t("usage-error.no-such-command", lang, name=match.group(1))

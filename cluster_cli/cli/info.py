@@ -29,9 +29,10 @@ def rules(
     from cluster_cli.regulation.rules import RULES
 
     from cluster_cli.i18n import t
+    from cluster_cli.i18n.words import RULE, SEVERITY
 
     lang = language(lang)
-    rows = [{"rule": r.id, "clause": r.clause, "severity": r.severity, "description": t("rule." + r.id, lang)}
+    rows = [{"rule": r.id, "clause": r.clause, "severity": r.severity, "description": t(RULE[r.id], lang)}
             for r in RULES]
     if format is TextOrJson.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -41,7 +42,7 @@ def rules(
 
     view = View("rules", "rules.view", [("rule", "ui.rule"), ("clause", "ui.clause"), ("severity", "ui.severity"),
                                         ("description", "ui.description")],
-                [{**row, "severity": t("severity." + row["severity"], lang)} for row in rows],
+                [{**row, "severity": t(SEVERITY[row["severity"]], lang)} for row in rows],
                 kinds={"rule": "id", "clause": "code", "severity": "text", "description": "text"})
     show_views([view], lang, "", wide, columns, no_pager)
 

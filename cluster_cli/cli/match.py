@@ -149,6 +149,6 @@ def _write(data_dir: Path, state: dict, day, session) -> None:
         return
     write_drafts(plans, session)
     for plan in plans:
-        verdict = t("match.verdict." + ("update" if plan.existed else "create"), lang)
+        verdict = t("match.verdict.update" if plan.existed else "match.verdict.create", lang)
         note(t("match.written", lang, verdict=verdict, file=plan.shown, count=len(plan.ids), ids=plan.ids))
     sys.stderr.flush()

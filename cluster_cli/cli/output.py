@@ -40,17 +40,19 @@ def suffix_conflict(params: dict) -> Optional[tuple[str, dict]]:
     """A suffix that contradicts `--format` (or `--ics`), as a catalogue key and its arguments:
     `--format csv --output x.xlsx` would write CSV into a file Excel refuses to open; `--output
     x.ics` is for `calendar --ics`."""
+    from cluster_cli.i18n import N_
+
     output, fmt = params.get("output"), params.get("format")
     fmt = fmt.value if isinstance(fmt, Enum) else fmt
     implied = suffix_format(output)
     if implied == "ics":
-        return "output.suffix-ics", {"path": str(output)}
+        return N_("output.suffix-ics"), {"path": str(output)}
     if implied is not None and fmt is not None and implied != fmt:
-        return "output.suffix-conflict", {"path": str(output), "suffix": Path(str(output)).suffix.lower(),
+        return N_("output.suffix-conflict"), {"path": str(output), "suffix": Path(str(output)).suffix.lower(),
                                           "format": fmt}
     ics = params.get("ics")
     if suffix_format(ics) not in (None, "ics"):
-        return "output.ics-suffix", {"path": str(ics), "suffix": Path(str(ics)).suffix.lower()}
+        return N_("output.ics-suffix"), {"path": str(ics), "suffix": Path(str(ics)).suffix.lower()}
     return None
 
 

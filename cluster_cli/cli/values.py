@@ -14,6 +14,8 @@ from typing import Iterable, Optional
 
 import typer
 
+from cluster_cli.i18n import N_
+
 from cluster_cli.vocabulary import MEMBER_KINDS, PARTNERSHIPS, PLACEMENT_STATUSES
 
 # The choice options and the catalogue key of each code's word (literal keys: the gettext
@@ -39,8 +41,8 @@ CHOICES: dict[str, dict[str, str]] = {
         "cancelled": "placement.status.cancelled",
     },
     "season": {  # a round: 2026-autumn (sügisvoor), 2027-spring (kevadvoor)
-        "autumn": "values.season.autumn",
-        "spring": "values.season.spring",
+        "autumn": N_("values.season.autumn"),
+        "spring": N_("values.season.spring"),
     },
 }
 VOCABULARY = {"member-kind": MEMBER_KINDS, "partnership": PARTNERSHIPS, "placement-status": PLACEMENT_STATUSES,
@@ -165,22 +167,22 @@ def split_list(values: Optional[Iterable[str]]) -> list[str]:
 
 # What an unknown id says, and how to list the valid ones, per kind of id (literal keys).
 _UNKNOWN = {
-    "student": "values.unknown.student",
-    "group": "values.unknown.group",
-    "member": "values.unknown.member",
-    "placement": "values.unknown.placement",
-    "rule": "values.unknown.rule",
-    "curriculum": "values.unknown.curriculum",
-    "module": "values.unknown.module",
+    "student": N_("values.unknown.student"),
+    "group": N_("values.unknown.group"),
+    "member": N_("values.unknown.member"),
+    "placement": N_("values.unknown.placement"),
+    "rule": N_("values.unknown.rule"),
+    "curriculum": N_("values.unknown.curriculum"),
+    "module": N_("values.unknown.module"),
 }
 _LISTED_BY = {
-    "student": "values.list.student",
-    "group": "values.list.group",
-    "member": "values.list.member",
-    "placement": "values.list.placement",
-    "rule": "values.list.rule",
-    "curriculum": "values.list.curriculum",
-    "module": "values.list.module",
+    "student": N_("values.list.student"),
+    "group": N_("values.list.group"),
+    "member": N_("values.list.member"),
+    "placement": N_("values.list.placement"),
+    "rule": N_("values.list.rule"),
+    "curriculum": N_("values.list.curriculum"),
+    "module": N_("values.list.module"),
 }
 
 

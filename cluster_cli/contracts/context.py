@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from cluster_cli.i18n import N_
 from cluster_cli import __version__
 
 # --- the context ----------------------------------------------------------------------------
@@ -170,19 +171,19 @@ def build_context(ds, profile, p, lang: str | None = None) -> dict[str, Any]:
     lang = lang or p.language
     student = ds.students.get(p.student)
     if student is None:
-        raise ContractDataError("reason.contracts.unknown", kind="student", id=p.student)
+        raise ContractDataError(N_("reason.contracts.unknown"), kind="student", id=p.student)
     school = ds.members.get(student.school)
     group = ds.groups.get(student.group)
     curriculum = ds.curricula.get(student.curriculum)
     for kind, ident, rec in (("member", student.school, school), ("group", student.group, group),
                              ("curriculum", student.curriculum, curriculum)):
         if rec is None:
-            raise ContractDataError("reason.contracts.unknown", kind=kind, id=ident)
+            raise ContractDataError(N_("reason.contracts.unknown"), kind=kind, id=ident)
     minor = is_minor(student, p.start, profile.value("adult_age", p.start))
     guardian = None
     if minor or (minor is None and student.guardian is not None):
         if student.guardian is None:
-            raise ContractDataError("reason.contracts.no-guardian", student=student.id)
+            raise ContractDataError(N_("reason.contracts.no-guardian"), student=student.id)
         g = student.guardian
         guardian = {"name": g.name, "relation": g.relation, "personal_code": g.personal_code,
                     "email": g.email, "phone": g.phone}
@@ -198,7 +199,7 @@ def build_context(ds, profile, p, lang: str | None = None) -> dict[str, Any]:
     for h in p.hosts:
         m = ds.members.get(h.member)
         if m is None:
-            raise ContractDataError("reason.contracts.unknown", kind="member", id=h.member)
+            raise ContractDataError(N_("reason.contracts.unknown"), kind="member", id=h.member)
         hours = h.hours if h.hours is not None else (p.hours if len(p.hosts) == 1 else None)
         hosts.append({
             "id": m.id, "name": m.name, "registry_code": m.registry_code, "address": m.address,

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cluster_cli.i18n import N_
 from cluster_cli.contracts.docx import HASH_PREFIX
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def decide(job: Job, force: bool, lang: str) -> None:
         job.status = "updated"
     else:
         job.status = "conflict"
-        key = "reason.contracts.conflict" if stored else "reason.contracts.conflict-foreign"
+        key = N_("reason.contracts.conflict") if stored else N_("reason.contracts.conflict-foreign")
         job.reasons.append(t(key, lang, path=job.rel))
 
 
@@ -58,6 +59,6 @@ def render_reason(error: RenderError, template: str, lang: str) -> str:
     if error.kind == "template" and error.where:
         return t("reason.contracts.template-at", lang, placement=error.placement, template=template,
                  where=error.where, detail=error.detail)
-    key = {"missing": "reason.contracts.missing", "unknown": "reason.contracts.unknown-variable"}.get(
-        error.kind, "reason.contracts.template")
+    key = {"missing": N_("reason.contracts.missing"), "unknown": N_("reason.contracts.unknown-variable")}.get(
+        error.kind, N_("reason.contracts.template"))
     return t(key, lang, placement=error.placement, term=error.term, detail=error.detail)

@@ -1,8 +1,14 @@
 """The message catalogue: every user-facing sentence, in Estonian (default) and English.
 
-Entries live in `catalog.py` as ``key: (estonian, english)``; hints under ``key + ".hint"``.
-Templates use ``str.format`` fields; a missing field never crashes a report — the template is
-shown with the field name left in braces, which a test of the catalogue catches first.
+Messages live in gettext catalogues, ``i18n/locale/{et,en}/LC_MESSAGES/cluster_cli.po``, compiled to
+the ``.mo`` beside them (README: Translating). The msgid is a stable key ("debts.summary"), never
+the wording; hints (how to fix) are the key + ``.hint``. A plural is one entry with ``msgid KEY``,
+``msgid_plural KEY.plural`` and ``msgstr[0]`` (one) / ``msgstr[1]`` (other), used with `tn`.
+
+Every key is a literal at its call site (`t("…")`, `tn("…")`, `fail("…")`, `Phrase("…")`, a
+finding's code or ``key="…"``, `N_("…")` in tables) so that extraction (``i18n/extract.py``) sees
+it. A message missing in one language is taken from the other; templates use ``str.format``
+fields, and a missing field is shown in braces rather than crash a report.
 """
 
 from __future__ import annotations
@@ -11,6 +17,9 @@ from typing import Any, NamedTuple
 
 LANGUAGES = ("et", "en")
 DEFAULT_LANGUAGE = "et"
+DOMAIN = "cluster_cli"
+LOCALE_DIR = None  # default: the package's i18n/locale (tests point it elsewhere)
+PLURAL_SUFFIX = ".plural"
 
 
 class Phrase(NamedTuple):
@@ -20,24 +29,84 @@ class Phrase(NamedTuple):
     args: tuple = ()
 
 
+def N_(key: str) -> str:
+    """Mark a literal key kept in a table (translated later with `t`); returns it unchanged."""
+    return key
+
+
+class PluralKey(str):
+    """The key of a plural entry kept in a table: translate it with `tn`, not `t`."""
+
+    __slots__ = ()
+
+
+def NP_(key: str) -> PluralKey:
+    """Mark a literal plural key kept in a table (translated later with `tn`)."""
+    return PluralKey(key)
+
+
 class _Lenient(dict):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
 
 
-def _entry(key: str) -> tuple[str, str] | None:
-    from cluster_cli.i18n.catalog import MESSAGES
+_CATALOGUES: dict[str, Any] = {}
 
-    return MESSAGES.get(key)
+
+def _catalogue(lang: str) -> Any:
+    """The language's compiled catalogue, falling back to the other language's, then to nothing
+    (`None` for a message neither has). Loaded on first use: `cluster --help` never reads a .mo."""
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    if lang not in _CATALOGUES:
+        import gettext
+        from pathlib import Path
+
+        class _Missing(gettext.NullTranslations):
+            def gettext(self, message: str) -> Any:
+                return None
+
+            def ngettext(self, msgid1: str, msgid2: str, n: int) -> Any:
+                return None
+
+        folder = LOCALE_DIR or Path(__file__).parent / "locale"
+        chain = [gettext.translation(DOMAIN, folder, languages=[code]) for code in _order(lang)]
+        for first, second in zip(chain, chain[1:]):
+            first.add_fallback(second)
+        chain[-1].add_fallback(_Missing())
+        _CATALOGUES[lang] = chain[0]
+    return _CATALOGUES[lang]
+
+
+def _order(lang: str) -> list[str]:
+    return [lang] + [code for code in LANGUAGES if code != lang]
+
+
+def _missing(key: str, lang: str, args: dict[str, Any]) -> str:
+    """Last resort, never reached for a key the code uses (tests/test_catalog.py): no bare key."""
+    shown = ", ".join(f"{k}={_text(v, lang)}" for k, v in args.items())
+    return ("(message missing: {})" if lang == "en" else "(sõnum puudub: {})").format(shown)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **args: Any) -> str:
     """Translate `key` into `lang`, filling in `args`."""
-    entry = _entry(key)
-    if entry is None:
-        return key
-    template = entry[LANGUAGES.index(lang) if lang in LANGUAGES else 0]
+    template = _catalogue(lang).gettext(key)
+    if template is None:
+        return _missing(key, lang, args)
     return template.format_map(_Lenient({k: _text(v, lang) for k, v in args.items()}))
+
+
+def tn(key: str, n: int, lang: str = DEFAULT_LANGUAGE, **args: Any) -> str:
+    """Translate the plural entry `key` for the count `n` (``{n}`` in the text is the count)."""
+    template = _catalogue(lang).ngettext(key, key + PLURAL_SUFFIX, n)
+    args = {"n": n, **args}
+    if template is None:
+        return _missing(key, lang, args)
+    return template.format_map(_Lenient({k: _text(v, lang) for k, v in args.items()}))
+
+
+def has(key: str, lang: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether the catalogue (either language) has a message `key`."""
+    return _catalogue(lang).gettext(key) is not None
 
 
 def message_for(key: str, lang: str, args: dict[str, Any]) -> str:
@@ -46,7 +115,7 @@ def message_for(key: str, lang: str, args: dict[str, Any]) -> str:
 
 def hint_for(key: str, lang: str, args: dict[str, Any]) -> str:
     hint_key = key + ".hint"
-    if _entry(hint_key) is None:
+    if not has(hint_key, lang):
         return ""
     return t(hint_key, lang, **args)
 

@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterator
 
 from pydantic import ValidationError
 
+from cluster_cli.i18n import N_
 from cluster_cli.findings import Finding, make
 from cluster_cli.load.layout import (  # noqa: F401 - DataFolderError and discover are used via this module
     LIST_KINDS,
@@ -128,11 +129,11 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
     dict receives the sha256 of every file's bytes as read (see `pipeline.recording_reads`)."""
     shown_root = shown_as if shown_as is not None else str(data_dir)
     if not data_dir.is_dir():
-        raise DataFolderError("data-folder-missing", shown_root)
+        raise DataFolderError(N_("data-folder-missing"), shown_root)
     refused: list = []
     by_kind, unknown = discover(data_dir, refused)
     if not by_kind["cluster"]:
-        raise DataFolderError("data-cluster-missing", shown_root)
+        raise DataFolderError(N_("data-cluster-missing"), shown_root)
 
     def shown(path: Path) -> str:
         return os.path.join(shown_root, path.relative_to(data_dir).as_posix())

@@ -8,6 +8,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cluster_cli.i18n import N_
+
 LIST_KINDS = ("members", "curricula", "groups", "tasks", "students", "placements")
 """The list kinds of a data folder, in load order. Each is `<kind>.yaml` or a folder `<kind>/`."""
 
@@ -99,7 +101,7 @@ def screen(path: Path, root: Path, limit: int | None = None) -> Refused | None:
     except (OSError, RuntimeError):  # a dangling link or a loop: the read will say so
         return None
     if not inside:
-        return Refused(path, "file-outside-folder", {"target": str(real)})
+        return Refused(path, N_("file-outside-folder"), {"target": str(real)})
     return _by_status(path, st, max_file_bytes() if limit is None else limit)
 
 
@@ -108,18 +110,19 @@ def _by_status(path: Path, st: os.stat_result, limit: int) -> Refused | None:
         from cluster_cli.i18n import Phrase
 
         if stat.S_ISFIFO(st.st_mode):
-            kind = "loader.kind.fifo"
+            kind = N_("loader.kind.fifo")
         elif stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
-            kind = "loader.kind.device"
+            kind = N_("loader.kind.device")
         elif stat.S_ISSOCK(st.st_mode):
-            kind = "loader.kind.socket"
+            kind = N_("loader.kind.socket")
         else:
-            kind = "loader.kind.other"
-        return Refused(path, "file-not-regular", {"kind": Phrase(kind, ())})
+            kind = N_("loader.kind.other")
+        return Refused(path, N_("file-not-regular"), {"kind": Phrase(kind, ())})
     if st.st_size > limit:
         mb = 1024 * 1024
-        return Refused(path, "file-over-limit", {"size": f"{st.st_size / mb:.1f}", "limit": f"{round(limit / mb, 1):g}",
-                                                 "suggest": str(int(st.st_size // mb) + 1)})
+        return Refused(path, N_("file-over-limit"), {"size": f"{st.st_size / mb:.1f}",
+                                                     "limit": f"{round(limit / mb, 1):g}",
+                                                     "suggest": str(int(st.st_size // mb) + 1)})
     return None
 
 

@@ -10,39 +10,39 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from cluster_cli.findings import Finding, Pii, make
-from cluster_cli.i18n import Phrase
+from cluster_cli.i18n import N_, Phrase
 from cluster_cli.model.common import Origin
 
 # Fields whose values are personal data: masked when they appear in a message.
 PII_FIELDS = frozenset({"personal_code", "iban"})
 
 _REASONS = {
-    "int_parsing": "reason.int",
-    "int_type": "reason.int",
-    "int_from_float": "reason.int",
-    "float_parsing": "reason.number",
-    "float_type": "reason.number",
-    "decimal_parsing": "reason.number",
-    "decimal_type": "reason.number",
-    "money_parsing": "reason.money",  # cluster_cli.model.numbers
-    "number_split": "reason.number-split",
-    "bool_parsing": "reason.bool",
-    "bool_type": "reason.bool",
-    "string_type": "reason.text",
-    "string_too_short": "reason.text_empty",
-    "string_pattern_mismatch": "reason.pattern",
-    "list_type": "reason.list",
-    "too_short": "reason.list_empty",
-    "dict_type": "reason.mapping",
-    "model_type": "reason.mapping",
-    "model_attributes_type": "reason.mapping",
-    "greater_than": "reason.gt",
-    "greater_than_equal": "reason.ge",
-    "less_than_equal": "reason.le",
-    "date_type": "reason.date",
-    "date_parsing": "reason.date",
-    "date_from_datetime_parsing": "reason.date",
-    "date_from_datetime_inexact": "reason.date",
+    "int_parsing": N_("reason.int"),
+    "int_type": N_("reason.int"),
+    "int_from_float": N_("reason.int"),
+    "float_parsing": N_("reason.number"),
+    "float_type": N_("reason.number"),
+    "decimal_parsing": N_("reason.number"),
+    "decimal_type": N_("reason.number"),
+    "money_parsing": N_("reason.money"),  # cluster_cli.model.numbers
+    "number_split": N_("reason.number-split"),
+    "bool_parsing": N_("reason.bool"),
+    "bool_type": N_("reason.bool"),
+    "string_type": N_("reason.text"),
+    "string_too_short": N_("reason.text_empty"),
+    "string_pattern_mismatch": N_("reason.pattern"),
+    "list_type": N_("reason.list"),
+    "too_short": N_("reason.list_empty"),
+    "dict_type": N_("reason.mapping"),
+    "model_type": N_("reason.mapping"),
+    "model_attributes_type": N_("reason.mapping"),
+    "greater_than": N_("reason.gt"),
+    "greater_than_equal": N_("reason.ge"),
+    "less_than_equal": N_("reason.le"),
+    "date_type": N_("reason.date"),
+    "date_parsing": N_("reason.date"),
+    "date_from_datetime_parsing": N_("reason.date"),
+    "date_from_datetime_inexact": N_("reason.date"),
 }
 
 
@@ -66,12 +66,12 @@ def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origi
             findings.append(
                 make(
                     "error",
-                    "unknown-field",
+                    N_("unknown-field"),
                     "",
                     origin.file,
                     line,
                     path,
-                    "unknown-field.close" if close else "unknown-field",
+                    N_("unknown-field.close") if close else N_("unknown-field"),
                     field=field,
                     close=close[0] if close else "",
                     allowed=allowed,

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from cluster_cli.i18n import N_
+
 _Base = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 HAVE_LIBYAML = _Base is not yaml.SafeLoader
 
@@ -38,7 +40,7 @@ class YList(list):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something wrong with the file itself; `key` is a catalogue key (see i18n/catalog.py)."""
+    """Something wrong with the file itself; `key` is a catalogue key (see cluster_cli.i18n)."""
 
     line: int
     key: str
@@ -167,19 +169,19 @@ def parse_bytes(raw: bytes) -> tuple[object, list[Problem]]:
 # The parser's problem (PyYAML's English, C and pure-Python wordings) → the catalogue key that
 # says it in the user's language; the parser's own text stays as the message's detail.
 _SYNTAX_KEYS = (
-    ("mapping values are not allowed", "yaml-syntax.indent-deeper"),
-    ("did not find expected '-' indicator", "yaml-syntax.indent"),
-    ("did not find expected key", "yaml-syntax.indent"),
-    ("expected <block end>", "yaml-syntax.indent"),
-    ("tab character", "yaml-syntax.tab"),
-    ("found character '\\t'", "yaml-syntax.tab"),
-    ("quoted scalar", "yaml-syntax.quote"),
-    ("flow sequence", "yaml-syntax.bracket"),
-    ("flow mapping", "yaml-syntax.bracket"),
-    ("could not find expected ':'", "yaml-syntax.colon"),
-    ("cannot start any token", "yaml-syntax.character"),
-    ("unacceptable character", "yaml-syntax.control"),
-    ("special characters are not allowed", "yaml-syntax.control"),
+    ("mapping values are not allowed", N_("yaml-syntax.indent-deeper")),
+    ("did not find expected '-' indicator", N_("yaml-syntax.indent")),
+    ("did not find expected key", N_("yaml-syntax.indent")),
+    ("expected <block end>", N_("yaml-syntax.indent")),
+    ("tab character", N_("yaml-syntax.tab")),
+    ("found character '\\t'", N_("yaml-syntax.tab")),
+    ("quoted scalar", N_("yaml-syntax.quote")),
+    ("flow sequence", N_("yaml-syntax.bracket")),
+    ("flow mapping", N_("yaml-syntax.bracket")),
+    ("could not find expected ':'", N_("yaml-syntax.colon")),
+    ("cannot start any token", N_("yaml-syntax.character")),
+    ("unacceptable character", N_("yaml-syntax.control")),
+    ("special characters are not allowed", N_("yaml-syntax.control")),
 )
 
 

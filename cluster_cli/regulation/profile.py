@@ -16,6 +16,7 @@ from fractions import Fraction
 from importlib import resources
 from typing import Any
 
+from cluster_cli.i18n import N_
 from cluster_cli.findings import Finding, make
 from cluster_cli.load.yaml_loader import parse_bytes
 from cluster_cli.model.numbers import (
@@ -144,7 +145,7 @@ def _apply_override(table: dict[str, dict], override: Any, file: str) -> list[Fi
         if name not in table:
             close = difflib.get_close_matches(str(name), list(table), n=1)
             findings.append(make("error", "profile-unknown-parameter", "", file, line, path,
-                                 "profile-unknown-parameter.close" if close else "profile-unknown-parameter",
+                                 N_("profile-unknown-parameter.close") if close else N_("profile-unknown-parameter"),
                                  name=name, close=close[0] if close else ""))
             continue
         target = table[name]
@@ -177,10 +178,10 @@ def _apply_override(table: dict[str, dict], override: Any, file: str) -> list[Fi
 def _number_finding(error: NumberError, file: str, line: int, path: str, name: str) -> Finding:
     """A money or share value that could not be read: the message names the form expected."""
     keys = {
-        "money": "profile-number.money",
-        "share": "profile-number.share",
-        "share-range": "profile-number.share-range",
-        "split": "profile-number.split",
+        "money": N_("profile-number.money"),
+        "share": N_("profile-number.share"),
+        "share-range": N_("profile-number.share-range"),
+        "split": N_("profile-number.split"),
     }
-    return make("error", "profile-number", "", file, line, path, keys.get(error.kind, "profile-number.number"),
+    return make("error", "profile-number", "", file, line, path, keys.get(error.kind, N_("profile-number.number")),
                 name=name, value=error.text, dotted=SplitNumber(error.text).dotted)

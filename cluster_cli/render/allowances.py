@@ -7,6 +7,10 @@ from typing import Any
 
 from cluster_cli.findings import Pii
 from cluster_cli.i18n import t
+from cluster_cli.i18n.words import (
+    ALLOWANCE_ALLOWED, ALLOWANCE_BASIS, ALLOWANCE_GROUND, ALLOWANCE_KIND,
+    ALLOWANCE_LEVEL, ALLOWANCE_MODE, ALLOWANCE_REASON, ALLOWANCE_STATUS,
+)
 from cluster_cli.render.files import plain
 from cluster_cli.render.numbers import number_text
 from cluster_cli.render.views import View
@@ -15,7 +19,7 @@ from cluster_cli.reports.lunch import LunchReport, LunchRow
 from cluster_cli.reports.special_allowance import GROUND_CLAUSE, SpecialApplicant, SpecialReport
 from cluster_cli.reports.travel import TravelClaim, TravelReport
 
-TRANSLATED_ARGS = {"ground": "allowance.ground.", "level": "allowance.level.", "status": "allowance.status."}
+TRANSLATED_ARGS = {"ground": ALLOWANCE_GROUND, "level": ALLOWANCE_LEVEL, "status": ALLOWANCE_STATUS}
 
 
 def _arg(name: str, value: Any, lang: str) -> Any:
@@ -24,10 +28,10 @@ def _arg(name: str, value: Any, lang: str) -> Any:
     if isinstance(value, bool):
         return t("allowance.yes" if value else "allowance.no", lang)
     if name in TRANSLATED_ARGS:
-        prefix = TRANSLATED_ARGS[name]
+        words = TRANSLATED_ARGS[name]
         if isinstance(value, (list, tuple)):
-            return ", ".join(t(prefix + str(v), lang) for v in value)
-        return t(prefix + str(value), lang) if value != "—" else value
+            return ", ".join(t(words[v], lang) for v in value)
+        return t(words[value], lang) if value != "—" else value
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return value
@@ -35,7 +39,7 @@ def _arg(name: str, value: Any, lang: str) -> Any:
 
 def reason_text(reason: Reason, lang: str) -> str:
     args = {k: _arg(k, v, lang) for k, v in reason.args}
-    return t("allowance.reason." + reason.code, lang, **args)
+    return t(ALLOWANCE_REASON[reason.code], lang, **args)
 
 
 def _reasons(reasons: list[Reason], lang: str) -> list[dict]:
@@ -63,7 +67,7 @@ def _money(value: Decimal | None) -> str | None:
 
 
 def _ground_text(ground: str, lang: str) -> str:
-    return f"{GROUND_CLAUSE[ground].removeprefix('Lisa 12 ')} {t('allowance.ground.' + ground, lang)}"
+    return f"{GROUND_CLAUSE[ground].removeprefix('Lisa 12 ')} {t(ALLOWANCE_GROUND[ground], lang)}"
 
 
 # --- special allowance ---------------------------------------------------------------------------
@@ -140,7 +144,7 @@ def special_views(r: SpecialReport, lang: str) -> list[View]:
         "rank": c.rank, "group": c.student.group, "student": c.student.id, "name": c.student.full_name,
         "personal_code": _pii_cell(c.student.personal_code), "iban": _pii_cell(c.student.iban),
         "grounds": ", ".join(GROUND_CLAUSE[g].removeprefix("Lisa 12 ") for g in c.grounds),
-        "kind": t("allowance.kind." + c.kind, lang), "requested": c.requested, "amount": c.amount,
+        "kind": t(ALLOWANCE_KIND[c.kind], lang), "requested": c.requested, "amount": c.amount,
         "state": _special_status(c, lang) + (" (" + t("grant.tie", lang) + ")" if c.tie else ""),
         "decided_by": (_ground_text(c.decided_by, lang) if c.decided_by in GROUND_CLAUSE
                        else t("allowance.col.submitted", lang) if c.decided_by else ""),
@@ -194,8 +198,8 @@ def _allowed_text(c: TravelClaim, lang: str) -> str:
         return ""
     detail = dict(c.allowed_detail)
     if "basis" in detail:
-        detail["basis"] = t("allowance.basis." + detail["basis"], lang)
-    return t("allowance.allowed." + c.category, lang, allowed=c.allowed, **detail)
+        detail["basis"] = t(ALLOWANCE_BASIS[detail["basis"]], lang)
+    return t(ALLOWANCE_ALLOWED[c.category], lang, allowed=c.allowed, **detail)
 
 
 def travel_document(r: TravelReport, lang: str, show_pii: bool) -> dict:
@@ -241,7 +245,7 @@ def travel_views(r: TravelReport, lang: str) -> list[View]:
         ("accepted", "allowance.col.accepted"), ("km", "allowance.col.km"), ("receipts", "allowance.col.receipts"),
         ("amount", "col.amount"), ("pay_by", "col.pay_by"), ("state", "allowance.col.state"), ("note", "col.note"),
     ], [{
-        "mode": t("allowance.mode." + c.mode, lang), "group": c.student.group, "student": c.student.id,
+        "mode": t(ALLOWANCE_MODE[c.mode], lang), "group": c.student.group, "student": c.student.id,
         "name": c.student.full_name, "personal_code": _pii_cell(c.student.personal_code),
         "iban": _pii_cell(c.student.iban), "month": c.for_month,
         "rule": c.clause,
@@ -255,7 +259,7 @@ def travel_views(r: TravelReport, lang: str) -> list[View]:
         ("student", "col.student"), ("mode", "allowance.col.mode"), ("date", "allowance.col.date"),
         ("cost", "allowance.col.cost"), ("km", "allowance.col.km"), ("holiday", "allowance.col.holiday"),
         ("accepted", "allowance.col.accepted-journey"), ("clause", "col.clause"), ("reason", "col.reason"),
-    ], [{"student": c.student.id, "mode": t("allowance.mode." + c.mode, lang), "date": j.date, "cost": j.cost,
+    ], [{"student": c.student.id, "mode": t(ALLOWANCE_MODE[c.mode], lang), "date": j.date, "cost": j.cost,
          "km": j.km, "holiday": j.holiday,
          "accepted": t("allowance.yes" if j.accepted else "allowance.no", lang),
          "clause": j.reason.clause if j.reason else "", "reason": reason_text(j.reason, lang) if j.reason else ""}

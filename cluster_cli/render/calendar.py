@@ -4,12 +4,13 @@ events come from reports/calendar.py; render/ics.py writes the same events as an
 from __future__ import annotations
 
 from cluster_cli.i18n import t
+from cluster_cli.i18n.words import CALENDAR_EVENT, CALENDAR_KIND, WEEKDAY
 from cluster_cli.render.views import View
 from cluster_cli.reports.calendar import CalendarReport, Event
 
 
 def event_text(e: Event, lang: str) -> str:
-    return t("calendar.event." + e.kind, lang, **dict(e.args))
+    return t(CALENDAR_EVENT[e.kind], lang, **dict(e.args))
 
 
 def to_document(report: CalendarReport, lang: str) -> dict:
@@ -17,7 +18,7 @@ def to_document(report: CalendarReport, lang: str) -> dict:
         "as_of": report.as_of.isoformat(),
         "until": report.until.isoformat(),
         "events": [{
-            "date": e.day.isoformat(), "kind": e.kind, "title": t("calendar.kind." + e.kind, lang),
+            "date": e.day.isoformat(), "kind": e.kind, "title": t(CALENDAR_KIND[e.kind], lang),
             "clause": e.clause, "subject": e.subject, "student": e.student, "group": e.group,
             "message": event_text(e, lang), "uid": e.uid(report.cluster),
         } for e in report.events],
@@ -30,8 +31,8 @@ def views(report: CalendarReport, lang: str) -> list:
         ("subject", "calendar.col.subject"), ("group", "col.group"), ("message", "col.message"),
         ("clause", "col.clause"),
     ], [{
-        "date": e.day, "weekday": t(f"calendar.weekday.{e.day.weekday()}", lang),
-        "title": t("calendar.kind." + e.kind, lang), "subject": e.subject, "group": e.group,
+        "date": e.day, "weekday": t(WEEKDAY[e.day.weekday()], lang),
+        "title": t(CALENDAR_KIND[e.kind], lang), "subject": e.subject, "group": e.group,
         "message": event_text(e, lang), "clause": e.clause,
     } for e in report.events], kinds={"weekday": "text", "title": "text", "message": "text"},
         compact=("date", "weekday", "title", "message"))]

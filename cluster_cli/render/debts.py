@@ -6,7 +6,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from cluster_cli.i18n import t
+from cluster_cli.i18n import PluralKey, t, tn
+from cluster_cli.i18n.words import ACTION, DEBT_STATE
 from cluster_cli.regulation.debts import AGREEMENT_OVERDUE, CLEARED, EXPIRED, OPEN, Debt
 from cluster_cli.render.numbers import share_text
 from cluster_cli.render.views import View
@@ -26,7 +27,10 @@ def action_message(action: Action, lang: str) -> str:
     """An action's sentence; a share among its arguments (an attendance rate) in the language's
     own form (`79,5 %`)."""
     args = {k: share_text(v, lang) if isinstance(v, Fraction) else v for k, v in action.args}
-    return t("action." + action.code, lang, **args)
+    key = ACTION[action.code]
+    if isinstance(key, PluralKey):  # "1 lahtine võlgnevus" / "2 lahtist võlgnevust"
+        return tn(key, args["count"], lang, **args)
+    return t(key, lang, **args)
 
 
 def to_document(report: DebtReport, lang: str) -> dict:
@@ -65,7 +69,7 @@ def to_document(report: DebtReport, lang: str) -> dict:
         "students": students,
         "actions": [{"student": s.student.id, "group": s.student.group, **_action_doc(a, lang)}
                     for s, a in report.all_actions()],
-        "states": {state: t("state." + state, lang) for state in (OPEN, AGREEMENT_OVERDUE, EXPIRED, CLEARED)},
+        "states": {state: t(DEBT_STATE[state], lang) for state in (OPEN, AGREEMENT_OVERDUE, EXPIRED, CLEARED)},
     }
 
 
@@ -105,7 +109,7 @@ def views(report: DebtReport, lang: str) -> list:
                 "module": d.module, "topic": d.topic,
                 "grade": d.grade + ("→2" if d.fail_from and d.accounting and d.grade == "X" else ""),
                 "arose": d.arose, "agree_by": d.agree_by, "clear_by": d.clear_by,
-                "state": t("state." + d.state, lang), "cleared_on": d.cleared_on,
+                "state": t(DEBT_STATE[d.state], lang), "cleared_on": d.cleared_on,
             })
     debts_view = View("debts", "debts.view.debts", [
         ("group", "col.group"), ("student", "col.student"), ("name", "col.name"), ("module", "col.module"),

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from cluster_cli.findings import Finding, count, first_causes_first, mask, mask_values
-from cluster_cli.i18n import t
+from cluster_cli.i18n import N_, t, tn
+from cluster_cli.i18n.words import SEVERITY
 
 # Lines of YAML that hold personal data under its own key: the value is masked in the excerpt
 # even when it is not a valid code (a mistyped personal code is still one). Values that are valid
@@ -72,7 +73,7 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
             loc = f"{f.file}:{f.line}:" if f.line else f"{f.file}:"
             d = f.localized(lang, show_pii)
             head = Text(loc + " ")
-            head.append(t(f"severity.{f.severity}", lang), style=_STYLE[f.severity])
+            head.append(t(SEVERITY[f.severity], lang), style=_STYLE[f.severity])
             head.append(f" {f.code}: {d['message']}")
             if f.clause:
                 head.append(f" ({f.clause})", style="dim")
@@ -99,6 +100,9 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
             table.add_row(file or "—", str(c["error"]), str(c["warning"]))
         table.add_row(Text(t("ui.total", lang), style="bold"), str(counts["error"]), str(counts["warning"]))
         console.print(table)
-    key = "ui.summary.bad" if counts["error"] else "ui.summary.ok"
-    console.print(Text(t(key, lang, files=files, records=records, **{k + "s": v for k, v in counts.items()}),
+    key = N_("ui.summary.bad") if counts["error"] else N_("ui.summary.ok")
+    parts = {"files": tn("ui.count.files", files, lang), "records": tn("ui.count.records", records, lang),
+             "errors": tn("ui.count.errors", counts["error"], lang),
+             "warnings": tn("ui.count.warnings", counts["warning"], lang)}
+    console.print(Text(t(key, lang, **parts),
                        style="bold red" if counts["error"] else "bold green"), soft_wrap=True)

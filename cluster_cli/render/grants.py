@@ -7,7 +7,8 @@ from fractions import Fraction
 from typing import Any
 
 from cluster_cli.findings import Pii
-from cluster_cli.i18n import t
+from cluster_cli.i18n import N_, t
+from cluster_cli.i18n.words import GRANT_CHANGE, GRANT_CRITERION, GRANT_REASON, ROUND_SHARE, ROUND_USED
 from cluster_cli.render.files import plain
 from cluster_cli.render.views import View
 from cluster_cli.render.numbers import number_text, share_text
@@ -61,8 +62,8 @@ def reason_text(reason: Reason, lang: str) -> str:
     if "criterion" in args:  # a threshold: the score and its limit as numbers of the language
         name = args["criterion"]
         args["value"], args["limit"] = score_words(name, args["value"], lang), score_words(name, args["limit"], lang)
-        args["criterion"] = t("grant.criterion." + name, lang)
-    return t("grant.reason." + reason.code, lang, **args)
+        args["criterion"] = t(GRANT_CRITERION[name], lang)
+    return t(GRANT_REASON[reason.code], lang, **args)
 
 
 def _components(c: Candidate) -> dict[str, str]:
@@ -146,7 +147,7 @@ def ranking_views(r: Ranking, lang: str) -> list[View]:
                 "curriculum": code, "rank": c.rank, "student": c.student.id, "name": c.student.full_name,
                 "awarded": t("grant.awarded" if c.awarded else "grant.not-awarded", lang),
                 "tie": t("grant.tie", lang) if c.tie else "",
-                "decided_by": t("grant.criterion." + c.decided_by, lang) if c.decided_by else "",
+                "decided_by": t(GRANT_CRITERION[c.decided_by], lang) if c.decided_by else "",
                 **comp,
             })
     ranked = View("ranking", "grant.view.ranking", [
@@ -235,13 +236,13 @@ def fund_views(f: YearFund, lang: str) -> list[View]:
         totals=("share", "grants", "used", "leftover"))
     totals = View("totals", "grant.view.totals", [("item", "col.item"), ("amount", "col.amount")], [
         {"item": t(key, lang), "amount": amount} for key, amount in [
-            ("grant.total.fund", f.total),
-            ("grant.total.admin", f.admin),
-            *([("grant.total.special-reserved", f.special_reserved)] if f.special_reserved else []),
-            ("grant.total.distributable", f.distributable),
-            *((f"grant.total.round.{k}", r.share) for k, r in f.rounds.items()),
-            *((f"grant.total.used.{k}", r.used) for k, r in f.rounds.items()),
-            ("grant.total.leftover", f.leftover),
+            (N_("grant.total.fund"), f.total),
+            (N_("grant.total.admin"), f.admin),
+            *([(N_("grant.total.special-reserved"), f.special_reserved)] if f.special_reserved else []),
+            (N_("grant.total.distributable"), f.distributable),
+            *((ROUND_SHARE[k], r.share) for k, r in f.rounds.items()),
+            *((ROUND_USED[k], r.used) for k, r in f.rounds.items()),
+            (N_("grant.total.leftover"), f.leftover),
         ]
     ], kinds={"item": "text", "amount": "money"})
     return [months, curricula, totals]
@@ -285,7 +286,7 @@ def _change_note(p, lang: str) -> str:
         return t("grant.change.moved_up", lang, replaces=p.replaces)
     if not p.student.iban:
         return t("grant.change.no-iban", lang)
-    return t("grant.change." + p.change, lang)
+    return t(GRANT_CHANGE[p.change], lang)
 
 
 def month_views(m: MonthReport, lang: str) -> list[View]:
@@ -334,7 +335,7 @@ def explain_lines(r: Ranking, student_id: str, lang: str) -> list[str]:
         lines.append(t("grant.explain.eligible", lang))
     lines.append(t("grant.explain.components", lang))
     for name in COMPONENTS if c.scores else ():
-        lines.append(f"  - {t('grant.criterion.' + name, lang)}: {score_words(name, c.scores.value(name), lang)}")
+        lines.append(f"  - {t(GRANT_CRITERION[name], lang)}: {score_words(name, c.scores.value(name), lang)}")
     if ranked is not None:
         code, cands, c = ranked
         lines.append(t("grant.explain.rank", lang, rank=c.rank, total=len(cands), grants=r.grants.get(code, 0),
@@ -342,9 +343,9 @@ def explain_lines(r: Ranking, student_id: str, lang: str) -> list[str]:
         lines.append(t("grant.explain.awarded" if c.awarded else "grant.explain.not-awarded", lang))
         if c.rank > 1:
             above = cands[c.rank - 2]
-            lines.append(_compare("grant.explain.below", above.decided_by, c, above, lang))
+            lines.append(_compare(N_("grant.explain.below"), above.decided_by, c, above, lang))
         if c.rank < len(cands):
-            lines.append(_compare("grant.explain.above", c.decided_by, c, cands[c.rank], lang))
+            lines.append(_compare(N_("grant.explain.above"), c.decided_by, c, cands[c.rank], lang))
         if c.tie:
             lines.append(t("grant.explain.tie", lang))
     return lines
@@ -354,7 +355,7 @@ def _compare(key: str, name: str | None, me: Candidate, other: Candidate, lang: 
     """`name` is the first component in which the upper of the two beats the lower."""
     if name is None:
         return t("grant.explain.tied-with", lang, other=other.student.id)
-    return t(key, lang, other=other.student.id, criterion=t("grant.criterion." + name, lang),
+    return t(key, lang, other=other.student.id, criterion=t(GRANT_CRITERION[name], lang),
              mine=score_words(name, me.scores.value(name), lang),
              theirs=score_words(name, other.scores.value(name), lang))
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from cluster_cli.i18n.words import CALENDAR_ICS_EVENT, CALENDAR_KIND
 from cluster_cli.render.calendar import event_text
 from cluster_cli.reports.calendar import CalendarReport, Event
 
@@ -29,7 +30,7 @@ def description(e: Event, lang: str, show_pii: bool) -> str:
 
     if show_pii or e.kind not in NAMED:
         return event_text(e, lang)
-    return t("calendar.ics.event." + e.kind, lang, **{k: v for k, v in e.args if k != "name"})
+    return t(CALENDAR_ICS_EVENT[e.kind], lang, **{k: v for k, v in e.args if k != "name"})
 
 
 def ics_bytes(report: CalendarReport, lang: str, show_pii: bool = False) -> bytes:
@@ -51,9 +52,9 @@ def ics_bytes(report: CalendarReport, lang: str, show_pii: bool = False) -> byte
         ev.add("dtstamp", stamp)
         ev.add("dtstart", e.day)
         ev.add("dtend", e.day + timedelta(days=1))
-        ev.add("summary", f"{t('calendar.kind.' + e.kind, lang)}: {e.subject}")
+        ev.add("summary", f"{t(CALENDAR_KIND[e.kind], lang)}: {e.subject}")
         ev.add("description", f"{description(e, lang, show_pii)} ({e.clause})")
-        ev.add("categories", [t("calendar.kind." + e.kind, lang)])
+        ev.add("categories", [t(CALENDAR_KIND[e.kind], lang)])
         ev.add("transp", "TRANSPARENT")  # a deadline, not a meeting: it does not block the day
         cal.add_component(ev)
     return cal.to_ical()

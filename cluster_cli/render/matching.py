@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from cluster_cli.i18n import t
+from cluster_cli.i18n import t, tn
+from cluster_cli.i18n.words import MATCH_OUTCOME
 from cluster_cli.render.views import View
 from cluster_cli.reports.matching import (
     BLOCKED,
@@ -33,7 +34,8 @@ def _slots_text(p: Proposal) -> str:
 
 def _note(n: Need, lang: str) -> str:
     if n.outcome == BLOCKED:
-        return t("match.note.blocked", lang, count=len(n.debts), modules=sorted({d.module for d in n.debts}))
+        return tn("match.note.blocked", len(n.debts), lang, count=len(n.debts),
+                  modules=sorted({d.module for d in n.debts}))
     if n.outcome == NO_CAPACITY and any(f.code in SECURE for f in n.flags):
         return t("match.note.no-capacity-secure", lang, curriculum=n.student.curriculum)
     if n.outcome == NO_CAPACITY:
@@ -42,7 +44,7 @@ def _note(n: Need, lang: str) -> str:
         return t("match.note.on-leave", lang, until=n.leave_until)
     if n.outcome == JOINT:
         return t("match.note.joint", lang, count=len(n.proposals[0].slots))
-    return t("match.note.proposed", lang, count=len(n.proposals))
+    return tn("match.note.proposed", len(n.proposals), lang, count=len(n.proposals))
 
 
 def to_document(report: MatchReport, lang: str) -> dict:
@@ -82,7 +84,7 @@ def views(report: MatchReport, lang: str) -> list:
         ("hosts", "match.col.hosts"), ("note", "col.note"),
     ], [{
         "group": n.group.id, "student": n.student.id, "name": n.student.full_name, "module": n.module,
-        "start": n.start, "end": n.end, "outcome": t("match.outcome." + n.outcome, lang),
+        "start": n.start, "end": n.end, "outcome": t(MATCH_OUTCOME[n.outcome], lang),
         "hosts": " + ".join(x.member for x in n.proposals[0].slots) if n.proposals else None,
         "note": "; ".join([_note(n, lang)] + [reason_text(f, lang) for f in n.flags]),
     } for n in report.needs], kinds={"outcome": "text"}, compact=("student", "name", "module", "outcome", "hosts"))

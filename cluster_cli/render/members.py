@@ -3,18 +3,19 @@ documents and their tables. The rows come from reports/members.py."""
 
 from __future__ import annotations
 
-from cluster_cli.i18n import t
+from cluster_cli.i18n import N_, t
+from cluster_cli.i18n.words import MEMBER_KIND, PARTNERSHIP
 from cluster_cli.model.records import CapacityOffer, Coordinator
 from cluster_cli.render.views import View
 from cluster_cli.reports.members import MemberDetail, MembersReport, TaskRow
 
 
 def _partnership(value: str | None, lang: str) -> str:
-    return t("members.partnership." + value, lang) if value else ""
+    return t(PARTNERSHIP[value], lang) if value else ""
 
 
 def _kind(value: str, lang: str) -> str:
-    return t("members.kind." + value, lang)
+    return t(MEMBER_KIND[value], lang)
 
 
 def _coordinator_doc(c: Coordinator) -> dict:
@@ -118,15 +119,16 @@ def member_views(d: MemberDetail, lang: str) -> list:
     m = d.member
     rec = m.recognition
     facts = [
-        ("members.col.id", m.id), ("members.col.kind", _kind(m.kind, lang)), ("col.name", m.name),
-        ("members.col.registry_code", m.registry_code), ("members.col.country", m.country),
-        ("members.col.address", m.address), ("members.col.partnership", _partnership(m.partnership, lang)),
-        ("members.col.recognised", t("members.recognised", lang, date=rec.date.isoformat(), decision=rec.decision)
+        (N_("members.col.id"), m.id), (N_("members.col.kind"), _kind(m.kind, lang)), (N_("col.name"), m.name),
+        (N_("members.col.registry_code"), m.registry_code), (N_("members.col.country"), m.country),
+        (N_("members.col.address"), m.address), (N_("members.col.partnership"), _partnership(m.partnership, lang)),
+        (N_("members.col.recognised"),
+         t("members.recognised", lang, date=rec.date.isoformat(), decision=rec.decision)
          if rec is not None else t("members.not-recognised", lang)),
-        ("members.col.joint", m.offers.joint_placements),
+        (N_("members.col.joint"), m.offers.joint_placements),
     ]
-    person_cols = [("name", "col.name"), ("role", "members.col.role"), ("email", "members.col.email"),
-                   ("phone", "members.col.phone")]
+    person_cols = [("name", N_("col.name")), ("role", N_("members.col.role")), ("email", N_("members.col.email")),
+                   ("phone", N_("members.col.phone"))]
     return [
         View("member", "members.view.member", [("field", "members.col.field"), ("value", "members.col.value")],
              [{"field": t(k, lang), "value": v} for k, v in facts], kinds={"field": "text", "value": "text"}),
@@ -153,8 +155,9 @@ def member_views(d: MemberDetail, lang: str) -> list:
 
 
 STATUS_WORDS = {
-    "draft": "placement.status.draft", "review": "placement.status.review", "valid": "placement.status.valid",
-    "finished": "placement.status.finished", "cancelled": "placement.status.cancelled",
+    "draft": N_("placement.status.draft"), "review": N_("placement.status.review"),
+    "valid": N_("placement.status.valid"), "finished": N_("placement.status.finished"),
+    "cancelled": N_("placement.status.cancelled"),
 }
 """A placement's status (vocabulary.PLACEMENT_STATUSES) as the tables word it."""
 

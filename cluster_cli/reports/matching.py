@@ -35,7 +35,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from cluster_cli.i18n import Phrase
+from cluster_cli.i18n import N_, Phrase
+from cluster_cli.i18n.words import PARTNERSHIP
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Curriculum, Group, Member, Student
 from cluster_cli.regulation.debts import Debt, DebtRules, calendar_for, student_debts
@@ -50,7 +51,7 @@ JOINT_MAX_HOSTS = 3
 
 PROPOSED, JOINT, BLOCKED, NO_CAPACITY, ON_LEAVE = "proposed", "joint", "blocked", "no-capacity", "on-leave"
 OUTCOMES = (PROPOSED, JOINT, BLOCKED, NO_CAPACITY, ON_LEAVE)
-SECURE = ("match.flag.level-2", "match.flag.special-needs")
+SECURE = (N_("match.flag.level-2"), N_("match.flag.special-needs"))
 
 
 @dataclass(frozen=True)
@@ -262,7 +263,7 @@ def _needs(ds: Dataset, start: date, end: date, group: str | None) -> list[Need]
                         need.leave_until = until
                     else:
                         need.start = back
-                        need.flags.append(Reason("match.flag.returns", "6.7.5, 6.7.10", (("until", until),), False))
+                        need.flags.append(Reason(N_("match.flag.returns"), "6.7.5, 6.7.10", (("until", until),), False))
                 needs.append(need)
     return needs
 
@@ -272,9 +273,9 @@ def _flags(s: Student, g: Group, curriculum: Curriculum | None) -> list[Reason]:
     educational needs the individual plan describes abilities and recommendations."""
     flags = []
     if curriculum is not None and curriculum.level == 2:
-        flags.append(Reason("match.flag.level-2", "Lisa 7 10.2", (), False))
+        flags.append(Reason(N_("match.flag.level-2"), "Lisa 7 10.2", (), False))
     if s.special_needs or g.special_needs:
-        flags.append(Reason("match.flag.special-needs", "Lisa 7 10.1, 10.2", (), False))
+        flags.append(Reason(N_("match.flag.special-needs"), "Lisa 7 10.1, 10.2", (), False))
     return flags
 
 
@@ -296,28 +297,28 @@ def _history(ds: Dataset, member: str, school: str, before: date) -> int:
 
 
 def _rank(ds: Dataset, m: Member, s: Student, need: Need, free: int, home: str) -> tuple[tuple, list[Reason]]:
-    reasons = [Reason("match.reason.capacity", "", (("free", free),))]
+    reasons = [Reason(N_("match.reason.capacity"), "", (("free", free),))]
     recognised = is_recognised(m, need.start)
     if recognised:
-        reasons.append(Reason("match.reason.recognised", "2.27", (("date", m.recognition.date.isoformat()),)))
+        reasons.append(Reason(N_("match.reason.recognised"), "2.27", (("date", m.recognition.date.isoformat()),)))
     else:
-        reasons.append(Reason("match.reason.not-recognised", "2.27, Lisa 7 1.3.1", (), False))
+        reasons.append(Reason(N_("match.reason.not-recognised"), "2.27, Lisa 7 1.3.1", (), False))
     tasks = _module_tasks(ds, m, s.curriculum, need.module)
     if tasks:
-        reasons.append(Reason("match.reason.tasks", "klastri tegevus 9",
+        reasons.append(Reason(N_("match.reason.tasks"), "klastri tegevus 9",
                               (("tasks", list(tasks)), ("module", need.module))))
     else:
-        reasons.append(Reason("match.reason.no-tasks", "klastri tegevus 9", (("module", need.module),), False))
+        reasons.append(Reason(N_("match.reason.no-tasks"), "klastri tegevus 9", (("module", need.module),), False))
     abroad = m.country != home
     if abroad:
-        reasons.append(Reason("match.reason.abroad", "Lisa 7 12.7", (("country", m.country),), False))
+        reasons.append(Reason(N_("match.reason.abroad"), "Lisa 7 12.7", (("country", m.country),), False))
     form = PARTNERSHIP_ORDER.index(m.partnership) if m.partnership in PARTNERSHIP_ORDER else len(PARTNERSHIP_ORDER)
     if m.partnership:
-        reasons.append(Reason("match.reason.partnership", "",
-                              (("form", Phrase("members.partnership." + m.partnership)),)))
+        reasons.append(Reason(N_("match.reason.partnership"), "",
+                              (("form", Phrase(PARTNERSHIP[m.partnership])),)))
     history = _history(ds, m.id, s.school, need.start)
     if history:
-        reasons.append(Reason("match.reason.history", "", (("count", history), ("school", s.school))))
+        reasons.append(Reason(N_("match.reason.history"), "", (("count", history), ("school", s.school))))
     key = (not recognised, not tasks, abroad, form, -history, -free, m.id)
     return key, reasons
 
@@ -353,11 +354,11 @@ def _joint(ds: Dataset, capacity: Capacity, calendar, hosts: list[Member], s: St
         if day <= need.end and calendar.covers(day):
             day = min(calendar.on_or_after(day), need.end)
     hours = _split_hours(need.hours, [(a, b) for _, a, b in slots], calendar)
-    reasons = [Reason("match.reason.joint", "klastri tegevus 7", (("hosts", [m.id for m, _, _ in slots]),))]
+    reasons = [Reason(N_("match.reason.joint"), "klastri tegevus 7", (("hosts", [m.id for m, _, _ in slots]),))]
     for m, a, b in slots:
         part = Need(s, need.group, need.module, a, b)
         free = capacity.free(m, s.curriculum, a, b)
-        reasons.append(Reason("match.reason.part", "", (("member", m.id), ("start", a.isoformat()),
+        reasons.append(Reason(N_("match.reason.part"), "", (("member", m.id), ("start", a.isoformat()),
                                                          ("end", b.isoformat()), ("free", free))))
         reasons += [r for r in _rank(ds, m, s, part, free, home)[1]
                     if r.code not in ("match.reason.partnership", "match.reason.capacity", "match.reason.history")]

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from cluster_cli.findings import Finding, Pii
+from cluster_cli.i18n import N_
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.rules.base import Context, at
 
@@ -29,6 +30,15 @@ def _stdnum_problem(module, value: str) -> str | None:
     return None
 
 
+# The message of each problem, per kind of code: literal keys, so that extraction sees them.
+_PERSONAL_CODE = {"checksum": N_("personal-code.checksum"), "length": N_("personal-code.length"),
+                  "component": N_("personal-code.component"), "format": N_("personal-code.format")}
+_REGISTRY_CODE = {"checksum": N_("registry-code.checksum"), "length": N_("registry-code.length"),
+                  "component": N_("registry-code.component"), "format": N_("registry-code.format")}
+_IBAN = {"checksum": N_("iban.checksum"), "length": N_("iban.length"),
+         "component": N_("iban.component"), "format": N_("iban.format")}
+
+
 @lru_cache(maxsize=None)
 def personal_code_problem(code: str) -> str | None:
     from stdnum.ee import ik
@@ -44,7 +54,7 @@ def personal_codes(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if s.personal_code:
             problem = personal_code_problem(s.personal_code)
             if problem:
-                yield at(s, ("personal_code",), "personal-code", "", key=f"personal-code.{problem}",
+                yield at(s, ("personal_code",), "personal-code", "", key=_PERSONAL_CODE[problem],
                          value=Pii(s.personal_code))
             elif s.birth_date and ik.get_birth_date(s.personal_code) != s.birth_date:
                 yield at(s, ("birth_date",), "personal-code", "", key="personal-code.birth-date",
@@ -54,7 +64,7 @@ def personal_codes(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if s.guardian and s.guardian.personal_code:
             problem = personal_code_problem(s.guardian.personal_code)
             if problem:
-                yield at(s, ("guardian", "personal_code"), "personal-code", "", key=f"personal-code.{problem}",
+                yield at(s, ("guardian", "personal_code"), "personal-code", "", key=_PERSONAL_CODE[problem],
                          value=Pii(s.guardian.personal_code))
 
 
@@ -68,7 +78,7 @@ def registry_codes(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         elif m.country == "EE":
             problem = _stdnum_problem(registrikood, m.registry_code)
             if problem:
-                yield at(m, ("registry_code",), "registry-code", "", key=f"registry-code.{problem}",
+                yield at(m, ("registry_code",), "registry-code", "", key=_REGISTRY_CODE[problem],
                          value=m.registry_code)
 
 
@@ -80,7 +90,7 @@ def ibans(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if s.iban:
             problem = _stdnum_problem(iban, s.iban)
             if problem:
-                yield at(s, ("iban",), "iban", "", key=f"iban.{problem}", value=Pii(s.iban))
+                yield at(s, ("iban",), "iban", "", key=_IBAN[problem], value=Pii(s.iban))
 
 
 def _contact_places(ds: Dataset):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from cluster_cli.i18n import N_
 from cluster_cli.findings import Finding
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.grades import NUMERIC, POSITIVE
@@ -15,6 +16,9 @@ from cluster_cli.regulation.rules.base import Context, at
 
 NON_DISTINCTIVE = frozenset({"A", "MA"})
 
+
+# the message of each date field of a debt that may not precede the debt (literal keys)
+_DEBT_DATE_KEYS = {"resit_agreed": N_("debt-dates.resit_agreed"), "cleared": N_("debt-dates.cleared")}
 
 def attendance_count(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """4.7.5: each lesson of the period is marked at most once — P (unexcused), H (late) or V
@@ -41,7 +45,7 @@ def debt_dates(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             for name in ("resit_agreed", "cleared"):
                 value = getattr(g, name)
                 if value is not None and value < day:
-                    yield at(s, ("grades", i, name), "debt-dates", "6.2.2", key=f"debt-dates.{name}",
+                    yield at(s, ("grades", i, name), "debt-dates", "6.2.2", key=_DEBT_DATE_KEYS[name],
                              date=value.isoformat(), arose=day.isoformat(), module=g.module)
 
 

@@ -1,0 +1,347 @@
+"""The catalogue keys of coded words (a rule id, an action code, a reason code…), one table per
+kind of code: the keys are literals here so that extraction sees them (no key is built at run time).
+Use ``t(ACTION[code], lang)``. A code that a table lacks gives a key the catalogue lacks too, so
+the user sees "(sõnum puudub: …)" rather than a crash; tests/test_catalog.py keeps tables complete.
+"""
+
+from __future__ import annotations
+
+from cluster_cli.i18n import NP_, N_
+
+
+class Words(dict):
+    """code -> literal key; an unknown code maps to its would-be key (the catalogue has none)."""
+
+    def __init__(self, prefix: str, keys: dict[str, str]) -> None:
+        super().__init__(keys)
+        self.prefix = prefix
+
+    def __missing__(self, code: object) -> str:
+        return self.prefix + str(code)
+
+
+# severities of findings
+SEVERITY = Words("severity.", {
+    "error": N_("severity.error"),
+    "warning": N_("severity.warning"),
+    "info": N_("severity.info"),
+})
+
+# what each rule of `cluster validate` checks, by rule id
+RULE = Words("rule.", {
+    "open-debts": N_("rule.open-debts"),
+    "attendance-count": N_("rule.attendance-count"),
+    "debt-dates": N_("rule.debt-dates"),
+    "grade-date": N_("rule.grade-date"),
+    "grade-scale": N_("rule.grade-scale"),
+    "no-show": N_("rule.no-show"),
+    "signed-contract": N_("rule.signed-contract"),
+    "duplicate-id": N_("rule.duplicate-id"),
+    "unknown-reference": N_("rule.unknown-reference"),
+    "personal-code": N_("rule.personal-code"),
+    "registry-code": N_("rule.registry-code"),
+    "iban": N_("rule.iban"),
+    "email": N_("rule.email"),
+    "phone": N_("rule.phone"),
+    "curriculum-volume": N_("rule.curriculum-volume"),
+    "practice-share": N_("rule.practice-share"),
+    "key-competences": N_("rule.key-competences"),
+    "workplace-practice-share": N_("rule.workplace-practice-share"),
+    "status-history": N_("rule.status-history"),
+    "minor-guardian": N_("rule.minor-guardian"),
+    "academic-leave": N_("rule.academic-leave"),
+    "student-group": N_("rule.student-group"),
+    "practice-group-size": N_("rule.practice-group-size"),
+    "contract-terms": N_("rule.contract-terms"),
+    "practice-plan": N_("rule.practice-plan"),
+    "joint-placement": N_("rule.joint-placement"),
+    "abroad": N_("rule.abroad"),
+    "host-recognition": N_("rule.host-recognition"),
+    "study-period": N_("rule.study-period"),
+    "placement-volume": N_("rule.placement-volume"),
+    "contract-data-timing": N_("rule.contract-data-timing"),
+    "defense": N_("rule.defense"),
+    "catalogue-task": N_("rule.catalogue-task"),
+})
+
+# debts: what to do, by action code
+ACTION = Words("action.", {
+    "round-table": NP_("action.round-table"),
+    "expulsion-debts": NP_("action.expulsion-debts"),
+    "agreement-overdue": NP_("action.agreement-overdue"),
+    "clear-debts": NP_("action.clear-debts"),
+    "no-representation": N_("action.no-representation"),
+    "placement-blocked": N_("action.placement-blocked"),
+    "notify-parent": N_("action.notify-parent"),
+    "notify-director": N_("action.notify-director"),
+    "reprimand": N_("action.reprimand"),
+    "expulsion-absences": N_("action.expulsion-absences"),
+    "attendance-duty": N_("action.attendance-duty"),
+    "half-year-unsatisfactory": N_("action.half-year-unsatisfactory"),
+    "transfer-none": N_("action.transfer-none"),
+    "transfer-conditional": N_("action.transfer-conditional"),
+    "final-exam-not-admitted": N_("action.final-exam-not-admitted"),
+    "final-exam-no-attempts": N_("action.final-exam-no-attempts"),
+    "transfer-leave": N_("action.transfer-leave"),
+    "leave-no-return": N_("action.leave-no-return"),
+    "leave-no-return-expulsion": N_("action.leave-no-return-expulsion"),
+})
+
+# debts: the state of a debt
+DEBT_STATE = Words("state.", {
+    "open": N_("state.open"),
+    "agreement_overdue": N_("state.agreement_overdue"),
+    "expired": N_("state.expired"),
+    "cleared": N_("state.cleared"),
+})
+
+# allowances: reasons, by reason code
+ALLOWANCE_REASON = Words("allowance.reason.", {
+    "late-application": N_("allowance.reason.late-application"),
+    "residence": N_("allowance.reason.residence"),
+    "not-studying": N_("allowance.reason.not-studying"),
+    "academic-leave": N_("allowance.reason.academic-leave"),
+    "not-level-education": N_("allowance.reason.not-level-education"),
+    "no-state-place": N_("allowance.reason.no-state-place"),
+    "no-evidence": N_("allowance.reason.no-evidence"),
+    "ground-minor-dependants": N_("allowance.reason.ground-minor-dependants"),
+    "ground-disability": N_("allowance.reason.ground-disability"),
+    "ground-parent-disability": N_("allowance.reason.ground-parent-disability"),
+    "ground-own-household": N_("allowance.reason.ground-own-household"),
+    "own-household": N_("allowance.reason.own-household"),
+    "first-year": N_("allowance.reason.first-year"),
+    "crisis-needs-emergency": N_("allowance.reason.crisis-needs-emergency"),
+    "amount-partial": N_("allowance.reason.amount-partial"),
+    "amount-capped": N_("allowance.reason.amount-capped"),
+    "fund-exhausted": N_("allowance.reason.fund-exhausted"),
+    "not-studying-month": N_("allowance.reason.not-studying-month"),
+    "not-stationary": N_("allowance.reason.not-stationary"),
+    "home-settlement-missing": N_("allowance.reason.home-settlement-missing"),
+    "school-settlement-missing": N_("allowance.reason.school-settlement-missing"),
+    "same-settlement": N_("allowance.reason.same-settlement"),
+    "late-report": N_("allowance.reason.late-report"),
+    "attendance-not-recorded": N_("allowance.reason.attendance-not-recorded"),
+    "no-attendance": N_("allowance.reason.no-attendance"),
+    "monthly-pass": N_("allowance.reason.monthly-pass"),
+    "pass-instead": N_("allowance.reason.pass-instead"),
+    "pass-not-for-dormitory": N_("allowance.reason.pass-not-for-dormitory"),
+    "journey-outside-month": N_("allowance.reason.journey-outside-month"),
+    "no-ticket": N_("allowance.reason.no-ticket"),
+    "leave-day": N_("allowance.reason.leave-day"),
+    "not-studying-day": N_("allowance.reason.not-studying-day"),
+    "not-school-day": N_("allowance.reason.not-school-day"),
+    "over-day": N_("allowance.reason.over-day"),
+    "over-allowance": N_("allowance.reason.over-allowance"),
+    "over-week": N_("allowance.reason.over-week"),
+    "no-school-week": N_("allowance.reason.no-school-week"),
+    "over-month": N_("allowance.reason.over-month"),
+    "no-journeys": N_("allowance.reason.no-journeys"),
+    "car-month": N_("allowance.reason.car-month"),
+    "car-no-public-transport": N_("allowance.reason.car-no-public-transport"),
+    "car-disability": N_("allowance.reason.car-disability"),
+    "car-disability-evidence": N_("allowance.reason.car-disability-evidence"),
+    "car-no-ground": N_("allowance.reason.car-no-ground"),
+    "car-incomplete": N_("allowance.reason.car-incomplete"),
+    "attendance-unknown": N_("allowance.reason.attendance-unknown"),
+    "attendance-below": N_("allowance.reason.attendance-below"),
+    "no-km": N_("allowance.reason.no-km"),
+    "receipt-outside-month": N_("allowance.reason.receipt-outside-month"),
+    "no-fuel-receipts": N_("allowance.reason.no-fuel-receipts"),
+    "capped-by-receipts": N_("allowance.reason.capped-by-receipts"),
+    "lunch-not-stationary": N_("allowance.reason.lunch-not-stationary"),
+    "lunch-not-initial": N_("allowance.reason.lunch-not-initial"),
+    "lunch-level-5": N_("allowance.reason.lunch-level-5"),
+    "lunch-secondary-education": N_("allowance.reason.lunch-secondary-education"),
+    "lunch-not-at-school": N_("allowance.reason.lunch-not-at-school"),
+    "lunch-no-submission": N_("allowance.reason.lunch-no-submission"),
+    "lunch-days-capped": N_("allowance.reason.lunch-days-capped"),
+    "lunch-days-capped-month": N_("allowance.reason.lunch-days-capped-month"),
+    "lunch-days-from-submission": N_("allowance.reason.lunch-days-from-submission"),
+    "lunch-not-approved": N_("allowance.reason.lunch-not-approved"),
+    "no-iban": N_("allowance.reason.no-iban"),
+})
+
+# allowances: what is allowed, by category
+ALLOWANCE_ALLOWED = Words("allowance.allowed.", {
+    "dormitory_lower": N_("allowance.allowed.dormitory_lower"),
+    "dormitory_higher": N_("allowance.allowed.dormitory_higher"),
+    "commuter": N_("allowance.allowed.commuter"),
+})
+
+# allowances: the basis of a lunch count
+ALLOWANCE_BASIS = Words("allowance.basis.", {
+    "attended": N_("allowance.basis.attended"),
+    "school_days": N_("allowance.basis.school_days"),
+})
+
+# allowances: grounds of the special allowance
+ALLOWANCE_GROUND = Words("allowance.ground.", {
+    "minor_dependants": N_("allowance.ground.minor_dependants"),
+    "pensioner_parents": N_("allowance.ground.pensioner_parents"),
+    "parents_unemployed": N_("allowance.ground.parents_unemployed"),
+    "emergency": N_("allowance.ground.emergency"),
+    "economic_hardship": N_("allowance.ground.economic_hardship"),
+    "single_parent": N_("allowance.ground.single_parent"),
+    "disability": N_("allowance.ground.disability"),
+    "parent_disability": N_("allowance.ground.parent_disability"),
+})
+
+# allowances: levels of disability
+ALLOWANCE_LEVEL = Words("allowance.level.", {
+    "moderate": N_("allowance.level.moderate"),
+    "severe": N_("allowance.level.severe"),
+    "profound": N_("allowance.level.profound"),
+})
+
+# allowances: a student's status
+ALLOWANCE_STATUS = Words("allowance.status.", {
+    "active": N_("allowance.status.active"),
+    "academic_leave": N_("allowance.status.academic_leave"),
+    "abroad": N_("allowance.status.abroad"),
+    "expelled": N_("allowance.status.expelled"),
+    "graduated": N_("allowance.status.graduated"),
+    "none": N_("allowance.status.none"),
+})
+
+# allowances: kinds of special allowance
+ALLOWANCE_KIND = Words("allowance.kind.", {
+    "normal": N_("allowance.kind.normal"),
+    "raised": N_("allowance.kind.raised"),
+    "partial": N_("allowance.kind.partial"),
+    "crisis": N_("allowance.kind.crisis"),
+})
+
+# allowances: modes of travel
+ALLOWANCE_MODE = Words("allowance.mode.", {
+    "bus": N_("allowance.mode.bus"),
+    "car": N_("allowance.mode.car"),
+})
+
+# calendar: the sentence of an event, by kind
+CALENDAR_EVENT = Words("calendar.event.", {
+    "contract-data": N_("calendar.event.contract-data"),
+    "host-contact": N_("calendar.event.host-contact"),
+    "documents": N_("calendar.event.documents"),
+    "defense": N_("calendar.event.defense"),
+    "grant-apply": N_("calendar.event.grant-apply"),
+    "grant-fixed": N_("calendar.event.grant-fixed"),
+    "grant-decide": N_("calendar.event.grant-decide"),
+    "grant-pay": N_("calendar.event.grant-pay"),
+    "debt-agree": N_("calendar.event.debt-agree"),
+    "debt-clear": N_("calendar.event.debt-clear"),
+    "leave-return": N_("calendar.event.leave-return"),
+})
+
+# calendar file: an event's sentence without names, by kind
+CALENDAR_ICS_EVENT = Words("calendar.ics.event.", {
+    "debt-agree": N_("calendar.ics.event.debt-agree"),
+    "debt-clear": N_("calendar.ics.event.debt-clear"),
+    "leave-return": N_("calendar.ics.event.leave-return"),
+})
+
+# calendar: kinds of events
+CALENDAR_KIND = Words("calendar.kind.", {
+    "contract-data": N_("calendar.kind.contract-data"),
+    "host-contact": N_("calendar.kind.host-contact"),
+    "documents": N_("calendar.kind.documents"),
+    "defense": N_("calendar.kind.defense"),
+    "grant-apply": N_("calendar.kind.grant-apply"),
+    "grant-fixed": N_("calendar.kind.grant-fixed"),
+    "grant-decide": N_("calendar.kind.grant-decide"),
+    "grant-pay": N_("calendar.kind.grant-pay"),
+    "debt-agree": N_("calendar.kind.debt-agree"),
+    "debt-clear": N_("calendar.kind.debt-clear"),
+    "leave-return": N_("calendar.kind.leave-return"),
+})
+
+# calendar: weekday names, Monday = 0
+WEEKDAY = Words("calendar.weekday.", {
+    0: N_("calendar.weekday.0"),
+    1: N_("calendar.weekday.1"),
+    2: N_("calendar.weekday.2"),
+    3: N_("calendar.weekday.3"),
+    4: N_("calendar.weekday.4"),
+    5: N_("calendar.weekday.5"),
+    6: N_("calendar.weekday.6"),
+})
+
+# grants: reasons, by reason code
+GRANT_REASON = Words("grant.reason.", {
+    "no-application": N_("grant.reason.no-application"),
+    "late-application": N_("grant.reason.late-application"),
+    "first-year": N_("grant.reason.first-year"),
+    "residence": N_("grant.reason.residence"),
+    "not-level-education": N_("grant.reason.not-level-education"),
+    "not-stationary": N_("grant.reason.not-stationary"),
+    "no-state-place": N_("grant.reason.no-state-place"),
+    "nominal-duration": N_("grant.reason.nominal-duration"),
+    "not-studying": N_("grant.reason.not-studying"),
+    "academic-leave": N_("grant.reason.academic-leave"),
+    "abroad": N_("grant.reason.abroad"),
+    "debts": N_("grant.reason.debts"),
+    "unexcused": N_("grant.reason.unexcused"),
+    "violations": N_("grant.reason.violations"),
+    "school-threshold": N_("grant.reason.school-threshold"),
+    "abroad-placement": N_("grant.reason.abroad-placement"),
+    "stopped-abroad-placement": N_("grant.reason.stopped-abroad-placement"),
+    "stopped-left": N_("grant.reason.stopped-left"),
+    "stopped-leave": N_("grant.reason.stopped-leave"),
+    "stopped-abroad": N_("grant.reason.stopped-abroad"),
+    "stopped-nominal": N_("grant.reason.stopped-nominal"),
+})
+
+# grants: a payment's change
+GRANT_CHANGE = Words("grant.change.", {
+    "new": N_("grant.change.new"),
+    "continuing": N_("grant.change.continuing"),
+    "moved_up": N_("grant.change.moved_up"),
+    "no-iban": N_("grant.change.no-iban"),
+})
+
+# grants: ranking criteria
+GRANT_CRITERION = Words("grant.criterion.", {
+    "average": N_("grant.criterion.average"),
+    "weighted_average": N_("grant.criterion.weighted_average"),
+    "period_average": N_("grant.criterion.period_average"),
+    "completion": N_("grant.criterion.completion"),
+    "unexcused": N_("grant.criterion.unexcused"),
+    "outstanding_results": N_("grant.criterion.outstanding_results"),
+    "social_activity": N_("grant.criterion.social_activity"),
+    "attendance": N_("grant.criterion.attendance"),
+    "lower_income": N_("grant.criterion.lower_income"),
+})
+
+# grants: a round's share of the fund and what it used, by round (autumn, spring)
+ROUND_SHARE = Words("grant.total.round.", {
+    "autumn": N_("grant.total.round.autumn"),
+    "spring": N_("grant.total.round.spring"),
+})
+ROUND_USED = Words("grant.total.used.", {
+    "autumn": N_("grant.total.used.autumn"),
+    "spring": N_("grant.total.used.spring"),
+})
+
+# matching: a student's outcome
+MATCH_OUTCOME = Words("match.outcome.", {
+    "proposed": N_("match.outcome.proposed"),
+    "joint": N_("match.outcome.joint"),
+    "blocked": N_("match.outcome.blocked"),
+    "no-capacity": N_("match.outcome.no-capacity"),
+    "on-leave": N_("match.outcome.on-leave"),
+})
+
+# members: kinds of member
+MEMBER_KIND = Words("members.kind.", {
+    "vocational_school": N_("members.kind.vocational_school"),
+    "company": N_("members.kind.company"),
+    "university": N_("members.kind.university"),
+    "organisation": N_("members.kind.organisation"),
+})
+
+# members: forms of partnership
+PARTNERSHIP = Words("members.partnership.", {
+    "everyday": N_("members.partnership.everyday"),
+    "developing": N_("members.partnership.developing"),
+    "strategic": N_("members.partnership.strategic"),
+    "network": N_("members.partnership.network"),
+})
