@@ -73,6 +73,7 @@ def profile(
     from datetime import date
 
     from cluster_cli.cli.terminal import show_views
+    from cluster_cli.i18n import date_text
     from cluster_cli.render.views import View
 
     view = View("profile", "profile.view", [
@@ -83,7 +84,7 @@ def profile(
         kinds={"parameter": "id", "value": "text", "unit": "id", "clause": "code", "valid_from": "date",
                "description": "text"},
         compact=("parameter", "value", "unit", "valid_from", "description"))
-    show_views([view], lang, f"{loaded.profile.name} — {day.isoformat()}", wide, columns, no_pager)
+    show_views([view], lang, f"{loaded.profile.name} — {date_text(day, lang)}", wide, columns, no_pager)
 
 
 def _plain(value):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from cluster_cli.i18n import t
+from cluster_cli.i18n import iso_dates, t
 from cluster_cli.regulation.debts import AGREEMENT_OVERDUE, CLEARED, EXPIRED, OPEN, Debt
 from cluster_cli.render.numbers import share_text
 from cluster_cli.render.views import View
@@ -29,6 +29,7 @@ def action_message(action: Action, lang: str) -> str:
     return t("action." + action.code, lang, **args)
 
 
+@iso_dates()
 def to_document(report: DebtReport, lang: str) -> dict:
     """The JSON document of the issue's contract (plus names, attendance per period, outlooks)."""
     students = []
@@ -138,14 +139,14 @@ def views(report: DebtReport, lang: str) -> list:
 
 
 def title(report: DebtReport, lang: str) -> str:
-    return t("debts.title", lang, date=report.as_of.isoformat())
+    return t("debts.title", lang, date=report.as_of)
 
 
 def empty_reason(report: DebtReport, lang: str, group: str | None = None, student: str | None = None) -> str | None:
     """Why the report lists no debts (said on stderr), or None when it lists some."""
     if any(r.debts for r in report.students):
         return None
-    day = report.as_of.isoformat()
+    day = report.as_of
     if student is not None:
         return t("empty.debts.student", lang, student=student, date=day)
     if group is not None:

@@ -46,7 +46,7 @@ def members_document(report: MembersReport) -> dict:
 
 
 def members_title(report: MembersReport, lang: str) -> str:
-    return t("members.title", lang, date=report.as_of.isoformat(), count=len(report.rows))
+    return t("members.title", lang, date=report.as_of, count=len(report.rows))
 
 
 PERSON_KINDS = {"email": "email", "phone": "phone", "role": "text"}
@@ -110,7 +110,7 @@ def member_document(d: MemberDetail) -> dict:
 
 
 def member_title(d: MemberDetail, lang: str) -> str:
-    return t("members.title.show", lang, id=d.member.id, name=d.member.name, date=d.as_of.isoformat())
+    return t("members.title.show", lang, id=d.member.id, name=d.member.name, date=d.as_of)
 
 
 def member_views(d: MemberDetail, lang: str) -> list:
@@ -121,7 +121,7 @@ def member_views(d: MemberDetail, lang: str) -> list:
         ("members.col.id", m.id), ("members.col.kind", _kind(m.kind, lang)), ("col.name", m.name),
         ("members.col.registry_code", m.registry_code), ("members.col.country", m.country),
         ("members.col.address", m.address), ("members.col.partnership", _partnership(m.partnership, lang)),
-        ("members.col.recognised", t("members.recognised", lang, date=rec.date.isoformat(), decision=rec.decision)
+        ("members.col.recognised", t("members.recognised", lang, date=rec.date, decision=rec.decision)
          if rec is not None else t("members.not-recognised", lang)),
         ("members.col.joint", m.offers.joint_placements),
     ]
