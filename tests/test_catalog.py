@@ -66,8 +66,11 @@ def test_no_key_is_defined_in_two_catalogue_modules():
     owners: dict[str, list[str]] = {}
     for path in sorted((PACKAGE / "i18n").glob("catalog*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Dict):
-                for key in node.keys:
+            # the messages only: a module may also map data codes to its keys (catalog_words)
+            target = node.target if isinstance(node, ast.AnnAssign) else \
+                node.targets[0] if isinstance(node, ast.Assign) else None
+            if isinstance(target, ast.Name) and target.id == "MESSAGES" and isinstance(node.value, ast.Dict):
+                for key in node.value.keys:
                     if isinstance(key, ast.Constant) and isinstance(key.value, str):
                         owners.setdefault(key.value, []).append(path.name)
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}

@@ -23,7 +23,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Andmetes on {errors} viga ja {warnings} hoiatust ({files} faili, {records} kirjet).",
         "The data has {errors} errors and {warnings} warnings ({files} files, {records} records).",
     ),
-    "ui.stage": ("etapp {stage}: {seconds:.3f} s", "stage {stage}: {seconds:.3f} s"),
+    "ui.stage": ("etapp {stage}: {seconds} s", "stage {stage}: {seconds} s"),
     "ui.no-libyaml": (
         "Märkus: PyYAML-i C-laadijat (libyaml) pole, kasutan aeglasemat Pythoni laadijat.",
         "Note: PyYAML's C loader (libyaml) is missing; using the slower pure-Python loader.",
@@ -436,6 +436,7 @@ from cluster_cli.i18n import catalog_numbers as _numbers  # noqa: E402
 from cluster_cli.i18n import catalog_output as _output  # noqa: E402
 from cluster_cli.i18n import catalog_tables as _tables  # noqa: E402
 from cluster_cli.i18n import catalog_views as _views  # noqa: E402
+from cluster_cli.i18n import catalog_words as _words  # noqa: E402
 
 _PARTS = (
     _contracts,
@@ -452,6 +453,7 @@ _PARTS = (
     _views,
     _tables,
     _output,
+    _words,
 )
 for _part in _PARTS:
     MESSAGES.update(_part.MESSAGES)

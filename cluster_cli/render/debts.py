@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from cluster_cli.i18n import iso_dates, t
+from cluster_cli.i18n.catalog_words import ACTION_WORDS, word
 from cluster_cli.regulation.debts import AGREEMENT_OVERDUE, CLEARED, EXPIRED, OPEN, Debt
 from cluster_cli.render.numbers import share_text
 from cluster_cli.render.views import View
@@ -116,12 +117,13 @@ def views(report: DebtReport, lang: str) -> list:
         compact=("student", "name", "module", "clear_by", "state"))
     action_rows = [{
         "urgency": a.urgency, "due": a.due, "group": s.student.group, "student": s.student.id,
-        "name": s.student.full_name, "code": a.code, "clause": a.clause, "message": action_message(a, lang),
+        "name": s.student.full_name, "code": word(ACTION_WORDS, a.code, lang), "clause": a.clause,
+        "message": action_message(a, lang),
     } for s, a in report.all_actions()]
     actions_view = View("actions", "debts.view.actions", [
         ("urgency", "col.urgency"), ("due", "col.due"), ("group", "col.group"), ("student", "col.student"),
-        ("name", "col.name"), ("code", "col.code"), ("clause", "col.clause"), ("message", "col.message"),
-    ], action_rows, kinds={"urgency": "count", "due": "date", "student": "id", "name": "text", "code": "code",
+        ("name", "col.name"), ("code", "col.action"), ("clause", "col.clause"), ("message", "col.message"),
+    ], action_rows, kinds={"urgency": "count", "due": "date", "student": "id", "name": "text", "code": "text",
                            "clause": "code", "message": "text"},
         compact=("due", "student", "name", "clause", "message"))
     attendance_rows = [{
