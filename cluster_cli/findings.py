@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 SEVERITIES = ("error", "warning", "info")
@@ -170,6 +171,8 @@ def _encode(value: Any) -> Any:
         return [_encode(v) for v in value]
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
+    if type(value) is date:  # written as the language writes dates when shown: keep the type
+        return {"$date": value.isoformat()}
     return {"$str": str(value)}
 
 
@@ -179,6 +182,8 @@ def _decode(value: Any) -> Any:
     if isinstance(value, dict):
         if "$pii" in value:
             return Pii(value["$pii"])
+        if "$date" in value:
+            return date.fromisoformat(value["$date"])
         if "$phrase" in value:
             key, args = value["$phrase"]
             return Phrase(key, tuple((k, _decode(v)) for k, v in args))

@@ -41,5 +41,5 @@ def first_control(text: str) -> str | None:
 
 def range_args() -> dict:
     """The range as message arguments (every `usage.*-range` message takes these)."""
-    return {"first": FIRST_DATE.isoformat(), "last": LAST_DATE.isoformat(), "first_year": FIRST_YEAR,
+    return {"first": FIRST_DATE, "last": LAST_DATE, "first_year": FIRST_YEAR,
             "second_year": FIRST_YEAR + 1, "before_last_year": LAST_YEAR - 1, "last_year": LAST_YEAR}

@@ -143,6 +143,9 @@ def test_every_rule_has_a_description_and_every_severity_a_word():
     from cluster_cli.regulation.rules import RULE_IDS
 
     assert set(RULE) == set(RULE_IDS)
+    from cluster_cli.i18n.words import ACTION, ACTION_WORD
+
+    assert set(ACTION_WORD) == set(ACTION)  # each debt action has its sentence and its short word
     assert set(SEVERITY) == set(SEVERITIES)
 
 

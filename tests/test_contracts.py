@@ -234,7 +234,7 @@ def test_clause_6_2_3_open_debt_on_the_start_date_refuses_the_contract(run):
     result, out = run("P1", "--as-of", "2027-02-01", out=out.parent / "out-start")  # Lisa 7 8.2 "alguseks"
     assert result.exit_code == 1, result.output
     assert docx_files(out) == []
-    assert "refused" in result.stderr and "open-debts (6.2.3, Lisa 7 8.2)" in result.stderr
+    assert "keeldutud" in result.stderr and "open-debts (6.2.3, Lisa 7 8.2)" in result.stderr
     [row] = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["contracts"]
     assert row["status"] == "refused" and row["file"] == "" and row["override"] is None
     assert any(r.startswith("open-debts (6.2.3") for r in row["reasons"])
@@ -342,12 +342,12 @@ def test_rerun_is_unchanged_changed_data_is_a_refused_conflict_and_force_updates
     result, out = run("P1")
     assert result.exit_code == 0, result.output
     [path] = docx_files(out)
-    assert result.stderr.startswith("created")
+    assert result.stderr.startswith("loodud")
     first = path.read_bytes()
 
     result, _ = run("P1")
     assert result.exit_code == 0, result.output
-    assert result.stderr.startswith("unchanged") and path.read_bytes() == first
+    assert result.stderr.startswith("muutmata") and path.read_bytes() == first
 
     def change(files):
         placement(files)["hours"] = 320
@@ -355,16 +355,16 @@ def test_rerun_is_unchanged_changed_data_is_a_refused_conflict_and_force_updates
 
     result, _ = run("P1", change=change)
     assert result.exit_code == 1, result.output
-    assert result.stderr.startswith("conflict") and "--force" in result.stderr
+    assert result.stderr.startswith("konflikt") and "--force" in result.stderr
     assert path.read_bytes() == first  # a contract that may be signed is never silently replaced
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["contracts"][0]["status"] == "conflict"
 
     result, _ = run("P1", "--force")
     assert result.exit_code == 0, result.output
-    assert result.stderr.startswith("updated")
+    assert result.stderr.startswith("uuendatud")
     assert "320 tundi" in docx_text(path)
     result, _ = run("P1")
-    assert result.stderr.startswith("unchanged")
+    assert result.stderr.startswith("muutmata")
 
 
 def test_a_file_this_tool_did_not_write_is_a_conflict(run, tmp_path):
@@ -373,19 +373,19 @@ def test_a_file_this_tool_did_not_write_is_a_conflict(run, tmp_path):
     dest.parent.mkdir(parents=True)
     dest.write_bytes(b"signed by hand")
     result, _ = run("P1")
-    assert result.exit_code == 1 and result.stderr.startswith("conflict")
+    assert result.exit_code == 1 and result.stderr.startswith("konflikt")
     assert dest.read_bytes() == b"signed by hand"
 
 
 def test_dry_run_walks_the_same_path_and_writes_nothing(run, tmp_path):
     result, out = run("P1", "--dry-run")
     assert result.exit_code == 0, result.output
-    assert result.stderr.startswith("created") and "--dry-run" in result.stderr
+    assert result.stderr.startswith("loodud") and "--dry-run" in result.stderr
     assert not out.exists()
     run("P1")
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     result, _ = run("P1", "--dry-run", "--force", change=lambda f: placement(f).update(hours=320, ekap=None))
-    assert result.stderr.startswith("updated")
+    assert result.stderr.startswith("uuendatud")
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
@@ -475,7 +475,7 @@ def test_a_template_with_an_undefined_variable_fails_naming_the_placement_and_th
     bad = _template(tmp_path / "bad.docx", "Leping {{ placement.id }}: {{ student.nickname }}")
     result, out = run("P1", "--template", bad)
     assert result.exit_code == 1, result.output
-    assert "refused" in result.stderr
+    assert "keeldutud" in result.stderr
     assert "praktika P1: mall kasutab muutujat 'student.nickname'" in result.stderr
     assert docx_files(out) == []
 

@@ -154,7 +154,7 @@ def test_contracts_refuse_the_placement_a_date_outside_the_range_reaches(tmp_pat
         assert "cluster validate" in result.stderr
     else:
         assert result.exit_code == 1, result.output
-        assert "refused" in result.output and f"{path}]" in result.output and "invalid-value" in result.output
+        assert "keeldutud" in result.output and f"{path}]" in result.output and "invalid-value" in result.output
 
 
 @pytest.mark.parametrize("where, value, path", EXTREME_DATES[:4])

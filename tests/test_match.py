@@ -96,7 +96,7 @@ def test_group_filter_and_unknown_group(match):
 
 def test_window_that_ends_before_it_starts_is_a_usage_error(match):
     result = match(cluster("S3"), "--from", "2027-03-01", "--to", "2027-02-01", code=2)
-    assert "2027-03-01" in result.stderr
+    assert "01.03.2027" in result.stderr  # the language's date, the default Estonian
 
 
 # --- single hosts, capacity and reasons ----------------------------------------------------

@@ -88,7 +88,7 @@ def test_explain_honours_table_and_json(cli, tmp_path):
      "No applications in round 2030-autumn"),
     (["match", "--as-of", AS_OF, "--from", "2026-07-01", "--to", "2026-07-02"],
      "Ükski õpilane ei vaja praktikakohta", "No placements need a host between 2026-07-01 and 2026-07-02"),
-    (["debts", "--as-of", AS_OF, "--student", "TA-24-01"], "pole seisuga 2026-11-23 võlgu",
+    (["debts", "--as-of", AS_OF, "--student", "TA-24-01"], "pole seisuga 23.11.2026 võlgu",
      "Student TA-24-01 has no debts as of 2026-11-23"),
     (["allowances", "travel", "--month", "2030-01"], "Kuu 2030-01 sõidukulude taotlusi pole",
      "No travel claims for 2030-01"),

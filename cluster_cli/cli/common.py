@@ -291,9 +291,12 @@ def load_or_exit(data: Optional[Path], lang_flag: Optional[str], timings=None, n
 
 def print_timings(timings, lang: str) -> None:
     from cluster_cli.i18n import t
+    from cluster_cli.i18n.words import STAGE_WORD, word
+    from cluster_cli.render.numbers import number_text
 
     for name, seconds in timings.stages:
-        print(t("ui.stage", lang, stage=name, seconds=seconds), file=sys.stderr)
+        print(t("ui.stage", lang, stage=word(STAGE_WORD, name, lang), seconds=number_text(seconds, lang, 3)),
+              file=sys.stderr)
 
 
 class ReportFormat(str, Enum):

@@ -176,18 +176,21 @@ def _run(jobs, templates, out: Path, dry_run: bool, lang: str, err, timings, day
 
     from cluster_cli.contracts.folder import needs_rendering, render_and_write
 
+    from cluster_cli.i18n.words import VERDICT_WORD, word
+
     progress = _progress(err, len(needs_rendering(jobs)), quiet, lang)
+    width = max(len(word(VERDICT_WORD, v, lang)) for v in VERDICT_WORD) + 2  # the files in one column
 
     def show(job) -> None:
         if quiet and job.status not in ("conflict", "refused"):  # --quiet: the problems only
             return
         shown = str(out / job.rel) if job.rel and job.status not in ("refused", "skipped") else job.placement
         target = progress.console if progress is not None else err
-        _say(target, f"{job.status:<10} {shown}", VERDICT_STYLE.get(job.status))
+        _say(target, f"{word(VERDICT_WORD, job.status, lang):<{width}}{shown}", VERDICT_STYLE.get(job.status))
         for reason in job.reasons:
-            _say(target, f"           {reason}")
+            _say(target, " " * width + reason)
         for warning in job.warnings:
-            _say(target, f"           {_t('severity.warning', lang)}: {warning}", "yellow")
+            _say(target, " " * width + f"{_t('severity.warning', lang)}: {warning}", "yellow")
 
     produced = render_and_write(jobs, templates, tx, dry_run, lang)
     try:

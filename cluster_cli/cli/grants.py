@@ -180,7 +180,7 @@ def explain(
 
     Example: cluster grants explain TA-25-07 --round 2026-autumn
     """
-    from cluster_cli.render.grants import explain_document
+    from cluster_cli.render.grants import explain_document, explain_lines
     from cluster_cli.render.views import to_json
     from cluster_cli.reports.grants import rank as compute
 
@@ -190,10 +190,10 @@ def explain(
     _check_round(round, language(lang))
     loaded, lang = _loaded(data, lang, no_cache=no_cache)
     student = resolve_id("student", student, loaded.dataset.students, lang)
-    doc = explain_document(compute(loaded.dataset, loaded.profile, round), student, lang)
+    ranking = compute(loaded.dataset, loaded.profile, round)
     if format is ReportFormat.json:
-        typer.echo(to_json(doc), nl=False)
-    else:
+        typer.echo(to_json(explain_document(ranking, student, lang)), nl=False)
+    else:  # the sentences for people, dates as the language writes them (the JSON's stay ISO)
         from cluster_cli.cli.terminal import show_text
 
-        show_text("\n".join(doc["explanation"]) + "\n", no_pager)
+        show_text("\n".join(explain_lines(ranking, student, lang)) + "\n", no_pager)

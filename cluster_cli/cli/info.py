@@ -74,17 +74,19 @@ def profile(
     from datetime import date
 
     from cluster_cli.cli.terminal import show_views
+    from cluster_cli.i18n import date_text
+    from cluster_cli.i18n.words import UNIT_WORD, word
     from cluster_cli.render.views import View
 
     view = View("profile", "profile.view", [
         ("parameter", "ui.parameter"), ("value", "ui.value"), ("unit", "ui.unit"), ("clause", "ui.clause"),
         ("valid_from", "ui.valid_from"), ("description", "ui.description"),
-    ], [{**r, "value": json.dumps(r["value"], ensure_ascii=False), "valid_from": date.fromisoformat(r["valid_from"])}
-        for r in rows],
-        kinds={"parameter": "id", "value": "text", "unit": "id", "clause": "code", "valid_from": "date",
+    ], [{**r, "value": json.dumps(r["value"], ensure_ascii=False), "unit": word(UNIT_WORD, r["unit"], lang),
+          "valid_from": date.fromisoformat(r["valid_from"])} for r in rows],
+        kinds={"parameter": "id", "value": "text", "unit": "text", "clause": "code", "valid_from": "date",
                "description": "text"},
         compact=("parameter", "value", "unit", "valid_from", "description"))
-    show_views([view], lang, f"{loaded.profile.name} — {day.isoformat()}", wide, columns, no_pager)
+    show_views([view], lang, f"{loaded.profile.name} — {date_text(day, lang)}", wide, columns, no_pager)
 
 
 def _plain(value):
@@ -116,8 +118,9 @@ def cache_info(data: Data = None, lang: Lang = None, quiet: Quiet = False, no_pa
     from datetime import datetime
 
     from cluster_cli.cli.common import resolve_data_dir
-    from cluster_cli.i18n import t
+    from cluster_cli.i18n import date_text, t
     from cluster_cli.load.cache import STAMP, Cache, cache_dir, limits
+    from cluster_cli.render.numbers import number_text
 
     lang = language(lang)
     directory = cache_dir(resolve_data_dir(data))
@@ -133,12 +136,20 @@ def cache_info(data: Data = None, lang: Lang = None, quiet: Quiet = False, no_pa
 
         fail("cache.setting-invalid", lang, name=str(exc), value=os.environ.get(str(exc), ""))
     try:
-        last = datetime.fromtimestamp((directory / STAMP).stat().st_mtime).isoformat(" ", "minutes")
+        pruned = datetime.fromtimestamp((directory / STAMP).stat().st_mtime)
+        last = f"{date_text(pruned.date(), lang)} {pruned:%H:%M}"
     except OSError:
         last = t("cache.info.never", lang)
     typer.echo(t("cache.info.where", lang, directory=directory))
-    typer.echo(t("cache.info.size", lang, entries=len(entries), size=f"{size / 1e6:.1f}"))
-    typer.echo(t("cache.info.pruning", lang, days=f"{max_age:g}", mb=f"{max_mb:g}", last=last))
+    typer.echo(t("cache.info.size", lang, entries=len(entries), size=number_text(size / 1e6, lang, 1)))
+    typer.echo(t("cache.info.pruning", lang, days=_amount(max_age, lang), mb=_amount(max_mb, lang), last=last))
+
+
+def _amount(value: float, lang: str) -> str:
+    """A setting as the language writes it: `30`, `0,5` (Estonian) / `0.5`."""
+    from cluster_cli.render.numbers import number_text
+
+    return number_text(value, lang, 0) if value == int(value) else number_text(value, lang, 1)
 
 
 @cache_app.command("clear", help="help.cache.clear")

@@ -70,7 +70,7 @@ def match(
     window_end = parse_date(end, first_lang) if end else date(
         window_start.year + (1 if window_start.month >= 9 else 0), 8, 31)
     if window_end < window_start:
-        fail("usage.match-window", first_lang, start=window_start.isoformat(), end=window_end.isoformat())
+        fail("usage.match-window", first_lang, start=window_start, end=window_end)
     timings = Timings()
     state: dict = {}
 
@@ -141,7 +141,7 @@ def _write(data_dir: Path, state: dict, day, session) -> None:
     lang = state["lang"]
     try:
         plans = plan_drafts(state["loaded"].dataset, data_dir, state["report"],
-                            t("match.draft-comment", lang, date=day.isoformat()))
+                            t("match.draft-comment", lang, date=day))
     except DraftTargetError as exc:
         fail("usage.match-target", lang, code=1, file=exc.file, reason=exc.reason)
     if not plans:

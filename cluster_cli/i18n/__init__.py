@@ -13,7 +13,10 @@ fields, and a missing field is shown in braces rather than crash a report.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date, datetime
+from typing import Any, Iterator, NamedTuple
 
 LANGUAGES = ("et", "en")
 DEFAULT_LANGUAGE = "et"
@@ -43,6 +46,28 @@ class PluralKey(str):
 def NP_(key: str) -> PluralKey:
     """Mark a literal plural key kept in a table (translated later with `tn`)."""
     return PluralKey(key)
+# Inside a JSON document (for programs) a date in a sentence stays ISO whatever the language:
+# the JSON output's bytes do not change with the way people write dates.
+_ISO_DATES: ContextVar[bool] = ContextVar("iso_dates", default=False)
+
+
+@contextmanager
+def iso_dates() -> Iterator[None]:
+    """Dates in the messages put together inside this block (or a function it decorates) are
+    ISO `2026-11-23` in every language — for JSON documents."""
+    token = _ISO_DATES.set(True)
+    try:
+        yield
+    finally:
+        _ISO_DATES.reset(token)
+
+
+def date_text(day: date, lang: str) -> str:
+    """A date inside a sentence as the language writes it: Estonian `23.11.2026`, English ISO
+    `2026-11-23` (stdlib only: i18n is the base layer)."""
+    if lang == "et" and not _ISO_DATES.get():
+        return day.strftime("%d.%m.%Y")  # the tool's dates are 1900–2199 (limits.py)
+    return day.isoformat()
 
 
 class _Lenient(dict):
@@ -121,7 +146,10 @@ def hint_for(key: str, lang: str, args: dict[str, Any]) -> str:
 
 
 def _text(value: Any, lang: str) -> Any:
-    """Phrases are translated; lists print as comma-separated text; dates stay ISO."""
+    """Phrases are translated; lists print as comma-separated text; dates as the language
+    writes them (`date_text`)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return date_text(value, lang)
     if isinstance(value, Phrase):
         return t(value.key, lang, **dict(value.args))
     if isinstance(value, (list, tuple)):

@@ -345,3 +345,86 @@ PARTNERSHIP = Words("members.partnership.", {
     "strategic": N_("members.partnership.strategic"),
     "network": N_("members.partnership.network"),
 })
+
+
+# Words shown to people for codes kept for programs (JSON keeps the code; tables, CSV, XLSX and
+# messages show the word): a contract's verdict, a debt action's short name, a `-v` stage, a unit.
+VERDICT_WORD = Words("word.verdict.", {
+    "created": N_("word.verdict.created"),
+    "unchanged": N_("word.verdict.unchanged"),
+    "updated": N_("word.verdict.updated"),
+    "conflict": N_("word.verdict.conflict"),
+    "refused": N_("word.verdict.refused"),
+    "skipped": N_("word.verdict.skipped"),
+})
+
+ACTION_WORD = Words("word.action.", {
+    "round-table": N_("word.action.round-table"),
+    "expulsion-debts": N_("word.action.expulsion-debts"),
+    "agreement-overdue": N_("word.action.agreement-overdue"),
+    "clear-debts": N_("word.action.clear-debts"),
+    "no-representation": N_("word.action.no-representation"),
+    "placement-blocked": N_("word.action.placement-blocked"),
+    "final-exam-no-attempts": N_("word.action.final-exam-no-attempts"),
+    "final-exam-not-admitted": N_("word.action.final-exam-not-admitted"),
+    "half-year-unsatisfactory": N_("word.action.half-year-unsatisfactory"),
+    "notify-parent": N_("word.action.notify-parent"),
+    "notify-director": N_("word.action.notify-director"),
+    "reprimand": N_("word.action.reprimand"),
+    "expulsion-absences": N_("word.action.expulsion-absences"),
+    "attendance-duty": N_("word.action.attendance-duty"),
+    "transfer-none": N_("word.action.transfer-none"),
+    "transfer-conditional": N_("word.action.transfer-conditional"),
+    "transfer-leave": N_("word.action.transfer-leave"),
+    "leave-no-return": N_("word.action.leave-no-return"),
+    "leave-no-return-expulsion": N_("word.action.leave-no-return-expulsion"),
+})
+
+STAGE_WORD = Words("word.stage.", {
+    "load": N_("word.stage.load"),
+    "fingerprint": N_("word.stage.fingerprint"),
+    "profile": N_("word.stage.profile"),
+    "check": N_("word.stage.check"),
+    "debts": N_("word.stage.debts"),
+    "rank": N_("word.stage.rank"),
+    "report": N_("word.stage.report"),
+    "members": N_("word.stage.members"),
+    "tasks": N_("word.stage.tasks"),
+    "match": N_("word.stage.match"),
+    "calendar": N_("word.stage.calendar"),
+    "plan": N_("word.stage.plan"),
+    "render": N_("word.stage.render"),
+    "special": N_("word.stage.special"),
+    "travel": N_("word.stage.travel"),
+    "lunch": N_("word.stage.lunch"),
+})
+
+UNIT_WORD = Words("word.unit.", {
+    "count": N_("word.unit.count"),
+    "day_of_month": N_("word.unit.day_of_month"),
+    "days": N_("word.unit.days"),
+    "ekap": N_("word.unit.ekap"),
+    "eur": N_("word.unit.eur"),
+    "flag": N_("word.unit.flag"),
+    "hours": N_("word.unit.hours"),
+    "lessons": N_("word.unit.lessons"),
+    "minutes": N_("word.unit.minutes"),
+    "months": N_("word.unit.months"),
+    "ratio": N_("word.unit.ratio"),
+    "rule": N_("word.unit.rule"),
+    "share": N_("word.unit.share"),
+    "students": N_("word.unit.students"),
+    "trips": N_("word.unit.trips"),
+    "trips_per_month": N_("word.unit.trips_per_month"),
+    "trips_per_school_day": N_("word.unit.trips_per_school_day"),
+    "trips_per_week": N_("word.unit.trips_per_week"),
+    "working_days": N_("word.unit.working_days"),
+    "years": N_("word.unit.years"),
+})
+
+
+def word(words: Words, code: str, lang: str) -> str:
+    """The word for `code` in `lang` from one of the tables above; an unknown code as it is."""
+    from cluster_cli.i18n import t
+
+    return t(words[code], lang) if code in words else code

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from cluster_cli.findings import Pii
-from cluster_cli.i18n import t
+from cluster_cli.i18n import iso_dates, t
 from cluster_cli.i18n.words import (
     ALLOWANCE_ALLOWED, ALLOWANCE_BASIS, ALLOWANCE_GROUND, ALLOWANCE_KIND,
     ALLOWANCE_LEVEL, ALLOWANCE_MODE, ALLOWANCE_REASON, ALLOWANCE_STATUS,
@@ -79,6 +79,7 @@ def _special_status(c: SpecialApplicant, lang: str) -> str:
     return t("allowance.state.awarded" if c.awarded else "allowance.state.not-within-fund", lang)
 
 
+@iso_dates()
 def special_document(r: SpecialReport, lang: str, show_pii: bool) -> dict:
     f = r.fund
     return {
@@ -179,8 +180,8 @@ def special_views(r: SpecialReport, lang: str) -> list[View]:
 
 def special_title(r: SpecialReport, lang: str) -> str:
     c = r.cycle
-    return t("allowance.title.special", lang, month=r.month, apply_by=c.apply_by.isoformat(),
-             decide_by=c.decide_by.isoformat(), pay_by=c.pay_by.isoformat(), appeal_by=c.appeal_by.isoformat(),
+    return t("allowance.title.special", lang, month=r.month, apply_by=c.apply_by,
+             decide_by=c.decide_by, pay_by=c.pay_by, appeal_by=c.appeal_by,
              review=c.review_working_days)
 
 
@@ -202,6 +203,7 @@ def _allowed_text(c: TravelClaim, lang: str) -> str:
     return t(ALLOWANCE_ALLOWED[c.category], lang, allowed=c.allowed, **detail)
 
 
+@iso_dates()
 def travel_document(r: TravelReport, lang: str, show_pii: bool) -> dict:
     return {
         "month": r.month,
@@ -269,8 +271,8 @@ def travel_views(r: TravelReport, lang: str) -> list[View]:
 
 
 def travel_title(r: TravelReport, lang: str) -> str:
-    return t("allowance.title.travel", lang, month=r.month, bus_month=r.bus_month, due=r.report_due.isoformat(),
-             bus_pay_by=r.bus_pay_by.isoformat(), car_pay_by=r.car_pay_by.isoformat(), total=number_text(r.total, lang))
+    return t("allowance.title.travel", lang, month=r.month, bus_month=r.bus_month, due=r.report_due,
+             bus_pay_by=r.bus_pay_by, car_pay_by=r.car_pay_by, total=number_text(r.total, lang))
 
 
 # --- lunch -------------------------------------------------------------------------------------------
@@ -282,6 +284,7 @@ def _lunch_state(row: LunchRow, lang: str) -> str:
     return t("allowance.state.paid" if row.payable else "allowance.state.awaiting", lang)
 
 
+@iso_dates()
 def lunch_document(r: LunchReport, lang: str, show_pii: bool) -> dict:
     return {
         "month": r.month,

@@ -3,7 +3,7 @@ events come from reports/calendar.py; render/ics.py writes the same events as an
 
 from __future__ import annotations
 
-from cluster_cli.i18n import t
+from cluster_cli.i18n import iso_dates, t
 from cluster_cli.i18n.words import CALENDAR_EVENT, CALENDAR_KIND, WEEKDAY
 from cluster_cli.render.views import View
 from cluster_cli.reports.calendar import CalendarReport, Event
@@ -13,6 +13,7 @@ def event_text(e: Event, lang: str) -> str:
     return t(CALENDAR_EVENT[e.kind], lang, **dict(e.args))
 
 
+@iso_dates()
 def to_document(report: CalendarReport, lang: str) -> dict:
     return {
         "as_of": report.as_of.isoformat(),
@@ -39,11 +40,11 @@ def views(report: CalendarReport, lang: str) -> list:
 
 
 def title(report: CalendarReport, lang: str) -> str:
-    return t("calendar.title", lang, start=report.as_of.isoformat(), end=report.until.isoformat(),
+    return t("calendar.title", lang, start=report.as_of, end=report.until,
              count=len(report.events))
 
 
 def empty_reason(report: CalendarReport, lang: str) -> str | None:
     if report.events:
         return None
-    return t("empty.calendar", lang, start=report.as_of.isoformat(), end=report.until.isoformat())
+    return t("empty.calendar", lang, start=report.as_of, end=report.until)

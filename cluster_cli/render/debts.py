@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from cluster_cli.i18n import PluralKey, t, tn
-from cluster_cli.i18n.words import ACTION, DEBT_STATE
+from cluster_cli.i18n import PluralKey, iso_dates, t, tn
+from cluster_cli.i18n.words import ACTION, ACTION_WORD, DEBT_STATE, word
 from cluster_cli.regulation.debts import AGREEMENT_OVERDUE, CLEARED, EXPIRED, OPEN, Debt
 from cluster_cli.render.numbers import share_text
 from cluster_cli.render.views import View
@@ -33,6 +33,7 @@ def action_message(action: Action, lang: str) -> str:
     return t(key, lang, **args)
 
 
+@iso_dates()
 def to_document(report: DebtReport, lang: str) -> dict:
     """The JSON document of the issue's contract (plus names, attendance per period, outlooks)."""
     students = []
@@ -119,12 +120,13 @@ def views(report: DebtReport, lang: str) -> list:
         compact=("student", "name", "module", "clear_by", "state"))
     action_rows = [{
         "urgency": a.urgency, "due": a.due, "group": s.student.group, "student": s.student.id,
-        "name": s.student.full_name, "code": a.code, "clause": a.clause, "message": action_message(a, lang),
+        "name": s.student.full_name, "code": word(ACTION_WORD, a.code, lang), "clause": a.clause,
+        "message": action_message(a, lang),
     } for s, a in report.all_actions()]
     actions_view = View("actions", "debts.view.actions", [
         ("urgency", "col.urgency"), ("due", "col.due"), ("group", "col.group"), ("student", "col.student"),
-        ("name", "col.name"), ("code", "col.code"), ("clause", "col.clause"), ("message", "col.message"),
-    ], action_rows, kinds={"urgency": "count", "due": "date", "student": "id", "name": "text", "code": "code",
+        ("name", "col.name"), ("code", "col.action"), ("clause", "col.clause"), ("message", "col.message"),
+    ], action_rows, kinds={"urgency": "count", "due": "date", "student": "id", "name": "text", "code": "text",
                            "clause": "code", "message": "text"},
         compact=("due", "student", "name", "clause", "message"))
     attendance_rows = [{
@@ -142,14 +144,14 @@ def views(report: DebtReport, lang: str) -> list:
 
 
 def title(report: DebtReport, lang: str) -> str:
-    return t("debts.title", lang, date=report.as_of.isoformat())
+    return t("debts.title", lang, date=report.as_of)
 
 
 def empty_reason(report: DebtReport, lang: str, group: str | None = None, student: str | None = None) -> str | None:
     """Why the report lists no debts (said on stderr), or None when it lists some."""
     if any(r.debts for r in report.students):
         return None
-    day = report.as_of.isoformat()
+    day = report.as_of
     if student is not None:
         return t("empty.debts.student", lang, student=student, date=day)
     if group is not None:

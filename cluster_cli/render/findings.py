@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from cluster_cli.findings import Finding, count, first_causes_first, mask, mask_values
-from cluster_cli.i18n import N_, t, tn
+from cluster_cli.i18n import N_, iso_dates, t, tn
 from cluster_cli.i18n.words import SEVERITY
 
 # Lines of YAML that hold personal data under its own key: the value is masked in the excerpt
@@ -24,6 +24,7 @@ _PII_LINE = re.compile(r"""^(\s*-?\s*["']?(?:personal_code|iban)["']?\s*:\s*)(["
                        re.IGNORECASE)
 
 
+@iso_dates()
 def findings_json(findings: list[Finding], lang: str, show_pii: bool) -> str:
     counts = count(findings)
     findings = first_causes_first(findings)

@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from cluster_cli.findings import Pii
-from cluster_cli.i18n import N_, t
+from cluster_cli.i18n import N_, iso_dates, t
 from cluster_cli.i18n.words import GRANT_CHANGE, GRANT_CRITERION, GRANT_REASON, ROUND_SHARE, ROUND_USED
 from cluster_cli.render.files import plain
 from cluster_cli.render.views import View
@@ -97,6 +97,7 @@ def ranking_title(r: Ranking, lang: str) -> str:
     return t("grant.title.rank", lang, round=r.round.id)
 
 
+@iso_dates()
 def ranking_document(r: Ranking, lang: str, show_pii: bool) -> dict:
     rnd = r.round
     return {
@@ -181,6 +182,7 @@ def fund_title(f: YearFund, lang: str) -> str:
     return t("grant.title.fund", lang, year=f.year)
 
 
+@iso_dates()
 def fund_document(f: YearFund) -> dict:
     return {
         "year": f.year,
@@ -255,10 +257,11 @@ def month_title(m: MonthReport, lang: str) -> str:
     """The payment date when there are payments; "no payments" only for a month outside every
     round (a month of a round with nobody to pay has no title)."""
     if m.payments:
-        return t("grant.title.report", lang, month=m.month, pay_by=m.payments[0].pay_by.isoformat())
+        return t("grant.title.report", lang, month=m.month, pay_by=m.payments[0].pay_by)
     return t("grant.title.report-none", lang, month=m.month) if m.round is None else ""
 
 
+@iso_dates()
 def month_document(m: MonthReport, lang: str, show_pii: bool) -> dict:
     return {
         "month": m.month,
@@ -316,8 +319,8 @@ def month_views(m: MonthReport, lang: str) -> list[View]:
 def explain_lines(r: Ranking, student_id: str, lang: str) -> list[str]:
     """A plain-language account of one student's result in the round."""
     rnd = r.round
-    lines = [t("grant.explain.round", lang, round=rnd.id, apply_by=rnd.apply_by.isoformat(),
-               fixed=rnd.results_fixed.isoformat(), window=rnd.window_start.isoformat())]
+    lines = [t("grant.explain.round", lang, round=rnd.id, apply_by=rnd.apply_by,
+               fixed=rnd.results_fixed, window=rnd.window_start)]
     excluded = next((c for c in r.excluded if c.student.id == student_id), None)
     ranked = next(((code, cands, c) for code, cands in r.by_curriculum.items() for c in cands
                    if c.student.id == student_id), None)
@@ -360,6 +363,7 @@ def _compare(key: str, name: str | None, me: Candidate, other: Candidate, lang: 
              theirs=score_words(name, other.scores.value(name), lang))
 
 
+@iso_dates()
 def explain_document(r: Ranking, student_id: str, lang: str) -> dict[str, Any]:
     excluded = next((c for c in r.excluded if c.student.id == student_id), None)
     ranked = next((c for cands in r.by_curriculum.values() for c in cands if c.student.id == student_id), None)

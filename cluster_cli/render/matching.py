@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from cluster_cli.i18n import t, tn
+from cluster_cli.i18n import date_text, iso_dates, t, tn
 from cluster_cli.i18n.words import MATCH_OUTCOME
 from cluster_cli.render.views import View
 from cluster_cli.reports.matching import (
@@ -26,10 +26,10 @@ def reason_text(r: Reason, lang: str) -> str:
     return f"{text} ({r.clause})" if r.clause else text
 
 
-def _slots_text(p: Proposal) -> str:
+def _slots_text(p: Proposal, lang: str) -> str:
     if not p.joint:
         return p.slots[0].member
-    return ", ".join(f"{x.member} {x.start.isoformat()}…{x.end.isoformat()}" for x in p.slots)
+    return ", ".join(f"{x.member} {date_text(x.start, lang)}…{date_text(x.end, lang)}" for x in p.slots)
 
 
 def _note(n: Need, lang: str) -> str:
@@ -47,6 +47,7 @@ def _note(n: Need, lang: str) -> str:
     return tn("match.note.proposed", len(n.proposals), lang, count=len(n.proposals))
 
 
+@iso_dates()
 def to_document(report: MatchReport, lang: str) -> dict:
     return {
         "as_of": report.as_of.isoformat(),
@@ -92,7 +93,7 @@ def views(report: MatchReport, lang: str) -> list:
         ("group", "col.group"), ("student", "col.student"), ("rank", "match.col.rank"), ("hosts", "match.col.hosts"),
         ("hours", "match.col.hours"), ("free", "match.col.free"), ("reason", "match.col.reasons"),
     ], [{
-        "group": n.group.id, "student": n.student.id, "rank": p.rank, "hosts": _slots_text(p),
+        "group": n.group.id, "student": n.student.id, "rank": p.rank, "hosts": _slots_text(p, lang),
         "hours": " + ".join(str(x.hours) for x in p.slots) if p.joint and p.slots[0].hours is not None
         else p.slots[0].hours,
         "free": p.free,
@@ -113,8 +114,8 @@ def views(report: MatchReport, lang: str) -> list:
 
 
 def title(report: MatchReport, lang: str) -> str:
-    return t("match.title", lang, start=report.start.isoformat(), end=report.end.isoformat(),
-             date=report.as_of.isoformat(), proposed=report.count(PROPOSED), joint=report.count(JOINT),
+    return t("match.title", lang, start=report.start, end=report.end,
+             date=report.as_of, proposed=report.count(PROPOSED), joint=report.count(JOINT),
              blocked=report.count(BLOCKED), none=report.count(NO_CAPACITY), leave=report.count(ON_LEAVE))
 
 
@@ -123,4 +124,4 @@ def empty_reason(report: MatchReport, lang: str) -> str | None:
     placement for it."""
     if report.needs:
         return None
-    return t("empty.match", lang, start=report.start.isoformat(), end=report.end.isoformat())
+    return t("empty.match", lang, start=report.start, end=report.end)

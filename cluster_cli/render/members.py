@@ -47,7 +47,7 @@ def members_document(report: MembersReport) -> dict:
 
 
 def members_title(report: MembersReport, lang: str) -> str:
-    return t("members.title", lang, date=report.as_of.isoformat(), count=len(report.rows))
+    return t("members.title", lang, date=report.as_of, count=len(report.rows))
 
 
 PERSON_KINDS = {"email": "email", "phone": "phone", "role": "text"}
@@ -111,7 +111,7 @@ def member_document(d: MemberDetail) -> dict:
 
 
 def member_title(d: MemberDetail, lang: str) -> str:
-    return t("members.title.show", lang, id=d.member.id, name=d.member.name, date=d.as_of.isoformat())
+    return t("members.title.show", lang, id=d.member.id, name=d.member.name, date=d.as_of)
 
 
 def member_views(d: MemberDetail, lang: str) -> list:
@@ -122,8 +122,7 @@ def member_views(d: MemberDetail, lang: str) -> list:
         (N_("members.col.id"), m.id), (N_("members.col.kind"), _kind(m.kind, lang)), (N_("col.name"), m.name),
         (N_("members.col.registry_code"), m.registry_code), (N_("members.col.country"), m.country),
         (N_("members.col.address"), m.address), (N_("members.col.partnership"), _partnership(m.partnership, lang)),
-        (N_("members.col.recognised"),
-         t("members.recognised", lang, date=rec.date.isoformat(), decision=rec.decision)
+        (N_("members.col.recognised"), t("members.recognised", lang, date=rec.date, decision=rec.decision)
          if rec is not None else t("members.not-recognised", lang)),
         (N_("members.col.joint"), m.offers.joint_placements),
     ]

@@ -88,7 +88,7 @@ def _placement_events(ds: Dataset, profile: Profile, calendar) -> list[Event]:
         s = ds.students.get(p.student)
         group = s.group if s else None
         base = (("placement", p.id), ("student", p.student), ("hosts", _hosts(ds, p)),
-                ("start", p.start.isoformat()), ("end", p.end.isoformat()))
+                ("start", p.start), ("end", p.end))
 
         def add(kind: str, param: str, day: date) -> None:
             out.append(Event(calendar.on_or_before(day), kind, profile.clause(param), f"{p.id}",
@@ -155,7 +155,7 @@ def _debt_events(ds: Dataset, profile: Profile, as_of: date) -> list[Event]:
                 continue
             key = f"{s.id}|{d.module}|{d.topic or ''}|{d.arose.isoformat()}"
             args = (("student", s.id), ("name", s.full_name), ("module", d.module),
-                    ("topic", f" ({d.topic})" if d.topic else ""), ("arose", d.arose.isoformat()))
+                    ("topic", f" ({d.topic})" if d.topic else ""), ("arose", d.arose))
             if d.resit_agreed is None:
                 out.append(Event(d.agree_by, "debt-agree", "6.2.2", key, s.id, s.id, s.group, args))
             out.append(Event(d.clear_by, "debt-clear", "6.2.2", key, s.id, s.id, s.group, args))
@@ -177,6 +177,6 @@ def _leave_events(ds: Dataset, profile: Profile) -> list[Event]:
             out.append(Event(back, "leave-return", f"{profile.clause('leave_return_days')}, "
                              f"{profile.clause('leave_return_days_expulsion')}",
                              f"{s.id}|{entry.start.isoformat()}", s.id, s.id, s.group,
-                             (("student", s.id), ("name", s.full_name), ("end", entry.end.isoformat()),
-                              ("latest", latest.isoformat()))))
+                             (("student", s.id), ("name", s.full_name), ("end", entry.end),
+                              ("latest", latest))))
     return out

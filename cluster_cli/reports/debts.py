@@ -192,7 +192,7 @@ def _student_report(ds: Dataset, profile: Profile, s: Student, as_of: date, rule
     if open_:
         add(Action("clear-debts", "6.2.2", min(d.clear_by for d in open_),
                    (("count", len(open_)), ("modules", _modules(open_)),
-                    ("date", min(d.clear_by for d in open_).isoformat()))))
+                    ("date", min(d.clear_by for d in open_)))))
     if s.student_council and expired:
         add(Action("no-representation", "6.11.5", None, ()))
     for placement in ds.placements_of(s.id):
@@ -202,20 +202,20 @@ def _student_report(ds: Dataset, profile: Profile, s: Student, as_of: date, rule
         blocking = [d for d in debts if d.open_on(day)]
         if blocking:
             add(Action("placement-blocked", "6.2.3, Lisa 7 8.2", placement.start,
-                       (("placement", placement.id), ("start", placement.start.isoformat()),
+                       (("placement", placement.id), ("start", placement.start),
                         ("modules", _modules(blocking)), ("override", placement.debt_override is not None))))
     _attendance_actions(ds, s, as_of, profile, attendance, add)
     _half_year_action(ds, s, as_of, profile, add)
     if transfer.status == "leave":
         add(Action("transfer-leave", "6.7.6", None,
-                   (("since", transfer.leave_since.isoformat()), ("modules", list(transfer.not_passed) or "—"),
+                   (("since", transfer.leave_since), ("modules", list(transfer.not_passed) or "—"),
                     ("debts", _modules([d for d in debts if d.is_open and d.accounting]) or "—"))))
     elif transfer.status in ("conditional", "none"):
         code = "transfer-conditional" if transfer.status == "conditional" else "transfer-none"
         add(Action(code, "6.3.1, 6.3.4", transfer.clear_by,
                    (("unfulfilled", transfer.unfulfilled_ekap), ("year", transfer.year_ekap),
                     ("limit", f"{float(p('transfer_max_unfulfilled_share')) * 100:.0f} %"),
-                    ("date", transfer.clear_by.isoformat() if transfer.clear_by else ""))))
+                    ("date", transfer.clear_by if transfer.clear_by else ""))))
     if final is not None and not final.passed:
         if final.attempts_left == 0:
             add(Action("final-exam-no-attempts", "Lisa 4 3.4, 4.5", None, (("used", final.attempts_used),)))
@@ -239,7 +239,7 @@ def _leave_return_action(s: Student, as_of: date, profile: Profile, calendar: Wo
     back_by = calendar.deadline(leave.end, profile.value("leave_return_days", leave.end))
     latest = calendar.deadline(leave.end, profile.value("leave_return_days_expulsion", leave.end))
     clause = f"{profile.clause('leave_return_days')}, {profile.clause('leave_return_days_expulsion')}"
-    args = (("end", leave.end.isoformat()), ("back_by", back_by.isoformat()), ("latest", latest.isoformat()))
+    args = (("end", leave.end), ("back_by", back_by), ("latest", latest))
     if as_of <= back_by:
         add(Action("leave-no-return", clause, back_by, args))
     else:

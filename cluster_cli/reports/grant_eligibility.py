@@ -143,7 +143,7 @@ def eligibility_reasons(ds: Dataset, profile: Profile, rnd: GrantRound, s: Stude
         add(Reason("no-application", "Lisa 11 IV.4", (("round", rnd.id),)))
     elif app.submitted > rnd.apply_by:
         add(Reason("late-application", "Lisa 11 IV.4",
-                   (("submitted", app.submitted.isoformat()), ("deadline", rnd.apply_by.isoformat()))))
+                   (("submitted", app.submitted), ("deadline", rnd.apply_by))))
     if rnd.half == "autumn" and s.course == 1:
         add(Reason("first-year", "Lisa 11 III.5"))
     if s.residence == "none":
@@ -156,19 +156,18 @@ def eligibility_reasons(ds: Dataset, profile: Profile, rnd: GrantRound, s: Stude
     if not has_state_funded_place(s, curriculum):
         add(Reason("no-state-place", "Lisa 11 III.1.1"))
     if study_end(s) < rnd.first_day:
-        add(Reason("nominal-duration", "Lisa 11 III.2.3, III.4", (("end", study_end(s).isoformat()),)))
+        add(Reason("nominal-duration", "Lisa 11 III.2.3, III.4", (("end", study_end(s)),)))
     status = status_on(s, rnd.apply_by)
     if status is None or status.status in ("expelled", "graduated"):
         add(Reason("not-studying", "Lisa 11 III.1", (("status", status.status if status else "—"),)))
     elif status.status == "academic_leave":
-        add(Reason("academic-leave", "Lisa 11 III.2.1, 6.7.8", (("since", status.start.isoformat()),)))
+        add(Reason("academic-leave", "Lisa 11 III.2.1, 6.7.8", (("since", status.start),)))
     elif status.status == "abroad":
-        add(Reason("abroad", "4.12.6", (("since", status.start.isoformat()),)))
+        add(Reason("abroad", "4.12.6", (("since", status.start),)))
     elif (placement := abroad_placement_on(ds.placements_of(s.id), rnd.apply_by)) is not None:
-        add(Reason("abroad-placement", "4.12.6, 4.12.5",
-                   (("placement", placement.id), ("since", placement.start.isoformat()))))
+        add(Reason("abroad-placement", "4.12.6, 4.12.5", (("placement", placement.id), ("since", placement.start))))
     if debts_open:
-        add(Reason("debts", "Lisa 11 III.2.2", (("count", debts_open), ("date", rnd.results_fixed.isoformat()))))
+        add(Reason("debts", "Lisa 11 III.2.2", (("count", debts_open), ("date", rnd.results_fixed))))
     limit = p("grant_refuse_unexcused_over")
     if limit is not None and scores.unexcused > limit:
         add(Reason("unexcused", "Lisa 11 III.3, 6.12.6", (("count", scores.unexcused), ("limit", limit))))

@@ -282,17 +282,17 @@ def _stop_reason(ds: Dataset, s: Student, day: date) -> Reason | None:
     status = status_on(s, day)
     if status is None or status.status in ("expelled", "graduated"):
         return Reason("stopped-left", "Lisa 11 VII.2", (("status", status.status if status else "—"),
-                                                          ("since", status.start.isoformat() if status else "")))
+                                                          ("since", status.start if status else "")))
     if status.status == "academic_leave":
-        return Reason("stopped-leave", "Lisa 11 III.2.1, 6.7.8", (("since", status.start.isoformat()),))
+        return Reason("stopped-leave", "Lisa 11 III.2.1, 6.7.8", (("since", status.start),))
     if status.status == "abroad":
-        return Reason("stopped-abroad", "4.12.6", (("since", status.start.isoformat()),))
+        return Reason("stopped-abroad", "4.12.6", (("since", status.start),))
     placement = abroad_placement_on(ds.placements_of(s.id), day)
     if placement is not None:
         return Reason("stopped-abroad-placement", "4.12.6, 4.12.5",
-                      (("placement", placement.id), ("since", placement.start.isoformat())))
+                      (("placement", placement.id), ("since", placement.start)))
     if study_end(s) < day:
-        return Reason("stopped-nominal", "Lisa 11 III.2.3", (("end", study_end(s).isoformat()),))
+        return Reason("stopped-nominal", "Lisa 11 III.2.3", (("end", study_end(s)),))
     return None
 
 

@@ -93,7 +93,7 @@ class Need:
     ekap: Decimal | None = None
     hours: int | None = None
     period_start: date | None = None
-    leave_until: str | None = None
+    leave_until: date | str | None = None  # "—": on leave with no end
 
 
 @dataclass
@@ -257,7 +257,7 @@ def _needs(ds: Dataset, start: date, end: date, group: str | None) -> list[Need]
                 need = Need(s, g, pp.module, first, pp.end, period_start=pp.start)
                 if status.status == "academic_leave":
                     back = status.end + timedelta(days=1) if status.end is not None else None
-                    until = status.end.isoformat() if status.end else "—"
+                    until = status.end if status.end else "—"
                     if back is None or back > pp.end:
                         need.outcome = ON_LEAVE
                         need.leave_until = until
@@ -300,7 +300,7 @@ def _rank(ds: Dataset, m: Member, s: Student, need: Need, free: int, home: str) 
     reasons = [Reason(N_("match.reason.capacity"), "", (("free", free),))]
     recognised = is_recognised(m, need.start)
     if recognised:
-        reasons.append(Reason(N_("match.reason.recognised"), "2.27", (("date", m.recognition.date.isoformat()),)))
+        reasons.append(Reason(N_("match.reason.recognised"), "2.27", (("date", m.recognition.date),)))
     else:
         reasons.append(Reason(N_("match.reason.not-recognised"), "2.27, Lisa 7 1.3.1", (), False))
     tasks = _module_tasks(ds, m, s.curriculum, need.module)
@@ -358,8 +358,8 @@ def _joint(ds: Dataset, capacity: Capacity, calendar, hosts: list[Member], s: St
     for m, a, b in slots:
         part = Need(s, need.group, need.module, a, b)
         free = capacity.free(m, s.curriculum, a, b)
-        reasons.append(Reason(N_("match.reason.part"), "", (("member", m.id), ("start", a.isoformat()),
-                                                         ("end", b.isoformat()), ("free", free))))
+        reasons.append(Reason(N_("match.reason.part"), "",
+                              (("member", m.id), ("start", a), ("end", b), ("free", free))))
         reasons += [r for r in _rank(ds, m, s, part, free, home)[1]
                     if r.code not in ("match.reason.partnership", "match.reason.capacity", "match.reason.history")]
     return Proposal(1, [Slot(m.id, a, b, h, _module_tasks(ds, m, s.curriculum, need.module))

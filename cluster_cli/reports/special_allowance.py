@@ -234,14 +234,14 @@ def _special_eligibility(ds: Dataset, cycle: SpecialCycle, s: Student, app: Appl
     add = reasons.append
     if app.submitted > cycle.apply_by:
         add(Reason("late-application", "Lisa 12 3.4",
-                   (("submitted", app.submitted.isoformat()), ("deadline", cycle.apply_by.isoformat()))))
+                   (("submitted", app.submitted), ("deadline", cycle.apply_by))))
     if s.residence == "none":
         add(Reason("residence", "Lisa 12 2.1.1"))
     status = status_on(s, cycle.decide_by)
     if status is None or status.status in ("expelled", "graduated"):
         add(Reason("not-studying", "Lisa 12 2.1", (("status", status.status if status else "—"),)))
     elif status.status == "academic_leave":
-        add(Reason("academic-leave", "Lisa 12 2.1.2", (("since", status.start.isoformat()),)))
+        add(Reason("academic-leave", "Lisa 12 2.1.2", (("since", status.start),)))
     curriculum = ds.curricula.get(s.curriculum)
     if not is_level_education(curriculum, vocational_choice_excluded):
         add(Reason("not-level-education", "Lisa 12 2.1.3"))

@@ -153,8 +153,8 @@ def _bus_claim(ds: Dataset, profile: Profile, s: Student, app: Application, run:
     due = month_start(run).replace(day=profile.value("travel_report_day", month_start(run)))
     claim.due = due
     if app.submitted > due:
-        reasons.append(Reason("late-report", "Lisa 14 3.4", (("submitted", app.submitted.isoformat()),
-                                                              ("deadline", due.isoformat()))))
+        reasons.append(Reason("late-report", "Lisa 14 3.4", (("submitted", app.submitted),
+                                                              ("deadline", due))))
     days = school_days(ds, month)
     studying = [d for d in days if status_code(s, d) == "active"]
     if not any(status_code(s, d) in ("active", "academic_leave", "abroad") for d in days):

@@ -58,7 +58,7 @@ def personal_codes(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                          value=Pii(s.personal_code))
             elif s.birth_date and ik.get_birth_date(s.personal_code) != s.birth_date:
                 yield at(s, ("birth_date",), "personal-code", "", key="personal-code.birth-date",
-                         born=ik.get_birth_date(s.personal_code).isoformat(), recorded=s.birth_date.isoformat())
+                         born=ik.get_birth_date(s.personal_code), recorded=s.birth_date)
         elif not (s.birth_date and s.foreign_document):
             yield at(s, (), "personal-code", "", key="personal-code.missing", id=s.id)
         if s.guardian and s.guardian.personal_code:

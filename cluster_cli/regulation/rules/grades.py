@@ -46,7 +46,7 @@ def debt_dates(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                 value = getattr(g, name)
                 if value is not None and value < day:
                     yield at(s, ("grades", i, name), "debt-dates", "6.2.2", key=_DEBT_DATE_KEYS[name],
-                             date=value.isoformat(), arose=day.isoformat(), module=g.module)
+                             date=value, arose=day, module=g.module)
 
 
 def grade_scale(ds: Dataset, ctx: Context) -> Iterator[Finding]:
@@ -94,4 +94,4 @@ def grade_date(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         for i, g in enumerate(s.grades):
             if g.date < s.start and g.kind != "prior_learning":
                 yield at(s, ("grades", i, "date"), "grade-date", "5.1.1",
-                         date=g.date.isoformat(), start=s.start.isoformat(), module=g.module)
+                         date=g.date, start=s.start, module=g.module)

@@ -47,7 +47,7 @@ def contract_terms(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     for p in _live(ds):
         if p.end < p.start:
             yield at(p, ("end",), "contract-terms", "Lisa 7 1.4.2", key="contract-terms.dates",
-                     start=p.start.isoformat(), end=p.end.isoformat())
+                     start=p.start, end=p.end)
         if p.status not in CONTRACT_STATUSES:
             continue
         if p.hours is None:
@@ -66,7 +66,7 @@ def contract_terms(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if student is not None and student.guardian is None and is_minor(student, p.start, adult):
             yield at(p, ("student",), "contract-terms", "4.11.5, Lisa 7 1.4",
                      severity="warning" if p.status == "finished" else "error", key="contract-terms.guardian",
-                     student=student.id, start=p.start.isoformat())
+                     student=student.id, start=p.start)
 
 
 def signed_contract(ds: Dataset, ctx: Context) -> Iterator[Finding]:
@@ -79,7 +79,7 @@ def signed_contract(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     unsigned = {"draft": Phrase("placement.status.draft"), "review": Phrase("placement.status.review")}
     for p in ds.records.get("placements", []):
         if p.status in unsigned and p.start <= ctx.as_of:
-            yield at(p, ("status",), "signed-contract", "4.11.5, Lisa 7 1.4", id=p.id, start=p.start.isoformat(),
+            yield at(p, ("status",), "signed-contract", "4.11.5, Lisa 7 1.4", id=p.id, start=p.start,
                      status=unsigned[p.status])
 
 
@@ -111,8 +111,8 @@ def joint_placement(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                 yield at(p, ("hosts", i, "end"), "joint-placement", "Lisa 7 1.4.2", key="joint-placement.dates")
             elif h.start < p.start or h.end > p.end:
                 yield at(p, ("hosts", i, "start"), "joint-placement", "Lisa 7 1.4.2", key="joint-placement.outside",
-                         member=h.member, host_start=h.start.isoformat(), host_end=h.end.isoformat(),
-                         start=p.start.isoformat(), end=p.end.isoformat())
+                         member=h.member, host_start=h.start, host_end=h.end,
+                         start=p.start, end=p.end)
         ordered = sorted(range(len(p.hosts)), key=lambda i: (p.hosts[i].start, i))
         for a, b in zip(ordered, ordered[1:]):
             if p.hosts[b].start <= p.hosts[a].end:
@@ -178,11 +178,11 @@ def study_period(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         end = study_end(s)
         if p.start < s.start or p.end > end:
             yield at(p, ("start",), "study-period", "6.7.6", key="study-period.outside",
-                     start=s.start.isoformat(), end=end.isoformat())
+                     start=s.start, end=end)
         status = status_on(s, p.start)
         if status is not None and status.status in ("expelled", "graduated"):
             yield at(p, ("start",), "study-period", "6.7.5", key="study-period.status", status=status.status,
-                     since=status.start.isoformat())
+                     since=status.start)
 
 
 def placement_volume(ds: Dataset, ctx: Context) -> Iterator[Finding]:
@@ -216,7 +216,7 @@ def contract_data_timing(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         days = ctx.p("contract_data_days_before", p.start)
         if p.data_received > p.start - timedelta(days=days):
             yield at(p, ("data_received",), "contract-data-timing", ctx.clause("contract_data_days_before"),
-                     severity="warning", received=p.data_received.isoformat(), start=p.start.isoformat(), days=days)
+                     severity="warning", received=p.data_received, start=p.start, days=days)
 
 
 def defense(ds: Dataset, ctx: Context) -> Iterator[Finding]:
@@ -237,7 +237,7 @@ def defense(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             days = ctx.p("defense_days_after", p.end)
             if g.defense_date > p.end + timedelta(days=days):
                 yield at(p, ("grade", "defense_date"), "defense", ctx.clause("defense_days_after"), severity="warning",
-                         key="defense.late", date=g.defense_date.isoformat(), days=days)
+                         key="defense.late", date=g.defense_date, days=days)
         need = ctx.p("defense_committee_min", p.end)
         if g.defense_date is not None and len(g.committee) < need:
             yield at(p, ("grade", "committee"), "defense", ctx.clause("defense_committee_min"), key="defense.committee",
@@ -272,11 +272,11 @@ def open_debts(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         elif ctx.as_of < p.start:
             yield at(p, ("start",), "open-debts", "Lisa 7 8.2, 6.2.3", severity="warning",
                      key="open-debts.before-start", student=p.student, count=len(blocking), modules=modules,
-                     start=p.start.isoformat())
+                     start=p.start)
         else:
             yield at(p, ("start",), "open-debts", "6.2.3, Lisa 7 8.2",
                      severity="warning" if p.status == "draft" else "error",
-                     student=p.student, count=len(blocking), modules=modules, start=p.start.isoformat())
+                     student=p.student, count=len(blocking), modules=modules, start=p.start)
 
 
 def catalogue_tasks(ds: Dataset, ctx: Context) -> Iterator[Finding]:

@@ -37,10 +37,10 @@ def status_history(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     for s in ds.records.get("students", []):
         if s.nominal_end <= s.start:
             yield at(s, ("nominal_end",), "status-history", "", key="status-history.nominal-end",
-                     start=s.start.isoformat(), end=s.nominal_end.isoformat())
+                     start=s.start, end=s.nominal_end)
         if s.status[0].start < s.start:
             yield at(s, ("status", 0, "start"), "status-history", "", key="status-history.before-start",
-                     date=s.status[0].start.isoformat(), start=s.start.isoformat())
+                     date=s.status[0].start, start=s.start)
         previous = None
         for i, entry in enumerate(s.status):
             if entry.end is not None and entry.end < entry.start:
@@ -50,7 +50,7 @@ def status_history(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                     yield at(s, ("status", i, "start"), "status-history", "", key="status-history.order")
                 elif previous.end is not None and entry.start <= previous.end:
                     yield at(s, ("status", i, "start"), "status-history", "", key="status-history.overlap",
-                             previous=previous.end.isoformat())
+                             previous=previous.end)
                 if previous.status in ("expelled", "graduated") and entry.status != "active":
                     yield at(s, ("status", i, "status"), "status-history", "", key="status-history.after-end",
                              previous=previous.status)
@@ -82,7 +82,7 @@ def academic_leave(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                     limit = add_years(e.child_birth_date, ctx.p("leave_child_care_until_age", on))
                     if e.end > limit:
                         yield at(s, (*path, "end"), "academic-leave", "6.7.2.3", key="academic-leave.child-age",
-                                 end=e.end.isoformat(), limit=limit.isoformat())
+                                 end=e.end, limit=limit)
             else:
                 months = ctx.p("leave_max_months", on)[e.reason]
                 # `end` is the leave's last day: two years from 1 Feb end on 31 Jan.
@@ -90,7 +90,7 @@ def academic_leave(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                 if e.end > limit:
                     sub = {"health": "6.7.2.1", "military": "6.7.2.2", "other": "6.7.2.4"}[e.reason]
                     yield at(s, (*path, "end"), "academic-leave", sub, key="academic-leave.length",
-                             reason=e.reason, months=months, end=e.end.isoformat(), limit=limit.isoformat())
+                             reason=e.reason, months=months, end=e.end, limit=limit)
             if e.reason == "other":
                 adult = ctx.p("adult_age", on)
                 if is_minor(s, on, adult):
