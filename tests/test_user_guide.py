@@ -1,12 +1,12 @@
-"""The user guide (docs/kasutusjuhend.md) shows commands the secretary types: each `cluster …` line
-of its code blocks runs, as written, on a copy of the sample data, and none is a usage error
-(exit 2) or ends in a traceback.
+"""The user guide (docs/kasutusjuhend.md) shows commands the secretary types: each `$ cluster …`
+line of its code blocks runs, as written, on a copy of the sample data, and none is a usage error
+(exit 2) or ends in a traceback. The lines pasted under a command (its output, trimmed with `…`)
+are lines the command prints today, at 80 columns.
 
 A block runs in the folder that holds `data/` (the tool's folder in the guide, `~/cluster_cli`);
 `$ cd X` inside a block moves there for the block's later lines (`cd ~/…` or `cd /…` goes back).
-`VAR=value cluster …` runs with that environment variable. Passages between `<!-- i15 -->` and
-`<!-- /i15 -->` describe parts of issue 15 that other branches bring; the lines of them listed in
-PENDING_I15 fail today and are skipped while they still exit 2.
+`VAR=value cluster …` runs with that environment variable. Only lines with the prompt (`$ `) are
+commands, so an output line such as `cluster 0.1.0` is not run.
 """
 
 from __future__ import annotations
@@ -25,17 +25,8 @@ from cluster_cli.cli.app import app
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "kasutusjuhend.md"
 
-# Lines of <!-- i15 --> passages that exit 2 before the rest of issue 15 is merged; remove each
-# once it runs.
-PENDING_I15 = {
-    "cluster validate --as-of 2026-11-23 --select personal-code,iban",
-    "cluster --version",
-    "cluster --install-completion",
-    "cluster validate --as-of 2026-11-23",  # in `cd data` (the data folder found from inside it)
-    "cluster debts --as-of 2026-11-23 --group TA-24",  # in `cd students`
-    "cluster debts --as-of 2026-11-23 --student ta-25-03",
-    "cluster grants rank --round 2026-sügis",
-}
+# Pasted output that differs from run to run: the user's home folder and the cache's last pruning.
+VARIES = re.compile(r"/home/sekretar|^Puhastus kord päevas|^\d+ kirjet, ")
 
 PROMPT = re.compile(r"^(?:\(\.venv\) )?\$ ")
 ASSIGNMENT = re.compile(r"^[A-Z_][A-Z0-9_]*=")
@@ -48,27 +39,29 @@ class Command:
     cwd: str  # relative to the folder holding data/ ("" = that folder)
     args: tuple[str, ...]
     env: tuple[tuple[str, str], ...] = field(default=())
-    i15: bool = False
+    shown: tuple[str, ...] = field(default=())  # the output lines pasted under it
 
 
 def guide_commands() -> list[Command]:
     commands: list[Command] = []
-    in_block = in_i15 = False
+    in_block = False
     cwd = ""
+    shown: list[str] | None = None  # output lines of the block's last cluster command
     for number, raw in enumerate(GUIDE.read_text(encoding="utf-8").splitlines(), start=1):
         stripped = raw.strip()
         if stripped.startswith("```"):
-            in_block, cwd = not in_block, ""
+            in_block, cwd, shown = not in_block, "", None
             continue
         if not in_block:
-            if stripped == "<!-- i15 -->":
-                in_i15 = True
-            elif stripped == "<!-- /i15 -->":
-                in_i15 = False
+            continue
+        if not PROMPT.match(raw):
+            if shown is not None:
+                shown.append(raw)
             continue
         text = PROMPT.sub("", raw)
+        shown = None
         if not (text.startswith("cluster ") or text.startswith("cd ") or ASSIGNMENT.match(text)):
-            continue  # output, or a command of the shell
+            continue  # a command of the shell
         words = shlex.split(text, comments=True)
         if words[0] == "cd":
             target = words[1]
@@ -80,8 +73,9 @@ def guide_commands() -> list[Command]:
             env.append((name, value))
         if not words or words[0] != "cluster":
             continue
-        commands.append(Command(number, text.split(" #")[0].strip(), cwd, tuple(words[1:]), tuple(env), in_i15))
-    return commands
+        shown = []
+        commands.append(Command(number, text.split(" #")[0].strip(), cwd, tuple(words[1:]), tuple(env), shown))
+    return [Command(c.line, c.text, c.cwd, c.args, c.env, tuple(c.shown)) for c in commands]
 
 
 COMMANDS = guide_commands()
@@ -102,21 +96,38 @@ def test_the_guide_has_its_parts_and_commands():
     for heading in ("## 1. Esimesed sammud", "## 2. Kuu rutiin", "## 3. Sõnumid ja nende parandamine",
                     "## 4. Kus failid on"):
         assert heading in text
-    lines = [line.strip() for line in text.splitlines()]
-    assert lines.count("<!-- i15 -->") == lines.count("<!-- /i15 -->") >= 8  # every passage closed
+    assert "<!-- i15 -->" not in text  # issue 15 is merged: no passage waits for it
     assert len(COMMANDS) >= 40, COMMANDS
     for command in ("validate", "debts", "grants", "allowances", "contracts", "calendar", "cache", "rules"):
         assert any(c.args and c.args[0] == command for c in COMMANDS), command
 
 
-def test_pending_lines_are_in_i15_passages():
-    """A line skipped for issue 15 is one the guide marks as such (the list cannot excuse others)."""
-    marked = {c.text for c in COMMANDS if c.i15}
-    assert PENDING_I15 <= marked, PENDING_I15 - marked
+def test_the_guide_shows_what_the_secretary_meets():
+    """Issue 15's language work and issue 16's rules, each where the secretary looks for it."""
+    texts = {c.text for c in COMMANDS}
+    for command in ("cluster --help", "CLUSTER_LANG=en cluster --help", "cluster debts --help --lang en",
+                    "cluster --version", "cluster --install-completion",
+                    "cluster members list --kind ettevõte --as-of 2026-11-23",
+                    "cluster grants rank --round 2026-sügis"):
+        assert command in texts, command
+    text = GUIDE.read_text(encoding="utf-8")
+    messages = text[text.index("## 3. Sõnumid"):text.index("## 4. Kus failid on")]
+    for rule in ("signed-contract", "attendance-count", "debt-dates", "grade-scale", "grade-date", "no-show",
+                 "puhkuselt naasmata"):
+        assert rule in messages, rule
+    for shell in ("bash", "zsh", "fish"):
+        assert shell in text
+    assert "_kahepoolne" in text and "12.7.2" in text
+    assert "praegu real" not in text
 
 
 def test_the_readme_links_the_guide():
     assert "docs/kasutusjuhend.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _plain(line: str) -> str:
+    """A line as the guide writes it: amounts keep their no-break space (60,00 €) as a space."""
+    return line.replace("\u00a0", " ").replace("\u202f", " ").rstrip()
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=[f"line{c.line}" for c in COMMANDS])
@@ -125,6 +136,7 @@ def test_guide_command_runs(command: Command, tool_folder: Path, monkeypatch):
     # Completion is installed into $HOME; the cache is shared by this module's commands.
     monkeypatch.setenv("HOME", str(tool_folder / "home"))
     monkeypatch.setenv("CLUSTER_CACHE_DIR", str(tool_folder / "cache"))
+    monkeypatch.setenv("COLUMNS", "80")  # the guide's terminal
     for name, value in command.env:
         monkeypatch.setenv(name, value)
     result = CliRunner().invoke(app, list(command.args), prog_name="cluster")
@@ -132,6 +144,8 @@ def test_guide_command_runs(command: Command, tool_folder: Path, monkeypatch):
         raise result.exception
     output = result.output
     assert "Traceback" not in output, output
-    if command.i15 and command.text in PENDING_I15 and result.exit_code == 2:
-        pytest.skip(f"needs the rest of issue 15: {command.text}")
     assert result.exit_code != 2, f"line {command.line}: {command.text}\n{output}"
+    printed = {_plain(line) for line in output.splitlines()}
+    stale = [line for line in command.shown
+             if line.strip() not in ("", "…") and not VARIES.search(line) and _plain(line) not in printed]
+    assert not stale, f"line {command.line}: {command.text} no longer prints:\n" + "\n".join(stale)
