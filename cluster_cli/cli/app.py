@@ -11,6 +11,7 @@ import typer
 from cluster_cli.cli import contracts, debts, grants, info, validate
 from cluster_cli.cli import allowances
 from cluster_cli.cli import calendar, match, members, tasks
+from cluster_cli.cli import export
 from cluster_cli.cli.helptext import ClusterGroup, show_version
 
 app = typer.Typer(
@@ -34,6 +35,7 @@ app.add_typer(members.app, name="members")
 app.command("tasks", help="help.tasks")(tasks.tasks)
 app.command("match", help="help.match")(match.match)
 app.command("calendar", help="help.calendar")(calendar.calendar)
+app.command("export", help="help.export")(export.export)
 
 
 @app.callback()

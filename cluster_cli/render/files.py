@@ -13,7 +13,7 @@ import csv
 import io
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, Iterable
 
 from cluster_cli.findings import Pii, mask
 from cluster_cli.render.views import View, kind_of
@@ -82,13 +82,20 @@ def csv_bytes(view: View, lang: str, show_pii: bool, dialect: str = "rfc4180") -
     BOM, CRLF, decimal comma — Estonian Excel opens it directly)."""
     from cluster_cli.i18n import t
 
+    kinds = {k: kind_of(view, k) for k, _ in view.columns}
+    return csv_table([t(h, lang) for _, h in view.columns],
+                     ([csv_cell(row.get(k), kinds[k], show_pii, dialect, lang) for k, _ in view.columns]
+                      for row in view.rows), dialect)
+
+
+def csv_table(headers: list[str], rows: Iterable[list[str]], dialect: str = "rfc4180") -> bytes:
+    """A header and rows of cells already made (`csv_cell`) as CSV bytes in `dialect`: the one
+    place that knows a dialect's separator, line ends and encoding (reports, `cluster export`)."""
     buffer = io.StringIO()
     if dialect == "excel":
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     else:
         writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([neutralised(t(h, lang)) for _, h in view.columns])
-    kinds = {k: kind_of(view, k) for k, _ in view.columns}
-    for row in view.rows:
-        writer.writerow([csv_cell(row.get(k), kinds[k], show_pii, dialect, lang) for k, _ in view.columns])
+    writer.writerow([neutralised(h) for h in headers])
+    writer.writerows(rows)
     return buffer.getvalue().encode("utf-8-sig" if dialect == "excel" else "utf-8")
