@@ -24,7 +24,8 @@ def _broken(tmp_path):
     return write_data(tmp_path / "data", files)
 
 
-def test_text_output_is_editor_friendly(cli, tmp_path):
+def test_text_output_is_editor_friendly(cli, tmp_path, monkeypatch):
+    monkeypatch.delenv("COLUMNS")  # piped, as an editor reads it: one line per finding
     root = _broken(tmp_path)
     result = cli("validate", "--data", root, "--as-of", AS_OF)
     assert result.exit_code == 1

@@ -38,7 +38,7 @@ def test_duplicate_key_is_an_error_with_both_lines(cli, tmp_path, served):
     "content, code, line",
     [
         ("- id: S1\n\tfirst_name: Mart\n", "yaml-syntax", 2),  # a tab
-        ("- id: S1\n  first_name: [Mart\n", "yaml-syntax", 3),  # unclosed bracket (reported at EOF)
+        ("- id: S1\n  first_name: [Mart\n", "yaml-syntax", 2),  # unclosed bracket (reported where it opens)
         ("- id: S1\n  first_name: \x00\n", "yaml-syntax", 2),  # a control character
         (b"- id: S1\n  first_name: M\xe4rt\n", "file-not-utf8", 2),  # Latin-1 bytes
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "file-not-utf8", 1),  # a binary file

@@ -233,6 +233,42 @@ def help_language(args: list[str]) -> str:
     return chosen_language(option_value(args, "--lang"), None, data)[1]
 
 
+# Options of every command that may also be written before it, after a group's name
+# (`cluster grants --lang en rank`): they are moved to the command they belong to.
+_LIFTED = ("--lang", "--data", "-d")
+
+
+def lift_group_options(root, args: list[str]) -> list[str]:
+    """`args` with `--lang`/`--data` written before the command (after `cluster` or a group's
+    name) moved to just after the command's name. Without a command (`cluster grants --lang en
+    --help`) they are dropped: they have chosen the help's language already (`help_language`)."""
+    out: list[str] = []
+    lifted: list[str] = []
+    group, i = root, 0
+    while i < len(args):
+        arg = args[i]
+        if arg.split("=", 1)[0] in _LIFTED:
+            takes_next = "=" not in arg and i + 1 < len(args)
+            lifted += args[i:i + 2] if takes_next else [arg]
+            i += 2 if takes_next else 1
+            continue
+        if arg == "--" or arg.startswith("-"):  # a group's own flag (--help, --version) or the end
+            if arg == "--":
+                break
+            out.append(arg)
+            i += 1
+            continue
+        out.append(arg)
+        i += 1
+        sub = getattr(group, "commands", {}).get(arg)
+        if sub is None:
+            break  # not a command: Click says so, in the user's language
+        if not hasattr(sub, "commands"):
+            return out + lifted + args[i:]
+        group = sub
+    return out + args[i:]
+
+
 class ClusterGroup(TyperGroup):
     """The root group: translates its tree for the user's language before it runs, and shows
     Click's usage errors in that language."""
@@ -243,6 +279,7 @@ class ClusterGroup(TyperGroup):
         args = list(sys.argv[1:] if args is None else args)
         self.lang = help_language(args)
         translate(self, self.lang)
+        args = lift_group_options(self, args)
         return super().main(args, *rest, **kwargs)
 
     def make_context(self, info_name, args, parent=None, **extra):

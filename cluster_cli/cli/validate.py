@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import List, Optional
 
 import typer
@@ -76,7 +78,10 @@ def validate(
     else:
         from cluster_cli.render.findings import print_findings_text
 
-        print_findings_text(stdout_console(), findings, lang1, show_pii, result.records, result.files)
+        console = stdout_console()
+        # A terminal's lines are wrapped to its width; piped output keeps one line per finding.
+        width = console.width if sys.stdout.isatty() or os.environ.get("COLUMNS") else None
+        print_findings_text(console, findings, lang1, show_pii, result.records, result.files, width)
     if verbose:
         print_timings(timings, lang1)
     raise typer.Exit(EXIT_FINDINGS if has_error else EXIT_OK)

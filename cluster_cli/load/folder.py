@@ -35,7 +35,7 @@ from cluster_cli.load.layout import (  # noqa: F401 - DataFolderError and discov
     discover,
     read_checked,
 )
-from cluster_cli.load.yaml_loader import YList, parse_bytes, syntax_key
+from cluster_cli.load.yaml_loader import YList, parse_bytes
 from cluster_cli.model.common import Origin
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import ID_FIELD, RECORD_KINDS, Cluster
@@ -296,7 +296,8 @@ def _parse_precise(raw: bytes, name: str, findings: list[Finding]):
             key, first = p.detail.rsplit("|", 1)
             args = {"field": key, "first": first}
         elif p.key == "yaml-syntax":
-            message_key = syntax_key(p.detail)
+            message_key = p.message or None
+            args.update(p.args, column=p.column)
         findings.append(make("error", p.key, "", name, p.line, "", message_key, **args))
     return data
 

@@ -43,6 +43,14 @@ _REASONS = {
     "date_parsing": N_("reason.date"),
     "date_from_datetime_parsing": N_("reason.date"),
     "date_from_datetime_inexact": N_("reason.date"),
+    "string_too_long": N_("reason.text-long"),
+    "too_long": N_("reason.list-long"),
+    "less_than": N_("reason.lt"),
+    "multiple_of": N_("reason.multiple"),
+    "finite_number": N_("reason.number"),
+    "decimal_max_places": N_("reason.decimal-places"),
+    "decimal_max_digits": N_("reason.decimal-digits"),
+    "decimal_whole_digits": N_("reason.decimal-digits"),
 }
 
 
@@ -58,7 +66,13 @@ def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origi
         field = next((str(s) for s in reversed(loc) if isinstance(s, str)), "")
         value = err.get("input")
         shown = Pii(str(value)) if field in PII_FIELDS else _short(value)
-        if kind == "missing":
+        if kind == "invalid_key":
+            # A key that is not text (`1: x`): pydantic's loc ends in the key itself.
+            allowed = sorted(_fields_at(model, loc[:-1]))
+            findings.append(make("error", "unknown-field", "", origin.file, line, path,
+                                 N_("unknown-field.not-text"), field=_short(loc[-1]) if loc else "",
+                                 allowed=allowed))
+        elif kind == "missing":
             findings.append(make("error", "missing-field", "", origin.file, line, path, field=field))
         elif kind == "extra_forbidden":
             allowed = sorted(_fields_at(model, loc[:-1]))
@@ -85,7 +99,9 @@ def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origi
             )
         else:
             ctx = tuple((k, str(v)) for k, v in sorted(err.get("ctx", {}).items()))
-            reason = Phrase(_REASONS[kind], ctx) if kind in _REASONS else err["msg"]
+            # pydantic's own sentence is English: a reason we have no words for is said in
+            # general terms in either language.
+            reason = Phrase(_REASONS[kind], ctx) if kind in _REASONS else Phrase(N_("reason.other"))
             findings.append(
                 make("error", "invalid-value", "", origin.file, line, path, field=field, value=shown,
                      reason=reason)

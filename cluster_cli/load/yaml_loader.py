@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from cluster_cli.i18n import N_
+from cluster_cli.load.yaml_errors import reader_problem, syntax_problem
 
 _Base = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 HAVE_LIBYAML = _Base is not yaml.SafeLoader
@@ -45,6 +45,9 @@ class Problem:
     line: int
     key: str
     detail: str = ""
+    column: int = 0  # 1-based; 0 when not known
+    message: str = ""  # the catalogue key of the message, when it is not `key`
+    args: tuple = ()  # the message's arguments beyond `detail`, as (name, value) pairs
 
 
 # YAML 1.2 core schema, written out so that the loader's behaviour is ours, not a library default.
@@ -154,11 +157,9 @@ def parse_bytes(raw: bytes) -> tuple[object, list[Problem]]:
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 0
-        return None, [Problem(line, "yaml-syntax", _syntax_detail(exc))]
+        return None, [_syntax(syntax_problem(exc, text))]
     except yaml.YAMLError as exc:  # reader errors (control characters) carry a position only
-        return None, [Problem(_reader_line(text, exc), "yaml-syntax", str(exc).splitlines()[0])]
+        return None, [_syntax(reader_problem(exc, text))]
     except RecursionError:
         return None, [Problem(0, "yaml-too-deep")]
     finally:
@@ -166,40 +167,5 @@ def parse_bytes(raw: bytes) -> tuple[object, list[Problem]]:
     return data, loader.problems
 
 
-# The parser's problem (PyYAML's English, C and pure-Python wordings) → the catalogue key that
-# says it in the user's language; the parser's own text stays as the message's detail.
-_SYNTAX_KEYS = (
-    ("mapping values are not allowed", N_("yaml-syntax.indent-deeper")),
-    ("did not find expected '-' indicator", N_("yaml-syntax.indent")),
-    ("did not find expected key", N_("yaml-syntax.indent")),
-    ("expected <block end>", N_("yaml-syntax.indent")),
-    ("tab character", N_("yaml-syntax.tab")),
-    ("found character '\\t'", N_("yaml-syntax.tab")),
-    ("quoted scalar", N_("yaml-syntax.quote")),
-    ("flow sequence", N_("yaml-syntax.bracket")),
-    ("flow mapping", N_("yaml-syntax.bracket")),
-    ("could not find expected ':'", N_("yaml-syntax.colon")),
-    ("cannot start any token", N_("yaml-syntax.character")),
-    ("unacceptable character", N_("yaml-syntax.control")),
-    ("special characters are not allowed", N_("yaml-syntax.control")),
-)
-
-
-def syntax_key(detail: str) -> str:
-    """The catalogue key for a syntax error's parser text ("yaml-syntax" when none fits)."""
-    for needle, key in _SYNTAX_KEYS:
-        if needle in detail:
-            return key
-    return "yaml-syntax"
-
-
-def _syntax_detail(exc: yaml.MarkedYAMLError) -> str:
-    parts = [p for p in (exc.context, exc.problem) if p]
-    return "; ".join(parts)
-
-
-def _reader_line(text: str, exc: yaml.YAMLError) -> int:
-    position = getattr(exc, "position", None)
-    if isinstance(position, int):
-        return text.count("\n", 0, position) + 1
-    return 0
+def _syntax(found) -> Problem:
+    return Problem(found.line, "yaml-syntax", found.detail, found.column, found.key, found.args)

@@ -38,8 +38,9 @@ class Origin:
         node = self.lined()
         line = getattr(node, "line", 0)
         for step in path:
-            if isinstance(step, str) and isinstance(node, dict) and step in node:
-                line = node.key_lines.get(step, line)
+            if isinstance(node, dict) and not isinstance(step, (list, dict)) and step in node:
+                # a key of any type: `1: x` is reported at its own line
+                line = getattr(node, "key_lines", {}).get(step, line)
                 node = node[step]
             elif isinstance(step, int) and isinstance(node, list) and 0 <= step < len(node):
                 line = node.item_lines[step]

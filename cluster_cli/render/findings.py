@@ -60,8 +60,46 @@ def _excerpt(path: str, line: int, cache: dict[str, list[str]], show_pii: bool) 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def print_findings_text(console, findings: list[Finding], lang: str, show_pii: bool, records: int, files: int) -> None:
-    """Print findings grouped by file, then a summary table and a one-line verdict."""
+# Continuation lines of a finding's wrapped first line start this far in (a hanging indent).
+HANGING_INDENT = 4
+_JOINED = "\x1f"  # a space inside a piece that must stay whole (a path with spaces, "Lisa 7 8.2")
+
+
+def head_lines(pieces: list[tuple[str, str]], width: int | None) -> list[list[tuple[str, str]]]:
+    """A finding's first line as (text, style) pieces, wrapped to `width` with a hanging indent —
+    or one line when `width` is None (piped output: one line per finding, for grep). Lines break
+    only at a space: a file:line, an id, a date or a number (whose groups are joined by no-break
+    spaces, render/numbers.py) is never cut; a piece longer than the line overflows whole."""
+    words = [(word.replace(_JOINED, " "), style) for text, style in pieces for word in text.split(" ") if word]
+    if width is None:
+        return [words]
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = 0
+    for word, style in words:
+        room = width - (HANGING_INDENT if len(lines) > 1 else 0)
+        if lines[-1] and used + 1 + len(word) > room:
+            lines.append([])
+            used = 0
+        used += len(word) + (1 if lines[-1] else 0)
+        lines[-1].append((word, style))
+    return lines
+
+
+def _head_pieces(f: Finding, message: str, lang: str) -> list[tuple[str, str]]:
+    loc = f"{f.file}:{f.line}:" if f.line else f"{f.file}:"
+    pieces = [(loc.replace(" ", _JOINED), ""), (t(SEVERITY[f.severity], lang), _STYLE[f.severity]),
+              (f"{f.code}: {message}", "")]
+    if f.clause:  # each clause of "(Lisa 7 8.2, 6.2.3)" stays whole
+        items = f"({f.clause})".split(", ")
+        pieces += [(item.replace(" ", _JOINED) + ("," if i < len(items) - 1 else ""), "dim")
+                   for i, item in enumerate(items)]
+    return pieces
+
+
+def print_findings_text(console, findings: list[Finding], lang: str, show_pii: bool, records: int, files: int,
+                        width: int | None = None) -> None:
+    """Print findings grouped by file, then a summary table and a one-line verdict. With `width`
+    (a terminal's), each finding's first line is wrapped to it; without, it stays one line."""
     from rich.table import Table
     from rich.text import Text
 
@@ -71,14 +109,12 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
         items = list(group)
         console.print(Text(f"── {file or '—'}", style="bold"), soft_wrap=True)
         for f in items:
-            loc = f"{f.file}:{f.line}:" if f.line else f"{f.file}:"
             d = f.localized(lang, show_pii)
-            head = Text(loc + " ")
-            head.append(t(SEVERITY[f.severity], lang), style=_STYLE[f.severity])
-            head.append(f" {f.code}: {d['message']}")
-            if f.clause:
-                head.append(f" ({f.clause})", style="dim")
-            console.print(head, soft_wrap=True)
+            for i, words in enumerate(head_lines(_head_pieces(f, d["message"], lang), width)):
+                head = Text(" " * HANGING_INDENT if i else "")
+                for j, (word, style) in enumerate(words):
+                    head.append((" " if j else "") + word, style=style or None)
+                console.print(head, soft_wrap=True)
             for n, text in _excerpt(f.file, f.line, cache, show_pii):
                 marker = ">" if n == f.line else " "
                 style = "bold" if n == f.line else "dim"

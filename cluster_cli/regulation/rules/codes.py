@@ -4,11 +4,12 @@ network) and phone numbers (phonenumbers, Estonia as the default region)."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterator
 
 from cluster_cli.findings import Finding, Pii
-from cluster_cli.i18n import N_
+from cluster_cli.i18n import N_, Phrase
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.rules.base import Context, at
 
@@ -120,14 +121,65 @@ def _contact_places(ds: Dataset):
 
 
 @lru_cache(maxsize=4096)
-def email_problem(address: str) -> str | None:
+def email_problem(address: str) -> Phrase | None:
+    """What is wrong with an e-mail address, in our words (None when it is well-formed)."""
     from email_validator import EmailNotValidError, validate_email
 
     try:
         validate_email(address, check_deliverability=False)
     except EmailNotValidError as exc:
-        return str(exc)
+        return email_reason(str(exc))
     return None
+
+
+# email-validator's reasons (its English sentences) → the catalogue's; checked in this order, the
+# first needle found in the library's sentence wins. Characters it names stay as the argument.
+_EMAIL_REASONS = (
+    ("must have an @-sign", N_("email.reason.no-at")),
+    ("something before the @-sign", N_("email.reason.nothing-before")),
+    ("something after the @-sign", N_("email.reason.nothing-after")),
+    ("anything after the email address", N_("email.reason.trailing")),
+    ("should have a period", N_("email.reason.no-period")),
+    ("top-level domain", N_("email.reason.tld")),
+    ("special-use or reserved", N_("email.reason.reserved")),
+    ("two periods in a row", N_("email.reason.two-periods")),
+    ("period and a hyphen", N_("email.reason.period-hyphen")),
+    ("two letters followed by two dashes", N_("email.reason.period-hyphen")),
+    ("cannot start with a", N_("email.reason.starts")),
+    ("immediately before the @-sign", N_("email.reason.before-at")),
+    ("immediately after the @-sign", N_("email.reason.after-at")),
+    ("cannot end with a", N_("email.reason.ends")),
+    ("too long", N_("email.reason.too-long")),
+    ("so many characters", N_("email.reason.too-long")),
+    ("Internationalized characters before", N_("email.reason.international")),
+    ("display name", N_("email.reason.display-name")),
+    ("angle bracket", N_("email.reason.display-name")),
+    ("Quoting the part", N_("email.reason.quoted")),
+    ("in brackets", N_("email.reason.literal")),
+    ("bracketed", N_("email.reason.literal")),
+    ("before the @-sign", N_("email.reason.chars-before")),
+    ("after the @-sign", N_("email.reason.chars-after")),
+    ("character", N_("email.reason.chars")),
+    ("not valid ASCII", N_("email.reason.chars")),
+)
+# The characters email-validator names by a word: the word for people, or the sign itself.
+_EMAIL_SIGNS = {"period": ".", "hyphen": "-"}
+
+
+def email_reason(text: str) -> Phrase:
+    """email-validator's sentence `text` as a catalogue phrase; the characters it names (after a
+    colon, or "a period"/"a hyphen") are its argument `chars`."""
+    key = next((k for needle, k in _EMAIL_REASONS if needle in text), N_("email.reason.other"))
+    chars: tuple = ()
+    if key in ("email.reason.starts", "email.reason.ends", "email.reason.before-at", "email.reason.after-at"):
+        word = re.search(r"with an? (\w+)|have an? (\w+) immediately", text)
+        if word:
+            name = word.group(1) or word.group(2)
+            chars = (f"'{_EMAIL_SIGNS.get(name, name)}'",)
+    elif ": " in text:
+        listed = text.rsplit(": ", 1)[1].rstrip(".")
+        chars = tuple(Phrase(N_("email.char.space")) if c == "SPACE" else c for c in listed.split(", "))
+    return Phrase(key, (("chars", chars or ("?",)), ("detail", text)))
 
 
 @lru_cache(maxsize=4096)
