@@ -36,8 +36,6 @@ from cluster_cli.reports.grant_eligibility import (
 
 # Criteria where a lower value is better; all others rank higher-first.
 LOWER_IS_BETTER = {"unexcused", "lower_income"}
-CRITERIA = ("average", "weighted_average", "period_average", "completion", "unexcused")
-TIE_BREAKS = ("outstanding_results", "social_activity", "attendance", "lower_income")
 
 
 # --- ranking -------------------------------------------------------------------------------
