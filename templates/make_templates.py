@@ -701,9 +701,10 @@ def two_party() -> Document:
     tag(doc, "{%p endif %}")
 
     doc.add_heading("6. Lõppsätted", level=1)
-    para(doc, "6.1. Leping jõustub allkirjastamisel ja kehtib kuni poolte kohustuste täitmiseni. Lepingut saab muuta "
-              "poolte kirjalikul kokkuleppel.")
-    para(doc, "6.2. Vaidlused lahendatakse läbirääkimiste teel; kokkuleppe puudumisel Eesti Vabariigi õiguse järgi.")
+    para(doc, "6.1. Leping jõustub allkirjastamisel ja kehtib kuni poolte kohustuste täitmiseni.")
+    para(doc, "6.2. Lepingu muutmine ja lõpetamine: lepingut saab muuta poolte kirjalikul kokkuleppel; leping lõpeb "
+              "ennetähtaegselt, kui projektileping (p 2.2) lõpeb või õpilane arvatakse koolist välja.")
+    para(doc, "6.3. Vaidlused lahendatakse läbirääkimiste teel; kokkuleppe puudumisel Eesti Vabariigi õiguse järgi.")
 
     doc.add_heading("7. Poolte allkirjad", level=1)
     table(doc, ["Pool", "Nimi ja allkiri"], [
