@@ -28,6 +28,7 @@ RULES: tuple[Rule, ...] = (
     Rule("status-history", "", "error", students.status_history),
     Rule("minor-guardian", "6.1.8, 4.11.5", "error", students.minor_guardian),
     Rule("academic-leave", "6.7.2", "error", students.academic_leave),
+    Rule("leave-return", "6.7.10, 6.8.2.5", "warning", students.leave_return),
     Rule("student-group", "", "warning", students.student_group),
     Rule("practice-group-size", "Lisa 6 II.2-3", "error", students.practice_group_size),
     # the journal: grades and attendance
