@@ -57,6 +57,13 @@ EVIDENCE_KINDS = (
     "other",  # Lisa 12 2.4 muu (lisa)dokument
 )
 
+# --- the profile's choices (regulation/profile.py checks an override against them) ------------
+
+PRACTICE_SHARE_DENOMINATORS = ("vocational", "whole")  # 3.4.4: the KKH curriculum's vocational part, or all of it
+GRANT_CURRICULUM_SPLITS = ("places", "applicants")  # Lisa 11 VI.1: state-funded places or eligible applicants
+GRANT_CRITERIA = ("average", "weighted_average", "period_average", "completion", "unexcused")  # Lisa 11 V.2
+GRANT_TIE_BREAKS = ("outstanding_results", "social_activity", "attendance", "lower_income")  # Lisa 11 IV.3
+
 # --- placements -------------------------------------------------------------------------------
 
 PLACEMENT_KINDS = ("school_based", "workplace_based", "abroad")

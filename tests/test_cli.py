@@ -143,6 +143,29 @@ def test_profile_value_of_wrong_form(cli, tmp_path):
     assert code == 1 and findings_of(doc, "profile-value")[0]["line"] == 4
 
 
+@pytest.mark.parametrize("name, value, wrong, allowed", [
+    ("practice_share_kkh_denominator", "Whole", "Whole", "vocational, whole"),
+    ("grant_curriculum_split", "applicant", "applicant", "places, applicants"),
+    ("car_disability_levels", "[severe, profund]", "profund", "moderate, severe, profound"),
+    ("grant_ranking", "{criteria: [{name: weighted_avg}], tie_breaks: [attendance]}", "weighted_avg", "average"),
+])
+def test_profile_choice_with_a_word_it_does_not_take_is_a_finding_with_its_line(cli, tmp_path, name, value,
+                                                                                wrong, allowed):
+    files = base_data()
+    files["profile.yaml"] = f"parameters:\n  {name}:\n    values:\n      2026-01-01: {value}\n"
+    root = write_data(tmp_path / "data", files)
+    code, doc = cli.validate_json(root, "--lang", "en")
+    assert code == 1
+    [f] = findings_of(doc, "profile-choice")
+    assert f["line"] == 4 and f["file"].endswith("profile.yaml")
+    assert f"'{wrong}'" in f["message"] and allowed in f["message"] and name in f["message"]
+    good = {"practice_share_kkh_denominator": "whole", "grant_curriculum_split": "applicants",
+            "car_disability_levels": "[severe]", "grant_ranking": "{criteria: [{name: average}], tie_breaks: []}"}
+    files["profile.yaml"] = f"parameters:\n  {name}:\n    values:\n      2026-01-01: {good[name]}\n"
+    code, doc = cli.validate_json(write_data(tmp_path / "good", files))
+    assert findings_of(doc, "profile-choice") == []
+
+
 def test_profile_command_shows_dated_values(cli, tmp_path):
     files = base_data()
     files["profile.yaml"] = {"parameters": {"grant_amount": {"values": {date(2027, 1, 1): 65.5}}}}

@@ -496,11 +496,34 @@ def test_a_template_syntax_error_is_a_usage_error(run, tmp_path):
     assert not out.exists()
 
 
-@pytest.mark.parametrize("name", ["praktikaleping_et.docx", "placement_agreement_en.docx"])
-def test_check_template_the_shipped_templates_are_clean(cli, name):
+@pytest.mark.parametrize("name, used", [("praktikaleping_et.docx", "plan.goal"),
+                                        ("placement_agreement_en.docx", "plan.goal"),
+                                        ("valispraktikaleping_et.docx", "school.registry_code")])
+def test_check_template_the_shipped_templates_are_clean(cli, name, used):
     result = cli("contracts", "check-template", TEMPLATES / name)
     assert result.exit_code == 0, result.output
-    assert "hosts" in result.stdout and "plan.goal" in result.stdout
+    assert "hosts" in result.stdout and f"  {used}\n" in result.stdout
+
+
+def test_check_template_lisa_7_12_7_2_the_two_party_agreement_has_its_own_required_terms(cli, tmp_path):
+    shipped = TEMPLATES / "valispraktikaleping_et.docx"
+    result = cli("contracts", "check-template", shipped, "--lang", "en")
+    assert result.exit_code == 0 and "two-party agreement template" in result.stdout, result.output
+    # Judged as the tripartite contract, it lacks the host's and the plan's terms.
+    result = cli("contracts", "check-template", shipped, "--kind", "three-party", "--lang", "en")
+    assert result.exit_code == 1
+    assert "Lisa 7 1.4.9: host supervisor" in result.stdout and "Lisa 7 5.7: practice plan: goal" in result.stdout
+    # A copy under another name: --kind says what it is; the two parties' data are required.
+    bad = _template(tmp_path / "minu_leping.docx", "Leping {{ placement.id }}: {{ student.name }}, {{ school.name }}",
+                    "Algus {{ start }}, lõpp {{ end }}, {{ hours }} tundi, {{ place }}, {{ address }}")
+    result = cli("contracts", "check-template", bad, "--kind", "two-party", "--lang", "en")
+    assert result.exit_code == 1, result.output
+    out = result.stdout
+    for clause in ("Lisa 7 12.7.2: school data", "Lisa 7 12.7.2: student data", "Lisa 7 1.4.9: school-side supervisor",
+                   "Lisa 7 1.4.6", "Lisa 7 1.4.8", "4.11.5", "4.12.5"):
+        assert clause in out, clause
+    for clause in ("host supervisor", "host data", "Lisa 7 1.4.7", "Lisa 7 5.7", "Lisa 7 1.4.2", "Lisa 7 1.4.4"):
+        assert clause not in out, clause
 
 
 def test_check_template_flags_unknown_variables_and_missing_mandatory_terms(cli, tmp_path):

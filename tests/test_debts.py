@@ -228,6 +228,20 @@ def test_clause_6_3_1_no_transfer_above_20_percent(debts):
     assert "transfer-none" in action_codes(doc)
 
 
+def test_clause_6_3_1_transfer_numbers_are_written_as_the_language_writes_them(debts):
+    def change(f):
+        _with_years(f)
+        mods = f["curricula.yaml"][0]["modules"]
+        mods[1]["ekap"], mods[2]["ekap"] = 50.0, 30.5  # the year: 80,5 EKAP; M2's 50,0 unfulfilled
+        s1(f)["grades"].append(grade("M2", 2, date(2026, 11, 2), kind="module"))
+
+    for lang, text in (("et", "täitmata 50 EKAP aasta 80,5 EKAP-ist (lubatud 20,0\u00a0%)"),
+                       ("en", "50 of the year's 80.5 EKAP unfulfilled (allowed 20.0 %)")):
+        doc = debts(change, "2026-11-23", "--lang", lang)
+        messages = [a["message"] for a in student_doc(doc)["actions"] if a["code"] == "transfer-none"]
+        assert len(messages) == 1 and text in messages[0], messages
+
+
 def test_clause_6_3_1_practice_returnee_clears_within_three_weeks_of_return(debts):
     def change(f):
         _with_years(f)

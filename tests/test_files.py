@@ -202,16 +202,30 @@ def test_a_suffix_that_contradicts_the_format_is_a_usage_error(cli, sample, tmp_
         assert result.exit_code == 2, result.output
         assert "p.xlsx is a .xlsx file, but --format is csv" in result.stderr and not out.exists()
     assert payments(cli, sample, "--format", "xlsx", "--output", out).exit_code == 0
-    plain = tmp_path / "p.dat"  # a suffix that names no format: --format decides (table by default)
+    plain = tmp_path / "p"  # no suffix: --format decides (the tables as text by default)
     assert payments(cli, sample, "--output", plain).exit_code == 0
     assert plain.read_bytes().startswith("Põhitoetuse".encode())
+
+
+@pytest.mark.parametrize("name", ["volad.pdf", "p.dat", "p.docx"])
+def test_a_file_format_matches_its_name_an_unknown_suffix_is_refused(cli, sample, tmp_path, name):
+    out = tmp_path / name
+    for args in ((), ("--format", "csv")):  # --format does not make a .pdf hold CSV either
+        result = payments(cli, sample, "--output", out, *args, "--lang", "en")
+        assert result.exit_code == 2, result.output
+        assert f"{name} is a {out.suffix} file" in result.stderr
+        assert ".txt, .csv, .xlsx, .json" in result.stderr and not out.exists()
+    result = cli("debts", "--data", sample, "--as-of", AS_OF, "--output", tmp_path / "volad.pdf")
+    assert result.exit_code == 2 and "Andke failile" in result.stderr
 
 
 def test_ics_goes_with_calendar_ics_only(cli, sample, tmp_path):
     result = cli("debts", "--data", sample, "--as-of", AS_OF, "--output", tmp_path / "d.ics", "--lang", "en")
     assert result.exit_code == 2 and "cluster calendar --ics" in result.stderr
-    result = cli("calendar", "--data", sample, "--as-of", AS_OF, "--ics", tmp_path / "c.csv", "--lang", "en")
-    assert result.exit_code == 2 and "--ics writes an iCalendar file" in result.stderr
+    for wrong in ("c.csv", "c.pdf"):  # the fix suggests the .ics name, not a table's
+        result = cli("calendar", "--data", sample, "--as-of", AS_OF, "--ics", tmp_path / wrong, "--lang", "en")
+        assert result.exit_code == 2 and "--ics writes an iCalendar file" in result.stderr
+        assert f"--ics {tmp_path / 'c.ics'}" in result.stderr and ".csv" not in result.stderr.split("Fix:")[1]
     assert not list(tmp_path.glob("[dc].*"))
     ics, table = tmp_path / "c.ics", tmp_path / "c.xlsx"
     result = cli("calendar", "--data", sample, "--as-of", AS_OF, "--ics", ics, "--output", table, "--lang", "en")

@@ -224,6 +224,21 @@ def test_clause_lisa_11_ii_1_fund_by_hand(grants):
     assert doc["leftover"] == "240.00"
 
 
+def test_clause_lisa_12_1_4_the_fund_names_its_leftover_the_plans_and_points_to_the_transfer(cli, tmp_path):
+    # The fund's leftover (240.00 €, see above) is the plan's: what whole allowances cannot use.
+    # What the special fund receives is what the rounds do not award — `allowances special` shows
+    # it. The fund's line must not claim that the 240.00 €
+    # goes to the special fund.
+    root = write_data(tmp_path / "g", cluster_with([applicant("A1", 1)]))
+    for lang, label, wrong in (("en", "Plan's leftover", "Leftover (to the special"),
+                               ("et", "Plaani jääk", "Jääk (eritoetuse fondi")):
+        result = cli("grants", "fund", "--year", "2026/2027", "--data", root, "--view", "totals", "--lang", lang,
+                     "--no-pager", "--format", "csv")
+        assert result.exit_code == 0, result.output
+        [row] = [r for r in result.stdout.splitlines() if label in r]
+        assert "cluster allowances special" in row and "240.00" in row and wrong not in result.stdout
+
+
 def _two_fields(files):
     files["curricula.yaml"].append({
         "code": "150002", "name": "IT-süsteemide spetsialist", "level": 5, "kind": "initial",

@@ -188,10 +188,20 @@ def test_activity_7_only_hosts_ready_for_joint_placements_share_one(match):
 # --- blocked (6.2.3) and flagged (Lisa 7 10.2) ---------------------------------------------
 
 
-def test_clause_6_2_3_open_debts_block_and_take_no_place(match):
+def test_clause_lisa_7_8_2_open_debts_warn_before_the_start_and_block_from_it(match):
     files = cluster("S3", "S4", andmesild=0)
     files[STUDENTS][1]["grades"] = [{"module": "M2", "kind": "assessment", "value": 2, "date": date(2026, 11, 10)}]
-    doc = match(files)
+    # Before the start (1 Feb 2027) there is time to clear the debt (8.2 "praktika alguseks"):
+    # S3 is proposed, with a warning to clear it by the start.
+    doc = match(files, "--lang", "en")
+    s3 = need(doc, "S3")
+    assert s3["outcome"] == "proposed" and hosts(s3["proposals"][0])[0][0] == "koodikoda"
+    [flag] = [f for f in s3["flags"] if f["code"] == "debts"]
+    assert flag["clause"] == "Lisa 7 8.2, 6.2.3" and "M2" in flag["message"] and "2027-02-01" in flag["message"]
+    assert [d["module"] for d in s3["debts"]] == ["M2"]
+    assert need(doc, "S4")["outcome"] == "no-capacity"
+    # From the start date on, the open debt blocks: no proposal, and the place goes to S4 (6.2.3).
+    doc = match(files, "--as-of", "2027-02-01")
     s3 = need(doc, "S3")
     assert s3["outcome"] == "blocked" and s3["proposals"] == []
     assert [d["module"] for d in s3["debts"]] == ["M2"]
@@ -245,7 +255,8 @@ def test_views_as_csv_and_identical_json_for_identical_input(cli, tmp_path):
     files = joint_cluster("S3", "S4", "S5", "S6")
     files[STUDENTS][1]["grades"] = [{"module": "M2", "kind": "assessment", "value": 2, "date": date(2026, 11, 10)}]
     root = write_data(tmp_path / "d", files)
-    run = lambda *a: cli("match", "--data", root, "--as-of", AS_OF, "--no-cache", *a)  # noqa: E731
+    # On the start date (1 Feb 2027) an open debt blocks (Lisa 7 8.2); before it, it is a warning.
+    run = lambda *a: cli("match", "--data", root, "--as-of", "2027-02-01", "--no-cache", *a)  # noqa: E731
     rows = list(csv.DictReader(io.StringIO(run("--format", "csv", "--view", "students", "--lang", "en").stdout)))
     assert [(r["Student"], r["Outcome"]) for r in rows] == [("S3", "blocked"), ("S4", "proposed"),
                                                             ("S5", "proposed"), ("S6", "joint placement")]
@@ -304,7 +315,8 @@ def test_write_adds_drafts_and_keeps_comments_and_order(cli, tmp_path):
     from cluster_cli.pipeline import load
 
     files = joint_cluster("S3", "S4", "S5", "S6")
-    files[STUDENTS][1]["grades"] = [{"module": "M2", "kind": "assessment", "value": 2, "date": date(2026, 11, 10)}]
+    files[STUDENTS][1]["status"].append({"status": "academic_leave", "start": date(2026, 10, 1),
+                                         "end": date(2027, 6, 30), "reason": "health", "evidence": "tõend"})
     files["placements.yaml"] = PLACEMENTS_TEXT
     root = write_data(tmp_path / "d", files)
     result = cli("match", "--data", root, "--as-of", AS_OF, "--write", "--format", "json")
@@ -322,7 +334,7 @@ def test_write_adds_drafts_and_keeps_comments_and_order(cli, tmp_path):
     assert joint.student == "S6" and [h.member for h in joint.hosts] == ["koodikoda", "andmesild"]
     assert sum(h.hours for h in joint.hosts) == joint.hours == 780
     assert joint.coordinator is not None and joint.coordinator.name == "Kati Kask"
-    assert not any(p.student == "S3" for p in placements)  # blocked: no draft (6.2.3)
+    assert not any(p.student == "S3" for p in placements)  # on leave for the whole period: no draft (6.7.5)
     validate = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--no-cache")
     assert json.loads(validate.stdout)["counts"]["error"] == 0, validate.stdout
     # Matched now: a second run has nothing to write and leaves the file alone.

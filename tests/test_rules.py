@@ -344,6 +344,34 @@ def test_clause_6_7_4_health_leave_without_evidence_warns(run):
     assert v["severity"] == "warning" and v["clause"] == "6.7.4"
 
 
+ENDED_LEAVE = [{"status": "active", "start": date(2024, 9, 2), "end": date(2026, 9, 30)},
+               {"status": "academic_leave", "start": date(2026, 10, 1), "end": date(2027, 1, 31),
+                "reason": "health", "evidence": "tõend"}]
+
+
+def test_clause_6_7_10_6_8_2_5_validate_warns_of_a_leave_ended_without_a_return(run):
+    def change(f):
+        student(f)["status"] = [dict(e) for e in ENDED_LEAVE]
+
+    # A week after Sunday 31 Jan 2027 is Sunday 7 Feb, two weeks Sunday 14 Feb: each moves to Monday.
+    code, doc = run(change, "--as-of", "2027-02-03", "--lang", "en")
+    [v] = findings_of(doc, "leave-return")
+    assert (v["severity"], v["clause"], v["line"] > 0) == ("warning", "6.7.10, 6.8.2.5", True)
+    assert v["path"].endswith("status[1].end")
+    assert "2027-02-08" in v["message"] and "2027-02-15" in v["message"] and "has passed" not in v["message"]
+    code, doc = run(change, "--as-of", "2027-02-09", "--lang", "en")
+    [v] = findings_of(doc, "leave-return")
+    assert "has passed" in v["message"] and "expulsion" in v["hint"]
+    # During the leave, and once the return is recorded, nothing to say.
+    assert findings_of(run(change, "--as-of", "2027-01-15")[1], "leave-return") == []
+
+    def back(f):
+        change(f)
+        student(f)["status"].append({"status": "active", "start": date(2027, 2, 4)})
+
+    assert findings_of(run(back, "--as-of", "2027-02-09")[1], "leave-return") == []
+
+
 def test_status_history_overlap(run):
     def change(f):
         s = student(f)

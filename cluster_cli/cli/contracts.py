@@ -8,6 +8,7 @@ jinja2 and babel are imported inside the commands.
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -238,9 +239,17 @@ def _progress(err, total: int, quiet: bool, lang: str):
     return bar(err, quiet, lang) if total >= MANY_CONTRACTS else None
 
 
+class TemplateKind(str, Enum):
+    """Which contract a template is: the tripartite one (Lisa 7 1.4, 12.7.1) or the school–student
+    agreement of a mobility project (12.7.2); each has its own required terms."""
+    three_party = "three-party"
+    two_party = "two-party"
+
+
 @app.command("check-template", help="help.contracts.check-template")
 def check_template(
     file: Path = typer.Argument(..., help="help.contracts.check-template.file"),
+    kind: Optional[TemplateKind] = typer.Option(None, "--kind", help="help.contracts.check-template.kind"),
     lang: Lang = None, quiet: Quiet = False,
 ) -> None:
     """List a contract template's variables, flag the ones the contract's data does not have,
@@ -253,13 +262,17 @@ def check_template(
     lang = language(lang)
     if not file.is_file():
         fail("usage.contracts-template-missing", lang, path=str(file))
-    from cluster_cli.contracts.template_check import check_template as check, template_problem
+    from cluster_cli.contracts.template_check import TWO_PARTY, template_kind, template_problem
+    from cluster_cli.contracts.template_check import check_template as check
 
     problem = template_problem(file.read_bytes())
     if problem and not problem.startswith("TemplateSyntaxError"):
         fail("usage.contracts-template-bad", lang, path=str(file), detail=problem)
-    report = check(file)
+    judged = kind.value if kind is not None else template_kind(file)
+    report = check(file, judged)
     out = sys.stdout
+    print(_t("ui.contracts.kind-two-party" if judged == TWO_PARTY else "ui.contracts.kind-three-party", lang),
+          file=out)
     if report.syntax_error:
         print(_t("ui.contracts.syntax", lang, detail=report.syntax_error), file=out)
         raise typer.Exit(EXIT_FINDINGS)

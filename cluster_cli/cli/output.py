@@ -29,6 +29,10 @@ SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".txt": "tabl
 OUTPUT_PARAMS = ("output", "ics")  # left out of the parameters sheet
 
 
+# What `--output` writes, as the suffixes a message names (`.ics` is `calendar --ics`'s).
+TABLE_SUFFIXES = ".txt, .csv, .xlsx, .json"
+
+
 def suffix_format(path: Any) -> Optional[str]:
     """The format `path`'s suffix names (`SUFFIX_FORMATS`), or None (no suffix, another one, stdout)."""
     if path is None or str(path) in ("", "-"):
@@ -36,14 +40,28 @@ def suffix_format(path: Any) -> Optional[str]:
     return SUFFIX_FORMATS.get(Path(str(path)).suffix.lower())
 
 
+def unknown_suffix(path: Any) -> str:
+    """`path`'s suffix when it names no format the tool writes ("" for none, stdout, a known one):
+    a file's format matches its name, so `--output volad.pdf` is refused rather than written as
+    text."""
+    if path is None or str(path) in ("", "-"):
+        return ""
+    suffix = Path(str(path)).suffix.lower()
+    return "" if suffix in SUFFIX_FORMATS else suffix
+
+
 def suffix_conflict(params: dict) -> Optional[tuple[str, dict]]:
     """A suffix that contradicts `--format` (or `--ics`), as a catalogue key and its arguments:
     `--format csv --output x.xlsx` would write CSV into a file Excel refuses to open; `--output
-    x.ics` is for `calendar --ics`."""
+    x.ics` is for `calendar --ics`; `--output x.pdf` names a format no command writes. No suffix
+    (`--output volad`, a pipe, a device) is the chosen format, the tables as text by default."""
     from cluster_cli.i18n import N_
 
     output, fmt = params.get("output"), params.get("format")
     fmt = fmt.value if isinstance(fmt, Enum) else fmt
+    if unknown_suffix(output):
+        return N_("output.suffix-unknown"), {"path": str(output), "suffix": unknown_suffix(output),
+                                             "suffixes": TABLE_SUFFIXES}
     implied = suffix_format(output)
     if implied == "ics":
         return N_("output.suffix-ics"), {"path": str(output)}
@@ -51,8 +69,9 @@ def suffix_conflict(params: dict) -> Optional[tuple[str, dict]]:
         return N_("output.suffix-conflict"), {"path": str(output), "suffix": Path(str(output)).suffix.lower(),
                                           "format": fmt}
     ics = params.get("ics")
-    if suffix_format(ics) not in (None, "ics"):
-        return N_("output.ics-suffix"), {"path": str(ics), "suffix": Path(str(ics)).suffix.lower()}
+    if suffix_format(ics) not in (None, "ics") or unknown_suffix(ics):
+        return N_("output.ics-suffix"), {"path": str(ics), "suffix": Path(str(ics)).suffix.lower(),
+                                         "fixed": str(Path(str(ics)).with_suffix(".ics"))}
     return None
 
 

@@ -54,6 +54,41 @@ TEXT_TERMS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 
+# The two-party agreement of a mobility project (Lisa 7 12.7.2) is between the school and the
+# student: the host's data, its supervisor and rights and the practice plan belong to the
+# tripartite English project agreement beside it, so its required terms are the two parties',
+# the practice's time and place, and the general terms of a contract.
+TWO_PARTY_VARIABLE_TERMS: tuple[tuple[str, str, tuple[tuple[str, ...], ...]], ...] = (
+    VARIABLE_TERMS[0], VARIABLE_TERMS[1], VARIABLE_TERMS[2],
+    ("Lisa 7 12.7.2", "school data", (("school.name", "school.registry_code", "school.address"),)),
+    ("Lisa 7 12.7.2", "student data", (("student.name", "student.id_code"),)),
+    VARIABLE_TERMS[6],
+    ("4.11.5", "legal representative of a minor", (("guardian.name",),)),
+    ("4.12.5", "guardian's written consent (abroad)", (("consent.document", "consent.date"),)),
+)
+TWO_PARTY_TEXT_TERMS = tuple(term for term in TEXT_TERMS if term[0] != "Lisa 7 1.4.7")
+
+THREE_PARTY, TWO_PARTY = "three-party", "two-party"
+KINDS = (THREE_PARTY, TWO_PARTY)
+TERMS = {THREE_PARTY: (VARIABLE_TERMS, TEXT_TERMS), TWO_PARTY: (TWO_PARTY_VARIABLE_TERMS, TWO_PARTY_TEXT_TERMS)}
+
+
+def template_kind(path: Path) -> str:
+    """Which contract a template is, when not told: the two-party agreement (Lisa 7 12.7.2) when its
+    file is named as the shipped one (`valispraktikaleping…`) or its document properties call it
+    two-party (`kahepoolne` / `two-party` in the title or subject); otherwise the tripartite one."""
+    if path.name.lower().startswith("valispraktikaleping"):
+        return TWO_PARTY
+    try:
+        from docx import Document
+
+        props = Document(str(path)).core_properties
+        said = f"{props.title or ''} {props.subject or ''}".lower()
+    except Exception:  # not a .docx: template_problem says so
+        return THREE_PARTY
+    return TWO_PARTY if ("kahepoolne" in said or "two-party" in said or "bilateral" in said) else THREE_PARTY
+
+
 # --- check-template ---------------------------------------------------------------------------
 
 
@@ -201,9 +236,10 @@ def template_problem(raw: bytes) -> str:
     return ""
 
 
-def check_template(path: Path) -> TemplateReport:
+def check_template(path: Path, kind: str = THREE_PARTY) -> TemplateReport:
     """A template's variables (docxtpl's undeclared variables), the unknown ones (not in
-    CONTEXT_SCHEMA, down to attributes: `student.nmae`), and the mandatory terms it never uses."""
+    CONTEXT_SCHEMA, down to attributes: `student.nmae`), and the mandatory terms of its `kind` of
+    contract (`TERMS`) it never uses."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError
 
@@ -217,11 +253,12 @@ def check_template(path: Path) -> TemplateReport:
         return TemplateReport([], [], [], [], syntax_error=f"{exc.message} (line {exc.lineno})")
     unknown = {p for p in used if not _schema_has(p)} | {v for v in variables if v not in CONTEXT_SCHEMA}
     missing: list[tuple[str, str]] = []
-    for clause, term, alternatives in VARIABLE_TERMS:
+    variable_terms, text_terms = TERMS[kind]
+    for clause, term, alternatives in variable_terms:
         if not any(all(_covers(used, n) for n in alt) for alt in alternatives):
             missing.append((clause, term))
     text = _document_text(doc).lower()
-    for clause, term, patterns in TEXT_TERMS:
+    for clause, term, patterns in text_terms:
         if not any(re.search(p, text) for p in patterns):
             missing.append((clause, term))
     return TemplateReport(variables, sorted(used), sorted(unknown), missing, refusals=trial_render(raw, env.parse(xml)))

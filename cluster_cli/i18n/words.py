@@ -50,6 +50,7 @@ RULE = Words("rule.", {
     "status-history": N_("rule.status-history"),
     "minor-guardian": N_("rule.minor-guardian"),
     "academic-leave": N_("rule.academic-leave"),
+    "leave-return": N_("rule.leave-return"),
     "student-group": N_("rule.student-group"),
     "practice-group-size": N_("rule.practice-group-size"),
     "contract-terms": N_("rule.contract-terms"),

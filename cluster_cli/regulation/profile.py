@@ -28,6 +28,14 @@ from cluster_cli.model.numbers import (
     rejoin_split_numbers,
 )
 from cluster_cli.regulation.money import with_cents
+from cluster_cli.vocabulary import (
+    DISABILITY_LEVELS,
+    GRANT_CRITERIA,
+    GRANT_CURRICULUM_SPLITS,
+    GRANT_TIE_BREAKS,
+    PRACTICE_SHARE_DENOMINATORS,
+    SPECIAL_GROUNDS,
+)
 
 BUILTIN_PROFILES = ("vvttk",)
 
@@ -171,8 +179,54 @@ def _apply_override(table: dict[str, dict], override: Any, file: str) -> list[Fi
                 findings.append(make("error", "profile-value", "", file, vline, f"{path}.values.{day}",
                                      name=name, value=str(value)))
                 continue
+            wrong = _choice_finding(name, converted, file, vline, f"{path}.values.{day}")
+            if wrong is not None:
+                findings.append(wrong)
+                continue
             target["values"][day] = converted
     return findings
+
+
+def _words(value: Any) -> list:
+    """The words of a setting: the text itself, or every word in its lists and maps' values."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [w for v in value for w in _words(v)]
+    if isinstance(value, dict):
+        return [w for v in value.values() for w in _words(v)]
+    return []
+
+
+def _ranking_words(value: Any) -> list:
+    """`grant_ranking`'s component names: each criterion's `name` and the tie-breaks."""
+    if not isinstance(value, dict):
+        return []
+    names = [c.get("name") for c in value.get("criteria") or [] if isinstance(c, dict)]
+    return [n for n in names if isinstance(n, str)] + _words(value.get("tie_breaks") or [])
+
+
+# The settings that take one of a few words, the words they take, and how to find the words in a
+# value: any other word would silently act as the default (`whole` misspelt is `vocational`).
+CHOICES = {
+    "practice_share_kkh_denominator": (PRACTICE_SHARE_DENOMINATORS, _words),
+    "grant_curriculum_split": (GRANT_CURRICULUM_SPLITS, _words),
+    "grant_ranking": (GRANT_CRITERIA + GRANT_TIE_BREAKS, _ranking_words),
+    "special_preference_order": (SPECIAL_GROUNDS, _words),
+    "special_disability_levels": (DISABILITY_LEVELS, _words),
+    "car_disability_levels": (DISABILITY_LEVELS, _words),
+}
+
+
+def _choice_finding(name: str, value: Any, file: str, line: int, path: str) -> Finding | None:
+    """An override of an enumerated setting with a word it does not take: the words it does."""
+    if name not in CHOICES:
+        return None
+    allowed, words = CHOICES[name]
+    wrong = [w for w in words(value) if w not in allowed]
+    if not wrong:
+        return None
+    return make("error", "profile-choice", "", file, line, path, name=name, value=wrong[0], allowed=list(allowed))
 
 
 def _number_finding(error: NumberError, file: str, line: int, path: str, name: str) -> Finding:

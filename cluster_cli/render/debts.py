@@ -9,7 +9,7 @@ from fractions import Fraction
 from cluster_cli.i18n import PluralKey, iso_dates, t, tn
 from cluster_cli.i18n.words import ACTION, ACTION_WORD, DEBT_STATE, word
 from cluster_cli.regulation.debts import AGREEMENT_OVERDUE, CLEARED, EXPIRED, OPEN, Debt
-from cluster_cli.render.numbers import share_text
+from cluster_cli.render.numbers import quantity_text, share_text
 from cluster_cli.render.views import View
 from cluster_cli.reports.debts import Action, DebtReport
 
@@ -24,9 +24,10 @@ def share(value: Fraction | None) -> Decimal | None:
 
 
 def action_message(action: Action, lang: str) -> str:
-    """An action's sentence; a share among its arguments (an attendance rate) in the language's
-    own form (`79,5 %`)."""
-    args = {k: share_text(v, lang) if isinstance(v, Fraction) else v for k, v in action.args}
+    """An action's sentence; a share among its arguments (an attendance rate, a limit) and a
+    quantity (EKAP as a `Decimal`) in the language's own form (`79,5 %`, `60,7`)."""
+    args = {k: share_text(v, lang) if isinstance(v, Fraction)
+            else quantity_text(v, lang) if isinstance(v, Decimal) else v for k, v in action.args}
     key = ACTION[action.code]
     if isinstance(key, PluralKey):  # "1 lahtine võlgnevus" / "2 lahtist võlgnevust"
         return tn(key, args["count"], lang, **args)

@@ -36,3 +36,13 @@ def share_text(share: Any, lang: str) -> str:
     if share is None:
         return "—"
     return number_text(_exact(share) * 100, lang, 1) + ("\u00a0%" if lang == "et" else " %")
+
+
+def quantity_text(value: Any, lang: str, places: int = 2) -> str:
+    """A quantity such as EKAP in a sentence: to `places` places at most, trailing zeros left out
+    (Estonian `43`, `60,7`; English `43`, `60.7`; "—" when missing)."""
+    if value is None:
+        return "—"
+    exact = _exact(value).quantize(Decimal(1).scaleb(-places), decimal.ROUND_HALF_UP)
+    shown = exact.normalize() if exact != exact.to_integral_value() else exact.to_integral_value()
+    return number_text(shown, lang, max(0, -shown.as_tuple().exponent))

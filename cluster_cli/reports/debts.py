@@ -214,7 +214,7 @@ def _student_report(ds: Dataset, profile: Profile, s: Student, as_of: date, rule
         code = "transfer-conditional" if transfer.status == "conditional" else "transfer-none"
         add(Action(code, "6.3.1, 6.3.4", transfer.clear_by,
                    (("unfulfilled", transfer.unfulfilled_ekap), ("year", transfer.year_ekap),
-                    ("limit", f"{float(p('transfer_max_unfulfilled_share')) * 100:.0f} %"),
+                    ("limit", p("transfer_max_unfulfilled_share")),
                     ("date", transfer.clear_by if transfer.clear_by else ""))))
     if final is not None and not final.passed:
         if final.attempts_left == 0:

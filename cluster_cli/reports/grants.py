@@ -4,7 +4,9 @@ the monthly payment list. The rounds, eligibility and score components are in
 
 Pure functions of (dataset, profile, round or month). Money is `Decimal` in euros with cents,
 rounded down where a share is cut (so that no more is ever paid out than the fund holds) and
-every cent not paid is reported as leftover — it feeds the special-allowance fund (Lisa 12 1.4).
+every cent the plan cannot pay as whole allowances is reported as the plan's leftover. What feeds
+the special-allowance fund (Lisa 12 1.4) is what the rounds do not award — computed from the
+rankings in `reports/special_allowance.py` (`cluster allowances special`), not this leftover.
 """
 
 from __future__ import annotations
@@ -36,8 +38,6 @@ from cluster_cli.reports.grant_eligibility import (
 
 # Criteria where a lower value is better; all others rank higher-first.
 LOWER_IS_BETTER = {"unexcused", "lower_income"}
-CRITERIA = ("average", "weighted_average", "period_average", "completion", "unexcused")
-TIE_BREAKS = ("outstanding_results", "social_activity", "attendance", "lower_income")
 
 
 # --- ranking -------------------------------------------------------------------------------
@@ -154,6 +154,9 @@ class YearFund:
 
     @property
     def leftover(self) -> Decimal:
+        """The plan's leftover: the distributable fund minus the whole allowances the rounds'
+        shares can pay. Not the transfer to the special fund (Lisa 12 1.4), which is what the
+        rankings do not award (`special_allowance.special_fund`)."""
         return self.distributable - sum((r.used for r in self.rounds.values()), Decimal(0))
 
 

@@ -8,7 +8,9 @@ a placement, with the reasons each host fits.
   day after an academic leave that ends inside it (a student on leave for the whole period is
   listed, not matched — 6.7.5 allows practice during leave, the school decides).
 - **Blocked** (6.2.3, Lisa 7 8.2): open study debts on the period's first day, from the debt
-  engine. A blocked student gets no proposal and takes no place.
+  engine, once that day has come. A blocked student gets no proposal and takes no place. Before
+  the start, the debts open today are a warning (8.2: cleared "praktika alguseks", by the start):
+  the student is proposed, flagged with the debts to clear by the start date.
 - **Flagged** (Lisa 7 10.2, 10.1): a student at level 2 or with special educational needs —
   the school secures the placement; flagged students choose first in their period.
 - **Capacity**: a host's places for the curriculum on a day are the places of its offers
@@ -160,6 +162,10 @@ class Capacity:
         return last
 
 
+def _debt_modules(debts: list[Debt]) -> list[str]:
+    return sorted({d.module + (f"/{d.topic}" if d.topic else "") for d in debts})
+
+
 # --- the matcher -----------------------------------------------------------------------------
 
 
@@ -192,7 +198,11 @@ def match(ds: Dataset, profile: Profile, as_of: date, start: date, end: date, gr
                 whole = _working_days(calendar, need.period_start, need.end)
                 need.hours = hours * _working_days(calendar, need.start, need.end) // max(whole, 1)
         if need.outcome != ON_LEAVE and need.debts:
-            need.outcome = BLOCKED
+            if as_of < need.start:  # Lisa 7 8.2 "praktika alguseks": time to clear them — a warning
+                need.flags.append(Reason(N_("match.flag.debts"), "Lisa 7 8.2, 6.2.3",
+                                         (("modules", _debt_modules(need.debts)), ("start", need.start)), False))
+            else:
+                need.outcome = BLOCKED
     secured_first = lambda n: not any(f.code in SECURE for f in n.flags)  # noqa: E731
     order = sorted(needs, key=lambda n: (n.start, n.group.id, secured_first(n), n.student.id))
     for need in order:

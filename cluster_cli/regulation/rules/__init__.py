@@ -28,6 +28,7 @@ RULES: tuple[Rule, ...] = (
     Rule("status-history", "", "error", students.status_history),
     Rule("minor-guardian", "6.1.8, 4.11.5", "error", students.minor_guardian),
     Rule("academic-leave", "6.7.2", "error", students.academic_leave),
+    Rule("leave-return", "6.7.10, 6.8.2.5", "warning", students.leave_return),
     Rule("student-group", "", "warning", students.student_group),
     Rule("practice-group-size", "Lisa 6 II.2-3", "error", students.practice_group_size),
     # the journal: grades and attendance
@@ -42,7 +43,7 @@ RULES: tuple[Rule, ...] = (
     Rule("practice-plan", "Lisa 7 5.7, 2.6, 10.1", "error", placements.practice_plan),
     Rule("joint-placement", "Lisa 7 1.4.2-1.4.3", "error", placements.joint_placement),
     Rule("catalogue-task", "Lisa 7 1.4.5", "error", placements.catalogue_tasks),
-    Rule("abroad", "Lisa 7 12.7.1, 4.12.5", "error", placements.abroad),
+    Rule("abroad", "Lisa 7 12.7.1, 12.7.2, 4.12.5", "error", placements.abroad),
     Rule("host-recognition", "2.27", "warning", placements.host_recognition),
     Rule("study-period", "6.7.5, 6.7.6", "error", placements.study_period),
     Rule("open-debts", "6.2.3, Lisa 7 8.2", "error", placements.open_debts),

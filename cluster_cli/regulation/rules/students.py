@@ -132,3 +132,26 @@ def practice_group_size(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         elif g.practice_subgroup_size is None and sizes[g.id] > most:
             yield at(g, (), "practice-group-size", ctx.clause(name), severity="warning",
                      key="practice-group-size.split", students=sizes[g.id], most=most)
+
+
+def leave_return(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """6.7.10, 6.8.2.5: an academic leave that has ended with no return (or removal) recorded
+    after it. A student not back within one week of the leave's end is expelled on the group
+    supervisor's proposal (6.7.10, "ühe nädala jooksul"); 6.8.2.5 says two weeks — both deadlines
+    are named, each moved off a rest day as `cluster debts` and `cluster calendar` move them. A
+    warning: the data may only lack the return."""
+    from cluster_cli.regulation.calendar import working_days
+    from cluster_cli.regulation.facts import unreturned_leave
+
+    clause = f"{ctx.clause('leave_return_days')}, {ctx.clause('leave_return_days_expulsion')}"
+    for s in ds.records.get("students", []):
+        leave = unreturned_leave(s, ctx.as_of)
+        if leave is None:
+            continue
+        calendar = working_days(leave.end, ctx.as_of)
+        back_by = calendar.deadline(leave.end, ctx.p("leave_return_days", leave.end))
+        latest = calendar.deadline(leave.end, ctx.p("leave_return_days_expulsion", leave.end))
+        index = s.status.index(leave)
+        yield at(s, ("status", index, "end"), "leave-return", clause, severity="warning",
+                 key="leave-return" if ctx.as_of <= back_by else "leave-return.passed",
+                 student=s.id, end=leave.end, back_by=back_by, latest=latest)
