@@ -10,8 +10,7 @@ import typer
 
 from cluster_cli.cli import contracts, debts, grants, info, validate
 from cluster_cli.cli import allowances
-from cluster_cli.cli import calendar, match, members, tasks
-from cluster_cli.cli import export
+from cluster_cli.cli import calendar, export, init, match, members, tasks
 from cluster_cli.cli.helptext import ClusterGroup, show_version
 
 app = typer.Typer(
@@ -23,6 +22,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,  # locals hold personal data
     rich_markup_mode=None,  # plain help: rendering help through rich costs ~100 ms at start-up
 )
+app.command("init", help="help.init")(init.init)
 app.command("validate", help="help.validate")(validate.validate)
 app.command("debts", help="help.debts")(debts.debts)
 app.add_typer(grants.app, name="grants")

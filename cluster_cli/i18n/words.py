@@ -410,6 +410,7 @@ UNIT_WORD = Words("word.unit.", {
     "hours": N_("word.unit.hours"),
     "lessons": N_("word.unit.lessons"),
     "minutes": N_("word.unit.minutes"),
+    "month_day": N_("word.unit.month_day"),
     "months": N_("word.unit.months"),
     "ratio": N_("word.unit.ratio"),
     "rule": N_("word.unit.rule"),

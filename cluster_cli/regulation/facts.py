@@ -182,8 +182,6 @@ def study_year_start(cluster, year: int) -> date:
         for p in cluster.periods:
             if p.id == f"{year}-autumn":
                 return p.start
-    first = date(year, 9, 1)
-    if first.weekday() < 5 and first.weekday() != 0:
-        back, forward = first.weekday(), 7 - first.weekday()
-        return first - timedelta(days=back) if back <= forward else first + timedelta(days=forward)
-    return first if first.weekday() == 0 else first + timedelta(days=7 - first.weekday())
+    from cluster_cli.regulation.study_year import nearest_monday
+
+    return nearest_monday(date(year, 9, 1))

@@ -104,7 +104,8 @@ def _shape(value: Any) -> Any:
     return type(value).__name__
 
 
-def _builtin_raw(profile_id: str) -> Any:
+def builtin_raw(profile_id: str) -> Any:
+    """The built-in profile as written in its YAML file (values not yet converted)."""
     raw = resources.files("cluster_cli.regulation").joinpath(f"{profile_id}.yaml").read_bytes()
     data, problems = parse_bytes(raw)
     if problems or not isinstance(data, dict):  # a packaging defect, not a user error
@@ -121,7 +122,7 @@ def load_profile(
         findings.append(make("error", "profile-unknown", "", cluster_file, 0, "profile", value=profile_id,
                              known=list(BUILTIN_PROFILES)))
         profile_id = "vvttk"
-    base = _builtin_raw(profile_id)
+    base = builtin_raw(profile_id)
     table: dict[str, dict] = {}
     for name, spec in base["parameters"].items():
         table[name] = {

@@ -34,7 +34,7 @@ def _stdnum_problem(module, value: str) -> str | None:
 # The message of each problem, per kind of code: literal keys, so that extraction sees them.
 _PERSONAL_CODE = {"checksum": N_("personal-code.checksum"), "length": N_("personal-code.length"),
                   "component": N_("personal-code.component"), "format": N_("personal-code.format")}
-_REGISTRY_CODE = {"checksum": N_("registry-code.checksum"), "length": N_("registry-code.length"),
+REGISTRY_CODE_KEYS = {"checksum": N_("registry-code.checksum"), "length": N_("registry-code.length"),
                   "component": N_("registry-code.component"), "format": N_("registry-code.format")}
 _IBAN = {"checksum": N_("iban.checksum"), "length": N_("iban.length"),
          "component": N_("iban.component"), "format": N_("iban.format")}
@@ -45,6 +45,14 @@ def personal_code_problem(code: str) -> str | None:
     from stdnum.ee import ik
 
     return _stdnum_problem(ik, code)
+
+
+def registry_code_problem(code: str) -> str | None:
+    """Why an Estonian registry code (registrikood) is invalid, or None (`REGISTRY_CODE_KEYS`
+    names the message of each reason)."""
+    from stdnum.ee import registrikood
+
+    return _stdnum_problem(registrikood, code)
 
 
 def personal_codes(ds: Dataset, ctx: Context) -> Iterator[Finding]:
@@ -71,15 +79,13 @@ def personal_codes(ds: Dataset, ctx: Context) -> Iterator[Finding]:
 
 def registry_codes(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Estonian members have a valid registrikood (a placement contract names the host, Lisa 7 1.4.9)."""
-    from stdnum.ee import registrikood
-
     for m in ds.records.get("members", []):
         if not m.registry_code:
             yield at(m, (), "registry-code", "Lisa 7 1.4.9", severity="warning", key="registry-code.missing", id=m.id)
         elif m.country == "EE":
-            problem = _stdnum_problem(registrikood, m.registry_code)
+            problem = registry_code_problem(m.registry_code)
             if problem:
-                yield at(m, ("registry_code",), "registry-code", "", key=_REGISTRY_CODE[problem],
+                yield at(m, ("registry_code",), "registry-code", "", key=REGISTRY_CODE_KEYS[problem],
                          value=m.registry_code)
 
 
