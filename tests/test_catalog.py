@@ -14,7 +14,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from cluster_cli.i18n import LANGUAGES, PLURAL_SUFFIX, t, tn
-from cluster_cli.i18n.extract import built_keys, keys
+from cluster_cli.i18n.extract import PLURAL, built_keys, keys
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "cluster_cli"
@@ -93,6 +93,16 @@ def test_every_message_in_the_catalogue_is_used_by_the_code():
     unused = sorted(k for k in MESSAGES["et"] if k not in USED
                     and not (k.endswith(".hint") and k.removesuffix(".hint") in USED))
     assert not unused, unused
+
+
+def test_a_plural_entry_is_named_as_a_plural_and_only_there():
+    """A key named through `tn`/`NP_` is a plural entry (msgid_plural), and every plural entry is
+    named so — else the count shows "1 kirjet" or the message goes missing."""
+    named = {key for path in sorted(PACKAGE.rglob("*.py"))
+             for _, how, key in keys(path.read_text(encoding="utf-8")) if how in PLURAL}
+    for lang in LANGUAGES:
+        entries = {m.id[0] for m in CATALOGUES[lang] if m.id and m.pluralizable}
+        assert named == entries, (lang, sorted(named ^ entries))
 
 
 def test_no_key_is_built_at_run_time():
@@ -174,3 +184,13 @@ def test_a_message_missing_in_one_language_comes_from_the_other(monkeypatch, tmp
     assert t("only.et", "en") == "ainult eesti"
     assert t("only.en", "et") == "English only"
     assert t("only.en", "en") == "English only"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_po_headers_name_the_project_and_language_without_placeholders(lang):
+    header = (LOCALE / lang / "LC_MESSAGES" / "cluster_cli.po").read_text(encoding="utf-8").split("\n\n")[0]
+    for placeholder in ("FULL NAME", "EMAIL@ADDRESS", "VERSION", "PROJECT", "YEAR-MO-DA", "LL@li.org"):
+        assert placeholder not in header, (lang, placeholder)
+    catalog = CATALOGUES[lang]
+    assert '"Project-Id-Version: cluster-cli\\n"' in header and str(catalog.locale) == lang
+    assert catalog.language_team.startswith({"et": "Estonian", "en": "English"}[lang])

@@ -33,7 +33,7 @@ def test_text_output_is_editor_friendly(cli, tmp_path, monkeypatch):
     # FILE:LINE: severity rule: message (clause)
     assert re.search(r"students/TA-24\.yaml:\d+: viga minor-guardian: .*\(6\.1\.8, 4\.11\.5\)", out)
     assert re.search(r"placements\.yaml:\d+: hoiatus host-recognition: .*\(2\.27, Lisa 7 1\.3\.1\)", out)
-    assert "Parandus: Lisa õpilasele:" in out
+    assert "Parandus: Lisage õpilasele:" in out
     assert re.search(r" > +\d+ │ ", out)  # the marked source line
     assert "50801012232" not in out  # the personal code is masked, in the message and the excerpt
     assert "*******2232" in out

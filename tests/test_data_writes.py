@@ -141,7 +141,7 @@ def test_temporaries_of_a_killed_write_are_swept_by_the_next_match_write(cli, ro
     keep.write_text("x", encoding="utf-8")
     result = match_write(cli, root)
     assert result.exit_code == 0, result.output
-    assert "Removed the temporary files of an interrupted write (2)" in result.stderr
+    assert "Removed 2 temporary files of an interrupted write: " in result.stderr
     assert not any(p.exists() for p in killed) and keep.exists()
     assert [p.name for p in (root / "placements").iterdir() if p.name.endswith(".tmp")] == ["notes.txt.tmp"]
 

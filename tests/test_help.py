@@ -72,7 +72,7 @@ def test_a_wrong_language_is_a_usage_error(cli, monkeypatch, root):
 
 @pytest.mark.parametrize("lang, words", [
     ("et", ["Kasutus: cluster grants explain [VALIKUD] {student}", "Argumendid:", "Valikud:",
-            "Näita seda abi ja lõpeta.", "[kohustuslik]", "[vaikimisi: table]", "Õpilase tunnus.",
+            "Näitab seda abi ja lõpetab.", "[kohustuslik]", "[vaikimisi: table]", "Õpilase tunnus.",
             "Näide: cluster grants explain TA-24-01 --round 2026-autumn"]),
     ("en", ["Usage: cluster grants explain [OPTIONS] {student}", "Arguments:", "Options:",
             "Show this message and exit.", "[required]", "[default: table]", "The student's id.",
@@ -114,7 +114,7 @@ def test_every_help_text_is_a_catalogue_key():
 # --- Click's usage errors in the user's language ------------------------------------------------
 
 @pytest.mark.parametrize("args, et, en", [
-    (["debts", "--fromat", "json"], "Viga: Sellist valikut pole: --fromat Kas mõtlesid: --format?",
+    (["debts", "--fromat", "json"], "Viga: Sellist valikut pole: --fromat Kas mõtlesite: --format?",
      "Error: No such option: --fromat Did you mean --format?"),
     (["debts", "--format", "x"], "Viga: Vigane väärtus valikule '--format' / '-f': 'x' ei ole üks neist: "
      "table, json, csv, xlsx.",
@@ -123,7 +123,7 @@ def test_every_help_text_is_a_catalogue_key():
      "Error: Missing argument 'student'."),
     (["grants", "explain", "S1"], "Viga: Valik '--round' / '-r' puudub.", "Error: Missing option '--round' / '-r'."),
     (["debts", "extra"], "Viga: Üleliigne argument: extra", "Error: Got unexpected extra argument: extra"),
-    (["debtz"], "Viga: Sellist käsku pole: 'debtz'. Kas mõtlesid: 'debts'?",
+    (["debtz"], "Viga: Sellist käsku pole: 'debtz'. Kas mõtlesite: 'debts'?",
      "Error: No such command 'debtz'. Did you mean 'debts'?"),
     (["calendar", "--days", "0"], "Viga: Vigane väärtus valikule '--days' / '-n': peab olema vähemalt 1.",
      "Error: Invalid value for '--days' / '-n': must be at least 1."),

@@ -63,7 +63,7 @@ def test_syntax_error_is_said_in_estonian_without_the_parsers_english(cli, tmp_p
     [f] = findings_of(doc, "yaml-syntax")
     assert f["message"].startswith("Rida on taandatud sügavamale")
     assert "mapping values" not in f["message"] and "(veerg " in f["message"]
-    assert f["hint"].startswith("Joonda väli")
+    assert f["hint"].startswith("Joondage väli")
 
 
 def test_report_refuses_with_the_unreadable_files_error_not_an_earlier_broken_record(cli, tmp_path):

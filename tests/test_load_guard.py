@@ -135,4 +135,5 @@ def test_report_refuses_with_a_refused_file_as_first_cause(tmp_path):
     os.mkfifo(root / "students" / "pipe.yaml")
     proc = _run(tmp_path, "debts", "--data", str(root))
     assert proc.returncode == 2, proc.stderr
-    assert f"First: {root}/students/pipe.yaml: This is not an ordinary file" in proc.stderr
+    assert "The data has 1 loading error; the report would be incomplete. The error: " in proc.stderr
+    assert f"The error: {root}/students/pipe.yaml: This is not an ordinary file" in proc.stderr

@@ -421,9 +421,10 @@ def refuse_if_unusable(loaded, lang: str) -> None:
     report would silently miss students — refuse with exit 2 and point to `cluster validate`.
     The cause named is the first one: a file that could not be read before anything else."""
     from cluster_cli.findings import first_causes_first
+    from cluster_cli.i18n import NP_
 
     broken = [f for f in loaded.findings if f.severity == "error"]
     if broken:
         first = first_causes_first(broken)[0]
         where = f"{first.file}:{first.line}" if first.line else first.file
-        fail("loader.refuse", lang, count=len(broken), where=where, message=first.localized(lang)["message"])
+        fail(NP_("loader.refuse"), lang, count=len(broken), where=where, message=first.localized(lang)["message"])

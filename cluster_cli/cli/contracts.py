@@ -26,6 +26,7 @@ from cluster_cli.cli.common import (
     print_timings,
     stderr_console,
 )
+from cluster_cli.i18n import NP_
 from cluster_cli.cli.values import complete_choice, complete_ids, placement_status, resolve_id, split_list
 
 app = typer.Typer(
@@ -87,7 +88,7 @@ def render(
 
     loose = plan.loose_errors(loaded.findings)
     if loose:  # a file that could not be read at all: which contracts it holds is unknown
-        fail("usage.contracts-data-errors", lang, count=len(loose), where=f"{loose[0].file}:{loose[0].line}")
+        fail(NP_("usage.contracts-data-errors"), lang, count=len(loose), where=f"{loose[0].file}:{loose[0].line}")
     ds = loaded.dataset
     broken = dict(plan.broken_placements(ds, loaded.findings))
     known = [*ds.placements, *broken]
@@ -129,7 +130,7 @@ def render(
         if lock is not None:
             swept = folder.sweep_temp_files(out)
             if swept:
-                note(_t("ui.contracts.swept", lang, count=len(swept), path=str(out)))
+                note(_tn("ui.contracts.swept", len(swept), lang, count=len(swept), path=str(out)))
         with timings.stage("plan"):
             jobs = plan.plan_run(ds, loaded.profile, placements, broken, findings, out, templates, force, lang)
         code = _run(jobs, templates, out, dry_run, lang, err, timings, day, tx, write_manifest, quiet)
@@ -152,7 +153,7 @@ def render(
         for path, detail in failed:
             err.print(_t("reason.contracts.pdf", lang, path=str(path), detail=detail), style="bold red",
                       markup=False, highlight=False, soft_wrap=True)
-        note(_t("ui.contracts.pdf", lang, count=made))
+        note(_tn("ui.contracts.pdf", made, lang, count=made))
         code = max(code, EXIT_FINDINGS if failed else EXIT_OK)
     if verbose:
         print_timings(timings, lang)
@@ -164,6 +165,11 @@ def _t(key: str, lang: str, **args) -> str:
 
     return t(key, lang, **args)
 
+
+def _tn(key: str, n: int, lang: str, **args) -> str:
+    from cluster_cli.i18n import tn
+
+    return tn(key, n, lang, **args)
 
 def _say(console, text: str, style: Optional[str] = None) -> None:
     console.print(text, style=style, markup=False, highlight=False, soft_wrap=True)
@@ -294,7 +300,7 @@ def check_template(
         for clause, term in report.missing_terms:
             print(f"  {clause}: {term}", file=out)
     if problems:
-        print(_t("ui.contracts.template-bad", lang, path=str(file), count=problems), file=out)
+        print(_tn("ui.contracts.template-bad", problems, lang, path=str(file), count=problems), file=out)
         raise typer.Exit(EXIT_FINDINGS)
     print(_t("ui.contracts.template-ok", lang, path=str(file)), file=out)
 

@@ -118,7 +118,7 @@ def cache_info(data: Data = None, lang: Lang = None, quiet: Quiet = False, no_pa
     from datetime import datetime
 
     from cluster_cli.cli.common import resolve_data_dir
-    from cluster_cli.i18n import date_text, t
+    from cluster_cli.i18n import date_text, t, tn
     from cluster_cli.load.cache import STAMP, Cache, cache_dir, limits
     from cluster_cli.render.numbers import number_text
 
@@ -141,7 +141,7 @@ def cache_info(data: Data = None, lang: Lang = None, quiet: Quiet = False, no_pa
     except OSError:
         last = t("cache.info.never", lang)
     typer.echo(t("cache.info.where", lang, directory=directory))
-    typer.echo(t("cache.info.size", lang, entries=len(entries), size=number_text(size / 1e6, lang, 1)))
+    typer.echo(tn("cache.info.size", len(entries), lang, entries=len(entries), size=number_text(size / 1e6, lang, 1)))
     typer.echo(t("cache.info.pruning", lang, days=_amount(max_age, lang), mb=_amount(max_mb, lang), last=last))
 
 
@@ -161,7 +161,7 @@ def cache_clear(data: Data = None, lang: Lang = None, quiet: Quiet = False) -> N
     import shutil
 
     from cluster_cli.cli.common import resolve_data_dir
-    from cluster_cli.i18n import t
+    from cluster_cli.i18n import t, tn
     from cluster_cli.load.cache import AREAS, STAMP, Cache, cache_dir
 
     lang = language(lang)
@@ -173,4 +173,4 @@ def cache_clear(data: Data = None, lang: Lang = None, quiet: Quiet = False) -> N
     for area in AREAS:
         shutil.rmtree(directory / area, ignore_errors=True)
     (directory / STAMP).unlink(missing_ok=True)
-    typer.echo(t("cache.cleared", lang, directory=directory, count=removed))
+    typer.echo(tn("cache.cleared", removed, lang, directory=directory, count=removed))

@@ -126,16 +126,16 @@ def _compute_and_write(compute, data: Optional[Path], state: dict, day, first_la
 def _say_swept(swept: list, lang: str) -> None:
     if swept:
         from cluster_cli.cli.common import note
-        from cluster_cli.i18n import t
+        from cluster_cli.i18n import tn
 
-        note(t("files.swept", lang, count=len(swept), files=", ".join(p.as_posix() for p in swept)))
+        note(tn("files.swept", len(swept), lang, count=len(swept), files=", ".join(p.as_posix() for p in swept)))
 
 
 def _write(data_dir: Path, state: dict, day, session) -> None:
     """Plan every file in memory, then write them all through the edit session; say what happened
     per file."""
     from cluster_cli.cli.common import note
-    from cluster_cli.i18n import t
+    from cluster_cli.i18n import t, tn
     from cluster_cli.edit.drafts import DraftTargetError, plan_drafts, write_drafts
 
     lang = state["lang"]
@@ -150,5 +150,6 @@ def _write(data_dir: Path, state: dict, day, session) -> None:
     write_drafts(plans, session)
     for plan in plans:
         verdict = t("match.verdict.update" if plan.existed else "match.verdict.create", lang)
-        note(t("match.written", lang, verdict=verdict, file=plan.shown, count=len(plan.ids), ids=plan.ids))
+        count = len(plan.ids)
+        note(tn("match.written", count, lang, verdict=verdict, file=plan.shown, count=count, ids=plan.ids))
     sys.stderr.flush()

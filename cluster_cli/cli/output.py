@@ -201,9 +201,9 @@ def deliver(blob: bytes, output: Optional[Path], lang: Optional[str] = None, pri
     except WriteError as exc:
         fail(exc.key, lang, path=exc.path, reason=exc.reason)
     if rows is not None:
-        from cluster_cli.i18n import t
+        from cluster_cli.i18n import tn
 
-        note(t("output.wrote-one" if rows == 1 else "output.wrote", lang, file=str(output), count=rows))
+        note(tn("output.wrote", rows, lang, file=str(output), count=rows))
 
 
 def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view: Optional[str], lang: str,

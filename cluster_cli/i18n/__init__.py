@@ -23,6 +23,7 @@ DEFAULT_LANGUAGE = "et"
 DOMAIN = "cluster_cli"
 LOCALE_DIR = None  # default: the package's i18n/locale (tests point it elsewhere)
 PLURAL_SUFFIX = ".plural"
+COUNT = "count"  # the argument a plural entry named by its key (not through `tn`) agrees with
 
 
 class Phrase(NamedTuple):
@@ -113,8 +114,12 @@ def _missing(key: str, lang: str, args: dict[str, Any]) -> str:
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **args: Any) -> str:
-    """Translate `key` into `lang`, filling in `args`."""
-    template = _catalogue(lang).gettext(key)
+    """Translate `key` into `lang`, filling in `args`. A plural entry kept as a key (a finding's, a
+    reason's, one marked `NP_` in a table) takes the form for its ``count`` argument."""
+    catalogue = _catalogue(lang)
+    if COUNT in args and catalogue.ngettext(key, key + PLURAL_SUFFIX, 1) is not None:
+        return tn(key, args[COUNT], lang, **args)  # (gettext would give a plural entry's one form)
+    template = catalogue.gettext(key)
     if template is None:
         return _missing(key, lang, args)
     return template.format_map(_Lenient({k: _text(v, lang) for k, v in args.items()}))
@@ -122,7 +127,8 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **args: Any) -> str:
 
 def tn(key: str, n: int, lang: str = DEFAULT_LANGUAGE, **args: Any) -> str:
     """Translate the plural entry `key` for the count `n` (``{n}`` in the text is the count)."""
-    template = _catalogue(lang).ngettext(key, key + PLURAL_SUFFIX, n)
+    count = n if isinstance(n, int) else 0  # a count not known ("—"): the form of many
+    template = _catalogue(lang).ngettext(key, key + PLURAL_SUFFIX, count)
     args = {"n": n, **args}
     if template is None:
         return _missing(key, lang, args)

@@ -4,7 +4,8 @@ A key is a literal string where the code names it (standard library only; never 
 run time):
 
 * the first argument of ``t``, ``tn`` (a plural: msgid KEY, msgid_plural KEY.plural), ``fail``,
-  ``Phrase``, ``N_`` (a key kept in a table or passed on later) and ``NP_`` (the same, a plural);
+  ``Phrase``, ``N_`` (a key kept in a table or passed on later) and ``NP_`` (the same, a plural;
+  also inside a finding's or a `fail`'s key: ``key=NP_("…")``, whose ``count`` argument agrees);
 * a finding's key: ``key="…"`` of any call, else the code of ``make(severity, "code", …)``, of a
   rule's ``at(record, path, "code", …)`` and of the loader's ``Problem(line, "key")``;
 * a command's or option's help text: ``help="help.…"`` (translated when the help is built);
@@ -22,9 +23,9 @@ from __future__ import annotations
 import ast
 from typing import Any, Iterator, NamedTuple
 
-# `_t`: a CLI module's lazy wrapper of `t` (the CLI imports nothing of ours at start-up)
-KEY_FIRST = ("t", "_t", "tn", "fail", "Phrase", "N_", "NP_")
-PLURAL = ("tn", "NP_")
+# `_t`, `_tn`: a CLI module's lazy wrappers of `t`, `tn` (the CLI imports nothing of ours at start-up)
+KEY_FIRST = ("t", "_t", "tn", "_tn", "fail", "Phrase", "N_", "NP_")
+PLURAL = ("tn", "_tn", "NP_")
 HINTED = ("fail", "key=", "make", "at", "Problem", "N_")
 PLURAL_SUFFIX = ".plural"
 HINT_COMMENT = "optional hint: how to fix (empty: no hint)"
@@ -109,10 +110,12 @@ def built_keys(source: str) -> Iterator[tuple[int, str, str]]:
 def extract_keys(fileobj: Any, keywords: Any, comment_tags: Any, options: Any) -> Iterator[tuple]:
     """A Babel extraction method (``babel.cfg``): yields (line, funcname, message(s), comments)."""
     source = fileobj.read().decode(options.get("encoding", "utf-8"))
-    for line, how, key in keys(source):
+    found = list(keys(source))
+    plural = {key for _, how, key in found if how in PLURAL}  # `make(…, NP_("k"), …)`: one plural
+    for line, how, key in found:
         if how in PLURAL:
             yield line, "ngettext", (key, key + PLURAL_SUFFIX), []
-        else:
+        elif key not in plural:
             yield line, "gettext", key, []
         if how in HINTED:
             yield line, "gettext", key + ".hint", [HINT_COMMENT]

@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterator
 
 from pydantic import ValidationError
 
-from cluster_cli.i18n import N_
+from cluster_cli.i18n import NP_, N_
 from cluster_cli.findings import Finding, make
 from cluster_cli.load.layout import (  # noqa: F401 - DataFolderError and discover are used via this module
     LIST_KINDS,
@@ -333,7 +333,8 @@ def _load_precise(kind: str, raw: bytes, name: str) -> _FileResult:
         result.broken = _salvaged_ids(raw, ID_FIELD.get(kind, "id"))
         if result.broken:
             shown = ", ".join(result.broken[:5]) + (" …" if len(result.broken) > 5 else "")
-            findings.append(make("info", "file-unread-records", "", name, 0, "", count=len(result.broken), ids=shown))
+            findings.append(make("info", "file-unread-records", "", name, 0, "", key=NP_("file-unread-records"),
+                                 count=len(result.broken), ids=shown))
         return result
     if not isinstance(data, YList):
         findings.append(make("error", "file-not-list", "", name, getattr(data, "line", 1), "", kind=kind))

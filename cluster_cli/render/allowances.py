@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from cluster_cli.findings import Pii
-from cluster_cli.i18n import iso_dates, t
+from cluster_cli.i18n import iso_dates, t, tn
 from cluster_cli.i18n.words import (
     ALLOWANCE_ALLOWED, ALLOWANCE_BASIS, ALLOWANCE_GROUND, ALLOWANCE_KIND,
     ALLOWANCE_LEVEL, ALLOWANCE_MODE, ALLOWANCE_REASON, ALLOWANCE_STATUS,
@@ -365,4 +365,4 @@ def travel_empty_reason(r: TravelReport, lang: str) -> str | None:
 def lunch_empty_reason(r: LunchReport, lang: str) -> str | None:
     if r.practice_rows or any(x.qualifies for x in r.rows):
         return None
-    return t("empty.allowances.lunch", lang, month=r.month, count=len(r.rows))
+    return tn("empty.allowances.lunch", len(r.rows), lang, month=r.month, count=len(r.rows))

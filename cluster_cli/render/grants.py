@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from cluster_cli.findings import Pii
-from cluster_cli.i18n import N_, iso_dates, t
+from cluster_cli.i18n import N_, iso_dates, t, tn
 from cluster_cli.i18n.words import GRANT_CHANGE, GRANT_CRITERION, GRANT_REASON, ROUND_SHARE, ROUND_USED
 from cluster_cli.render.files import plain
 from cluster_cli.render.views import View
@@ -391,7 +391,7 @@ def ranking_empty_reason(r: Ranking, lang: str) -> str | None:
         return None
     if not r.excluded:
         return t("empty.grants.rank", lang, round=r.round.id)
-    return t("empty.grants.rank-none-eligible", lang, round=r.round.id, count=len(r.excluded))
+    return tn("empty.grants.rank-none-eligible", len(r.excluded), lang, round=r.round.id, count=len(r.excluded))
 
 
 def fund_empty_reason(f: YearFund, lang: str) -> str | None:

@@ -43,7 +43,7 @@ def _note(n: Need, lang: str) -> str:
     if n.outcome == ON_LEAVE:
         return t("match.note.on-leave", lang, until=n.leave_until)
     if n.outcome == JOINT:
-        return t("match.note.joint", lang, count=len(n.proposals[0].slots))
+        return tn("match.note.joint", len(n.proposals[0].slots), lang, count=len(n.proposals[0].slots))
     return tn("match.note.proposed", len(n.proposals), lang, count=len(n.proposals))
 
 

@@ -37,7 +37,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from cluster_cli.i18n import N_, Phrase
+from cluster_cli.i18n import NP_, N_, Phrase
 from cluster_cli.i18n.words import PARTNERSHIP
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Curriculum, Group, Member, Student
@@ -307,7 +307,7 @@ def _history(ds: Dataset, member: str, school: str, before: date) -> int:
 
 
 def _rank(ds: Dataset, m: Member, s: Student, need: Need, free: int, home: str) -> tuple[tuple, list[Reason]]:
-    reasons = [Reason(N_("match.reason.capacity"), "", (("free", free),))]
+    reasons = [Reason(NP_("match.reason.capacity"), "", (("count", free),))]
     recognised = is_recognised(m, need.start)
     if recognised:
         reasons.append(Reason(N_("match.reason.recognised"), "2.27", (("date", m.recognition.date),)))
@@ -328,7 +328,7 @@ def _rank(ds: Dataset, m: Member, s: Student, need: Need, free: int, home: str) 
                               (("form", Phrase(PARTNERSHIP[m.partnership])),)))
     history = _history(ds, m.id, s.school, need.start)
     if history:
-        reasons.append(Reason(N_("match.reason.history"), "", (("count", history), ("school", s.school))))
+        reasons.append(Reason(NP_("match.reason.history"), "", (("count", history), ("school", s.school))))
     key = (not recognised, not tasks, abroad, form, -history, -free, m.id)
     return key, reasons
 
@@ -368,8 +368,8 @@ def _joint(ds: Dataset, capacity: Capacity, calendar, hosts: list[Member], s: St
     for m, a, b in slots:
         part = Need(s, need.group, need.module, a, b)
         free = capacity.free(m, s.curriculum, a, b)
-        reasons.append(Reason(N_("match.reason.part"), "",
-                              (("member", m.id), ("start", a), ("end", b), ("free", free))))
+        reasons.append(Reason(NP_("match.reason.part"), "",
+                              (("member", m.id), ("start", a), ("end", b), ("count", free))))
         reasons += [r for r in _rank(ds, m, s, part, free, home)[1]
                     if r.code not in ("match.reason.partnership", "match.reason.capacity", "match.reason.history")]
     return Proposal(1, [Slot(m.id, a, b, h, _module_tasks(ds, m, s.curriculum, need.module))

@@ -171,7 +171,7 @@ def _bus_claim(ds: Dataset, profile: Profile, s: Student, app: Application, run:
             base = len(studying) if refuse else len(days)
             claim.allowed_detail = (("days", base), ("basis", "school_days"))
             if record is None:
-                claim.notes.append(Reason("attendance-not-recorded", "Lisa 14 2.4, 2.6", (("days", base),)))
+                claim.notes.append(Reason("attendance-not-recorded", "Lisa 14 2.4, 2.6", (("count", base),)))
         per_day = p("bus_trips_commuter")
         claim.allowed = base * per_day
     elif category == "dormitory_lower":

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from cluster_cli.findings import Finding
+from cluster_cli.i18n import NP_
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Placement
 from cluster_cli.regulation.facts import is_minor, status_on, study_end
@@ -240,8 +241,8 @@ def defense(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                          key="defense.late", date=g.defense_date, days=days)
         need = ctx.p("defense_committee_min", p.end)
         if g.defense_date is not None and len(g.committee) < need:
-            yield at(p, ("grade", "committee"), "defense", ctx.clause("defense_committee_min"), key="defense.committee",
-                     size=len(g.committee), need=need)
+            yield at(p, ("grade", "committee"), "defense", ctx.clause("defense_committee_min"),
+                     key=NP_("defense.committee"), count=len(g.committee), need=need)
 
 
 def open_debts(ds: Dataset, ctx: Context) -> Iterator[Finding]:
@@ -267,15 +268,15 @@ def open_debts(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         modules = sorted({d.module for d in blocking})
         if p.debt_override is not None:
             o = p.debt_override
-            yield at(p, ("debt_override",), "open-debts", "6.2.3", severity="warning", key="open-debts.override",
+            yield at(p, ("debt_override",), "open-debts", "6.2.3", severity="warning", key=NP_("open-debts.override"),
                      count=len(blocking), modules=modules, by=o.by, reason=o.reason)
         elif ctx.as_of < p.start:
             yield at(p, ("start",), "open-debts", "Lisa 7 8.2, 6.2.3", severity="warning",
-                     key="open-debts.before-start", student=p.student, count=len(blocking), modules=modules,
+                     key=NP_("open-debts.before-start"), student=p.student, count=len(blocking), modules=modules,
                      start=p.start)
         else:
             yield at(p, ("start",), "open-debts", "6.2.3, Lisa 7 8.2",
-                     severity="warning" if p.status == "draft" else "error",
+                     severity="warning" if p.status == "draft" else "error", key=NP_("open-debts"),
                      student=p.student, count=len(blocking), modules=modules, start=p.start)
 
 
