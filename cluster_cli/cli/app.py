@@ -10,7 +10,7 @@ import typer
 
 from cluster_cli.cli import contracts, debts, grants, info, validate
 from cluster_cli.cli import allowances
-from cluster_cli.cli import calendar, match, members, tasks
+from cluster_cli.cli import calendar, intake, match, members, tasks
 from cluster_cli.cli.helptext import ClusterGroup, show_version
 
 app = typer.Typer(
@@ -34,6 +34,7 @@ app.add_typer(members.app, name="members")
 app.command("tasks", help="help.tasks")(tasks.tasks)
 app.command("match", help="help.match")(match.match)
 app.command("calendar", help="help.calendar")(calendar.calendar)
+app.command("import", help="help.import")(intake.import_sheet)
 
 
 @app.callback()
