@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from cluster_cli import vocabulary as V
-from cluster_cli.edit.intake.mapping import Row, RowError
+from cluster_cli.edit.intake.mapping import FIELDS, Row, RowError
 from cluster_cli.edit.intake.merge import Documents, nest, set_fields
 from cluster_cli.findings import Pii
 from cluster_cli.i18n import N_
@@ -135,6 +135,8 @@ class StudentMerge(StudentIndex):
         check.done()
         fields.setdefault("school", group.school)
         fields.setdefault("curriculum", group.curriculum)
+        order = {name: i for i, name in enumerate(FIELDS["students"])}
+        fields = dict(sorted(fields.items(), key=lambda kv: order.get(kv[0], len(order))))
         ident = ident or self._new_id(group.id)
         record = {"id": ident, **nest(fields)}
         record.setdefault("status", [{"status": "active", "start": fields["start"]}])

@@ -123,7 +123,9 @@ def apply(mapping: Mapping, headers: list[str], rows: list[tuple[int, list]]) ->
             row.columns[name] = header
         if errors:
             bad.extend(errors)
-        else:
+        else:  # in the model's order: a new record reads like the others
+            order = {name: i for i, name in enumerate(kinds)}
+            row.fields = dict(sorted(row.fields.items(), key=lambda kv: order.get(kv[0], len(order))))
             good.append(row)
     return good, bad
 

@@ -61,7 +61,9 @@ class Documents:
         self.docs: dict[Path, tuple[str, list]] = {}
         self.dirty: set[Path] = set()
         self.before: dict[Path, str] = {}
+        self.flat: dict[Path, bool] = {}
         self.y = _yaml()
+        self.y_flat = _flat_yaml()
 
     def shown(self, path: Path) -> str:
         try:
@@ -85,8 +87,18 @@ class Documents:
             if not isinstance(doc, list):
                 raise TargetError(self.shown(path), "not a YAML list")
             self.docs[path] = (original, doc)
-            self.before[path] = _dump(self.y, doc) if len(doc) else original
+            self.flat[path] = is_flat(original)
+            self.before[path] = self.dump(path, doc) if len(doc) else original
         return self.docs[path][1]
+
+    def dump(self, path: Path, doc) -> str:
+        if self.flat.get(path):
+            import io
+
+            out = io.StringIO()
+            self.y_flat.dump(doc, out)
+            return out.getvalue()
+        return _dump(self.y, doc)
 
     def find(self, path: Path, key: str, value: str):
         for item in self.open(path):
@@ -107,10 +119,42 @@ class Documents:
         out = []
         for path in sorted(self.dirty):
             original, doc = self.docs[path]
-            text = spliced(original, self.before[path], _dump(self.y, doc))
+            after = self.dump(path, doc)
+            text = spliced(original, self.before[path], after)
+            if text != after and not _same_data(text, after):
+                text = after
             if text != original:
                 out.append(FilePlan(path, self.shown(path), path.is_file(), original, text))
         return out
+
+
+def is_flat(text: str) -> bool:
+    """Whether the file writes a nested list at its key's indent (`grades:` then `- module:` below
+    it, PyYAML's way) rather than two further in (the sample data's way)."""
+    lines = text.splitlines()
+    for line, following in zip(lines, lines[1:]):
+        stripped = line.rstrip()
+        if stripped.endswith(":") and not stripped.lstrip().startswith(("#", "-")):
+            indent = len(line) - len(line.lstrip())
+            return following[:indent + 2] == " " * indent + "- "
+    return False
+
+
+def _flat_yaml():
+    y = _yaml()
+    y.indent(mapping=2, sequence=2, offset=0)
+    return y
+
+
+def _same_data(a: str, b: str) -> bool:
+    """Whether two YAML texts hold the same data (a splice is used only when it does)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(a, Loader=loader) == yaml.load(b, Loader=loader)
+    except yaml.YAMLError:
+        return False
 
 
 def spliced(original: str, before: str, after: str) -> str:
