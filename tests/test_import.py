@@ -358,3 +358,22 @@ def test_decimal_comma_and_dates():
     assert read_value("decimal", "12,5") == read_value("decimal", "12.5")
     assert read_value("int", "12,0") == 12
     assert read_date("23.11.2026") == read_date("2026-11-23") == read_date(46349) == date(2026, 11, 23)
+
+
+def test_bad_student_rows_unknown_group_missing_field_and_not_a_number(cli, tmp_path):
+    root = folder(tmp_path)
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text(STUDENT_MAPPING, encoding="utf-8")
+    sheet = csv1257(tmp_path / "s.csv", ["Isikukood;Eesnimi;Perekonnanimi;Rühm;Kursus;Algus;Nominaalne lõpp",
+                                         f"{NEW_CODE};Uku;Uus;XX-99;1;01.09.2026;30.06.2029",
+                                         f"{NEW_CODE};Uku;Uus;TA-24;esimene;01.09.2026;30.06.2029",
+                                         f"{NEW_CODE};Uku;;TA-24;1;01.09.2026;30.06.2029"])
+    before = snapshot(root)
+    result = run(cli, root, "students", sheet, "--mapping", mapping, "--lang", "en")
+    assert result.exit_code == 1, result.output
+    err = " ".join(result.stderr.split())
+    assert f"{sheet}:2: column 'Rühm': There is no group XX-99 in the data folder." in err
+    assert f"{sheet}:3: column 'Kursus': 'esimene' is not a number." in err
+    assert f"{sheet}:4: column 'Perekonnanimi': The row has no last_name, which a new record needs." in err
+    assert "Bad rows: 3; nothing was written." in err
+    assert snapshot(root) == before

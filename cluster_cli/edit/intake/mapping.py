@@ -111,6 +111,7 @@ def apply(mapping: Mapping, headers: list[str], rows: list[tuple[int, list]]) ->
                 continue
             raw = cells[i] if i < len(cells) else None
             raw = _translated(mapping, name, raw)
+            row.columns.setdefault(name, header)  # an empty cell is still named by its column
             if raw is None:
                 continue
             try:
