@@ -26,7 +26,8 @@ EDGES = {
     "--year": ["1900/1901", "2198/2199"], "--month": ["1900-01", "2199-12"],
 }
 # What a command needs besides the option under test.
-ARGUMENTS = {"grants explain": ["S1"], "members show": ["koodikoda"], "contracts render": ["--all", "--dry-run"]}
+ARGUMENTS = {"grants explain": ["S1"], "import": ["grades", "hinded.csv"], "members show": ["koodikoda"],
+             "contracts render": ["--all", "--dry-run"]}
 REQUIRED = {"--round": "2026-autumn", "--year": "2026/2027", "--month": "2026-11"}
 
 

@@ -10,7 +10,7 @@ import typer
 
 from cluster_cli.cli import contracts, debts, grants, info, validate
 from cluster_cli.cli import allowances
-from cluster_cli.cli import calendar, export, init, match, members, tasks
+from cluster_cli.cli import calendar, export, init, intake, match, members, tasks
 from cluster_cli.cli.helptext import ClusterGroup, show_version
 
 app = typer.Typer(
@@ -36,6 +36,7 @@ app.command("tasks", help="help.tasks")(tasks.tasks)
 app.command("match", help="help.match")(match.match)
 app.command("calendar", help="help.calendar")(calendar.calendar)
 app.command("export", help="help.export")(export.export)
+app.command("import", help="help.import")(intake.import_sheet)
 
 
 @app.callback()

@@ -425,6 +425,16 @@ UNIT_WORD = Words("word.unit.", {
 })
 
 
+# what `cluster import` reads (load/mappings.py IMPORT_KINDS)
+IMPORT_KIND_WORD = Words("word.import-kind.", {
+    "students": N_("word.import-kind.students"),
+    "grades": N_("word.import-kind.grades"),
+    "attendance": N_("word.import-kind.attendance"),
+    "members": N_("word.import-kind.members"),
+    "placements": N_("word.import-kind.placements"),
+})
+
+
 def word(words: Words, code: str, lang: str) -> str:
     """The word for `code` in `lang` from one of the tables above; an unknown code as it is."""
     from cluster_cli.i18n import t

@@ -137,9 +137,15 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
             table.add_row(file or "—", str(c["error"]), str(c["warning"]))
         table.add_row(Text(t("ui.total", lang), style="bold"), str(counts["error"]), str(counts["warning"]))
         console.print(table)
+    console.print(Text(summary_text(findings, lang, records, files),
+                       style="bold red" if counts["error"] else "bold green"), soft_wrap=True)
+
+
+def summary_text(findings: list[Finding], lang: str, records: int, files: int) -> str:
+    """The one-line verdict of a validation: files, records, errors and warnings."""
+    counts = count(findings)
     key = N_("ui.summary.bad") if counts["error"] else N_("ui.summary.ok")
     parts = {"files": tn("ui.count.files", files, lang), "records": tn("ui.count.records", records, lang),
              "errors": tn("ui.count.errors", counts["error"], lang),
              "warnings": tn("ui.count.warnings", counts["warning"], lang)}
-    console.print(Text(t(key, lang, **parts),
-                       style="bold red" if counts["error"] else "bold green"), soft_wrap=True)
+    return t(key, lang, **parts)
