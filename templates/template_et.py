@@ -14,19 +14,7 @@ from docx_builders import bullets, loop_bullets, loop_table, new_document, page_
 def estonian() -> Document:
     doc = new_document("et-EE", "Kolmepoolne praktikaleping", "Praktikaleping (õppekorralduseeskiri 4.11.5, Lisa 7 p 1.4)")
     para(doc, "Kolmepoolne praktikaleping nr {{ placement.id }}", style="Title")
-    para(doc, "{{ school.name }} · õppeaasta {{ study_year }}", align=WD_ALIGN_PARAGRAPH.CENTER)
-    para(doc, "Lepingu sõlmimise kuupäev on viimase digitaalallkirja andmise kuupäev.",
-         align=WD_ALIGN_PARAGRAPH.CENTER, size=9)
-
-    doc.add_heading("1. Lepingu pooled", level=1)
-    para(doc, "{{ school.name }} (registrikood {{ school.registry_code }}, aadress {{ school.address }})"
-              "{% if school.representative %}, keda esindab {{ school.representative.name }}"
-              "{% if school.representative.role %} ({{ school.representative.role }}){% endif %}{% endif %}, "
-              "edaspidi **kool**;", style="List Bullet")
-    para(doc, "{{ student.name }} (isikukood {{ student.id_code }}{% if student.address %}, elukoht {{ student.address }}{% endif %}"
-              "{% if student.email %}, e-post {{ student.email }}{% endif %}{% if student.phone %}, telefon {{ student.phone }}{% endif %}), "
-              "õppekava „{{ student.curriculum.name }}“ (kood {{ student.curriculum.code }}) {{ student.course }}. kursuse "
-              "õpilane õpperühmast {{ student.group }}, edaspidi **õpilane**;", style="List Bullet")
+    school_and_student(doc, ";")
     tag(doc, "{%p if guardian %}")
     para(doc, "alaealise õpilase seaduslik esindaja {{ guardian.name }}{% if guardian.relation %} ({{ guardian.relation }}){% endif %}"
               "{% if guardian.personal_code %}, isikukood {{ guardian.personal_code }}{% endif %}"
@@ -225,3 +213,21 @@ def estonian() -> Document:
     ], [5.5, 5.5, 5.6])
     page_number_footer(doc, "Praktikaleping nr {{ placement.id }} · {{ student.name }}", "lk")
     return doc
+
+
+def school_and_student(doc: Document, end: str) -> None:
+    """The heading under the title and the first two parties, the school and the student, that
+    the tripartite contract and the two-party agreement (Lisa 7 12.7.2) share; `end` closes the
+    student's item (";" when more parties follow)."""
+    para(doc, "{{ school.name }} · õppeaasta {{ study_year }}", align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, "Lepingu sõlmimise kuupäev on viimase digitaalallkirja andmise kuupäev.",
+         align=WD_ALIGN_PARAGRAPH.CENTER, size=9)
+    doc.add_heading("1. Lepingu pooled", level=1)
+    para(doc, "{{ school.name }} (registrikood {{ school.registry_code }}, aadress {{ school.address }})"
+              "{% if school.representative %}, keda esindab {{ school.representative.name }}"
+              "{% if school.representative.role %} ({{ school.representative.role }}){% endif %}{% endif %}, "
+              "edaspidi **kool**;", style="List Bullet")
+    para(doc, "{{ student.name }} (isikukood {{ student.id_code }}{% if student.address %}, elukoht {{ student.address }}{% endif %}"
+              "{% if student.email %}, e-post {{ student.email }}{% endif %}{% if student.phone %}, telefon {{ student.phone }}{% endif %}), "
+              "õppekava „{{ student.curriculum.name }}“ (kood {{ student.curriculum.code }}) {{ student.course }}. kursuse "
+              "õpilane õpperühmast {{ student.group }}, edaspidi **õpilane**" + end, style="List Bullet")

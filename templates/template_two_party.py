@@ -6,6 +6,7 @@ from __future__ import annotations
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from template_et import school_and_student
 from docx_builders import bullets, new_document, page_number_footer, para, person, table, tag
 
 
@@ -16,19 +17,7 @@ def two_party() -> Document:
     para(doc, "Välispraktika leping nr {{ placement.id }}", style="Title")
     para(doc, "Kahepoolne leping kooli ja õpilase vahel õpirände projekti raames toimuva välispraktika kohta "
               "(õppekorralduseeskirja Lisa 7 p 12.7.2)", align=WD_ALIGN_PARAGRAPH.CENTER)
-    para(doc, "{{ school.name }} · õppeaasta {{ study_year }}", align=WD_ALIGN_PARAGRAPH.CENTER)
-    para(doc, "Lepingu sõlmimise kuupäev on viimase digitaalallkirja andmise kuupäev.",
-         align=WD_ALIGN_PARAGRAPH.CENTER, size=9)
-
-    doc.add_heading("1. Lepingu pooled", level=1)
-    para(doc, "{{ school.name }} (registrikood {{ school.registry_code }}, aadress {{ school.address }})"
-              "{% if school.representative %}, keda esindab {{ school.representative.name }}"
-              "{% if school.representative.role %} ({{ school.representative.role }}){% endif %}{% endif %}, "
-              "edaspidi **kool**;", style="List Bullet")
-    para(doc, "{{ student.name }} (isikukood {{ student.id_code }}{% if student.address %}, elukoht {{ student.address }}{% endif %}"
-              "{% if student.email %}, e-post {{ student.email }}{% endif %}{% if student.phone %}, telefon {{ student.phone }}{% endif %}), "
-              "õppekava „{{ student.curriculum.name }}“ (kood {{ student.curriculum.code }}) {{ student.course }}. kursuse "
-              "õpilane õpperühmast {{ student.group }}, edaspidi **õpilane**.", style="List Bullet")
+    school_and_student(doc, ".")
     tag(doc, "{%p if guardian %}")
     para(doc, "Alaealise õpilase seaduslik esindaja {{ guardian.name }}{% if guardian.relation %} ({{ guardian.relation }}){% endif %}"
               " allkirjastab lepingu õpilase kõrval (õppekorralduseeskirja p 4.11.5 ja 4.12.5).")
