@@ -19,7 +19,7 @@ IMPERATIVES = (
     "järjesta asenda edasta alusta nimeta teisenda suurenda vabasta esita liida täienda anna kasuta kanna "
     "pane jaga lisa märgi suuna sisesta määra hoia vii"
 ).split()
-PRONOUNS = r"\b(sa|sina|sind|sinu|sinul|sinult|sinuga|sul|sulle|oled|mõtlesid|tahad|soovid)\b"
+PRONOUNS = r"\b(sa|sina|sind|sinu|sinul|sinult|sinuga|sinule|sinust|sul|sulle|oled|mõtlesid|tahad|soovid)\b"
 NOUNS = {"kontrolli": r"(?! läbi)"}  # "kontrolli läbinud": having passed the check
 
 
@@ -61,7 +61,7 @@ def test_the_check_finds_familiar_forms_and_spares_nouns_and_statements(tmp_path
                   + "".join(f'msgid "k{i}"\nmsgstr "{text}"\n\n' for i, text in enumerate([
                       "Paranda vead: cluster validate",       # familiar
                       "Tundmatu väli — kas mõtlesid 'name'?",  # familiar
-                      "fail on loetav vaid sulle",             # familiar
+                      "fail on loetav ainult sinule",           # familiar
                       "Loe iga fail uuesti; ära kasuta vahemälu.",  # familiar twice
                       "Parandage vead; kas mõtlesite 'name'? Lisa 7 8.2, Lisa 11 VI.2",
                       "Õpilase puue ei anna eelist (lepingu kohustuslik lisa); jätke --pdf ära; VII.2",
