@@ -645,12 +645,12 @@ def test_xlsx_read_back(cli, tmp_path):
     assert cli("allowances", "special", "--month", "2026-11", "--data", root, "--format", "xlsx", "--output", out,
                "--show-pii").exit_code == 0
     wb = load_workbook(out)
-    assert wb.sheetnames == ["applicants", "excluded", "fund", "parameters"]
-    header, *rows = list(wb["applicants"].iter_rows(min_row=2, values_only=True))  # row 1: the title
+    assert wb.sheetnames == ["taotlejad", "välja jäetud", "fond", "parameetrid"]
+    header, *rows = list(wb["taotlejad"].iter_rows(min_row=2, values_only=True))  # row 1: the title
     row = dict(zip(header, rows[0]))
     assert row["Õpilane"] == "A1"
     assert row["Summa €"] == 60 and row["Pangakonto"] == IBAN
-    fund = {r[0]: r[1] for r in wb["fund"].iter_rows(min_row=3, values_only=True)}
+    fund = {r[0]: r[1] for r in wb["fond"].iter_rows(min_row=3, values_only=True)}
     assert fund["Eritoetuse fond kokku"] == pytest.approx(691.20)  # nothing awarded: the round's 3456.00 / 5 (1.4)
 
 

@@ -192,5 +192,5 @@ def test_the_po_headers_name_the_project_and_language_without_placeholders(lang)
     for placeholder in ("FULL NAME", "EMAIL@ADDRESS", "VERSION", "PROJECT", "YEAR-MO-DA", "LL@li.org"):
         assert placeholder not in header, (lang, placeholder)
     catalog = CATALOGUES[lang]
-    assert '"Project-Id-Version: cluster-cli\\n"' in header and str(catalog.locale) == lang
+    assert '"Project-Id-Version: cluster-cli 0.1.0\\n"' in header and str(catalog.locale) == lang
     assert catalog.language_team.startswith({"et": "Estonian", "en": "English"}[lang])

@@ -381,11 +381,14 @@ def test_csv_and_xlsx_read_back(cli, tmp_path):
     result = cli("debts", "--data", root, "--as-of", "2026-11-23", "--format", "xlsx", "--output", xlsx)
     assert result.exit_code == 0
     wb = load_workbook(xlsx)
-    assert wb.sheetnames == ["groups", "debts", "actions", "attendance", "parameters"]
-    header = [c.value for c in wb["debts"][2]]  # row 1: the title
+    assert wb.sheetnames == ["õppegrupid", "võlgnevused", "tegevused", "puudumised", "parameetrid"]
+    header = [c.value for c in wb["võlgnevused"][2]]  # row 1: the title
     assert header[:4] == ["Grupp", "Õpilane", "Nimi", "Moodul"]
-    modules = sorted(row[3] for row in wb["debts"].iter_rows(min_row=3, values_only=True))
+    modules = sorted(row[3] for row in wb["võlgnevused"].iter_rows(min_row=3, values_only=True))
     assert modules == ["M1", "M2"]
+    english = tmp_path / "debts-en.xlsx"
+    cli("debts", "--data", root, "--as-of", "2026-11-23", "--output", english, "--lang", "en")
+    assert load_workbook(english).sheetnames == ["groups", "debts", "actions", "attendance", "parameters"]
     first = xlsx.read_bytes()
     cli("debts", "--data", root, "--as-of", "2026-11-23", "--format", "xlsx", "--output", xlsx)
     assert xlsx.read_bytes() == first  # reproducible, zip timestamps included

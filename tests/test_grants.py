@@ -339,8 +339,8 @@ def test_rank_xlsx_read_back(cli, tmp_path):
     result = cli("grants", "rank", "--round", ROUND, "--data", root, "--format", "xlsx", "--output", out)
     assert result.exit_code == 0
     wb = load_workbook(out)
-    assert wb.sheetnames == ["ranking", "excluded", "parameters"]
-    ids = [row[2] for row in wb["ranking"].iter_rows(min_row=3, values_only=True)]  # title, header
+    assert wb.sheetnames == ["pingerida", "välja jäetud", "parameetrid"]
+    ids = [row[2] for row in wb["pingerida"].iter_rows(min_row=3, values_only=True)]  # title, header
     assert ids == ["A1", "A2", "A3"]
 
 

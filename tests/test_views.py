@@ -120,13 +120,13 @@ def test_shares_are_typed_numbers_in_xlsx(cli, tmp_path):
 
     out = tmp_path / "debts.xlsx"
     assert cli("debts", "--data", SAMPLE, "--as-of", AS_OF, "--format", "xlsx", "--output", out).exit_code == 0
-    sheet = load_workbook(out)["attendance"]
+    sheet = load_workbook(out)["puudumised"]
     header = [c.value for c in sheet[2]]  # row 1 is the sheet's title row
     rates = [row[header.index("Osalemine")] for row in sheet.iter_rows(min_row=3, values_only=True)]
     assert rates and all(isinstance(r, (int, float)) and 0 <= r <= 1 for r in rates if r is not None)
     out = tmp_path / "rank.xlsx"
     assert cli("grants", "rank", "--round", ROUND, "--data", SAMPLE, "--format", "xlsx", "--output", out).exit_code == 0
-    sheet = load_workbook(out)["ranking"]
+    sheet = load_workbook(out)["pingerida"]
     header = [c.value for c in sheet[2]]
     values = [row[header.index("Õppekava täitmine")] for row in sheet.iter_rows(min_row=3, values_only=True)]
     assert values and all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in values if v is not None)

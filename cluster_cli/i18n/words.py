@@ -440,3 +440,40 @@ def word(words: Words, code: str, lang: str) -> str:
     from cluster_cli.i18n import t
 
     return t(words[code], lang) if code in words else code
+
+
+# the name of a view's sheet in an XLSX workbook (at most 31 characters, Excel's limit)
+SHEET = Words("sheet.", {
+    "actions": N_("sheet.actions"),
+    "applicants": N_("sheet.applicants"),
+    "attendance": N_("sheet.attendance"),
+    "blocked": N_("sheet.blocked"),
+    "claims": N_("sheet.claims"),
+    "contacts": N_("sheet.contacts"),
+    "coordinators": N_("sheet.coordinators"),
+    "curricula": N_("sheet.curricula"),
+    "debts": N_("sheet.debts"),
+    "events": N_("sheet.events"),
+    "excluded": N_("sheet.excluded"),
+    "fund": N_("sheet.fund"),
+    "groups": N_("sheet.groups"),
+    "journeys": N_("sheet.journeys"),
+    "member": N_("sheet.member"),
+    "members": N_("sheet.members"),
+    "months": N_("sheet.months"),
+    "not_qualifying": N_("sheet.not_qualifying"),
+    "offers": N_("sheet.offers"),
+    "payments": N_("sheet.payments"),
+    "placements": N_("sheet.placements"),
+    "practice": N_("sheet.practice"),
+    "proposals": N_("sheet.proposals"),
+    "ranking": N_("sheet.ranking"),
+    "results": N_("sheet.results"),
+    "school": N_("sheet.school"),
+    "stopped": N_("sheet.stopped"),
+    "students": N_("sheet.students"),
+    "supervisors": N_("sheet.supervisors"),
+    "tasks": N_("sheet.tasks"),
+    "totals": N_("sheet.totals"),
+    "parameters": N_("sheet.parameters"),
+})

@@ -18,6 +18,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from cluster_cli.i18n import t
+from cluster_cli.i18n.words import SHEET
 from cluster_cli.render.files import is_number, locale_of, plain
 from cluster_cli.render.views import View, kind_of
 
@@ -43,6 +45,13 @@ class Run:
     version: str = ""
 
 
+def sheet_name(view: str, lang: str) -> str:
+    """A view's sheet as the user reads it ("võlgnevused"); a view without a word keeps its code.
+    Excel allows 31 characters and none of []:*?/\\ in a sheet's name."""
+    name = t(SHEET[view], lang) if view in SHEET else view
+    return "".join(c for c in name if c not in "[]:*?/\\")[:31]
+
+
 def xlsx_bytes(views: list[View], lang: str, show_pii: bool, stamp: date, title: str = "",
                run: Run | None = None) -> bytes:
     """One sheet per view, then the parameters sheet; reproducible for the same input."""
@@ -51,9 +60,9 @@ def xlsx_bytes(views: list[View], lang: str, show_pii: bool, stamp: date, title:
     wb = Workbook()
     wb.remove(wb.active)
     for view in views:
-        _sheet(wb.create_sheet(title=view.name[:31]), view, lang, show_pii, stamp, title, run)
+        _sheet(wb.create_sheet(title=sheet_name(view.name, lang)), view, lang, show_pii, stamp, title, run)
     if run is not None:
-        _parameters(wb.create_sheet(title=PARAMETERS_SHEET), run, lang)
+        _parameters(wb.create_sheet(title=sheet_name(PARAMETERS_SHEET, lang)), run, lang)
     moment = datetime(stamp.year, stamp.month, stamp.day)
     wb.properties.created = moment
     wb.properties.modified = moment
@@ -69,7 +78,6 @@ def _sheet(ws, view: View, lang: str, show_pii: bool, stamp: date, title: str, r
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    from cluster_cli.i18n import t
 
     heading = " — ".join(x for x in (title, t(view.title_key, lang)) if x)
     _text(ws.cell(row=1, column=1), t("output.xlsx.title", lang, title=heading, date=_day(stamp, lang),
@@ -119,7 +127,6 @@ def _label_column(view: View) -> int:
 def totals_rows(view: View, lang: str) -> list[tuple[str, dict[str, Any]]]:
     """The rows below the data: with `view.subtotals`, one per value of that field (in the order
     first seen: "Total 204365"), then the total of all rows. Each is (label, {field: sum})."""
-    from cluster_cli.i18n import t
 
     if not view.totals:
         return []
@@ -190,7 +197,6 @@ def _parameters(ws, run: Run, lang: str) -> None:
     and the tool version."""
     from openpyxl.styles import Font
 
-    from cluster_cli.i18n import t
 
     rows: list[tuple[str, Any]] = [(t("output.param.command", lang), run.command)]
     rows += run.options
