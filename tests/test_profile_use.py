@@ -49,3 +49,17 @@ def test_issue16_removed_parameters_are_not_shown(cli, tmp_path):
                "prior_learning_max_years", "prior_learning_general_min_share", "exam_appeal_working_days",
                "grant_appeal_days", "grant_appeal_review_working_days"}
     assert names & removed == set()
+
+
+def test_profile_table_writes_values_as_the_language_does(cli, tmp_path):
+    """Issue 15: `cluster profile` shows jah/ei, 0,7 and 60,00 — not JSON's false, 0.7 and "60.00"."""
+    root = write_data(tmp_path / "data", base_data())
+    et = cli("profile", "--data", root, "--wide", "--lang", "et").stdout
+    line = next(x for x in et.splitlines() if x.startswith("allowances_exclude_vocational_choice"))
+    import re
+
+    assert " ei " in line and not re.search(r"^\S+ +(false|true|null) ", et, re.MULTILINE)
+    assert "60,00" in next(x for x in et.splitlines() if x.startswith("grant_amount"))
+    assert '{"' not in et and "0,7" in et
+    en = cli("profile", "--data", root, "--wide", "--lang", "en").stdout
+    assert " no " in next(x for x in en.splitlines() if x.startswith("allowances_exclude_vocational_choice"))

@@ -63,29 +63,20 @@ def profile(
     loaded = load_or_exit(data, lang, no_cache=no_cache)
     lang = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
     day = parse_date(as_of, lang)
-    rows = []
+    rows, values = [], []
     for p in loaded.profile.parameters.values():
         i = max(sum(1 for d in p.dates if d <= day) - 1, 0)
-        rows.append({"parameter": p.name, "value": _plain(p.at(day)), "unit": p.unit, "clause": p.clause,
+        values.append(p.at(day))
+        rows.append({"parameter": p.name, "value": _plain(values[-1]), "unit": p.unit, "clause": p.clause,
                      "valid_from": p.dates[i].isoformat(), "description": p.description.get(lang, "")})
     if format is TextOrJson.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    from datetime import date
-
     from cluster_cli.cli.terminal import show_views
     from cluster_cli.i18n import date_text
-    from cluster_cli.i18n.words import UNIT_WORD, word
-    from cluster_cli.render.views import View
+    from cluster_cli.render.profile import profile_view
 
-    view = View("profile", "profile.view", [
-        ("parameter", "ui.parameter"), ("value", "ui.value"), ("unit", "ui.unit"), ("clause", "ui.clause"),
-        ("valid_from", "ui.valid_from"), ("description", "ui.description"),
-    ], [{**r, "value": json.dumps(r["value"], ensure_ascii=False), "unit": word(UNIT_WORD, r["unit"], lang),
-          "valid_from": date.fromisoformat(r["valid_from"])} for r in rows],
-        kinds={"parameter": "id", "value": "text", "unit": "text", "clause": "code", "valid_from": "date",
-               "description": "text"},
-        compact=("parameter", "value", "unit", "valid_from", "description"))
+    view = profile_view(rows, values, lang)
     show_views([view], lang, f"{loaded.profile.name} — {date_text(day, lang)}", wide, columns, no_pager)
 
 
