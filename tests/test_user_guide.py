@@ -123,7 +123,32 @@ def test_the_guide_shows_what_the_secretary_meets():
 
 
 def test_the_readme_links_the_guide():
-    assert "docs/kasutusjuhend.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "docs/kasutusjuhend.md" in readme
+    for anchor in ("#uue-klastri-loomine", "#tabelite-import", "#eksport-excelisse"):
+        assert f"docs/kasutusjuhend.md{anchor}" in readme, anchor
+
+
+def test_the_guide_covers_init_import_and_export():
+    text = GUIDE.read_text(encoding="utf-8")
+    for heading in ("### Uue klastri loomine", "### Tabelite import", "### Eksport Excelisse"):
+        assert f"\n{heading}\n" in text, heading
+    for command in ("init", "import", "export"):
+        assert any(c.args and c.args[0] == command for c in COMMANDS), command
+    for words in ("--example", "profile.yaml", "--dry-run", "--skip-bad", "--mapping", "--show-pii",
+                  "students|grades|attendance|members|placements"):
+        assert words in text, words
+
+
+def test_the_heading_an_import_hint_names_is_in_the_guide():
+    """The Estonian hint for a sheet no mapping recognises sends the user to „Tabelite import“."""
+    po = (ROOT / "cluster_cli/i18n/locale/et/LC_MESSAGES/cluster_cli.po").read_text(encoding="utf-8")
+    hint = re.search(r'msgid "import.no-mapping.hint"\nmsgstr "(.*)"', po).group(1)
+    headings = re.findall(r"„([^“]+)“", hint)
+    assert headings
+    text = GUIDE.read_text(encoding="utf-8")
+    for heading in headings:
+        assert f"\n### {heading}\n" in text, heading
 
 
 def _plain(line: str) -> str:
