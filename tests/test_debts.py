@@ -386,6 +386,8 @@ def test_csv_and_xlsx_read_back(cli, tmp_path):
     assert header[:4] == ["Grupp", "Õpilane", "Nimi", "Moodul"]
     modules = sorted(row[3] for row in wb["võlgnevused"].iter_rows(min_row=3, values_only=True))
     assert modules == ["M1", "M2"]
+    title = wb["võlgnevused"]["A1"].value  # the report's title names its date; the sheet does not repeat it
+    assert title.count("23.11.2026") == 1 and "november" not in title and "seisuga" in title
     english = tmp_path / "debts-en.xlsx"
     cli("debts", "--data", root, "--as-of", "2026-11-23", "--output", english, "--lang", "en")
     assert load_workbook(english).sheetnames == ["groups", "debts", "actions", "attendance", "parameters"]

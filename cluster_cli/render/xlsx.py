@@ -18,7 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from cluster_cli.i18n import t
+from cluster_cli.i18n import date_text, t
 from cluster_cli.i18n.words import SHEET
 from cluster_cli.render.files import is_number, locale_of, plain
 from cluster_cli.render.views import View, kind_of
@@ -80,8 +80,11 @@ def _sheet(ws, view: View, lang: str, show_pii: bool, stamp: date, title: str, r
 
 
     heading = " — ".join(x for x in (title, t(view.title_key, lang)) if x)
-    _text(ws.cell(row=1, column=1), t("output.xlsx.title", lang, title=heading, date=_day(stamp, lang),
-                                      data=run.data if run is not None else ""))
+    data = run.data if run is not None else ""
+    if date_text(stamp, lang) in heading:  # the report's title names its date already: once is enough
+        _text(ws.cell(row=1, column=1), t("output.xlsx.title-dated", lang, title=heading, data=data))
+    else:
+        _text(ws.cell(row=1, column=1), t("output.xlsx.title", lang, title=heading, date=stamp, data=data))
     ws.cell(row=1, column=1).font = Font(bold=True, size=12)
     widths = [len(t(h, lang)) for _, h in view.columns]
     for col, (_, header) in enumerate(view.columns, start=1):
@@ -213,12 +216,6 @@ def _parameters(ws, run: Run, lang: str) -> None:
     ws.column_dimensions["A"].width = min(max(widths[0] + 2, MIN_WIDTH), MAX_WIDTH)
     ws.column_dimensions["B"].width = min(max(widths[1] + 2, MIN_WIDTH), MAX_WIDTH)
     ws.freeze_panes = "A2"
-
-
-def _day(day: date, lang: str) -> str:
-    from babel.dates import format_date
-
-    return format_date(day, format="long", locale=locale_of(lang))
 
 
 def pin_zip_times(data: bytes, moment: datetime) -> bytes:
