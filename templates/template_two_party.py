@@ -32,7 +32,7 @@ def two_party() -> Document:
               "praktikakava (Lisa 7 p 12.7.3).")
 
     doc.add_heading("3. Välispraktika aeg ja koht", level=1)
-    para(doc, "3.1. Välispraktika algab {{ start }} ja lõpeb {{ end }}.")
+    para(doc, "3.1. Välispraktika toimub ajavahemikul {{ start }} – {{ end }}.")  # a date in the nominative reads right here
     para(doc, "3.2. Välispraktika maht on {{ hours }} tundi{% if ekap %} ({{ ekap }} EKAP){% endif %}.")
     para(doc, "3.3. Välispraktika toimub: {{ place }}, {{ address }} ({{ country_name }}); vastuvõttev organisatsioon "
               "{% for h in hosts %}{{ h.name }}{% if not loop.last %}, {% endif %}{% endfor %}.")

@@ -50,6 +50,7 @@ def test_lisa_7_12_7_2_mobility_project_renders_the_english_and_the_estonian_two
                      "Kirjalik nõusolek nr 7/2026"):
         assert expected in estonian, expected
     assert "None" not in estonian and "{{" not in estonian and "{%" not in estonian
+    assert "toimub ajavahemikul" in estonian and " algab " not in estonian  # no date in the nominative after "algab"
     assert "Mikko Mäkinen" not in estonian.split("Poolte allkirjad")[1]  # the host does not sign it
 
     rows = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["contracts"]
