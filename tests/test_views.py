@@ -245,3 +245,13 @@ def test_numbers_inside_reasons_are_written_as_the_language_writes_them(cli, tmp
                               "--format", "json").stdout)
     text = json.dumps(document, ensure_ascii=False).lower()
     assert all(w in text for w in words), words
+
+
+def test_view_is_chosen_by_its_sheet_word_too(cli):
+    """Issue 15: `--view tegevused` (the word the XLSX sheet shows) is `--view actions`; an unknown
+    view names both forms."""
+    by_word = cli("debts", "--data", SAMPLE, "--as-of", AS_OF, "--view", "Tegevused", "--format", "csv")
+    by_code = cli("debts", "--data", SAMPLE, "--as-of", AS_OF, "--view", "actions", "--format", "csv")
+    assert by_word.exit_code == 0 and by_word.stdout == by_code.stdout
+    wrong = cli("debts", "--data", SAMPLE, "--as-of", AS_OF, "--view", "volad")
+    assert wrong.exit_code == 2 and "tegevused (actions)" in wrong.stderr

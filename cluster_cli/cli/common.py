@@ -395,7 +395,7 @@ def run_report(ctx: typer.Context, compute, fmt: ReportFormat, output: Optional[
     """The one way every report command answers: a table on the terminal, or bytes for a file or
     pipe — those from the answers cache when nothing changed (the key holds every parameter of
     the command `ctx` runs, but those in `UNKEYED`)."""
-    from cluster_cli.cli.output import deliver, emit_report, report_bytes, rows_written
+    from cluster_cli.cli.output import chosen_view, deliver, emit_report, report_bytes, rows_written
 
     _invocation.set(ctx)  # the table options (--wide, --columns, --no-pager) are read from it
     if fmt is ReportFormat.xlsx and output is None:
@@ -409,8 +409,9 @@ def run_report(ctx: typer.Context, compute, fmt: ReportFormat, output: Optional[
         # The row count travels with the bytes (its own first line), so a cached answer can
         # still say "wrote FILE (N rows)".
         c = compute()
-        blob = report_bytes(c.views, c.document, fmt, view, c.lang, show_pii, c.stamp, c.csv_default, c.title)
-        return b"%d\n" % rows_written(c.views, fmt.value, view, c.csv_default) + blob
+        shown = chosen_view(view, c.views, c.lang)  # `--view tegevused` is `actions`
+        blob = report_bytes(c.views, c.document, fmt, shown, c.lang, show_pii, c.stamp, c.csv_default, c.title)
+        return b"%d\n" % rows_written(c.views, fmt.value, shown, c.csv_default) + blob
 
     count, _, blob = cached_answer(ctx, data, no_cache, show_pii, produce, lang).partition(b"\n")
     deliver(blob, output, rows=int(count))

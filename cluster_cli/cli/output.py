@@ -144,6 +144,21 @@ def rows_written(views, fmt: str, view: Optional[str], csv_default: str) -> int:
     return sum(len(v.rows) for v in views if fmt != "table" or view is None or v.name == view)
 
 
+def chosen_view(view: Optional[str], views, lang: str) -> Optional[str]:
+    """`--view` as typed: the view's code (`debts`) or its sheet's word in either language
+    (`võlgnevused`), in any case; an unknown one is a usage error naming both forms."""
+    if view is None:
+        return None
+    from cluster_cli.render.xlsx import sheet_name
+
+    for v in views:
+        names = (v.name, sheet_name(v.name, "et"), sheet_name(v.name, "en"))
+        if view.casefold() in {name.casefold() for name in names}:
+            return v.name
+    shown = [(sheet_name(v.name, lang), v.name) for v in views]
+    fail("usage.view", lang, value=view, known=", ".join(w if w == c else f"{w} ({c})" for w, c in shown))
+
+
 def report_bytes(views, document, fmt: ReportFormat, view: Optional[str], lang: str, show_pii: bool,
                  stamp: date, csv_default: str, title: str = "") -> bytes:
     """A report serialised for a file or a pipe: JSON document, one view as CSV (in the dialect
@@ -151,9 +166,7 @@ def report_bytes(views, document, fmt: ReportFormat, view: Optional[str], lang: 
     plain text."""
     from cluster_cli.render.views import to_json
 
-    names = [v.name for v in views]
-    if view is not None and view not in names:
-        fail("usage.view", lang, value=view, known=", ".join(names))
+    view = chosen_view(view, views, lang)
     if fmt is ReportFormat.xlsx:
         from cluster_cli.render.xlsx import xlsx_bytes
 
@@ -211,6 +224,7 @@ def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view
     """Serialise a report's views (table/csv/xlsx) or its document (json) to stdout or a file.
 
     Data goes to stdout; diagnostics to stderr. Files are written atomically."""
+    view = chosen_view(view, views, lang)
     if fmt is ReportFormat.xlsx and output is None:
         fail("usage.xlsx-output", lang)
     if fmt is ReportFormat.table and output is None:

@@ -40,9 +40,9 @@ def table_text(views, view: Optional[str], lang: str, show_pii: bool, title: str
     options `--view`, `--wide` and `--columns` applied; an unknown view or column exits 2."""
     from cluster_cli.render.table import UnknownColumns, columns_option, plain_text, report_lines, styled_text
 
-    names = [v.name for v in views]
-    if view is not None and view not in names:
-        fail("usage.view", lang, value=view, known=", ".join(names))
+    from cluster_cli.cli.output import chosen_view
+
+    view = chosen_view(view, views, lang)
     params = command_params()
     shown = [v for v in views if view is None or v.name == view]
     try:
