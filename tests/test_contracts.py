@@ -620,3 +620,21 @@ def test_money_and_dates_are_formatted_in_the_contracts_language():
     assert format_money(123450, "et") == "1\xa0234,50\xa0€" and format_money(123450, "en") == "€1,234.50"
     assert _fmt_date(date(2027, 3, 26), "et") == "26. märts 2027"
     assert _fmt_date(date(2027, 3, 26), "en") == "26 March 2027"
+
+
+def test_pdf_that_libreoffice_cannot_make_is_said_in_our_words_with_a_fix(run, monkeypatch, tmp_path):
+    """LibreOffice's own English is quoted as its message, after our sentence, with a Parandus line."""
+    import os
+    import stat
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    program = bin_dir / "soffice"
+    program.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n", encoding="utf-8")
+    program.chmod(program.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    result, out = run("P1", "--pdf", "--lang", "et")
+    assert result.exit_code == 1
+    assert "LibreOffice ei teisendanud seda (DOCX-leping on olemas ja korras)" in result.stderr
+    assert "Parandus: Proovige käsitsi: soffice --headless --convert-to pdf" in result.stderr
+    assert list(out.rglob("*.docx")) and not list(out.rglob("*.pdf"))

@@ -153,6 +153,9 @@ def render(
         for path, detail in failed:
             err.print(_t("reason.contracts.pdf", lang, path=str(path), detail=detail), style="bold red",
                       markup=False, highlight=False, soft_wrap=True)
+        if failed:
+            err.print(f"   {_t('ui.fix', lang)}: {_t('reason.contracts.pdf.hint', lang)}", style="green",
+                      markup=False, highlight=False, soft_wrap=True)
         note(_tn("ui.contracts.pdf", made, lang, count=made))
         code = max(code, EXIT_FINDINGS if failed else EXIT_OK)
     if verbose:
