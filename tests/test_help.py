@@ -114,8 +114,8 @@ def test_every_help_text_is_a_catalogue_key():
 # --- Click's usage errors in the user's language ------------------------------------------------
 
 @pytest.mark.parametrize("args, et, en", [
-    (["debts", "--fromat", "json"], "Viga: Sellist valikut pole: --fromat Kas mõtlesite: --format?",
-     "Error: No such option: --fromat Did you mean --format?"),
+    (["debts", "--fromat", "json"], "Viga: Sellist valikut pole: --fromat. Kas mõtlesite: --format?",
+     "Error: No such option: --fromat. Did you mean --format?"),
     (["debts", "--format", "x"], "Viga: Vigane väärtus valikule '--format' / '-f': 'x' ei ole üks neist: "
      "table, json, csv, xlsx.",
      "Error: Invalid value for '--format' / '-f': 'x' is not one of table, json, csv, xlsx."),
