@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
+import pytest
+
+import re
+import shutil
+from pathlib import Path
+
 from tests.conftest import AS_OF, base_data, write_data
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data"
+NBSP = "\u00a0"
+
+
+@pytest.fixture
+def sample(tmp_path, monkeypatch):
+    shutil.copytree(SAMPLE, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "data"
 
 
 # --- calendar --ics: the note counts events, not rows -------------------------------------------
@@ -19,3 +35,16 @@ def test_calendar_ics_note_counts_events(cli, tmp_path):
         assert count > 1
         assert f"({count} {word}" in result.stderr, result.stderr
         assert "rida" not in result.stderr and "rows" not in result.stderr
+
+
+# --- a table's text cell never cuts an amount at its no-break spaces --------------------------------
+
+def test_an_amount_in_a_narrow_text_column_stays_on_one_line(cli, sample, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "45")
+    result = cli("allowances", "special", "--data", sample, "--month", "11.2026", "--view", "fund", "--lang", "et")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 45 for line in lines), result.stdout
+    # the fund's items are sentences with amounts in them ("… jääk 7 056,00 € …"); at 45 columns they wrap
+    amounts = [m for line in lines for m in re.findall(rf"\d{{1,3}}(?:{NBSP}\d{{3}})+,\d\d{NBSP}€", line)]
+    assert f"7{NBSP}056,00{NBSP}€" in amounts and f"17{NBSP}856,00{NBSP}€" in amounts, result.stdout
