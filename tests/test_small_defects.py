@@ -48,3 +48,29 @@ def test_an_amount_in_a_narrow_text_column_stays_on_one_line(cli, sample, monkey
     # the fund's items are sentences with amounts in them ("… jääk 7 056,00 € …"); at 45 columns they wrap
     amounts = [m for line in lines for m in re.findall(rf"\d{{1,3}}(?:{NBSP}\d{{3}})+,\d\d{NBSP}€", line)]
     assert f"7{NBSP}056,00{NBSP}€" in amounts and f"17{NBSP}856,00{NBSP}€" in amounts, result.stdout
+
+
+# --- README's Templates section and the CLUSTER_TEMPLATES hint name every template -------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_readme_templates_section_names_every_packaged_template():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n### Templates\n", 1)[1].split("\n## ", 1)[0]
+    packaged = sorted(p.name for p in (ROOT / "cluster_cli" / "templates").glob("*.docx"))
+    assert len(packaged) == 3
+    assert [name for name in packaged if f"`{name}`" not in section] == []
+    assert "12.7.2" in section
+
+
+def test_cluster_templates_hint_names_every_template(cli, tmp_path, monkeypatch):
+    root = write_data(tmp_path / "data", base_data())
+    monkeypatch.setenv("CLUSTER_TEMPLATES", str(tmp_path / "nowhere"))
+    for lang in ("et", "en"):
+        result = cli("contracts", "render", "P1", "--data", root, "--out", tmp_path / "out", "--as-of", AS_OF,
+                     "--lang", lang)
+        assert result.exit_code == 2, result.output
+        text = " ".join(result.stderr.split())
+        packaged = sorted(p.name for p in (ROOT / "cluster_cli" / "templates").glob("*.docx"))
+        assert [name for name in packaged if name not in text] == [], text
