@@ -74,3 +74,18 @@ def test_cluster_templates_hint_names_every_template(cli, tmp_path, monkeypatch)
         text = " ".join(result.stderr.split())
         packaged = sorted(p.name for p in (ROOT / "cluster_cli" / "templates").glob("*.docx"))
         assert [name for name in packaged if name not in text] == [], text
+
+
+# --- the open-debts warning names the as-of date, not "today" ------------------------------------------
+
+def test_open_debts_before_start_says_as_of_date_not_today(cli, tmp_path):
+    from datetime import date
+
+    files = base_data()  # P1 (S1, valid) starts 2027-02-01
+    files["students/TA-24.yaml"][0]["grades"].append(
+        {"module": "M2", "kind": "module", "value": 2, "date": date(2026, 11, 2)})
+    root = write_data(tmp_path / "d", files)
+    for lang, said, never in (("et", "seisuga 15.12.2026 1 lahtine", "täna"), ("en", "as of 2026-12-15", "today")):
+        result = cli("validate", "--data", root, "--as-of", "2026-12-15", "--lang", lang)
+        line = next(x for x in result.stdout.splitlines() if "open-debts" in x)
+        assert said in line and never not in line, line
