@@ -89,3 +89,18 @@ def test_open_debts_before_start_says_as_of_date_not_today(cli, tmp_path):
         result = cli("validate", "--data", root, "--as-of", "2026-12-15", "--lang", lang)
         line = next(x for x in result.stdout.splitlines() if "open-debts" in x)
         assert said in line and never not in line, line
+
+
+# --- a list value in a message is written as the secretary wrote it -----------------------------------
+
+def test_a_list_value_in_a_finding_is_written_a_comma_b(cli, tmp_path):
+    files = base_data()
+    files["students/TA-24.yaml"][0]["course"] = ["a", "b"]
+    files["students/TA-24.yaml"][0]["first_name"] = ["Mart", "Jaan"]
+    root = write_data(tmp_path / "d", files)
+    for lang in ("et", "en"):
+        code, doc = cli.validate_json(root, "--lang", lang)
+        messages = [f["message"] for f in doc["findings"] if f["code"] == "invalid-value"]
+        assert len(messages) == 2 and code == 1, doc
+        assert any("'a, b'" in m for m in messages) and any("'Mart, Jaan'" in m for m in messages), messages
+        assert not any("[" in m for m in messages), messages
