@@ -104,3 +104,21 @@ def test_a_list_value_in_a_finding_is_written_a_comma_b(cli, tmp_path):
         assert len(messages) == 2 and code == 1, doc
         assert any("'a, b'" in m for m in messages) and any("'Mart, Jaan'" in m for m in messages), messages
         assert not any("[" in m for m in messages), messages
+
+
+# --- a boolean is not a number ------------------------------------------------------------------------
+
+def test_a_boolean_where_a_number_goes_is_a_finding_with_its_line(cli, tmp_path):
+    files = base_data()
+    files["students/TA-24.yaml"][1]["course"] = True
+    files["curricula.yaml"][0]["ekap"] = True
+    files["students/TA-24.yaml"][0]["attendance"][0]["lessons"] = False
+    root = write_data(tmp_path / "d", files)
+    code, doc = cli.validate_json(root)
+    found = {(f["file"].rsplit("/", 1)[-1], f["path"].rsplit(".", 1)[-1], f["line"] > 0)
+             for f in doc["findings"] if f["code"] == "invalid-value"}
+    assert code == 1
+    assert found == {("TA-24.yaml", "course", True), ("curricula.yaml", "ekap", True),
+                     ("TA-24.yaml", "lessons", True)}, doc["findings"]
+    result = cli("validate", "--data", root, "--as-of", AS_OF, "--lang", "et")
+    assert "Välja 'course' väärtus 'true' ei sobi: oodatakse täisarvu." in result.stdout
