@@ -122,3 +122,14 @@ def test_a_boolean_where_a_number_goes_is_a_finding_with_its_line(cli, tmp_path)
                      ("TA-24.yaml", "lessons", True)}, doc["findings"]
     result = cli("validate", "--data", root, "--as-of", AS_OF, "--lang", "et")
     assert "Välja 'course' väärtus 'true' ei sobi: oodatakse täisarvu." in result.stdout
+
+
+# --- did you mean: the id with the leading zero left out comes first --------------------------------------
+
+@pytest.mark.parametrize("typed, first", [("TA-25-3", "TA-25-03"), ("ta-25-3", "TA-25-03"),
+                                          ("TA-25-15", "TA-25-14")])
+def test_near_miss_ranks_a_missing_leading_zero_or_last_digit_typo_first(cli, sample, typed, first):
+    result = cli("debts", "--data", sample, "--student", typed, "--as-of", AS_OF, "--lang", "et")
+    assert result.exit_code == 2, result.output
+    suggested = re.search(r"Kas mõtlesite: (.*)\?", result.stderr).group(1).split(", ")
+    assert suggested[0] == first, result.stderr
