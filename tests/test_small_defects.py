@@ -133,3 +133,23 @@ def test_near_miss_ranks_a_missing_leading_zero_or_last_digit_typo_first(cli, sa
     assert result.exit_code == 2, result.output
     suggested = re.search(r"Kas mõtlesite: (.*)\?", result.stderr).group(1).split(", ")
     assert suggested[0] == first, result.stderr
+
+
+# --- a placement's status is shown with the catalogue's words -------------------------------------------
+
+def test_a_skipped_contract_names_the_status_in_words(cli, tmp_path):
+    import copy
+
+    files = base_data()
+    draft = copy.deepcopy(files["placements.yaml"][0])
+    draft.update(id="P-DRAFT", status="draft")
+    files["placements.yaml"].append(draft)
+    root = write_data(tmp_path / "d", files)
+    for lang, said in (("et", "olek mustand:"), ("en", "status draft:")):
+        out = tmp_path / f"out-{lang}"
+        result = cli("contracts", "render", "--data", root, "--status", "draft", "--out", out, "--as-of", AS_OF,
+                     "--lang", lang)
+        assert result.exit_code == 0, result.output
+        assert said in result.output, result.output
+        if lang == "et":
+            assert "draft" not in result.output and "eelnõu" not in result.output, result.output

@@ -202,9 +202,10 @@ def deliver(blob: bytes, output: Optional[Path], lang: Optional[str] = None, pri
     except WriteError as exc:
         fail(exc.key, lang, path=exc.path, reason=exc.reason)
     if rows is not None:
-        from cluster_cli.i18n import tn
+        from cluster_cli.i18n import NP_, tn
 
-        note(tn(wrote or "output.wrote", rows, lang, file=str(output), count=rows))
+        key = wrote or NP_("output.wrote")
+        note(tn(key, rows, lang, file=str(output), count=rows))
 
 
 def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view: Optional[str], lang: str,
