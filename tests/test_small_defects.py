@@ -153,3 +153,33 @@ def test_a_skipped_contract_names_the_status_in_words(cli, tmp_path):
         assert said in result.output, result.output
         if lang == "et":
             assert "draft" not in result.output and "eelnõu" not in result.output, result.output
+
+
+# --- validate's "Parandus:" hints wrap at the terminal's width -------------------------------------------
+
+def _hints(output: str, label: str = "Parandus: ") -> list[str]:
+    """Each hint line, with its wrapped continuation lines joined back on."""
+    hints: list[str] = []
+    indent = " " * (3 + len(label))
+    previous_was_hint = False
+    for line in output.splitlines():
+        if line.startswith("   " + label):
+            hints.append(line.strip())
+            previous_was_hint = True
+        elif previous_was_hint and line.startswith(indent) and "│" not in line:
+            hints[-1] += " " + line.strip()
+        else:
+            previous_was_hint = False
+    return hints
+
+
+def test_validate_hints_wrap_at_80_columns_and_piped_output_is_unchanged(cli, sample, monkeypatch):
+    monkeypatch.delenv("COLUMNS")
+    piped = cli("validate", "--data", "data", "--as-of", AS_OF, "--lang", "et").stdout
+    assert any(len(line) > 80 for line in piped.splitlines() if line.startswith("   Parandus: "))
+    monkeypatch.setenv("COLUMNS", "80")
+    wrapped = cli("validate", "--data", "data", "--as-of", AS_OF, "--lang", "et").stdout
+    hint_lines = [line for line in wrapped.splitlines() if line.startswith("   Parandus: ")
+                  or (line.startswith(" " * 13) and "│" not in line)]
+    assert hint_lines and all(len(line) <= 80 or " " not in line.strip() for line in hint_lines), wrapped
+    assert _hints(wrapped) == _hints(piped)  # joined back: nothing cut, nothing lost
