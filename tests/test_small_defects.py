@@ -183,3 +183,33 @@ def test_validate_hints_wrap_at_80_columns_and_piped_output_is_unchanged(cli, sa
                   or (line.startswith(" " * 13) and "│" not in line)]
     assert hint_lines and all(len(line) <= 80 or " " not in line.strip() for line in hint_lines), wrapped
     assert _hints(wrapped) == _hints(piped)  # joined back: nothing cut, nothing lost
+
+
+# --- --install-completion / --show-completion speak the user's language ------------------------------------
+
+def test_install_completion_says_it_in_estonian(cli, tmp_path, monkeypatch):
+    import shellingham
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(shellingham, "detect_shell", lambda *a, **k: ("bash", "/bin/bash"))
+    for lang, said, never in (("et", "Kesta bash tab-lõpetus on paigaldatud faili", "installed"),
+                              ("en", "bash completion installed in", "paigaldatud")):
+        monkeypatch.setenv("CLUSTER_LANG", lang)
+        result = cli("--install-completion")
+        assert result.exit_code == 0, result.output
+        assert said in result.stdout and never not in result.stdout, result.stdout
+        assert "restart the terminal" not in result.stdout or lang == "en"
+    assert (tmp_path / ".bash_completions" / "cluster.sh").is_file()
+
+
+def test_show_completion_prints_the_script_and_an_unknown_shell_in_estonian(cli, monkeypatch):
+    import shellingham
+
+    monkeypatch.setenv("CLUSTER_LANG", "et")
+    monkeypatch.setattr(shellingham, "detect_shell", lambda *a, **k: ("bash", "/bin/bash"))
+    result = cli("--show-completion")
+    assert result.exit_code == 0 and "_cluster_completion()" in result.stdout, result.output
+    monkeypatch.setattr(shellingham, "detect_shell", lambda *a, **k: ("tcsh", "/bin/tcsh"))
+    result = cli("--show-completion")
+    assert result.exit_code == 1
+    assert "Kesta tcsh tab-lõpetust ei toetata" in result.stderr and "not supported" not in result.output

@@ -58,8 +58,42 @@ def translate(command, lang: str) -> None:
     command.context_class = _context_class(command.context_class, lang)
     for param in command.params:
         param.help = _text(TYPER_OPTIONS.get(param.name, param.help), lang)
+        if param.name in TYPER_OPTIONS and param.callback is not None:
+            param.callback = partial(_completion_said, param.callback, lang)
     for sub in getattr(command, "commands", {}).values():
         translate(sub, lang)
+
+
+def _completion_said(typer_callback, lang: str, ctx, param, value):
+    """Typer's `--install-completion` / `--show-completion`, its English notes said in `lang`:
+    "bash completion installed in PATH", "Completion will take effect once you restart the
+    terminal", "Shell X is not supported." (the script itself is printed as it is)."""
+    if not value or ctx.resilient_parsing:
+        return value
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    out, err, code = io.StringIO(), io.StringIO(), 0
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            typer_callback(ctx, param, value)
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 0
+    except typer.Exit as exc:
+        code = exc.exit_code
+    said = out.getvalue() + err.getvalue()
+    installed = re.match(r"(\S+) completion installed in (.+)\n", said)
+    unsupported = re.search(r"Shell (\S*) (?:is )?not supported\.", said)
+    if installed:
+        typer.echo(t("completion.installed", lang, shell=installed.group(1), path=installed.group(2)))
+        typer.echo(t("completion.restart", lang))
+    elif unsupported:
+        typer.echo(t("completion.unsupported", lang, shell=unsupported.group(1) or "?"), err=True)
+        code = code or 1
+    else:
+        sys.stdout.write(out.getvalue())
+        sys.stderr.write(err.getvalue())
+    raise typer.Exit(code)
 
 
 @lru_cache(maxsize=None)
