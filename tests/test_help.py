@@ -119,7 +119,7 @@ def test_every_help_text_is_a_catalogue_key():
     (["debts", "--format", "x"], "Viga: Vigane väärtus valikule '--format' / '-f': 'x' ei ole üks neist: "
      "table, json, csv, xlsx.",
      "Error: Invalid value for '--format' / '-f': 'x' is not one of table, json, csv, xlsx."),
-    (["grants", "explain", "--round", "2026-autumn"], "Viga: Argument 'student' puudub.",
+    (["grants", "explain", "--round", "2026-autumn"], "Viga: Argument 'õpilane' puudub.",
      "Error: Missing argument 'student'."),
     (["grants", "explain", "S1"], "Viga: Valik '--round' / '-r' puudub.", "Error: Missing option '--round' / '-r'."),
     (["debts", "extra"], "Viga: Üleliigne argument: extra", "Error: Got unexpected extra argument: extra"),

@@ -213,3 +213,27 @@ def test_show_completion_prints_the_script_and_an_unknown_shell_in_estonian(cli,
     result = cli("--show-completion")
     assert result.exit_code == 1
     assert "Kesta tcsh tab-lõpetust ei toetata" in result.stderr and "not supported" not in result.output
+
+
+# --- Estonian help: Estonian placeholders and choice words -------------------------------------------------
+
+def test_estonian_help_shows_estonian_metavars_and_choice_words(cli, monkeypatch):
+    monkeypatch.setenv("CLUSTER_LANG", "et")
+    explain = cli("grants", "explain", "--help").stdout
+    assert "{õpilane}" in explain and "{student}" not in explain, explain
+    calendar = cli("calendar", "--help").stdout
+    assert "--as-of KUUPÄEV" in calendar and "--output FAIL" in calendar and "--ics FAIL" in calendar, calendar
+    assert " DATE" not in calendar and " FILE" not in calendar
+    members = " ".join(cli("members", "list", "--help").stdout.split())
+    assert "--kind [kutseõppeasutus|ettevõte|kõrgkool|organisatsioon]" in members, members
+    assert "--partnership [igapäevane|arendav|strateegiline|võrgustik]" in members
+    assert "Näide: cluster members list --kind ettevõte" in members and "company" not in members
+    monkeypatch.setenv("CLUSTER_LANG", "en")
+    members = " ".join(cli("members", "list", "--help").stdout.split())
+    assert "--as-of DATE" in members and "--kind [vocational_school|company|university|organisation]" in members
+    assert "{student}" in cli("grants", "explain", "--help").stdout
+
+
+def test_the_estonian_example_with_a_choice_word_runs(cli, sample):
+    result = cli("members", "list", "--data", sample, "--kind", "ettevõte", "--lang", "et")
+    assert result.exit_code == 0, result.output
