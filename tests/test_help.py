@@ -71,7 +71,7 @@ def test_a_wrong_language_is_a_usage_error(cli, monkeypatch, root):
 # --- help in both languages -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, words", [
-    ("et", ["Kasutus: cluster grants explain [VALIKUD] {student}", "Argumendid:", "Valikud:",
+    ("et", ["Kasutus: cluster grants explain [VALIKUD] {õpilane}", "Argumendid:", "Valikud:",
             "Näitab seda abi ja lõpetab.", "[kohustuslik]", "[vaikimisi: table]", "Õpilase tunnus.",
             "Näide: cluster grants explain TA-24-01 --round 2026-autumn"]),
     ("en", ["Usage: cluster grants explain [OPTIONS] {student}", "Arguments:", "Options:",
