@@ -71,7 +71,7 @@ def test_a_wrong_language_is_a_usage_error(cli, monkeypatch, root):
 # --- help in both languages -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, words", [
-    ("et", ["Kasutus: cluster grants explain [VALIKUD] {student}", "Argumendid:", "Valikud:",
+    ("et", ["Kasutus: cluster grants explain [VALIKUD] {õpilane}", "Argumendid:", "Valikud:",
             "Näitab seda abi ja lõpetab.", "[kohustuslik]", "[vaikimisi: table]", "Õpilase tunnus.",
             "Näide: cluster grants explain TA-24-01 --round 2026-autumn"]),
     ("en", ["Usage: cluster grants explain [OPTIONS] {student}", "Arguments:", "Options:",
@@ -114,12 +114,12 @@ def test_every_help_text_is_a_catalogue_key():
 # --- Click's usage errors in the user's language ------------------------------------------------
 
 @pytest.mark.parametrize("args, et, en", [
-    (["debts", "--fromat", "json"], "Viga: Sellist valikut pole: --fromat Kas mõtlesite: --format?",
-     "Error: No such option: --fromat Did you mean --format?"),
+    (["debts", "--fromat", "json"], "Viga: Sellist valikut pole: --fromat. Kas mõtlesite: --format?",
+     "Error: No such option: --fromat. Did you mean --format?"),
     (["debts", "--format", "x"], "Viga: Vigane väärtus valikule '--format' / '-f': 'x' ei ole üks neist: "
      "table, json, csv, xlsx.",
      "Error: Invalid value for '--format' / '-f': 'x' is not one of table, json, csv, xlsx."),
-    (["grants", "explain", "--round", "2026-autumn"], "Viga: Argument 'student' puudub.",
+    (["grants", "explain", "--round", "2026-autumn"], "Viga: Argument 'õpilane' puudub.",
      "Error: Missing argument 'student'."),
     (["grants", "explain", "S1"], "Viga: Valik '--round' / '-r' puudub.", "Error: Missing option '--round' / '-r'."),
     (["debts", "extra"], "Viga: Üleliigne argument: extra", "Error: Got unexpected extra argument: extra"),

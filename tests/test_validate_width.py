@@ -31,7 +31,8 @@ def _joined_heads(output: str) -> list[str]:
     for line in output.splitlines():
         if re.match(r"^data/\S+:\d+: ", line):
             heads.append(line)
-        elif line.startswith(" " * HANGING_INDENT) and "│" not in line and heads:
+        elif (line.startswith(" " * HANGING_INDENT) and not line.startswith(" " * (HANGING_INDENT + 1))
+              and "│" not in line and heads):  # (a wrapped hint is indented further)
             heads[-1] += " " + line.strip()
     return heads
 

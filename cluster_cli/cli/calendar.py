@@ -74,11 +74,12 @@ def calendar(
         computed = compute()
         if format is ReportFormat.xlsx and output is None:
             fail("usage.xlsx-output", computed.lang)
+        from cluster_cli.i18n import NP_
         from cluster_cli.render.ics import ics_bytes
 
         # Names only with --show-pii (a calendar is often shared); then the file is private, too.
         deliver(ics_bytes(state["report"], computed.lang, show_pii), ics, computed.lang, private=show_pii,
-                rows=len(state["report"].events))
+                rows=len(state["report"].events), wrote=NP_("output.wrote-events"))
         emit_report(computed.views, computed.document, format, output, view, computed.lang, show_pii,
                     computed.stamp, computed.csv_default, computed.title)
     say_why_empty(state.get("why"), quiet)

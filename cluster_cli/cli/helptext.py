@@ -32,6 +32,9 @@ from typer.core import TyperGroup
 TYPER_OPTIONS = {"install_completion": N_("help.option.install-completion"),
                  "show_completion": N_("help.option.show-completion")}
 _METAVARS = {"<str>": N_("help.metavar.text"), "<path>": N_("help.metavar.path"), "<int>": N_("help.metavar.number")}
+# An option's placeholder (`--as-of DATE`) and an argument's name in the usage line (`{student}`).
+_OPTION_METAVARS = {"DATE": N_("help.metavar.date"), "FILE": N_("help.metavar.file"), "DIR": N_("help.metavar.dir")}
+_ARGUMENT_METAVARS = {"student": N_("help.metavar.student"), "member": N_("help.metavar.member")}
 
 
 def t(key: str, lang: str, **args: Any) -> str:
@@ -58,8 +61,59 @@ def translate(command, lang: str) -> None:
     command.context_class = _context_class(command.context_class, lang)
     for param in command.params:
         param.help = _text(TYPER_OPTIONS.get(param.name, param.help), lang)
+        _translate_metavar(param, lang)
+        if param.name in TYPER_OPTIONS and param.callback is not None:
+            param.callback = partial(_completion_said, param.callback, lang)
     for sub in getattr(command, "commands", {}).values():
         translate(sub, lang)
+
+
+def _translate_metavar(param, lang: str) -> None:
+    """`--as-of DATE` → `--as-of KUUPÄEV`, `{student}` → `{õpilane}`, and a choice's codes
+    (`[vocational_school|company|…]`) → its Estonian words (`[kutseõppeasutus|ettevõte|…]`:
+    words and codes alike are accepted, cli/values.py)."""
+    if param.metavar in _OPTION_METAVARS:
+        param.metavar = t(_OPTION_METAVARS[param.metavar], lang)
+    elif param.metavar is None and param.param_type_name == "argument" and param.name in _ARGUMENT_METAVARS:
+        param.metavar = t(_ARGUMENT_METAVARS[param.name], lang)
+    elif lang == "et" and param.metavar and param.metavar.startswith("["):  # English words are the codes
+        from cluster_cli.cli.values import VOCABULARY, choice_words, choices_metavar
+
+        for field in VOCABULARY:
+            if param.metavar == choices_metavar(field):
+                param.metavar = "[" + "|".join(choice_words(field, lang)) + "]"
+
+
+def _completion_said(typer_callback, lang: str, ctx, param, value):
+    """Typer's `--install-completion` / `--show-completion`, its English notes said in `lang`:
+    "bash completion installed in PATH", "Completion will take effect once you restart the
+    terminal", "Shell X is not supported." (the script itself is printed as it is)."""
+    if not value or ctx.resilient_parsing:
+        return value
+    import io
+    from contextlib import redirect_stderr, redirect_stdout
+
+    out, err, code = io.StringIO(), io.StringIO(), 0
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            typer_callback(ctx, param, value)
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 0
+    except typer.Exit as exc:
+        code = exc.exit_code
+    said = out.getvalue() + err.getvalue()
+    installed = re.match(r"(\S+) completion installed in (.+)\n", said)
+    unsupported = re.search(r"Shell (\S*) (?:is )?not supported\.", said)
+    if installed:
+        typer.echo(t("completion.installed", lang, shell=installed.group(1), path=installed.group(2)))
+        typer.echo(t("completion.restart", lang))
+    elif unsupported:
+        typer.echo(t("completion.unsupported", lang, shell=unsupported.group(1) or "?"), err=True)
+        code = code or 1
+    else:
+        sys.stdout.write(out.getvalue())
+        sys.stderr.write(err.getvalue())
+    raise typer.Exit(code)
 
 
 @lru_cache(maxsize=None)

@@ -189,10 +189,11 @@ FILE_WIDTH = 200  # a table written to a file (--output) is laid out this wide: 
 
 
 def deliver(blob: bytes, output: Optional[Path], lang: Optional[str] = None, private: Optional[bool] = None,
-            rows: Optional[int] = None) -> None:
+            rows: Optional[int] = None, wrote: Optional[str] = None) -> None:
     """Data to stdout (no `--output`, or `-`), or to a file written atomically — checked again
     first (exit 2 with the path and what to do; nothing partial, no temporary file left) — and
-    then a note "wrote FILE (N rows)" on stderr (not under `--quiet`).
+    then a note "wrote FILE (N rows)" on stderr (not under `--quiet`); `wrote` is that note's
+    plural key when the file holds other things than rows (an `NP_` key: "N events").
 
     The file is private (0600) when it holds unmasked personal data (`--show-pii`); otherwise a
     new file gets the user's umask and a replaced one keeps its mode."""
@@ -214,9 +215,10 @@ def deliver(blob: bytes, output: Optional[Path], lang: Optional[str] = None, pri
     except WriteError as exc:
         fail(exc.key, lang, path=exc.path, reason=exc.reason)
     if rows is not None:
-        from cluster_cli.i18n import tn
+        from cluster_cli.i18n import NP_, tn
 
-        note(tn("output.wrote", rows, lang, file=str(output), count=rows))
+        key = wrote or NP_("output.wrote")
+        note(tn(key, rows, lang, file=str(output), count=rows))
 
 
 def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view: Optional[str], lang: str,

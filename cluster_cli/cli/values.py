@@ -202,9 +202,7 @@ class UnknownId(Exception):
 
 def match_id(kind: str, typed: str, known: Iterable[str]) -> str:
     """The id as the data writes it: `typed` itself, else the one id equal to it ignoring case
-    (`ta-25-07` → `TA-25-07`). Raises UnknownId with up to three near misses (difflib)."""
-    import difflib
-
+    (`ta-25-07` → `TA-25-07`). Raises UnknownId with up to three near misses (`near_ids`)."""
     ids = list(known)
     if typed in ids:
         return typed
@@ -214,8 +212,43 @@ def match_id(kind: str, typed: str, known: Iterable[str]) -> str:
     by_fold: dict[str, str] = {}
     for i in ids:
         by_fold.setdefault(i.casefold(), i)
-    near = difflib.get_close_matches(typed.casefold(), list(by_fold), n=3, cutoff=0.6)
-    raise UnknownId(kind, typed, same or [by_fold[n] for n in near], sorted(ids))
+    raise UnknownId(kind, typed, same or [by_fold[n] for n in near_ids(typed.casefold(), list(by_fold))],
+                    sorted(ids))
+
+
+def _split_last_number(text: str) -> tuple[str, str]:
+    """`ta-25-3` → (`ta-25-`, `00000003`); an id without a number ends in "" ."""
+    import re
+
+    match = re.fullmatch(r"(.*?)([0-9]+)([^0-9]*)", text)
+    if not match:
+        return text, ""
+    head, digits, tail = match.groups()
+    return re.sub(r"[0-9]+", lambda m: m.group().zfill(8), head) + "#" + tail, digits.zfill(8)
+
+
+def near_ids(typed: str, ids: list[str], n: int = 3) -> list[str]:
+    """Up to `n` ids close to `typed`, the closest first: the one equal to it with its numbers
+    zero-padded (`TA-25-3` is `TA-25-03` with the leading zero left out), then those that differ
+    from it only by one digit of the last number (`TA-25-14` for `TA-25-15`), then difflib's
+    near misses (ratio at least 0.6) in difflib's order."""
+    import difflib
+
+    head, digits = _split_last_number(typed)
+    close = difflib.get_close_matches(typed, ids, n=len(ids), cutoff=0.6)
+
+    def tier(candidate: str) -> int:
+        other_head, other_digits = _split_last_number(candidate)
+        if other_head != head or not digits:
+            return 2
+        if other_digits == digits:
+            return 0
+        return 1 if sum(a != b for a, b in zip(other_digits, digits)) == 1 else 2
+
+    tiers = {candidate: tier(candidate) for candidate in ids}
+    chosen = [c for c in ids if tiers[c] < 2 and c not in close] + close
+    order = {candidate: i for i, candidate in enumerate(close)}
+    return sorted(chosen, key=lambda c: (tiers[c], order.get(c, -1), c))[:n]
 
 
 def resolve_id(kind: str, typed: str, known: Iterable[str], lang: str) -> str:

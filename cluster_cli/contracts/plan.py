@@ -220,6 +220,7 @@ def plan_jobs(
     context, an inputs hash and a destination. `templates` maps a language (or "*" for all) to
     (label, bytes)."""
     from cluster_cli.i18n import t
+    from cluster_cli.i18n.words import PLACEMENT_STATUS
 
     by_record = findings_by_record(findings)
     # A student or host the loader dropped: its placements are refused with its own errors.
@@ -235,7 +236,7 @@ def plan_jobs(
             job.override = {"by": o.by, "reason": o.reason, "date": o.date.isoformat()}
         if p.status in NOT_RENDERED:
             job.status = "skipped"
-            job.reasons.append(t("reason.contracts.status", lang, status=p.status))
+            job.reasons.append(t("reason.contracts.status", lang, status=t(PLACEMENT_STATUS[p.status], lang)))
             continue
         records = [p]
         student = ds.students.get(p.student)

@@ -27,6 +27,15 @@ SEVERITY = Words("severity.", {
     "info": N_("severity.info"),
 })
 
+# a placement's status (vocabulary.PLACEMENT_STATUSES), wherever one is shown
+PLACEMENT_STATUS = Words("placement.status.", {
+    "draft": N_("placement.status.draft"),
+    "review": N_("placement.status.review"),
+    "valid": N_("placement.status.valid"),
+    "finished": N_("placement.status.finished"),
+    "cancelled": N_("placement.status.cancelled"),
+})
+
 # what each rule of `cluster validate` checks, by rule id
 RULE = Words("rule.", {
     "open-debts": N_("rule.open-debts"),

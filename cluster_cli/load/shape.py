@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -110,8 +112,26 @@ def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origi
 
 
 def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else value
+    text = _plain(value)
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _plain(value: Any) -> str:
+    """A value as the secretary wrote it: a list `a, b` (not Python's `['a', 'b']`), a mapping
+    `key: value, …`, a date ISO, `true`/`false` as in YAML."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{_plain(k)}: {_plain(v)}" for k, v in value.items())
+    if isinstance(value, (date, Decimal)):
+        return str(value)
+    return repr(value)
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:

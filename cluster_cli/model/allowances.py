@@ -6,14 +6,13 @@ a month. `cluster_cli.model.records` builds the `Student` record from them.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from cluster_cli import vocabulary as V
 from cluster_cli.model.common import Model, MonthId, PeriodId
-from cluster_cli.model.numbers import Money, rejoin_split_numbers
+from cluster_cli.model.numbers import Int, Money, Number, rejoin_split_numbers
 
 DisabilityLevel = Literal[V.DISABILITY_LEVELS]
 """Degree of disability (puude raskusaste): keskmine, raske, sügav."""
@@ -36,7 +35,7 @@ class Journey(Model):
 
     date: date
     cost: Money | None = Field(default=None, ge=0)
-    km: Decimal | None = Field(default=None, gt=0)
+    km: Number | None = Field(default=None, gt=0)
     holiday: bool = False
 
     _split_numbers = model_validator(mode="before")(rejoin_split_numbers)
@@ -71,7 +70,7 @@ class Application(Model):
     evidence: list[Evidence] = []
     amount_kind: Literal["normal", "raised", "partial", "crisis"] = "normal"
     amount: Money | None = Field(default=None, ge=0)
-    minor_dependants: int | None = Field(default=None, ge=0)
+    minor_dependants: Int | None = Field(default=None, ge=0)
     parent_disability: DisabilityLevel | None = None
     mode: Literal["bus", "car"] = "bus"
     journeys: list[Journey] = []
@@ -80,7 +79,7 @@ class Application(Model):
     car_registration: str | None = None
     route: str | None = None
     no_public_transport: bool = False
-    days: int | None = Field(default=None, ge=0)
+    days: Int | None = Field(default=None, ge=0)
     approved: date | None = None
 
     _split_numbers = model_validator(mode="before")(rejoin_split_numbers)
@@ -92,5 +91,5 @@ class SchoolDays(Model):
     attended (Lisa 14 2.4, 2.6); school lunch once per school day (6.12.10)."""
 
     month: MonthId
-    days: int = Field(ge=0)
-    attended: int = Field(ge=0)
+    days: Int = Field(ge=0)
+    attended: Int = Field(ge=0)

@@ -150,6 +150,8 @@ def _money_field(value: Any) -> Any:
     Decimals exactly as before), text is read the Estonian way."""
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return value
+    if isinstance(value, bool):  # pydantic's lax mode would take `true` as 1
+        raise PydanticCustomError("money_parsing", "an amount of money is expected, e.g. 2.60, 2,60 or 2,60 €")
     if not isinstance(value, str):
         return value  # pydantic refuses it with its own reason
     try:
@@ -165,3 +167,23 @@ def _money_field(value: Any) -> Any:
 
 Money = Annotated[Decimal, BeforeValidator(_money_field)]
 """An amount of money in a data file (Decimal; decimal comma and a trailing € accepted)."""
+
+
+def _no_bool_int(value: Any) -> Any:
+    if isinstance(value, bool):  # `course: true`: pydantic's lax mode would read it as 1
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+def _no_bool_number(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("decimal_type", "Decimal input should be an integer, float, string or Decimal object")
+    return value
+
+
+Int = Annotated[int, BeforeValidator(_no_bool_int)]
+"""A whole number in a data file: as pydantic's `int`, but `true`/`false` are refused (a finding
+with file:line), not read as 1 and 0."""
+
+Number = Annotated[Decimal, BeforeValidator(_no_bool_number)]
+"""A number (EKAP, years, km) in a data file: as `Decimal`, but `true`/`false` are refused."""

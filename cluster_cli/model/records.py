@@ -17,7 +17,7 @@ from cluster_cli import vocabulary as V
 from cluster_cli.i18n import LANGUAGES
 from cluster_cli.model.allowances import Application, DisabilityLevel, SchoolDays
 from cluster_cli.model.common import Id, Model, PeriodId, Person, Record, Text
-from cluster_cli.model.numbers import Money
+from cluster_cli.model.numbers import Int, Money, Number
 
 # --- cluster -------------------------------------------------------------------------------
 
@@ -92,7 +92,7 @@ class CapacityOffer(Model):
     curriculum: Id
     start: date
     end: date
-    places: int = Field(ge=0)
+    places: Int = Field(ge=0)
 
 
 class Offers(Model):
@@ -148,11 +148,11 @@ class Module(Model):
     id: Id
     name: Text
     type: Literal["core", "general", "elective"]
-    ekap: Decimal = Field(gt=0)
-    practice_ekap: Decimal = Field(default=Decimal(0), ge=0)
-    practical_work_ekap: Decimal = Field(default=Decimal(0), ge=0)
+    ekap: Number = Field(gt=0)
+    practice_ekap: Number = Field(default=Decimal(0), ge=0)
+    practical_work_ekap: Number = Field(default=Decimal(0), ge=0)
     distinctive: bool = True
-    year: int | None = Field(default=None, ge=1, le=6)
+    year: Int | None = Field(default=None, ge=1, le=6)
     final_exam: bool = False
 
 
@@ -164,10 +164,10 @@ class Curriculum(Record):
     level: Literal[2, 3, 4, 5]
     kind: CurriculumKind
     study_form: StudyForm
-    ekap: Decimal = Field(gt=0)
-    nominal_years: Decimal = Field(gt=0)
+    ekap: Number = Field(gt=0)
+    nominal_years: Number = Field(gt=0)
     field: Text
-    state_funded_places: int = Field(default=0, ge=0)
+    state_funded_places: Int = Field(default=0, ge=0)
     modules: list[Module] = Field(min_length=1)
 
 
@@ -190,7 +190,7 @@ class Group(Record):
     curriculum: Id
     supervisor: Person
     special_needs: bool = False
-    practice_subgroup_size: int | None = Field(default=None, ge=1)
+    practice_subgroup_size: Int | None = Field(default=None, ge=1)
     practice_periods: list[PracticePeriod] = []
 
 
@@ -253,10 +253,10 @@ class Attendance(Model):
     """Attendance in one study period, in lessons (4.7.5: P unexcused, H late, V excused)."""
 
     period: PeriodId
-    lessons: int = Field(ge=0)
-    unexcused: int = Field(default=0, ge=0)
-    late: int = Field(default=0, ge=0)
-    excused: int = Field(default=0, ge=0)
+    lessons: Int = Field(ge=0)
+    unexcused: Int = Field(default=0, ge=0)
+    late: Int = Field(default=0, ge=0)
+    excused: Int = Field(default=0, ge=0)
     reasons_notified: bool = False
 
 
@@ -288,7 +288,7 @@ class Student(Record):
     school: Id
     curriculum: Id
     group: Id
-    course: int = Field(ge=1, le=6)
+    course: Int = Field(ge=1, le=6)
     study_form: StudyForm | None = None
     start: date
     nominal_end: date
@@ -344,7 +344,7 @@ class PlacementHost(Model):
     member: Id
     start: date
     end: date
-    hours: int | None = Field(default=None, gt=0)
+    hours: Int | None = Field(default=None, gt=0)
     supervisor: Person | None = None
     tasks: list[TaskRef] = []
 
@@ -396,8 +396,8 @@ class Placement(Record):
     status: PlacementStatus = "draft"
     start: date
     end: date
-    hours: int | None = Field(default=None, gt=0)
-    ekap: Decimal | None = Field(default=None, gt=0)
+    hours: Int | None = Field(default=None, gt=0)
+    ekap: Number | None = Field(default=None, gt=0)
     place: str | None = None
     address: str | None = None
     country: str = Field(default="EE", pattern=r"^[A-Z]{2}$")

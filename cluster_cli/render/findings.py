@@ -85,6 +85,22 @@ def head_lines(pieces: list[tuple[str, str]], width: int | None) -> list[list[tu
     return lines
 
 
+def hint_lines(text: str, width: int | None, indent: int) -> list[str]:
+    """A line of a finding's hint ("Parandus: …") wrapped to `width` after its label, each line
+    indented `indent` (the label's width: a hanging indent) — or as it is when `width` is None
+    (piped output). Lines break only at a space, so a file:line, an id, a date or a number is
+    never cut; a word longer than the room overflows whole."""
+    if width is None or indent + len(text) <= width:
+        return [text]
+    room = max(width - indent, 20)
+    lines = [""]
+    for word in (w for w in text.split(" ") if w):
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > room:
+            lines.append("")
+        lines[-1] += (" " if lines[-1] else "") + word
+    return lines
+
+
 def _head_pieces(f: Finding, message: str, lang: str) -> list[tuple[str, str]]:
     loc = f"{f.file}:{f.line}:" if f.line else f"{f.file}:"
     pieces = [(loc.replace(" ", _JOINED), ""), (t(SEVERITY[f.severity], lang), _STYLE[f.severity]),
@@ -121,9 +137,11 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
                 console.print(Text(f" {marker} {n:>5} │ {text}", style=style), soft_wrap=True)
             if d["hint"]:
                 label = t("ui.fix", lang)
+                indent = " " * (len(label) + 5)
                 for i, hint_line in enumerate(d["hint"].splitlines()):
-                    prefix = f"   {label}: " if i == 0 else " " * (len(label) + 5)
-                    console.print(Text(prefix + hint_line, style="green"), soft_wrap=True)
+                    prefix = f"   {label}: " if i == 0 else indent
+                    for k, part in enumerate(hint_lines(hint_line, width, len(indent))):
+                        console.print(Text((indent if k else prefix) + part, style="green"), soft_wrap=True)
         console.print()
     counts = count(findings)
     if findings:

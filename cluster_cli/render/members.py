@@ -4,7 +4,7 @@ documents and their tables. The rows come from reports/members.py."""
 from __future__ import annotations
 
 from cluster_cli.i18n import N_, t
-from cluster_cli.i18n.words import MEMBER_KIND, PARTNERSHIP
+from cluster_cli.i18n.words import MEMBER_KIND, PARTNERSHIP, PLACEMENT_STATUS
 from cluster_cli.model.records import CapacityOffer, Coordinator
 from cluster_cli.render.views import View
 from cluster_cli.reports.members import MemberDetail, MembersReport, TaskRow
@@ -153,11 +153,7 @@ def member_views(d: MemberDetail, lang: str) -> list:
     ]
 
 
-STATUS_WORDS = {
-    "draft": N_("placement.status.draft"), "review": N_("placement.status.review"),
-    "valid": N_("placement.status.valid"), "finished": N_("placement.status.finished"),
-    "cancelled": N_("placement.status.cancelled"),
-}
+STATUS_WORDS = PLACEMENT_STATUS
 """A placement's status (vocabulary.PLACEMENT_STATUSES) as the tables word it."""
 
 

@@ -114,13 +114,19 @@ def _decimal(value) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
+def _words(text: str) -> list[str]:
+    """Words split at ordinary spaces only: the no-break spaces inside `1 380,50 €`, `79,5 %` or a
+    date keep a number, amount or date in one piece (`str.split()` would split at them, too)."""
+    return [word for word in re.split(r"[ \t\r\n]+", text) if word]
+
+
 def _tokens(text: str, kind: str, is_list: bool) -> list[str]:
     """The unbreakable pieces of a cell: words of text, else the items of a list ("6.2.3, Lisa 7
     8.2" is two clauses; no value of a never-cut kind has ", " inside it), else the whole value."""
     if not text:
         return []
     if kind == "text":
-        return text.split()
+        return _words(text)
     if is_list or ", " in text:
         items = text.split(", ")
         return [item + "," for item in items[:-1]] + items[-1:]
@@ -197,7 +203,7 @@ class _Column:
     cells: list[tuple[str, bool]]  # (text, is a list)
 
     def header_tokens(self) -> list[str]:
-        return self.header.split()
+        return _words(self.header)
 
     def tokens(self, i: int) -> list[str]:
         text, is_list = self.cells[i]
@@ -363,7 +369,7 @@ def report_lines(views: list[View], lang: str, show_pii: bool, width: int, wide:
 
 
 def _title(text: str, width: int) -> list[Line]:
-    return [Line(line, "title") for line in _wrap(text.split(), width, True)]
+    return [Line(line, "title") for line in _wrap(_words(text), width, True)]
 
 
 def plain_text(lines: list[Line]) -> str:

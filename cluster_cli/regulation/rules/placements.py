@@ -273,7 +273,7 @@ def open_debts(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         elif ctx.as_of < p.start:
             yield at(p, ("start",), "open-debts", "Lisa 7 8.2, 6.2.3", severity="warning",
                      key=NP_("open-debts.before-start"), student=p.student, count=len(blocking), modules=modules,
-                     start=p.start)
+                     start=p.start, as_of=ctx.as_of)
         else:
             yield at(p, ("start",), "open-debts", "6.2.3, Lisa 7 8.2",
                      severity="warning" if p.status == "draft" else "error", key=NP_("open-debts"),
