@@ -13,7 +13,7 @@ from pathlib import Path
 from cluster_cli import vocabulary as V
 from cluster_cli.edit.intake.fields import order
 from cluster_cli.edit.intake.mapping import Row, RowError
-from cluster_cli.edit.intake.merge import Documents, nest, set_fields
+from cluster_cli.edit.intake.merge import Documents, model_same, nest, set_fields
 from cluster_cli.findings import Pii
 from cluster_cli.i18n import N_
 from cluster_cli.load.mappings import header_key
@@ -83,6 +83,9 @@ class StudentIndex:
         self.group_of = {s.id: s.group for s in ds.records.get("students", [])}
         self.curriculum_of = {s.id: s.curriculum for s in ds.records.get("students", [])}
         self.school_of = {s.id: s.school for s in ds.records.get("students", [])}
+        self.records = {s.id: s for s in ds.records.get("students", [])}
+        self.used: dict[tuple, set[int]] = {}
+        self.added: dict[tuple, list] = {}
         self.by_name: dict[str, list[str]] = {}
         for s in ds.records.get("students", []):
             for name in (f"{s.first_name} {s.last_name}", f"{s.last_name} {s.first_name}"):
@@ -153,8 +156,10 @@ class StudentMerge(StudentIndex):
             check.add("curriculum", N_("import.bad.unknown-curriculum"), value=fields["curriculum"])
         if ident and ident in self.where:
             check.done()
-            path, item = self.item(ident)
             fields.pop("id", None)
+            if ident in self.records and model_same(self.records[ident], fields):
+                return "unchanged"
+            path, item = self.item(ident)
             if item is not None and set_fields(item, fields, self.kind):
                 self.docs.dirty.add(path)
                 return "changed"
@@ -213,27 +218,52 @@ class GradeMerge(StudentIndex):
         return self.merge_entry(ident, "grades", fields)
 
     def merge_entry(self, ident: str, list_name: str, fields: dict) -> str:
-        from ruamel.yaml.comments import CommentedSeq
-
+        """The row's entry in the student's list: the first one with its key that no earlier row
+        of this sheet took (a folder may hold two grades with one key), else a new one. The
+        entries as loaded answer "unchanged" without opening the file (the cheap check that
+        keeps a round trip of 400,000 grades fast); only a change opens it for writing."""
         for name in WHO:
             fields.pop(name, None)
-        path, item = self.item(ident)
-        entries = item.get(list_name)
-        if entries is None:
-            entries = item[list_name] = CommentedSeq()
-        wanted = tuple(str(fields.get(k)) if fields.get(k) is not None else None for k in self.key)
-        for entry in entries:
-            have = tuple(str(entry.get(k)) if entry.get(k) is not None else None for k in self.key)
-            if have == wanted:
-                if set_fields(entry, fields, self.kind):
+        wanted = tuple(_key(fields.get(k)) for k in self.key)
+        used = self.used.setdefault((ident, list_name), set())
+        record = self.records.get(ident)
+        loaded = getattr(record, list_name, None) or [] if record is not None else []
+        for index, entry in enumerate(loaded):
+            if index not in used and tuple(_key(getattr(entry, k, None)) for k in self.key) == wanted:
+                used.add(index)
+                if model_same(entry, fields):
+                    return "unchanged"
+                path, item = self.item(ident)
+                if set_fields(item[list_name][index], fields, self.kind):
                     self.docs.dirty.add(path)
                     return "changed"
                 return "unchanged"
+        return self._added(ident, list_name, fields, wanted)
+
+    def _added(self, ident: str, list_name: str, fields: dict, wanted: tuple) -> str:
+        from ruamel.yaml.comments import CommentedSeq
+
         from cluster_cli.edit.intake.merge import to_yaml
 
-        entries.append(to_yaml(fields))
+        path, item = self.item(ident)
+        added = self.added.setdefault((ident, list_name), [])
+        for key, entry in added:
+            if key == wanted and set_fields(entry, fields, self.kind):
+                return "changed"
+            if key == wanted:
+                return "unchanged"
+        entries = item.get(list_name)
+        if entries is None:
+            entries = item[list_name] = CommentedSeq()
+        entry = to_yaml(fields)
+        entries.append(entry)
+        added.append((wanted, entry))
         self.docs.dirty.add(path)
         return "new"
+
+
+def _key(value) -> str | None:
+    return None if value is None else str(value)
 
 
 class AttendanceMerge(GradeMerge):

@@ -62,6 +62,7 @@ class Documents:
         self.dirty: set[Path] = set()
         self.before: dict[Path, str] = {}
         self.flat: dict[Path, bool] = {}
+        self.index: dict[tuple[Path, str], dict] = {}
         self.y = _yaml()
         self.y_flat = _flat_yaml()
 
@@ -101,10 +102,14 @@ class Documents:
         return _dump(self.y, doc)
 
     def find(self, path: Path, key: str, value: str):
-        for item in self.open(path):
-            if isinstance(item, dict) and str(item.get(key)) == value:
-                return item
-        return None
+        index = self.index.get((Path(path), key))
+        if index is None:
+            index = {}
+            for item in self.open(path):
+                if isinstance(item, dict):
+                    index.setdefault(str(item.get(key)), item)
+            self.index[(Path(path), key)] = index
+        return index.get(value)
 
     def append(self, path: Path, record: dict):
         doc = self.open(path)
@@ -113,6 +118,10 @@ class Documents:
         if len(doc) > 1:
             doc.yaml_set_comment_before_after_key(len(doc) - 1, before="\n", indent=0)
         self.dirty.add(Path(path))
+        if isinstance(item, dict):
+            for (where, key), index in self.index.items():
+                if where == Path(path):
+                    index.setdefault(str(item.get(key)), item)
         return item
 
     def plans(self) -> list[FilePlan]:
@@ -240,6 +249,23 @@ def set_fields(item, fields: dict, kind: str | None = None, under: str = "") -> 
 
 
 _MISSING = object()
+
+
+def model_same(record, fields: dict) -> bool:
+    """Whether every field already has the row's value in the record as loaded (pydantic, with
+    the model's defaults where the file leaves a field out): then the file need not be opened."""
+    for name, value in fields.items():
+        node = record
+        for part in name.split("."):
+            if node is None:
+                break
+            if part.isdigit():
+                node = node[int(part)] if isinstance(node, list) and int(part) < len(node) else None
+            else:
+                node = getattr(node, part, None)
+        if not same(node, value):
+            return False
+    return True
 
 
 def _at(node, steps: list[str]):
