@@ -237,7 +237,7 @@ def _resolves(model, path: str) -> bool:
 @pytest.mark.parametrize("name", sorted(p.stem for p in MAPPINGS.glob("*.yaml")))
 def test_every_mapping_names_fields_of_the_data_model(name):
     from cluster_cli.model.records import Attendance, Grade, Member, Placement, Student
-    from cluster_cli.render.export import EXPORT_KINDS, builtin_mapping
+    from cluster_cli.load.mappings import IMPORT_KINDS as EXPORT_KINDS, builtin_mapping
 
     mapping = builtin_mapping(name)
     assert mapping.kind in EXPORT_KINDS and mapping.name and mapping.recognise
@@ -255,7 +255,7 @@ def test_every_mapping_names_fields_of_the_data_model(name):
 
 
 def test_cluster_mappings_are_recognised_by_their_own_headers_only():
-    from cluster_cli.render.export import EXPORT_KINDS, builtin_mapping
+    from cluster_cli.load.mappings import IMPORT_KINDS as EXPORT_KINDS, builtin_mapping
 
     for kind in EXPORT_KINDS:
         mine = builtin_mapping(f"cluster-{kind}")

@@ -322,10 +322,11 @@ def test_placements_new_and_unknown_host(cli, tmp_path):
 
 def test_a_built_in_mapping_is_recognised_by_headers(cli, tmp_path):
     root = folder(tmp_path)
-    sheet = csv1257(tmp_path / "h.csv", ["Õpilane,Moodul,Liik,Hinne,Kuupäev", "S1,M2,hindamine,arvestatud,2026-11-12"])
+    sheet = csv1257(tmp_path / "h.csv", ["Õpilase tunnus,Moodul,Hinde liik,Hinne,Kuupäev",
+                                                 "S1,M2,hindamine,A,2026-11-12"])
     result = run(cli, root, "grades", sheet)
     assert result.exit_code == 0, result.output
-    assert "cluster — hinded" in result.stderr
+    assert "Klaster — hinded" in result.stderr
     assert students_of(root)["S1"]["grades"][-1]["value"] == "A"
 
 

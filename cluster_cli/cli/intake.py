@@ -91,10 +91,10 @@ def _mapping_and_sheet(kind: str, file: Path, given: Optional[Path], sheet_name:
         _no_header(file, kind, first, user is not None, lang)
     wrong = unknown_fields(chosen)
     if wrong:
-        from cluster_cli.edit.intake.mapping import FIELDS
+        from cluster_cli.edit.intake.mapping import known_fields
 
         fail("import.mapping.unknown-field", lang, file=chosen.source, field=wrong[0],
-             fields=", ".join(FIELDS[kind]))
+             fields=", ".join(known_fields(kind)))
     found = with_header(raw, header_row)
     note(_t("import.reading", lang, file=str(file), mapping=chosen.name, row=header_row, rows=len(found.rows)))
     extra = unmapped(chosen, found.headers)

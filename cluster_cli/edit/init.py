@@ -254,7 +254,7 @@ def example_files() -> dict[str, bytes]:
                 continue
             if child.is_dir():
                 walk(child, f"{prefix}{child.name}/")
-            elif child.name.endswith((".yaml", ".md")):
+            elif child.name.endswith((".yaml", ".md", ".csv")):
                 found[prefix + child.name] = child.read_bytes()
 
     walk(root, "")

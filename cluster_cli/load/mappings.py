@@ -10,13 +10,17 @@ A mapping is a small YAML file (hledger's CSV rules are the model)::
     values: {value: {arvestatud: A, mittearvestatud: MA}}      # field → {sheet value → data value}
 
 The built-in mappings are package data (`cluster_cli/mappings/*.yaml`), recognised by their
-headers; a user's is given with `--mapping FILE`. Read here, in the load room, so that `import`
-(edit) and `export` (render) read the same files. Headers compare case- and space-insensitively.
+headers; a user's is given with `--mapping FILE`. Read here, in the load room: the one loader of
+`import` (edit) and `export` (render). Headers and sheet words compare case- and
+space-insensitively. `values` reads both ways: import turns a sheet word into the data's value
+(`value_of`), export writes a data value as the first sheet word given for it (`word_for`).
+A `recognise` header need not be a column (Tahvel's `person` tells its CSV apart, unmapped).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from cluster_cli.i18n import N_
@@ -50,6 +54,26 @@ class Mapping:
     columns: dict[str, str] = field(default_factory=dict)
     constants: dict[str, object] = field(default_factory=dict)
     values: dict[str, dict[str, object]] = field(default_factory=dict)
+    """field → {sheet word → data value}, the words as the file writes them."""
+
+    def value_of(self, name: str, raw: object) -> object:
+        """A cell of field `name` through its value table (any case); the cell as it is when the
+        table has no such word."""
+        table = self.values.get(name)
+        if table and raw is not None:
+            wanted = header_key(raw)
+            for word, value in table.items():
+                if header_key(word) == wanted:
+                    return value
+        return raw
+
+    def word_for(self, name: str, value: object) -> object:
+        """A data value as the sheet writes it: the first word of `values` that means it (`True`
+        → `jah`, `assessment` → `hindamine`); the value itself when none does."""
+        for word, meant in self.values.get(name, {}).items():
+            if type(meant) is type(value) and meant == value:
+                return word
+        return value
 
     def field_of(self, header: object) -> str | None:
         """The field a sheet header maps to, or None (an unlisted column)."""
@@ -91,7 +115,7 @@ def parse_mapping(doc: object, source: str) -> Mapping:
                    recognise=tuple(str(h) for h in recognise),
                    columns={str(k): v for k, v in columns.items()},
                    constants={str(k): v for k, v in constants.items()},
-                   values={str(f): {header_key(k): v for k, v in table.items()} for f, table in values.items()})
+                   values={str(f): {str(k): v for k, v in table.items()} for f, table in values.items()})
 
 
 def load_mapping(path: Path) -> Mapping:
@@ -112,18 +136,31 @@ def load_mapping(path: Path) -> Mapping:
 
 def builtin_mappings() -> list[Mapping]:
     """The mappings shipped with the tool (`cluster_cli/mappings/*.yaml`), by file name."""
+    return list(_builtins())
+
+
+def builtin_mapping(name: str) -> Mapping:
+    """One of the shipped mappings by its file's name: `builtin_mapping("cluster-grades")`."""
+    for mapping in _builtins():
+        if mapping.source == f"{name}.yaml":
+            return mapping
+    raise KeyError(name)
+
+
+@lru_cache(maxsize=1)
+def _builtins() -> tuple[Mapping, ...]:
     from importlib import resources
 
     import yaml
 
-    found = []
+    found: list[Mapping] = []
     folder = resources.files("cluster_cli") / "mappings"
     if not folder.is_dir():
-        return found
+        return ()
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith((".yaml", ".yml")):
             found.append(parse_mapping(yaml.safe_load(entry.read_text(encoding="utf-8")), entry.name))
-    return found
+    return tuple(found)
 
 
 def recognise(headers: list[object], kind: str, mappings: list[Mapping]) -> Mapping | None:

@@ -7,9 +7,7 @@ nested field: `guardian.name`; a number for an item of a list: `hosts.0.member`)
 translates a field's values between the sheet and the data (`jah` ↔ true). Export writes the
 headers in the mapping's order and each value as the sheet shows it: `values` read backwards,
 a list of ids joined with ", ", dates as dates, numbers as numbers, ids and codes as text.
-
-`read_mapping` is a deliberately small reader of the mapping files (the import's full loader,
-with its checks, is `load/mappings.py`); the one it reads here are the package's own.
+The mappings are read by the import's loader (`load/mappings.py`): one format, one reader.
 """
 
 from __future__ import annotations
@@ -18,13 +16,13 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 from cluster_cli.findings import Pii, mask
+from cluster_cli.load.mappings import IMPORT_KINDS, Mapping, builtin_mapping
 from cluster_cli.render.files import csv_cell, csv_table
 
-EXPORT_KINDS = ("students", "grades", "attendance", "members", "placements")
+EXPORT_KINDS = IMPORT_KINDS
 """What `cluster export` writes, each in the columns of `cluster-<kind>.yaml`."""
 FILTERED_KINDS = frozenset({"students", "grades", "attendance", "placements"})
 """The kinds whose records belong to a student, so that `--group` and `--school` choose them."""
@@ -38,45 +36,6 @@ EXPORT_MOMENT = datetime(2000, 1, 1)
 """The document date of every exported workbook: an export is the data, not the day it was made,
 so the same folder gives the same bytes on any day."""
 MIN_WIDTH, MAX_WIDTH = 8, 50
-
-
-@dataclass(frozen=True)
-class Mapping:
-    """A sheet's columns and what they hold (the format agreed with `cluster import`)."""
-
-    kind: str
-    name: str
-    recognise: tuple[str, ...]
-    columns: dict[str, str]  # header -> field, in the sheet's order
-    constants: dict[str, Any] = field(default_factory=dict)
-    values: dict[str, dict[Any, Any]] = field(default_factory=dict)  # field -> {sheet: data}
-
-
-def read_mapping(text: str) -> Mapping:
-    """A mapping from its YAML text (the package's files; no checks beyond the shape)."""
-    import yaml
-
-    raw = yaml.safe_load(text) or {}
-    return Mapping(
-        kind=str(raw["kind"]),
-        name=str(raw.get("name", "")),
-        recognise=tuple(str(h) for h in raw.get("recognise") or ()),
-        columns={str(h): str(f) for h, f in (raw.get("columns") or {}).items()},
-        constants=dict(raw.get("constants") or {}),
-        values={str(f): dict(v) for f, v in (raw.get("values") or {}).items()},
-    )
-
-
-def builtin_mappings() -> list[str]:
-    """The names of the package's mappings (`cluster-students`, `tahvel-grades`, …), sorted."""
-    folder = resources.files("cluster_cli") / "mappings"
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
-
-
-def builtin_mapping(name: str) -> Mapping:
-    """One of the package's mappings by name: `builtin_mapping("cluster-grades")`."""
-    folder = resources.files("cluster_cli") / "mappings"
-    return read_mapping((folder / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
 @dataclass
@@ -101,11 +60,10 @@ def export_table(dataset, kind: str, group: str | None = None, school: str | Non
     mapping = builtin_mapping(f"cluster-{kind}")
     headers = list(mapping.columns)
     fields = [mapping.columns[h] for h in headers]
-    back = {f: _backwards(v) for f, v in mapping.values.items()}
     table = ExportTable(kind, mapping.name, headers, fields)
     host_columns = {int(f.split(".")[1]) for f in fields if f.startswith("hosts.")}
     for record in _records(dataset, kind, group, school):
-        row = [_cell(_value(record, f), f, back.get(f)) for f in fields]
+        row = [_cell(_value(record, f), f, mapping) for f in fields]
         if any(isinstance(c, Pii) for c in row):
             table.pii_records += 1
         table.rows.append(row)
@@ -184,19 +142,12 @@ def _value(record: Any, path: str) -> Any:
     return node
 
 
-def _backwards(values: dict[Any, Any]) -> dict[Any, Any]:
-    """`values` read from the data's side: the first sheet word of each data value."""
-    back: dict[Any, Any] = {}
-    for sheet, data in values.items():
-        back.setdefault((type(data), data), sheet)
-    return back
-
-
-def _cell(value: Any, path: str, back: dict | None) -> Any:
+def _cell(value: Any, path: str, mapping: Mapping) -> Any:
     if value is None:
         return None
-    if back is not None and (type(value), value) in back:
-        return str(back[(type(value), value)])
+    word = mapping.word_for(path, value)
+    if word is not value:
+        return str(word)
     if isinstance(value, bool):
         return "jah" if value else "ei"
     if isinstance(value, list):

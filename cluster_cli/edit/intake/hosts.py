@@ -48,7 +48,7 @@ class MemberMerge:
             check.done()
             path = self.where[ident]
             item = self.docs.find(path, "id", ident)
-            changed = set_fields(item, fields) | self._contact(item, contact)
+            changed = set_fields(item, fields, self.kind) | self._contact(item, contact)
             if changed:
                 self.docs.dirty.add(path)
             return "changed" if changed else "unchanged"
@@ -102,16 +102,18 @@ class PlacementMerge(StudentIndex):
         check.choices()
         fields = plain(row.fields)
         ident = fields.pop("id", None)
-        student = self.resolve(check, {k: fields.get(k) for k in ("student", "personal_code")})
-        fields.pop("personal_code", None)
+        who = {k: fields.pop(k, None) for k in ("student", "personal_code", "student_name", "group")}
+        student = self.resolve(check, who)
         if student is not None:
             fields["student"] = student
             if fields.get("modules"):
                 self.module_check(check, student, fields["modules"])
         host = {k.split(".", 1)[1]: fields.pop(k) for k in list(fields) if k.startswith("host.")}
         member = fields.pop("host", None)
-        if member is not None and member not in self.ds.members:
-            check.add("host", N_("import.bad.unknown-member"), value=member)
+        for name in ["host", *(k for k in fields if k.startswith("hosts.") and k.endswith(".member"))]:
+            value = member if name == "host" else fields[name]
+            if value is not None and value not in self.ds.members:
+                check.add(name, N_("import.bad.unknown-member"), value=value)
         if fields.get("start") and fields.get("end") and fields["end"] < fields["start"]:
             check.add("end", N_("import.bad.end-before-start"), start=fields["start"], end=fields["end"])
         if not ident and student is not None and fields.get("modules") and fields.get("start"):
@@ -120,18 +122,22 @@ class PlacementMerge(StudentIndex):
             check.done()
             path = self.placed[ident]
             item = self.docs.find(path, "id", ident)
-            changed = set_fields(item, fields) | self._host(item, member, host, fields)
+            changed = set_fields(item, fields, self.kind) | self._host(item, member, host, fields)
             if changed:
                 self.docs.dirty.add(path)
             return "changed" if changed else "unchanged"
-        check.required({**fields, "host": member})
+        check.required({**fields, "host": member or fields.get("hosts.0.member")})
         check.done()
         school = self.school_of[student]
         path = target_for(self.docs.data_dir, school)
         taken = set(self.placed)
         ident = ident or _next_id(_prefix(self.ds, self.docs.open(path), school), fields["start"].year, taken)
-        slot = {"member": member, "start": fields["start"], "end": fields["end"], **nest(host)}
-        record = {"id": ident, "student": student, **nest(fields), "hosts": [slot]}
+        record = {"id": ident, "student": student, **nest(fields)}
+        if member is not None:
+            record["hosts"] = [{"member": member, "start": fields["start"], "end": fields["end"], **nest(host)}]
+        for slot in record["hosts"]:  # a host's own dates default to the placement's
+            slot.setdefault("start", fields["start"])
+            slot.setdefault("end", fields["end"])
         record.setdefault("status", "draft")
         self.docs.append(path, record)
         self.placed[ident] = path

@@ -11,10 +11,12 @@ import re
 from pathlib import Path
 
 from cluster_cli import vocabulary as V
-from cluster_cli.edit.intake.mapping import FIELDS, Row, RowError
-from cluster_cli.edit.intake.merge import Documents, nest, set_fields
+from cluster_cli.edit.intake.fields import order
+from cluster_cli.edit.intake.mapping import Row, RowError
+from cluster_cli.edit.intake.merge import Documents, model_same, nest, set_fields
 from cluster_cli.findings import Pii
 from cluster_cli.i18n import N_
+from cluster_cli.load.mappings import header_key
 
 CHOICES = {
     ("students", "study_form"): V.STUDY_FORMS, ("students", "residence"): V.RESIDENCES,
@@ -29,6 +31,10 @@ REQUIRED_NEW = {
     "members": ("kind", "name"),
     "placements": ("modules", "kind", "start", "end", "host"),
 }
+
+
+WHO = ("student", "personal_code", "id", "student_name", "group")
+"""The fields that say whose a row is; none of them is stored in the grade or attendance entry."""
 
 
 class BadRow(Exception):
@@ -77,6 +83,15 @@ class StudentIndex:
         self.group_of = {s.id: s.group for s in ds.records.get("students", [])}
         self.curriculum_of = {s.id: s.curriculum for s in ds.records.get("students", [])}
         self.school_of = {s.id: s.school for s in ds.records.get("students", [])}
+        self.records = {s.id: s for s in ds.records.get("students", [])}
+        self.used: dict[tuple, set[int]] = {}
+        self.added: dict[tuple, list] = {}
+        self.by_name: dict[str, list[str]] = {}
+        for s in ds.records.get("students", []):
+            for name in (f"{s.first_name} {s.last_name}", f"{s.last_name} {s.first_name}"):
+                ids = self.by_name.setdefault(header_key(name), [])
+                if s.id not in ids:
+                    ids.append(s.id)
 
     def resolve(self, check: Checks, fields: dict) -> str | None:
         ident, code = fields.get("student") or fields.get("id"), fields.get("personal_code")
@@ -84,12 +99,28 @@ class StudentIndex:
             return ident
         if code and str(code) in self.by_code:
             return self.by_code[str(code)]
+        if not ident and not code and fields.get("student_name"):
+            return self._by_name(check, fields["student_name"], fields.get("group"))
         if ident or code:
             name = "student" if fields.get("student") else "personal_code" if code else "id"
             value = ident if name != "personal_code" else Pii(code)
             check.add(name, N_("import.bad.unknown-student"), value=value)
         else:
             check.add("student", N_("import.bad.missing"), field="student")
+        return None
+
+    def _by_name(self, check: Checks, name: str, group: str | None) -> str | None:
+        """A student named in full (Tahvel's reports give no id), within `group` when the row
+        or the mapping gives one; an unknown or ambiguous name is a bad row."""
+        found = [i for i in self.by_name.get(header_key(name), []) if group is None or self.group_of.get(i) == group]
+        if len(found) == 1:
+            return found[0]
+        where = group or "—"
+        if found:
+            check.add("student_name", N_("import.bad.ambiguous-student"), value=name, group=where,
+                      ids=", ".join(sorted(found)))
+        else:
+            check.add("student_name", N_("import.bad.unknown-student-name"), value=name, group=where)
         return None
 
     def item(self, ident: str):
@@ -125,9 +156,11 @@ class StudentMerge(StudentIndex):
             check.add("curriculum", N_("import.bad.unknown-curriculum"), value=fields["curriculum"])
         if ident and ident in self.where:
             check.done()
-            path, item = self.item(ident)
             fields.pop("id", None)
-            if item is not None and set_fields(item, fields):
+            if ident in self.records and model_same(self.records[ident], fields):
+                return "unchanged"
+            path, item = self.item(ident)
+            if item is not None and set_fields(item, fields, self.kind):
                 self.docs.dirty.add(path)
                 return "changed"
             return "unchanged"
@@ -135,8 +168,8 @@ class StudentMerge(StudentIndex):
         check.done()
         fields.setdefault("school", group.school)
         fields.setdefault("curriculum", group.curriculum)
-        order = {name: i for i, name in enumerate(FIELDS["students"])}
-        fields = dict(sorted(fields.items(), key=lambda kv: order.get(kv[0], len(order))))
+        rank = order("students")
+        fields = dict(sorted(fields.items(), key=lambda kv: rank.get(kv[0], len(rank))))
         ident = ident or self._new_id(group.id)
         record = {"id": ident, **nest(fields)}
         record.setdefault("status", [{"status": "active", "start": fields["start"]}])
@@ -185,27 +218,52 @@ class GradeMerge(StudentIndex):
         return self.merge_entry(ident, "grades", fields)
 
     def merge_entry(self, ident: str, list_name: str, fields: dict) -> str:
-        from ruamel.yaml.comments import CommentedSeq
-
-        for name in ("student", "personal_code", "id"):
+        """The row's entry in the student's list: the first one with its key that no earlier row
+        of this sheet took (a folder may hold two grades with one key), else a new one. The
+        entries as loaded answer "unchanged" without opening the file (the cheap check that
+        keeps a round trip of 400,000 grades fast); only a change opens it for writing."""
+        for name in WHO:
             fields.pop(name, None)
-        path, item = self.item(ident)
-        entries = item.get(list_name)
-        if entries is None:
-            entries = item[list_name] = CommentedSeq()
-        wanted = tuple(str(fields.get(k)) if fields.get(k) is not None else None for k in self.key)
-        for entry in entries:
-            have = tuple(str(entry.get(k)) if entry.get(k) is not None else None for k in self.key)
-            if have == wanted:
-                if set_fields(entry, fields):
+        wanted = tuple(_key(fields.get(k)) for k in self.key)
+        used = self.used.setdefault((ident, list_name), set())
+        record = self.records.get(ident)
+        loaded = getattr(record, list_name, None) or [] if record is not None else []
+        for index, entry in enumerate(loaded):
+            if index not in used and tuple(_key(getattr(entry, k, None)) for k in self.key) == wanted:
+                used.add(index)
+                if model_same(entry, fields):
+                    return "unchanged"
+                path, item = self.item(ident)
+                if set_fields(item[list_name][index], fields, self.kind):
                     self.docs.dirty.add(path)
                     return "changed"
                 return "unchanged"
+        return self._added(ident, list_name, fields, wanted)
+
+    def _added(self, ident: str, list_name: str, fields: dict, wanted: tuple) -> str:
+        from ruamel.yaml.comments import CommentedSeq
+
         from cluster_cli.edit.intake.merge import to_yaml
 
-        entries.append(to_yaml(fields))
+        path, item = self.item(ident)
+        added = self.added.setdefault((ident, list_name), [])
+        for key, entry in added:
+            if key == wanted and set_fields(entry, fields, self.kind):
+                return "changed"
+            if key == wanted:
+                return "unchanged"
+        entries = item.get(list_name)
+        if entries is None:
+            entries = item[list_name] = CommentedSeq()
+        entry = to_yaml(fields)
+        entries.append(entry)
+        added.append((wanted, entry))
         self.docs.dirty.add(path)
         return "new"
+
+
+def _key(value) -> str | None:
+    return None if value is None else str(value)
 
 
 class AttendanceMerge(GradeMerge):

@@ -10,46 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
+from cluster_cli.edit.intake.fields import fields as fields_of
+from cluster_cli.edit.intake.fields import order, reader, template
 from cluster_cli.findings import Pii
 from cluster_cli.i18n import N_
 from cluster_cli.load.mappings import Mapping, header_key
 
 GRADE_SCALE = ("5", "4", "3", "2", "A", "MA", "X")
-
-_PERSON = {"first_name": "text", "last_name": "text", "name": "info"}
-_WHO = {"student": "text", "personal_code": "code", "first_name": "info", "last_name": "info", "name": "info"}
-FIELDS: dict[str, dict[str, str]] = {
-    "students": {
-        "id": "text", **_PERSON, "personal_code": "code", "birth_date": "date", "school": "text",
-        "curriculum": "text", "group": "text", "course": "int", "study_form": "text", "start": "date",
-        "nominal_end": "date", "state_funded": "bool", "residence": "text", "iban": "text", "email": "text",
-        "phone": "text", "home_settlement": "text", "dormitory": "bool", "special_needs": "text",
-        "individual_curriculum": "bool", "individual_schedule": "bool", "student_council": "bool",
-        "guardian.name": "text", "guardian.relation": "text", "guardian.personal_code": "code",
-        "guardian.email": "text", "guardian.phone": "text",
-    },
-    "grades": {
-        **_WHO, "module": "text", "topic": "text", "kind": "text", "value": "grade", "date": "date",
-        "resit_agreed": "date", "cleared": "date", "no_show": "bool",
-    },
-    "attendance": {
-        **_WHO, "period": "text", "lessons": "int", "unexcused": "int", "late": "int", "excused": "int",
-        "reasons_notified": "bool",
-    },
-    "members": {
-        "id": "text", "kind": "text", "name": "text", "registry_code": "text", "country": "text",
-        "address": "text", "partnership": "text", "settlement": "text", "contact.name": "text",
-        "contact.role": "text", "contact.email": "text", "contact.phone": "text",
-    },
-    "placements": {
-        **_WHO, "id": "text", "modules": "list", "kind": "text", "status": "text", "start": "date",
-        "end": "date", "hours": "int", "ekap": "decimal", "place": "text", "address": "text", "country": "text",
-        "language": "text", "host": "text", "host.supervisor.name": "text", "host.supervisor.email": "text",
-        "host.supervisor.phone": "text",
-    },
-}
-"""The fields each kind can take from a sheet and how each is read. `info` fields (a name beside
-a student's id) are read and left out of the data."""
 
 _TRUE = {"jah", "yes", "true", "1", "x", "+", "j", "y", "tõene"}
 _FALSE = {"ei", "no", "false", "0", "-", "e", "n", "väär"}
@@ -85,8 +52,13 @@ class _Bad(Exception):
 
 
 def unknown_fields(mapping: Mapping) -> list[str]:
-    known = FIELDS[mapping.kind]
-    return sorted({f for f in (*mapping.columns.values(), *mapping.constants) if f not in known})
+    return sorted({f for f in (*mapping.columns.values(), *mapping.constants, *mapping.values)
+                   if reader(mapping.kind, f) is None})
+
+
+def known_fields(kind: str) -> list[str]:
+    """The fields a mapping of `kind` may name (for the message about one it may not)."""
+    return list(fields_of(kind))
 
 
 def unmapped(mapping: Mapping, headers: list[str]) -> list[str]:
@@ -97,7 +69,6 @@ def unmapped(mapping: Mapping, headers: list[str]) -> list[str]:
 def apply(mapping: Mapping, headers: list[str], rows: list[tuple[int, list]]) -> tuple[list[Row], list[RowError]]:
     """Every row as typed fields; the rows with a cell that cannot be read are left out and
     reported, one RowError per bad cell."""
-    kinds = FIELDS[mapping.kind]
     where = [(i, h, mapping.field_of(h)) for i, h in enumerate(headers) if h]
     good, bad = [], []
     for number, cells in rows:
@@ -114,30 +85,26 @@ def apply(mapping: Mapping, headers: list[str], rows: list[tuple[int, list]]) ->
             row.columns.setdefault(name, header)  # an empty cell is still named by its column
             if raw is None:
                 continue
+            how = reader(mapping.kind, name)
             try:
-                value = read_value(kinds[name], raw)
+                value = read_value(how, raw)
             except _Bad as exc:
                 errors.append(RowError(number, header, exc.key, tuple(exc.args_.items())))
                 continue
-            if kinds[name] != "info":
+            if how != "info":
                 row.fields[name] = value
             row.columns[name] = header
         if errors:
             bad.extend(errors)
         else:  # in the model's order: a new record reads like the others
-            order = {name: i for i, name in enumerate(kinds)}
-            row.fields = dict(sorted(row.fields.items(), key=lambda kv: order.get(kv[0], len(order))))
+            rank = order(mapping.kind)
+            row.fields = dict(sorted(row.fields.items(), key=lambda kv: rank.get(template(kv[0]), len(rank))))
             good.append(row)
     return good, bad
 
 
 def _translated(mapping: Mapping, name: str, raw):
-    table = mapping.values.get(name)
-    if table and raw is not None:
-        key = header_key(raw)
-        if key in table:
-            return table[key]
-    return raw
+    return mapping.value_of(name, raw)
 
 
 def read_value(kind: str, raw):

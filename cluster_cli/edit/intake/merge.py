@@ -62,6 +62,7 @@ class Documents:
         self.dirty: set[Path] = set()
         self.before: dict[Path, str] = {}
         self.flat: dict[Path, bool] = {}
+        self.index: dict[tuple[Path, str], dict] = {}
         self.y = _yaml()
         self.y_flat = _flat_yaml()
 
@@ -101,10 +102,14 @@ class Documents:
         return _dump(self.y, doc)
 
     def find(self, path: Path, key: str, value: str):
-        for item in self.open(path):
-            if isinstance(item, dict) and str(item.get(key)) == value:
-                return item
-        return None
+        index = self.index.get((Path(path), key))
+        if index is None:
+            index = {}
+            for item in self.open(path):
+                if isinstance(item, dict):
+                    index.setdefault(str(item.get(key)), item)
+            self.index[(Path(path), key)] = index
+        return index.get(value)
 
     def append(self, path: Path, record: dict):
         doc = self.open(path)
@@ -113,6 +118,10 @@ class Documents:
         if len(doc) > 1:
             doc.yaml_set_comment_before_after_key(len(doc) - 1, before="\n", indent=0)
         self.dirty.add(Path(path))
+        if isinstance(item, dict):
+            for (where, key), index in self.index.items():
+                if where == Path(path):
+                    index.setdefault(str(item.get(key)), item)
         return item
 
     def plans(self) -> list[FilePlan]:
@@ -214,33 +223,111 @@ def same(old, new) -> bool:
     return str(old) == str(new) if old is not None else False
 
 
-def set_fields(item, fields: dict) -> bool:
-    """Set each field (dotted: into a nested mapping) where it differs; True when anything did."""
-    from ruamel.yaml.comments import CommentedMap
+def set_fields(item, fields: dict, kind: str | None = None, under: str = "") -> bool:
+    """Set each field (dotted: into a nested mapping; a number: into a list's item) where it
+    differs; True when anything did. A field the file leaves out stays out when the sheet gives
+    the data model's default for it (`ei`, `EE`, `draft`): what export wrote, import reads back
+    without a change. `under` is the path of `item` in its record (`hosts.0.` for a host)."""
+    from cluster_cli.edit.intake.fields import default
 
     changed = False
     for name, value in fields.items():
-        *parents, last = name.split(".")
+        steps = name.split(".")
+        current = _at(item, steps)
+        if current is _MISSING:
+            if kind is not None and value is not None and same(default(kind, under + name), value):
+                continue
+            current = None
+        if same(current, value):
+            continue
         target = item
-        for part in parents:
-            if not isinstance(target.get(part), dict):
-                target[part] = CommentedMap()
-            target = target[part]
-        if not same(target.get(last), value):
-            target[last] = to_yaml(value)
-            changed = True
+        for part, following in zip(steps, steps[1:]):
+            target = _step_into(target, part, following)
+        _put(target, steps[-1], to_yaml(value))
+        changed = True
     return changed
 
 
+_MISSING = object()
+
+
+def model_same(record, fields: dict) -> bool:
+    """Whether every field already has the row's value in the record as loaded (pydantic, with
+    the model's defaults where the file leaves a field out): then the file need not be opened."""
+    for name, value in fields.items():
+        node = record
+        for part in name.split("."):
+            if node is None:
+                break
+            if part.isdigit():
+                node = node[int(part)] if isinstance(node, list) and int(part) < len(node) else None
+            else:
+                node = getattr(node, part, None)
+        if not same(node, value):
+            return False
+    return True
+
+
+def _at(node, steps: list[str]):
+    for part in steps:
+        if isinstance(node, list) and part.isdigit():
+            node = node[int(part)] if int(part) < len(node) else _MISSING
+        elif isinstance(node, dict) and part in node:
+            node = node[part]
+        else:
+            return _MISSING
+        if node is None:
+            return _MISSING
+    return node
+
+
+def _step_into(target, part: str, following: str):
+    """The child `part` of `target`, made (a mapping, or a list when the next step is a number)
+    when missing; a list grows by one mapping to reach the next index."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(target, list):
+        index = int(part)
+        while len(target) <= index:
+            target.append(CommentedMap())
+        return target[index]
+    child = target.get(part)
+    if not isinstance(child, (dict, list)):
+        child = target[part] = CommentedSeq() if following.isdigit() else CommentedMap()
+    return child
+
+
+def _put(target, part: str, value) -> None:
+    if isinstance(target, list):
+        index = int(part)
+        while len(target) <= index:
+            target.append(None)
+        target[index] = value
+    else:
+        target[part] = value
+
+
 def nest(fields: dict) -> dict:
-    """Dotted fields (`guardian.name`) as nested mappings, for a new record."""
+    """Dotted fields (`guardian.name`, `hosts.0.member`) as nested mappings and lists, for a new
+    record."""
     out: dict = {}
     for name, value in fields.items():
-        *parents, last = name.split(".")
-        target = out
-        for part in parents:
-            target = target.setdefault(part, {})
-        target[last] = value
+        steps = name.split(".")
+        target: dict | list = out
+        for part, following in zip(steps, steps[1:]):
+            key = int(part) if isinstance(target, list) else part
+            if isinstance(target, list):
+                while len(target) <= key:
+                    target.append({})
+                target = target[key]
+            else:
+                target = target.setdefault(key, [] if following.isdigit() else {})
+        if isinstance(target, list):
+            while len(target) <= int(steps[-1]):
+                target.append({})
+            target[int(steps[-1])] = value
+        else:
+            target[steps[-1]] = value
     return out
 
 

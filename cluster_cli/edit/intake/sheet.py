@@ -17,6 +17,8 @@ from cluster_cli.i18n import N_
 HEADER_WITHIN = 10
 ENCODINGS = ("utf-8-sig", "cp1257", "cp1252")
 DELIMITERS = (";", ",", "\t")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a CSV writer neutralises with a leading apostrophe (render/files.py writes the same)."""
 
 
 class SheetError(Exception):
@@ -130,7 +132,7 @@ def _csv(path: Path, data: bytes) -> RawSheet:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         for number, row in enumerate(reader, start=1):
-            cells = [_cell(c) for c in row]
+            cells = [_cell(_unneutralised(c)) for c in row]
             while cells and cells[-1] is None:
                 cells.pop()
             if cells:
@@ -138,6 +140,14 @@ def _csv(path: Path, data: bytes) -> RawSheet:
     except csv.Error as exc:
         raise SheetError(N_("import.sheet.unreadable"), file=str(path), reason=str(exc)) from None
     return raw
+
+
+def _unneutralised(text: str) -> str:
+    """A CSV cell without the apostrophe a writer puts before text a spreadsheet would run as a
+    formula (`'+372 5555 5555`, `'=…`; the project's own CSV writer does): the text as it was."""
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_STARTS:
+        return text[1:]
+    return text
 
 
 def with_header(raw: RawSheet, header_row: int) -> Sheet:
