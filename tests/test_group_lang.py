@@ -39,7 +39,7 @@ def test_lang_and_data_before_the_command_go_to_the_command(cli, tmp_path):
     assert "Basic allowance ranking, round 2026-autumn" in result.stdout
     result = cli("grants", "--lang", "et", "-d", root, "rank", "--round", "2026-autumn")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("Põhitoetuse ") and "voor 2026-autumn" in result.stdout, result.stdout
+    assert result.stdout.startswith("Põhitoetuse ") and "voor 2026-sügis" in result.stdout, result.stdout
 
 
 def test_a_usage_error_after_lang_before_the_command_is_in_that_language(cli):

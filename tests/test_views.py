@@ -30,8 +30,8 @@ def test_fund_counts_the_curriculums_applicants(cli, tmp_path):
     result = cli("grants", "fund", "--year", "2026/2027", "--data", root, "--format", "csv", "--view", "curricula")
     assert result.exit_code == 0, result.output
     rows = {r["Voor"]: r for r in _csv(result.stdout)}
-    assert rows[ROUND]["Taotlejaid"] == "3"
-    assert rows["2027-spring"]["Taotlejaid"] == "0"
+    assert rows["2026-sügis"]["Taotlejaid"] == "3"  # the round in words (2026-autumn)
+    assert rows["2027-kevad"]["Taotlejaid"] == "0"
     # the JSON document keeps its own field (the eligible applicants the split rule weighs)
     doc = json.loads(cli("grants", "fund", "--year", "2026/2027", "--data", root, "--format", "json").stdout)
     assert doc["rounds"][0]["curricula"][0]["eligible_applicants"] == 0
@@ -84,7 +84,7 @@ def test_explain_honours_table_and_json(cli, tmp_path):
 
 
 @pytest.mark.parametrize("args, et, en", [
-    (["grants", "rank", "--round", "2030-autumn"], "Vooru 2030-autumn taotlusi pole",
+    (["grants", "rank", "--round", "2030-autumn"], "Vooru 2030-sügis taotlusi pole",
      "No applications in round 2030-autumn"),
     (["match", "--as-of", AS_OF, "--from", "2026-07-01", "--to", "2026-07-02"],
      "Ükski õpilane ei vaja praktikakohta", "No placements need a host between 2026-07-01 and 2026-07-02"),

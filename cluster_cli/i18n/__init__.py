@@ -47,15 +47,37 @@ class PluralKey(str):
 def NP_(key: str) -> PluralKey:
     """Mark a literal plural key kept in a table (translated later with `tn`)."""
     return PluralKey(key)
-# Inside a JSON document (for programs) a date in a sentence stays ISO whatever the language:
-# the JSON output's bytes do not change with the way people write dates.
+
+
+class Period(str):
+    """The id of a study period or a grant round (`2026-autumn`, `2027-spring`), written for
+    people in their language wherever it is shown — a message argument, a table cell, a CSV or
+    XLSX cell: `2026-sügis` / `2027-kevad` in Estonian (`period_text`). It stays the id itself as
+    a `str` (compared, hashed and written to JSON as the id)."""
+
+    __slots__ = ()
+
+
+_SEASONS = {"autumn": N_("values.season.autumn"), "spring": N_("values.season.spring")}
+
+
+def period_text(period: str, lang: str) -> str:
+    """A period id as the language writes it: `2026-autumn` → Estonian `2026-sügis`, English
+    `2026-autumn`; an id of any other form as it is. Inside `iso_dates` (a JSON document) the id."""
+    year, dash, season = period.partition("-")
+    if _ISO_DATES.get() or not (dash and len(year) == 4 and year.isascii() and year.isdigit() and season in _SEASONS):
+        return str(period)
+    return f"{year}-{t(_SEASONS[season], lang)}"
+# Inside a JSON document (for programs) a date in a sentence stays ISO whatever the language, and
+# a period id stays the id: the JSON output's bytes do not change with the way people write them.
 _ISO_DATES: ContextVar[bool] = ContextVar("iso_dates", default=False)
 
 
 @contextmanager
 def iso_dates() -> Iterator[None]:
     """Dates in the messages put together inside this block (or a function it decorates) are
-    ISO `2026-11-23` in every language — for JSON documents."""
+    ISO `2026-11-23` in every language, and period ids the ids (`2026-autumn`) — for JSON
+    documents."""
     token = _ISO_DATES.set(True)
     try:
         yield
@@ -152,10 +174,12 @@ def hint_for(key: str, lang: str, args: dict[str, Any]) -> str:
 
 
 def _text(value: Any, lang: str) -> Any:
-    """Phrases are translated; lists print as comma-separated text; dates as the language
-    writes them (`date_text`)."""
+    """Phrases are translated; lists print as comma-separated text; dates and period ids as the
+    language writes them (`date_text`, `period_text`)."""
     if isinstance(value, date) and not isinstance(value, datetime):
         return date_text(value, lang)
+    if isinstance(value, Period):
+        return period_text(value, lang)
     if isinstance(value, Phrase):
         return t(value.key, lang, **dict(value.args))
     if isinstance(value, (list, tuple)):

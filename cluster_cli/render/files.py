@@ -51,6 +51,18 @@ def plain(value: Any, show_pii: bool) -> str:
     return str(value)
 
 
+def for_people(value: Any, lang: str) -> Any:
+    """A period id (`Period`) as the language writes it (`2026-sügis`), in a list too; any other
+    value as it is — for the cells of CSV and XLSX, which show periods as the tables do."""
+    from cluster_cli.i18n import Period, period_text
+
+    if isinstance(value, Period):
+        return period_text(value, lang)
+    if isinstance(value, (list, tuple)):
+        return [for_people(v, lang) for v in value]
+    return value
+
+
 def neutralised(text: str) -> str:
     """Text that no spreadsheet runs as a formula: a leading apostrophe before = + - @ (tab, CR)."""
     return "'" + text if text.startswith(FORMULA_STARTS) else text
@@ -74,7 +86,7 @@ def csv_cell(value: Any, kind: str, show_pii: bool, dialect: str, lang: str) -> 
         return text.replace("\u2212", "-")  # Excel reads the ASCII minus only
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    return neutralised(plain(value, show_pii))
+    return neutralised(plain(for_people(value, lang), show_pii))
 
 
 def csv_bytes(view: View, lang: str, show_pii: bool, dialect: str = "rfc4180") -> bytes:

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta, timezone
 
 from cluster_cli.i18n.words import CALENDAR_ICS_EVENT, CALENDAR_KIND
 from cluster_cli.render.calendar import event_text
+from cluster_cli.render.files import for_people
 from cluster_cli.reports.calendar import CalendarReport, Event
 
 
@@ -52,7 +53,7 @@ def ics_bytes(report: CalendarReport, lang: str, show_pii: bool = False) -> byte
         ev.add("dtstamp", stamp)
         ev.add("dtstart", e.day)
         ev.add("dtend", e.day + timedelta(days=1))
-        ev.add("summary", f"{t(CALENDAR_KIND[e.kind], lang)}: {e.subject}")
+        ev.add("summary", f"{t(CALENDAR_KIND[e.kind], lang)}: {for_people(e.subject, lang)}")
         ev.add("description", f"{description(e, lang, show_pii)} ({e.clause})")
         ev.add("categories", [t(CALENDAR_KIND[e.kind], lang)])
         ev.add("transp", "TRANSPARENT")  # a deadline, not a meeting: it does not block the day

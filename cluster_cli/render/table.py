@@ -14,6 +14,7 @@ Cells are formatted for people with Babel in the UI language:
 | number          | `4,75`         | `4.75`        |
 | count           | `12`, `10 200` | `12`, `10,200`|
 | date            | `04.12.2026`   | `2026-12-04`  |
+| period (`Period`) | `2026-sügis` | `2026-autumn` |
 
 Money is Babel's currency format (exact: no cents are rounded away); shares Babel's percent
 with one decimal place at most (Estonian puts a no-break space before `%`); dates Babel's
@@ -34,7 +35,7 @@ from fractions import Fraction
 from typing import Any, Optional
 
 from cluster_cli.findings import Pii, mask
-from cluster_cli.i18n import t
+from cluster_cli.i18n import Period, period_text, t
 from cluster_cli.render.views import KINDS, View, kind_of  # noqa: F401 - kind_of: the tables' kinds
 
 NEVER_CUT = frozenset(KINDS) - {"text"}
@@ -74,6 +75,8 @@ def format_value(value: Any, kind: str, lang: str, show_pii: bool = False) -> st
         return ", ".join(format_value(v, kind, lang, show_pii) for v in value)
     if isinstance(value, Pii):
         return str(value) if show_pii else mask(value)
+    if isinstance(value, Period):
+        return period_text(value, lang)
     if isinstance(value, bool):
         return t("table.yes", lang) if value else ""
     if isinstance(value, datetime):

@@ -20,7 +20,7 @@ from typing import Any
 
 from cluster_cli.i18n import date_text, t
 from cluster_cli.i18n.words import SHEET
-from cluster_cli.render.files import is_number, locale_of, plain
+from cluster_cli.render.files import for_people, is_number, locale_of, plain
 from cluster_cli.render.views import View, kind_of
 
 MONEY_FORMAT = '#,##0.00 "€"'
@@ -180,7 +180,7 @@ def _put(c, value: Any, kind: str, show_pii: bool, lang: str) -> int:
         if kind == "count":
             c.number_format = COUNT_FORMAT
         return len(format_decimal(value, locale=locale))
-    text = plain(value, show_pii)
+    text = plain(for_people(value, lang), show_pii)
     _text(c, text)
     return max((len(line) for line in text.splitlines()), default=0)
 

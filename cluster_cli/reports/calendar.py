@@ -28,6 +28,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from cluster_cli.i18n import Period
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Placement
 from cluster_cli.regulation.profile import Profile
@@ -118,7 +119,7 @@ def _grant_events(ds: Dataset, profile: Profile, as_of: date, until: date) -> li
     out = []
     for year in range(as_of.year - 1, until.year + 1):
         for half in ("spring", "autumn"):
-            rid = f"{year}-{half}"
+            rid = Period(f"{year}-{half}")
             rnd = grant_round(ds, profile, rid)
             args = (("round", rid),)
             out.append(Event(rnd.apply_by, "grant-apply", "Lisa 11 IV.4", rid, rid, args=args))
@@ -131,7 +132,7 @@ def _grant_events(ds: Dataset, profile: Profile, as_of: date, until: date) -> li
         if round_of_month(mid) is not None:
             day = pay_by(mid, profile, working_days(month))
             out.append(Event(day, "grant-pay", "Lisa 11 V.4, V.5", mid, mid,
-                             args=(("month", mid), ("round", round_of_month(mid)))))
+                             args=(("month", mid), ("round", Period(round_of_month(mid))))))
         month = (month + timedelta(days=32)).replace(day=1)
     return out
 

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
+from cluster_cli.i18n import Period
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.grades import POSITIVE
 from cluster_cli.model.records import Attendance, Curriculum, Student
@@ -82,7 +83,7 @@ class Action:
 
 @dataclass
 class AttendanceRow:
-    period: str
+    period: Period
     lessons: int
     unexcused: int
     late: int
@@ -169,7 +170,8 @@ def _student_report(ds: Dataset, profile: Profile, s: Student, as_of: date, rule
     p = lambda name: profile.value(name, as_of)  # noqa: E731 - a local shorthand
     debts = student_debts(s, as_of, rules, calendar)
     curriculum = ds.curricula.get(s.curriculum)
-    attendance = [_attendance_row(a, p("attendance_min_share")) for a in sorted(s.attendance, key=lambda a: a.period)]
+    attendance = [_attendance_row(a, p("attendance_min_share"))  # by the period's start, not as text
+                  for a in sorted(s.attendance, key=lambda a: period_dates(ds.cluster, a.period))]
     transfer = transfer_outlook(ds, s, curriculum, debts, as_of, profile, calendar)
     final = _final_exam(s, curriculum, debts, as_of, profile)
     report = StudentReport(s, debts, attendance, transfer, final)
@@ -252,7 +254,7 @@ def _modules(debts: list[Debt]) -> list[str]:
 
 def _attendance_row(a: Attendance, minimum: Fraction) -> AttendanceRow:
     rate = Fraction(a.lessons - a.unexcused - a.excused, a.lessons) if a.lessons else None
-    return AttendanceRow(a.period, a.lessons, a.unexcused, a.late, a.excused, rate,
+    return AttendanceRow(Period(a.period), a.lessons, a.unexcused, a.late, a.excused, rate,
                          rate is not None and rate < minimum, a.reasons_notified)
 
 
@@ -283,7 +285,7 @@ def _attendance_actions(ds, s: Student, as_of: date, profile: Profile, rows: lis
                     key=lambda r: period_dates(ds.cluster, r.period)[0])
     total = sum(r.unexcused for r in so_far)
     if minor and total >= p("unexcused_director_notice"):
-        periods = ", ".join(r.period for r in so_far if r.unexcused)
+        periods = tuple(r.period for r in so_far if r.unexcused)
         add(Action("notify-director", profile.clause("unexcused_director_notice"), None,
                    (("period", periods), ("unexcused", total))))
 
@@ -305,7 +307,7 @@ def _half_year_action(ds, s: Student, as_of: date, profile: Profile, add) -> Non
     need = profile.value("unsatisfactory_share_expulsion", as_of)
     if share >= need:
         add(Action("half-year-unsatisfactory", profile.clause("unsatisfactory_share_expulsion"), None,
-                   (("period", period), ("bad", len(bad)), ("assessed", len(last)), ("modules", bad))))
+                   (("period", Period(period)), ("bad", len(bad)), ("assessed", len(last)), ("modules", bad))))
 
 
 def _final_exam(s: Student, curriculum: Curriculum | None, debts: list[Debt], as_of: date,

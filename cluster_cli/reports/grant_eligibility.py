@@ -13,6 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from cluster_cli.i18n import Period
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.grades import NUMERIC, POSITIVE
 from cluster_cli.model.records import Application, Student
@@ -39,7 +40,7 @@ class GrantRound:
     """A round (Lisa 11 III.5, IV.4, V.1; 6.12.4). Autumn: applications by 10 September, paid
     September–January; spring: by 10 February, paid February–June."""
 
-    id: str
+    id: Period  # the id, shown as `2026-sügis` in Estonian
     half: str
     apply_by: date
     decide_by: date
@@ -70,7 +71,7 @@ def grant_round(ds: Dataset, profile: Profile, round_id: str) -> GrantRound:
     if settings is not None:
         fixed = settings.results_fixed or fixed
         window_start = settings.window_start or window_start
-    return GrantRound(round_id, half, apply_by, decide_by, months, fixed, window_start)
+    return GrantRound(Period(round_id), half, apply_by, decide_by, months, fixed, window_start)
 
 
 def _holiday_start(ds: Dataset, around: date, half: str) -> date:

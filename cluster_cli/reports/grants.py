@@ -18,6 +18,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from cluster_cli.i18n import Period
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Student
 from cluster_cli.regulation.debts import DebtRules, calendar_for, student_debts
@@ -126,7 +127,7 @@ class CurriculumFund:
 
 @dataclass
 class RoundFund:
-    round: str
+    round: Period
     months: tuple[str, ...]
     per_student: Decimal  # one allowance for every month of the round
     share: Decimal
@@ -217,7 +218,7 @@ def year_fund(ds: Dataset, profile: Profile, year: str,
                 used = per_student * grants
                 rows.append(CurriculumFund(c.code, c.name, f, c.state_funded_places, (counts or {}).get(c.code, 0),
                                            share, grants, used, share - used, applied[c.code]))
-        rounds[half] = RoundFund(round_id, rnd.months, per_student, sum(field_shares.values(), Decimal(0)),
+        rounds[half] = RoundFund(rnd.id, rnd.months, per_student, sum(field_shares.values(), Decimal(0)),
                                  field_shares, rows)
     admin_max = round_cents(Fraction(total) * profile.value("grant_admin_max_share", on), FUND_SHARE)
     return YearFund(year, places, months, total, admin, admin_max, distributable, fields, rounds, split, special)

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from cluster_cli.i18n import Period
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Application, Student
 from cluster_cli.regulation.facts import age_on, birth_date, has_state_funded_place, is_level_education, status_on
@@ -87,7 +88,7 @@ class SpecialFund:
     basic_month_fund: Decimal
     share: Fraction
     reserved: Decimal
-    round_id: str | None
+    round_id: Period | None
     round_leftover: Decimal
     leftover_part: Decimal
     round_share: Decimal = ZERO  # the round's share of the basic fund (Lisa 11 II.1.2)
@@ -114,7 +115,7 @@ def special_fund(ds: Dataset, profile: Profile, month: str) -> SpecialFund:
             ranking = rank(ds, profile, r.round)
             count = sum(1 for cands in ranking.by_curriculum.values() for c in cands if c.awarded)
             round_share, awarded = r.share, r.per_student * count
-            round_id, round_leftover = r.round, r.share - awarded
+            round_id, round_leftover = r.round, r.share - awarded  # a `Period` (grant_round)
             n = len(r.months)
             each = round_cents(Fraction(round_leftover) / n, FUND_SHARE)
             leftover_part = each if month != r.months[-1] else round_leftover - each * (n - 1)

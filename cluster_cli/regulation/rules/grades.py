@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from cluster_cli.i18n import N_
+from cluster_cli.i18n import N_, Period
 from cluster_cli.findings import Finding
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.grades import NUMERIC, POSITIVE
@@ -28,7 +28,7 @@ def attendance_count(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             marked = a.unexcused + a.late + a.excused
             if marked > a.lessons:
                 yield at(s, ("attendance", i, "unexcused"), "attendance-count", "4.7.5",
-                         period=a.period, lessons=a.lessons, unexcused=a.unexcused, late=a.late,
+                         period=Period(a.period), lessons=a.lessons, unexcused=a.unexcused, late=a.late,
                          excused=a.excused)
 
 
