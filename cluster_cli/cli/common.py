@@ -97,11 +97,43 @@ def quiet() -> bool:
     return bool(ctx is not None and ctx.params.get("quiet"))
 
 
-def note(text: str, style: Optional[str] = None) -> None:
+def note(text: str, style: Optional[str] = None, label: str = "", whole: tuple = ()) -> None:
     """A note on stderr that is not an error — progress, a file written, a sweep, waiting —
-    left out under `--quiet` (errors go through `fail` and are always shown)."""
+    left out under `--quiet` (errors go through `fail` and are always shown). Wrapped as `say`
+    wraps; without a `label` its continuation lines are indented as a finding's are."""
     if not quiet():
-        stderr_console().print(text, style=style, markup=False, highlight=False, soft_wrap=True)
+        from cluster_cli.render.findings import HANGING_INDENT
+
+        say(label, text, style, whole=whole, indent=None if label else HANGING_INDENT)
+
+
+_PATH_ARGS = ("path", "file", "files", "start", "where", "json", "csv", "target")
+
+
+def stderr_width() -> Optional[int]:
+    """The width messages on stderr wrap to: the terminal's (or `$COLUMNS`', which tests set to
+    fake one); None when stderr is piped or redirected — one line per message, for grep."""
+    if not (sys.stderr.isatty() or os.environ.get("COLUMNS")):
+        return None
+    return stderr_console().width
+
+
+def say(label: str, text: str, style: Optional[str] = None, console=None, indent: Optional[int] = None,
+        whole: tuple = ()) -> None:
+    """`label` and `text` on stderr (or `console`), wrapped to the terminal's width after the label
+    with a hanging indent, breaking only at ordinary spaces — never inside a path (`whole`), an
+    id, a date, a number or an amount (render/findings.py's `labelled_lines`, as findings wrap)."""
+    from cluster_cli.render.findings import labelled_lines
+
+    console = console if console is not None else stderr_console()
+    for line in labelled_lines(label, text, stderr_width(), indent, tuple(str(p) for p in whole)):
+        console.print(line, style=style, markup=False, highlight=False, soft_wrap=True)
+
+
+def paths_in(args: dict) -> tuple:
+    """The paths among a message's arguments (a file, a folder; a list of files "a, b"): each
+    stays whole when the message wraps."""
+    return tuple(piece for name in _PATH_ARGS if args.get(name) for piece in str(args[name]).split(", "))
 
 
 def loader_settings(no_cache: bool = False, lang: Optional[str] = None) -> dict:
@@ -248,9 +280,9 @@ def fail(key: str, lang: str, code: int = EXIT_UNUSABLE, **args) -> NoReturn:
     message = t(key, lang, **args)
     hint = hint_for(key, lang, args)
     err = stderr_console()
-    err.print(f"cluster: {message}", style="bold red", markup=False, highlight=False, soft_wrap=True)
+    say("cluster: ", message, "bold red", err, whole=paths_in(args))
     if hint:
-        err.print(f"   {t('ui.fix', lang)}: {hint}", style="green", markup=False, highlight=False, soft_wrap=True)
+        say(f"   {t('ui.fix', lang)}: ", hint, "green", err, whole=paths_in(args))
     raise typer.Exit(code)
 
 

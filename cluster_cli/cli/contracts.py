@@ -115,7 +115,7 @@ def render(
     lock = None
     if not dry_run:  # decide and write under the folder's lock: another run may be writing there
         lock = folder.FolderLock(out, lock_timeout, on_wait=lambda: note(_t("ui.contracts.waiting", lang,
-                                                                            path=str(out))))
+                                                                            path=str(out)), whole=(out,)))
         try:
             lock.acquire(tx)
         except folder.LockTimeout:
@@ -130,7 +130,7 @@ def render(
         if lock is not None:
             swept = folder.sweep_temp_files(out)
             if swept:
-                note(_tn("ui.contracts.swept", len(swept), lang, count=len(swept), path=str(out)))
+                note(_tn("ui.contracts.swept", len(swept), lang, count=len(swept), path=str(out)), whole=(out,))
         with timings.stage("plan"):
             jobs = plan.plan_run(ds, loaded.profile, placements, broken, findings, out, templates, force, lang)
         code = _run(jobs, templates, out, dry_run, lang, err, timings, day, tx, write_manifest, quiet)
@@ -143,19 +143,21 @@ def render(
               for s in ("created", "unchanged", "updated", "conflict", "refused", "skipped")}
     note(_t("ui.contracts.summary", lang, **counts))
     if not dry_run:
-        note(_t("ui.contracts.manifest", lang, json=str(out / "manifest.json"), csv=str(out / "manifest.csv")))
+        note(_t("ui.contracts.manifest", lang, json=str(out / "manifest.json"), csv=str(out / "manifest.csv")),
+             whole=(out / "manifest.json", out / "manifest.csv"))
     if soffice is not None and not dry_run:
         from cluster_cli.cli.progress import counting
 
         with counting(_t("ui.contracts.pdf-progress", lang), err, quiet, lang) as update:
             made, failed = pdfs.convert(soffice, [j for j in jobs if j.status in ("created", "updated", "unchanged")],
                                         on_progress=update)
+        from cluster_cli.render.findings import HANGING_INDENT
+
         for path, detail in failed:
-            err.print(_t("reason.contracts.pdf", lang, path=str(path), detail=detail), style="bold red",
-                      markup=False, highlight=False, soft_wrap=True)
+            _say(err, "", _t("reason.contracts.pdf", lang, path=str(path), detail=detail), "bold red",
+                 indent=HANGING_INDENT, whole=(path,))
         if failed:
-            err.print(f"   {_t('ui.fix', lang)}: {_t('reason.contracts.pdf.hint', lang)}", style="green",
-                      markup=False, highlight=False, soft_wrap=True)
+            _say(err, f"   {_t('ui.fix', lang)}: ", _t("reason.contracts.pdf.hint", lang), "green")
         note(_tn("ui.contracts.pdf", made, lang, count=made))
         code = max(code, EXIT_FINDINGS if failed else EXIT_OK)
     if verbose:
@@ -174,8 +176,20 @@ def _tn(key: str, n: int, lang: str, **args) -> str:
 
     return tn(key, n, lang, **args)
 
-def _say(console, text: str, style: Optional[str] = None) -> None:
-    console.print(text, style=style, markup=False, highlight=False, soft_wrap=True)
+def _say(console, label: str, text: str, style: Optional[str] = None, indent: Optional[int] = None,
+         whole: tuple = ()) -> None:
+    """A line about a file or a placement, wrapped at a terminal after its label (common.say);
+    the files and data locations it names stay whole."""
+    from cluster_cli.cli.common import say
+
+    say(label, text, style, console, indent, whole + _locations(text))
+
+
+def _locations(text: str) -> tuple:
+    """The `FILE:LINE` of a reason or warning (`… [data/x.yaml:12 placements[3].start]`)."""
+    import re
+
+    return tuple(m.group(1) for m in re.finditer(r"\[(.+?:\d+)[ \]]", text))
 
 
 def _run(jobs, templates, out: Path, dry_run: bool, lang: str, err, timings, day, tx, write_manifest,
@@ -196,11 +210,12 @@ def _run(jobs, templates, out: Path, dry_run: bool, lang: str, err, timings, day
             return
         shown = str(out / job.rel) if job.rel and job.status not in ("refused", "skipped") else job.placement
         target = progress.console if progress is not None else err
-        _say(target, f"{word(VERDICT_WORD, job.status, lang):<{width}}{shown}", VERDICT_STYLE.get(job.status))
+        _say(target, f"{word(VERDICT_WORD, job.status, lang):<{width}}", shown, VERDICT_STYLE.get(job.status),
+             whole=(shown,))
         for reason in job.reasons:
-            _say(target, " " * width + reason)
+            _say(target, " " * width, reason, indent=width + 2)
         for warning in job.warnings:
-            _say(target, " " * width + f"{_t('severity.warning', lang)}: {warning}", "yellow")
+            _say(target, " " * width + f"{_t('severity.warning', lang)}: ", warning, "yellow")
 
     produced = render_and_write(jobs, templates, tx, dry_run, lang)
     try:
@@ -236,9 +251,9 @@ def _rollback(tx, err, lang: str) -> None:
     """Undo the run and say what was undone: the screen listed these files as created/updated."""
     tx.rollback()
     for path in tx.removed:
-        _say(err, f"{_t('ui.contracts.rolled-back', lang):<10} {path}", "bold red")
+        _say(err, f"{_t('ui.contracts.rolled-back', lang):<10} ", str(path), "bold red", whole=(path,))
     for path in tx.restored:
-        _say(err, f"{_t('ui.contracts.restored', lang):<10} {path}", "bold red")
+        _say(err, f"{_t('ui.contracts.restored', lang):<10} ", str(path), "bold red", whole=(path,))
 
 
 def _progress(err, total: int, quiet: bool, lang: str):

@@ -10,6 +10,6 @@ from typing import Optional
 def say_why_empty(reason: Optional[str], quiet: bool = False) -> None:
     """Print `reason` to stderr unless there is none or `--quiet` asks for no notes."""
     if reason and not quiet:
-        from cluster_cli.cli.common import stderr_console
+        from cluster_cli.cli.common import say
 
-        stderr_console().print(f"cluster: {reason}", markup=False, highlight=False, soft_wrap=True)
+        say("cluster: ", reason)

@@ -82,7 +82,7 @@ def export(
     if table.pii_records and not show_pii:
         fail("export.pii-refused", used, EXIT_FINDINGS, count=table.pii_records)
     if table.hosts_left_out:
-        note(f"cluster: {t('export.hosts-left-out', used, ids=', '.join(table.hosts_left_out))}")
+        note(t("export.hosts-left-out", used, ids=", ".join(table.hosts_left_out)), label="cluster: ")
     blob = export_xlsx(table, show_pii) if fmt == "xlsx" else export_csv(table, show_pii, chosen_dialect())
     deliver(blob, output, used, show_pii and bool(table.pii_records), rows=len(table.rows))
 

@@ -53,12 +53,12 @@ def init(
     else:
         files = _new_cluster(name, school or [], school_id, school_name, registry_code, year, used)
     _create(folder, files, used)
-    note(tn("init.created", len(files), used, path=str(folder)))
+    note(tn("init.created", len(files), used, path=str(folder)), whole=(folder,))
     if synthetic is not None:
         from cluster_cli.edit.synthetic_catalogue import AS_OF
 
         note(t("init.synthetic-as-of", used, date=AS_OF))
-    note(t("init.next", used, path=str(folder)))
+    note(t("init.next", used, path=str(folder)), whole=(folder,))
 
 
 def _new_cluster(name, given, school_id, school_name, registry_code, year, lang) -> dict[str, str]:

@@ -96,7 +96,8 @@ def _mapping_and_sheet(kind: str, file: Path, given: Optional[Path], sheet_name:
         fail("import.mapping.unknown-field", lang, file=chosen.source, field=wrong[0],
              fields=", ".join(known_fields(kind)))
     found = with_header(raw, header_row)
-    note(_t("import.reading", lang, file=str(file), mapping=chosen.name, row=header_row, rows=len(found.rows)))
+    note(_t("import.reading", lang, file=str(file), mapping=chosen.name, row=header_row, rows=len(found.rows)),
+         whole=(file,))
     extra = unmapped(chosen, found.headers)
     if extra:
         note(_t("import.unmapped", lang, columns=", ".join(f"„{h}“" for h in extra)))
@@ -150,7 +151,7 @@ def _write(data, data_dir, kind, rows, bad, file, found, chosen, lang_flag, show
         fail(exc.key, used, path=exc.path, reason=exc.reason)
     for p in plan.files:
         note(_t("import.written", used, file=p.path.as_posix(), verdict=_t(
-            "import.verdict.update" if p.existed else "import.verdict.create", used)))
+            "import.verdict.update" if p.existed else "import.verdict.create", used)), whole=(p.path.as_posix(),))
     return plan, used
 
 
@@ -159,18 +160,19 @@ def _report(file: Path, found, chosen, bad: list, lang: str, show_pii: bool, go_
     (or --dry-run) a bad row refuses the whole import: exit 1, nothing written."""
     if not bad:
         return
-    from cluster_cli.cli.common import stderr_console
+    from cluster_cli.cli.common import say, stderr_console
     from cluster_cli.findings import Pii, mask
     from cluster_cli.i18n import hint_for, t
+    from cluster_cli.render.findings import HANGING_INDENT
 
     err = stderr_console()
     for e in sorted(bad, key=lambda e: (e.row, found.headers.index(e.column) if e.column in found.headers else 99)):
         args = {k: (v if show_pii or not isinstance(v, Pii) else mask(v)) for k, v in e.args}
         message = t("import.bad-row", lang, file=str(file), row=e.row, column=e.column, message=t(e.key, lang, **args))
-        err.print(message, style="red", markup=False, highlight=False, soft_wrap=True)
+        say("", message, "red", err, indent=HANGING_INDENT, whole=(file,))
         hint = hint_for(e.key, lang, args)
         if hint:
-            err.print(f"   {t('ui.fix', lang)}: {hint}", style="green", markup=False, highlight=False, soft_wrap=True)
+            say(f"   {t('ui.fix', lang)}: ", hint, "green", err)
     rows = len({e.row for e in bad})
     if not go_on:
         fail("import.refused", lang, code=EXIT_FINDINGS, rows=rows)

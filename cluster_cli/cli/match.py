@@ -128,7 +128,8 @@ def _say_swept(swept: list, lang: str) -> None:
         from cluster_cli.cli.common import note
         from cluster_cli.i18n import tn
 
-        note(tn("files.swept", len(swept), lang, count=len(swept), files=", ".join(p.as_posix() for p in swept)))
+        note(tn("files.swept", len(swept), lang, count=len(swept), files=", ".join(p.as_posix() for p in swept)),
+             whole=tuple(p.as_posix() for p in swept))
 
 
 def _write(data_dir: Path, state: dict, day, session) -> None:
@@ -151,5 +152,6 @@ def _write(data_dir: Path, state: dict, day, session) -> None:
     for plan in plans:
         verdict = t("match.verdict.update" if plan.existed else "match.verdict.create", lang)
         count = len(plan.ids)
-        note(tn("match.written", count, lang, verdict=verdict, file=plan.shown, count=count, ids=plan.ids))
+        note(tn("match.written", count, lang, verdict=verdict, file=plan.shown, count=count, ids=plan.ids),
+             whole=(plan.shown,))
     sys.stderr.flush()

@@ -218,7 +218,7 @@ def deliver(blob: bytes, output: Optional[Path], lang: Optional[str] = None, pri
         from cluster_cli.i18n import NP_, tn
 
         key = wrote or NP_("output.wrote")
-        note(tn(key, rows, lang, file=str(output), count=rows))
+        note(tn(key, rows, lang, file=str(output), count=rows), whole=(output,))
 
 
 def emit_report(views, document, fmt: ReportFormat, output: Optional[Path], view: Optional[str], lang: str,

@@ -261,19 +261,18 @@ def resolve_id(kind: str, typed: str, known: Iterable[str], lang: str) -> str:
 
 
 def refuse_id(exc: UnknownId, lang: str):
-    from cluster_cli.cli.common import EXIT_UNUSABLE, stderr_console
+    from cluster_cli.cli.common import EXIT_UNUSABLE, say, stderr_console
     from cluster_cli.i18n import t
 
     err = stderr_console()
-    err.print(f"cluster: {t(_UNKNOWN[exc.kind], lang, value=exc.value)}", style="bold red", markup=False,
-              highlight=False, soft_wrap=True)
+    say("cluster: ", t(_UNKNOWN[exc.kind], lang, value=exc.value), "bold red", err)
     if exc.near:
         fix = t("values.did-you-mean", lang, suggestions=", ".join(exc.near))
     elif 0 < len(exc.known) <= SHOWN_WHOLE:
         fix = t("values.known", lang, known=", ".join(exc.known))
     else:
         fix = t(_LISTED_BY[exc.kind], lang)
-    err.print(f"   {t('ui.fix', lang)}: {fix}", style="green", markup=False, highlight=False, soft_wrap=True)
+    say(f"   {t('ui.fix', lang)}: ", fix, "green", err)
     raise typer.Exit(EXIT_UNUSABLE)
 
 

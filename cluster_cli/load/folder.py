@@ -352,22 +352,35 @@ def _load_precise(kind: str, raw: bytes, name: str) -> _FileResult:
             continue
         beyond = list(limits.findings(item, origin, controls))
         findings.extend(beyond)
+        shape: list[Finding] = []
         try:
             record = model.model_validate(item)
         except ValidationError as exc:
             from cluster_cli.load.shape import shape_findings
 
-            findings.extend(shape_findings(exc, model, origin))
+            shape = shape_findings(exc, model, origin)
+            findings.extend(shape)
             record = None
         if record is None or any(f.code == "invalid-value" for f in beyond):
             # A shape error, or a date no calendar reaches: the record is unusable.
             ident = item.get(id_field)
             if isinstance(ident, (str, int)):
                 result.broken.append(str(ident))
+            findings.append(_unchecked(origin, data.item_lines[index], ident, shape + beyond))
             continue
         result.models.append(record)
         result.indices.append(index)
     return result
+
+
+def _unchecked(origin: Origin, line: int, ident, errors: list[Finding]) -> Finding:
+    """The note at a record that failed its shape check: the rules (a personal code's check
+    digit, references, the regulation's clauses) never saw it, so its other mistakes are not
+    reported yet — say so, and where its shape errors are, instead of counting it silently out."""
+    lines = sorted({f.line for f in errors if f.severity == "error" and f.line})
+    shown = str(ident) if isinstance(ident, (str, int)) and str(ident).strip() else origin.prefix
+    return make("info", "record-unchecked", "", origin.file, line, origin.prefix, key=NP_("record-unchecked"),
+                count=len(lines), id=shown, lines=tuple(lines))
 
 
 def _salvaged_ids(raw: bytes, id_field: str) -> list[str]:

@@ -85,20 +85,47 @@ def head_lines(pieces: list[tuple[str, str]], width: int | None) -> list[list[tu
     return lines
 
 
-def hint_lines(text: str, width: int | None, indent: int) -> list[str]:
+def hint_lines(text: str, width: int | None, indent: int, first: int | None = None) -> list[str]:
     """A line of a finding's hint ("Parandus: …") wrapped to `width` after its label, each line
-    indented `indent` (the label's width: a hanging indent) — or as it is when `width` is None
-    (piped output). Lines break only at a space, so a file:line, an id, a date or a number is
-    never cut; a word longer than the room overflows whole."""
-    if width is None or indent + len(text) <= width:
+    indented `indent` (the label's width: a hanging indent; `first` columns on the first line when
+    its label is not as wide) — or as it is when `width` is None (piped output). Lines break only
+    at a space, so a file:line, an id, a date or a number is never cut; a word longer than the
+    room overflows whole."""
+    first = indent if first is None else first
+    if width is None or first + len(text) <= width:
         return [text]
-    room = max(width - indent, 20)
     lines = [""]
     for word in (w for w in text.split(" ") if w):
+        room = max(width - (first if len(lines) == 1 else indent), 20)
         if lines[-1] and len(lines[-1]) + 1 + len(word) > room:
             lines.append("")
         lines[-1] += (" " if lines[-1] else "") + word
     return lines
+
+
+# A clause named inside a sentence ("(Lisa 7 4.1)") is one piece, as in a finding's first line.
+_CLAUSE = re.compile(r"\bLisa \d+(?: \d+(?:\.\d+)*)?")
+
+
+def labelled_lines(label: str, text: str, width: int | None, indent: int | None = None,
+                   whole: tuple[str, ...] = ()) -> list[str]:
+    """A message for stderr — `cluster: …`, `   Parandus: …`, a contract's `hoiatus: …` — as
+    lines: at a terminal's `width`, the text after `label` wrapped as a hint is (`hint_lines`),
+    continuation lines under the text (or `indent` columns in); with `width` None (piped or
+    redirected) one line, as it is. The pieces in `whole` (a path with spaces) and clauses are
+    never broken."""
+    if width is None:
+        return [label + text]
+    indent = len(label) if indent is None else indent
+    for piece in sorted((p for p in whole if " " in p), key=len, reverse=True):
+        text = text.replace(piece, piece.replace(" ", _JOINED))
+    text = _CLAUSE.sub(lambda m: m.group(0).replace(" ", _JOINED), text)
+    out = []
+    for i, line in enumerate(text.splitlines() or [""]):
+        head = label if i == 0 else " " * indent
+        for k, part in enumerate(hint_lines(line, width, indent, len(head))):
+            out.append(((head if k == 0 else " " * indent) + part).replace(_JOINED, " "))
+    return out
 
 
 def _head_pieces(f: Finding, message: str, lang: str) -> list[tuple[str, str]]:
@@ -160,10 +187,16 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
 
 
 def summary_text(findings: list[Finding], lang: str, records: int, files: int) -> str:
-    """The one-line verdict of a validation: files, records, errors and warnings."""
+    """The one-line verdict of a validation: files, records (those checked), errors and warnings —
+    and how many records were left unchecked because their shape is broken (`record-unchecked`),
+    so that a record missing from the count is not missed silently."""
     counts = count(findings)
+    unchecked = sum(1 for f in findings if f.code == "record-unchecked")
     key = N_("ui.summary.bad") if counts["error"] else N_("ui.summary.ok")
+    if unchecked and counts["error"]:  # (a broken shape is an error, unless --ignore'd)
+        key = N_("ui.summary.bad-unchecked")
     parts = {"files": tn("ui.count.files", files, lang), "records": tn("ui.count.records", records, lang),
              "errors": tn("ui.count.errors", counts["error"], lang),
-             "warnings": tn("ui.count.warnings", counts["warning"], lang)}
+             "warnings": tn("ui.count.warnings", counts["warning"], lang),
+             "unchecked": tn("ui.count.unchecked", unchecked, lang)}
     return t(key, lang, **parts)
