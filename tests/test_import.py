@@ -234,6 +234,17 @@ def test_skip_bad_writes_the_good_rows_and_lists_the_bad_ones(cli, tmp_path):
     assert topics == [None, "Hea rida"]
 
 
+def test_dry_run_with_bad_rows_says_the_real_import_would_write_nothing(cli, tmp_path):
+    """Without --skip-bad nothing is skipped: the dry run says the import would refuse."""
+    root = folder(tmp_path)
+    mapping = tmp_path / "hinded.yaml"
+    mapping.write_text(GRADE_MAPPING, encoding="utf-8")
+    sheet = grade_sheet(tmp_path, [f"{ADULT_CODE};Mart Tamm;M2;Test;7;12.11.2026"])
+    result = run(cli, root, "grades", sheet, "--mapping", mapping, "--dry-run")
+    assert "1 vigane rida: päris import ei kirjutaks midagi" in result.stderr
+    assert "jäeti vahele" not in result.stderr
+
+
 def test_dry_run_prints_a_diff_and_a_summary_and_writes_nothing(cli, tmp_path):
     root = folder(tmp_path)
     mapping = tmp_path / "m.yaml"
@@ -335,7 +346,7 @@ def test_no_mapping_recognised_exits_2_naming_the_headers(cli, tmp_path):
     sheet = csv1257(tmp_path / "x.csv", ["Foo;Bar", "1;2"])
     result = run(cli, root, "grades", sheet)
     assert result.exit_code == 2
-    assert "„Foo“, „Bar“" in result.stderr and "--mapping FILE" in result.stderr
+    assert "„Foo“, „Bar“" in result.stderr and "--mapping FAIL" in result.stderr
 
 
 @pytest.mark.parametrize("content, expected", [

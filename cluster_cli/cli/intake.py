@@ -45,7 +45,7 @@ def import_sheet(
         loaded = load_or_exit(data, lang, None, no_cache)
         used = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
         plan = _plan(loaded, data_dir, kind.value, rows, used)
-        _report(file, found, chosen, bad + plan.bad, used, show_pii, skip_bad or dry_run)
+        _report(file, found, chosen, bad + plan.bad, used, show_pii, skip_bad or dry_run, skip_bad)
         _show_diff(plan, used, show_pii)
         _summary(plan, used, dry_run=True)
         raise typer.Exit(EXIT_FINDINGS if bad or plan.bad else EXIT_OK)
@@ -141,7 +141,7 @@ def _write(data, data_dir, kind, rows, bad, file, found, chosen, lang_flag, show
             loaded = load_or_exit(data, lang_flag, None, no_cache)
             used = language(lang_flag, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
             plan = _plan(loaded, data_dir, kind, rows, used)
-            _report(file, found, chosen, bad + plan.bad, used, show_pii, skip_bad)
+            _report(file, found, chosen, bad + plan.bad, used, show_pii, skip_bad, skip_bad)
             session.commit({p.path: p.text for p in plan.files})
     except DataFolderBusy as exc:
         fail("files.data-busy", used, code=1, path=exc.path)
@@ -155,9 +155,11 @@ def _write(data, data_dir, kind, rows, bad, file, found, chosen, lang_flag, show
     return plan, used
 
 
-def _report(file: Path, found, chosen, bad: list, lang: str, show_pii: bool, go_on: bool) -> None:
+def _report(file: Path, found, chosen, bad: list, lang: str, show_pii: bool, go_on: bool,
+            skipping: bool) -> None:
     """Every bad row on stderr: `FILE:ROW: „column“: message`, then its fix. Without --skip-bad
-    (or --dry-run) a bad row refuses the whole import: exit 1, nothing written."""
+    (or --dry-run) a bad row refuses the whole import: exit 1, nothing written; a dry run
+    without --skip-bad says that the real import would write nothing."""
     if not bad:
         return
     from cluster_cli.cli.common import say, stderr_console
@@ -176,7 +178,12 @@ def _report(file: Path, found, chosen, bad: list, lang: str, show_pii: bool, go_
     rows = len({e.row for e in bad})
     if not go_on:
         fail("import.refused", lang, code=EXIT_FINDINGS, rows=rows)
-    note(_t("import.skipped", lang, rows=rows))
+    if skipping:
+        note(_t("import.skipped", lang, rows=rows))
+    else:
+        from cluster_cli.i18n import tn
+
+        note(tn("import.dry-run-refused", rows, lang, count=rows))
 
 
 def _show_diff(plan, lang: str, show_pii: bool) -> None:
