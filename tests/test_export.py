@@ -263,3 +263,17 @@ def test_cluster_mappings_are_recognised_by_their_own_headers_only():
         for other in EXPORT_KINDS:
             if other != kind:
                 assert not set(mine.recognise) <= set(builtin_mapping(f"cluster-{other}").columns), (kind, other)
+
+
+def test_coded_values_are_written_as_estonian_words_and_read_back(cli, tmp_path):
+    """The export is for people editing in Excel: residence, study form, disability and partnership
+    are words ("Eesti kodanik", "strateegiline"), and the import reads the same words back."""
+    sample = Path(__file__).resolve().parents[1] / "data"
+    out = tmp_path / "students.csv"
+    assert cli("export", "students", "--data", sample, "--show-pii", "--output", out).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert {r["Elamisalus"] for r in rows} >= {"Eesti kodanik"} and "citizen" not in out.read_text(encoding="utf-8")
+    members = tmp_path / "members.csv"
+    assert cli("export", "members", "--data", sample, "--output", members).exit_code == 0
+    words = {r["Partnerluse vorm"] for r in csv.DictReader(io.StringIO(members.read_text(encoding="utf-8")))}
+    assert words - {""} <= {"igapäevane", "arendav", "strateegiline", "võrgustik"} and words - {""}
