@@ -119,7 +119,8 @@ def _t(key: str, lang: str, **args) -> str:
 
 def _plan(loaded, data_dir: Path, kind: str, rows, lang: str):
     from cluster_cli.cli.common import refuse_if_unusable
-    from cluster_cli.edit.intake.merge import TargetError, plan_import
+    from cluster_cli.edit.drafts import TargetError
+    from cluster_cli.edit.intake.merge import plan_import
 
     refuse_if_unusable(loaded, lang)
     try:

@@ -137,13 +137,13 @@ def _write(data_dir: Path, state: dict, day, session) -> None:
     per file."""
     from cluster_cli.cli.common import note
     from cluster_cli.i18n import t, tn
-    from cluster_cli.edit.drafts import DraftTargetError, plan_drafts, write_drafts
+    from cluster_cli.edit.drafts import TargetError, plan_drafts, write_drafts
 
     lang = state["lang"]
     try:
         plans = plan_drafts(state["loaded"].dataset, data_dir, state["report"],
                             t("match.draft-comment", lang, date=day))
-    except DraftTargetError as exc:
+    except TargetError as exc:
         fail("usage.match-target", lang, code=1, file=exc.file, reason=exc.reason)
     if not plans:
         note(t("match.nothing", lang))

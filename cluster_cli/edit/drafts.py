@@ -28,8 +28,9 @@ from cluster_cli.reports.matching import JOINT, PROPOSED, MatchReport, Need
 ID_RE = re.compile(r"^(?P<prefix>.+)-(?P<year>[0-9]{4})-(?P<n>[0-9]+)$")
 
 
-class DraftTargetError(Exception):
-    """A placement file that cannot take drafts (not a list, broken YAML)."""
+class TargetError(Exception):
+    """A data file an edit cannot change (broken YAML, not a list): `match --write`'s placement
+    file, or a file `cluster import` writes into."""
 
     def __init__(self, file: str, reason: str):
         super().__init__(f"{file}: {reason}")
@@ -147,13 +148,13 @@ def plan_drafts(ds: Dataset, data_dir: Path, report: MatchReport, comment: str) 
         try:
             doc = y.load(original) if original.strip() else None
         except YAMLError as exc:
-            raise DraftTargetError(shown, str(exc).splitlines()[0]) from None
+            raise TargetError(shown, str(exc).splitlines()[0]) from None
         if doc is None:
             from ruamel.yaml.comments import CommentedSeq
 
             doc = CommentedSeq()
         if not isinstance(doc, list):
-            raise DraftTargetError(shown, "not a YAML list")
+            raise TargetError(shown, "not a YAML list")
         prefix = _prefix(ds, doc, by_file[path][0].student.school)
         plan = DraftFile(path, shown, existed)
         new = []
@@ -165,7 +166,7 @@ def plan_drafts(ds: Dataset, data_dir: Path, report: MatchReport, comment: str) 
         try:
             plan.text = _appended(y, doc, original, new, comment)
         except ValueError as exc:
-            raise DraftTargetError(shown, str(exc)) from None
+            raise TargetError(shown, str(exc)) from None
         plans.append(plan)
     return plans
 

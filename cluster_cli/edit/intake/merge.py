@@ -16,19 +16,10 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from cluster_cli.edit.drafts import _dump, _yaml
+from cluster_cli.edit.drafts import TargetError, _dump, _yaml
 from cluster_cli.edit.intake.mapping import Row, RowError
 
 VERDICTS = ("new", "changed", "unchanged")
-
-
-class TargetError(Exception):
-    """A data file the import cannot change (broken YAML, not a list)."""
-
-    def __init__(self, file: str, reason: str):
-        super().__init__(f"{file}: {reason}")
-        self.file = file
-        self.reason = reason
 
 
 @dataclass
