@@ -166,13 +166,7 @@ def estonian() -> Document:
 
     doc.add_heading("12. Poolte allkirjad", level=1)
     table(doc, ["Pool", "Nimi ja allkiri"], [
-        [["Kool", "{{ school.name }}"],
-         ["{% if school.representative %}{{ school.representative.name }}{% if school.representative.role %}, "
-          "{{ school.representative.role }}{% endif %}{% endif %}", "/allkirjastatud digitaalselt/"]],
-        [["Õpilane"], ["{{ student.name }}", "/allkirjastatud digitaalselt/"]],
-        ["{%tr if guardian %}", ""],
-        [["Alaealise õpilase seaduslik esindaja"], ["{{ guardian.name }}", "/allkirjastatud digitaalselt/"]],
-        ["{%tr endif %}", ""],
+        *SCHOOL_AND_STUDENT_SIGN,
         ["{%tr for h in hosts %}", ""],
         [["Praktikaettevõte", "{{ h.name }}"],
          ["{% if h.representative %}{{ h.representative.name }}{% if h.representative.role %}, "
@@ -231,3 +225,16 @@ def school_and_student(doc: Document, end: str) -> None:
               "{% if student.email %}, e-post {{ student.email }}{% endif %}{% if student.phone %}, telefon {{ student.phone }}{% endif %}), "
               "õppekava „{{ student.curriculum.name }}“ (kood {{ student.curriculum.code }}) {{ student.course }}. kursuse "
               "õpilane õpperühmast {{ student.group }}, edaspidi **õpilane**" + end, style="List Bullet")
+
+
+# the signature rows of the school, the student and a minor's guardian, shared by the contract and
+# the two-party agreement (Lisa 7 12.7.2)
+SCHOOL_AND_STUDENT_SIGN = [
+    [["Kool", "{{ school.name }}"],
+     ["{% if school.representative %}{{ school.representative.name }}{% if school.representative.role %}, "
+      "{{ school.representative.role }}{% endif %}{% endif %}", "/allkirjastatud digitaalselt/"]],
+    [["Õpilane"], ["{{ student.name }}", "/allkirjastatud digitaalselt/"]],
+    ["{%tr if guardian %}", ""],
+    [["Alaealise õpilase seaduslik esindaja"], ["{{ guardian.name }}", "/allkirjastatud digitaalselt/"]],
+    ["{%tr endif %}", ""],
+]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from template_et import school_and_student
+from template_et import SCHOOL_AND_STUDENT_SIGN, school_and_student
 from docx_builders import bullets, new_document, page_number_footer, para, person, table, tag
 
 
@@ -67,13 +67,7 @@ def two_party() -> Document:
 
     doc.add_heading("7. Poolte allkirjad", level=1)
     table(doc, ["Pool", "Nimi ja allkiri"], [
-        [["Kool", "{{ school.name }}"],
-         ["{% if school.representative %}{{ school.representative.name }}{% if school.representative.role %}, "
-          "{{ school.representative.role }}{% endif %}{% endif %}", "/allkirjastatud digitaalselt/"]],
-        [["Õpilane"], ["{{ student.name }}", "/allkirjastatud digitaalselt/"]],
-        ["{%tr if guardian %}", ""],
-        [["Alaealise õpilase seaduslik esindaja"], ["{{ guardian.name }}", "/allkirjastatud digitaalselt/"]],
-        ["{%tr endif %}", ""],
+        *SCHOOL_AND_STUDENT_SIGN,
     ], [6.0, 10.6])
     page_number_footer(doc, "Välispraktika leping nr {{ placement.id }} · {{ student.name }}", "lk")
     return doc
