@@ -29,7 +29,8 @@ def test_debts_title_and_actions_write_dates_as_the_language_does(cli):
 
 def test_findings_write_dates_as_the_language_does_also_from_the_cache(cli):
     for _ in range(2):  # the second run reads the findings from the cache: their dates stay dates
-        et = run(cli, "validate", "--as-of", AS_OF, "--lang", "et").stdout
+        # a finding may wrap at any space, and where depends on the length of the data folder's path
+        et = " ".join(run(cli, "validate", "--as-of", AS_OF, "--lang", "et").stdout.split())
         assert "likvideeritud praktika alguseks 08.02.2027" in et
         en = run(cli, "validate", "--as-of", AS_OF, "--lang", "en").stdout
         assert "2027-02-08" in en and "08.02.2027" not in en
