@@ -68,3 +68,15 @@ GRANT_TIE_BREAKS = ("outstanding_results", "social_activity", "attendance", "low
 
 PLACEMENT_KINDS = ("school_based", "workplace_based", "abroad")
 PLACEMENT_STATUSES = ("draft", "review", "valid", "finished", "cancelled")
+# The contract's allowed transitions (Tahvel's lepingu olekud): review → draft is a rejection;
+# any status but a closed one may be cancelled (with a reason).
+STATUS_TRANSITIONS = {
+    "draft": ("review", "cancelled"),
+    "review": ("valid", "draft", "cancelled"),
+    "valid": ("finished", "cancelled"),
+    "finished": (),
+    "cancelled": (),
+}
+CANCEL_REASONS = ("company", "student", "school", "ceased", "other")  # Tahvel's lõpetamise põhjused
+SIGNING_PARTIES = ("school", "student", "guardian", "host")  # a host signature names its member
+SIGNATURE_METHODS = ("digital", "paper")  # DigiDoc (ASiC-E) or wet ink with its date

@@ -132,11 +132,9 @@ def _person(p) -> dict | None:
 
 
 def _representative(member) -> dict | None:
-    """The member's representative: its first contact with a role, else its first contact."""
-    if member is None or not member.contacts:
-        return None
-    with_role = [c for c in member.contacts if c.role]
-    return _person((with_role or member.contacts)[0])
+    from cluster_cli.regulation.parties import representative
+
+    return _person(representative(member))
 
 
 def study_year(cluster, day: date) -> str:

@@ -85,4 +85,6 @@ class Person(Model):
     role: str | None = None
     email: str | None = None
     phone: str | None = None
+    personal_code: str | None = None
+    """Only where the person signs (a host's representative): matches a DigiDoc signer."""
 

@@ -329,6 +329,7 @@ class Student(Record):
 
 PlacementKind = Literal[V.PLACEMENT_KINDS]
 PlacementStatus = Literal[V.PLACEMENT_STATUSES]
+CancelReason = Literal[V.CANCEL_REASONS]
 
 
 class TaskRef(Model):
@@ -385,6 +386,38 @@ class PlacementGrade(Model):
     final: GradeValue | None = None
 
 
+class StatusChange(Model):
+    """One recorded transition of the contract's status (`contracts status --set`)."""
+
+    status: PlacementStatus
+    date: date
+    reason: CancelReason | None = None
+    """Why a contract was cancelled (required for `cancelled`)."""
+    note: str | None = None
+
+
+class Signature(Model):
+    """One party's signature of the contract: digital (DigiDoc) or on paper, with its date."""
+
+    party: Literal[V.SIGNING_PARTIES]
+    member: Id | None = None
+    """The host member that signed (for `party: host`)."""
+    date: date
+    method: Literal[V.SIGNATURE_METHODS] = "digital"
+    name: str | None = None
+    """The signer as the certificate or the paper names them."""
+
+
+class Amendment(Model):
+    """A recorded amendment (lepingu lisa) to a signed contract, numbered per contract."""
+
+    number: Int = Field(ge=1)
+    date: date
+    terms: list[Text] = Field(min_length=1)
+    """The names of the changed terms (dates, hours, hosts, supervisors, tasks, …)."""
+    file: str | None = None
+
+
 class Placement(Record):
     """A placement (praktika) and the data of its tripartite contract (praktikaleping)."""
 
@@ -411,6 +444,9 @@ class Placement(Record):
     data_received: date | None = None
     debt_override: DebtOverride | None = None
     grade: PlacementGrade | None = None
+    history: list[StatusChange] = []
+    signatures: list[Signature] = []
+    amendments: list[Amendment] = []
 
 
 RECORD_KINDS: dict[str, type[Record]] = {
