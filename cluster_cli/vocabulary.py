@@ -80,3 +80,7 @@ STATUS_TRANSITIONS = {
 CANCEL_REASONS = ("company", "student", "school", "ceased", "other")  # Tahvel's lõpetamise põhjused
 SIGNING_PARTIES = ("school", "student", "guardian", "host")  # a host signature names its member
 SIGNATURE_METHODS = ("digital", "paper")  # DigiDoc (ASiC-E) or wet ink with its date
+
+# --- payments ---------------------------------------------------------------------------------
+
+PAYMENT_KINDS = ("grants", "special", "travel")  # `cluster payments --only`: the kinds a bank file pays

@@ -10,7 +10,7 @@ import typer
 
 from cluster_cli.cli import contracts, debts, grants, info, validate
 from cluster_cli.cli import allowances
-from cluster_cli.cli import calendar, export, init, intake, match, members, tasks
+from cluster_cli.cli import calendar, export, init, intake, match, members, payments, tasks
 from cluster_cli.cli.helptext import ClusterGroup, show_version
 
 app = typer.Typer(
@@ -31,6 +31,7 @@ app.command("profile", help="help.profile")(info.profile)
 app.add_typer(info.cache_app, name="cache")
 app.add_typer(contracts.app, name="contracts")
 app.add_typer(allowances.app, name="allowances")
+app.command("payments", help="help.payments")(payments.payments)
 app.add_typer(members.app, name="members")
 app.command("tasks", help="help.tasks")(tasks.tasks)
 app.command("match", help="help.match")(match.match)

@@ -57,9 +57,19 @@ class GrantRoundSettings(Model):
     window_start: date | None = None
 
 
+class PaymentAccount(Model):
+    """The account allowances are paid from (maksja, `cluster payments`): the payer's name, IBAN
+    and BIC as the bank knows them — the debtor of the SEPA credit-transfer file (pain.001)."""
+
+    name: Text = Field(max_length=70)
+    iban: Text
+    bic: str | None = Field(default=None, pattern=r"^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$")
+
+
 class Cluster(Record):
     """The cluster (klaster): name, coordinators, default language, regulation profile, the
-    study calendar its schools share (study periods and school holidays), the CSV dialect."""
+    study calendar its schools share (study periods and school holidays), the CSV dialect, the
+    account allowances are paid from (`payments`)."""
 
     name: Text
     language: Literal[LANGUAGES] = "et"
@@ -70,6 +80,7 @@ class Cluster(Record):
     school_holidays: list[SchoolHoliday] = []
     grant_rounds: list[GrantRoundSettings] = []
     csv_dialect: Literal[V.CSV_DIALECTS] = "rfc4180"  # --csv-dialect's default
+    payments: PaymentAccount | None = None
 
 
 # --- members -------------------------------------------------------------------------------
@@ -295,6 +306,9 @@ class Student(Record):
     state_funded: bool = True
     residence: Residence = "citizen"
     iban: str | None = None
+    account_owner: Text | None = None
+    """The account's owner when it is not the student (a guardian): the payee's name in the
+    bank file (`cluster payments`)."""
     email: str | None = None
     phone: str | None = None
     home_settlement: str | None = None

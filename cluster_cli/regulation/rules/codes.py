@@ -36,8 +36,8 @@ _PERSONAL_CODE = {"checksum": N_("personal-code.checksum"), "length": N_("person
                   "component": N_("personal-code.component"), "format": N_("personal-code.format")}
 REGISTRY_CODE_KEYS = {"checksum": N_("registry-code.checksum"), "length": N_("registry-code.length"),
                   "component": N_("registry-code.component"), "format": N_("registry-code.format")}
-_IBAN = {"checksum": N_("iban.checksum"), "length": N_("iban.length"),
-         "component": N_("iban.component"), "format": N_("iban.format")}
+IBAN_KEYS = {"checksum": N_("iban.checksum"), "length": N_("iban.length"),
+             "component": N_("iban.component"), "format": N_("iban.format")}
 
 
 @lru_cache(maxsize=None)
@@ -45,6 +45,13 @@ def personal_code_problem(code: str) -> str | None:
     from stdnum.ee import ik
 
     return _stdnum_problem(ik, code)
+
+
+def iban_problem(code: str) -> str | None:
+    """Why an IBAN is invalid, or None (`IBAN_KEYS` names the message of each reason)."""
+    from stdnum import iban
+
+    return _stdnum_problem(iban, code)
 
 
 def registry_code_problem(code: str) -> str | None:
@@ -97,7 +104,7 @@ def ibans(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if s.iban:
             problem = _stdnum_problem(iban, s.iban)
             if problem:
-                yield at(s, ("iban",), "iban", "", key=_IBAN[problem], value=Pii(s.iban))
+                yield at(s, ("iban",), "iban", "", key=IBAN_KEYS[problem], value=Pii(s.iban))
 
 
 def _contact_places(ds: Dataset):
