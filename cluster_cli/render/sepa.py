@@ -155,7 +155,7 @@ def summary_lines(run: PaymentRun, file: BankFile | None, lang: str, show_pii: b
                iban=_iban_shown(run.account.iban, show_pii), schema=file.schema if file else "—")]
     for k in run.by_kind():
         lines.append(tn("payments.summary.kind", k.count, lang, kind=t(_KIND_WORD[k.kind], lang), count=k.count,
-                        amount=money_text(k.total, lang), dates=", ".join(date_text(d, lang) for d in k.dates)))
+                        amount=money_text(k.total, lang), dates=", ".join(date_text(d, lang) for d in k.dates) or "—"))
     lines.append(tn("payments.summary.total", len(run.transfers), lang, count=len(run.transfers),
                     amount=money_text(run.total, lang)))
     moved = [x for x in run.transfers if x.execution != x.due]
