@@ -220,3 +220,11 @@ def test_the_output_is_required_unless_a_dry_run(cli, data):
     result = cli("payments", "--month", "2026-11", "--data", data)
     assert result.exit_code == 2
     assert "--dry-run" in result.stderr
+
+
+def test_a_bank_file_named_as_another_format_is_refused(cli, data, tmp_path):
+    out = tmp_path / "pay.csv"
+    result = cli("payments", "--month", "2026-11", "--data", data, "--output", out)
+    assert result.exit_code == 2
+    assert ".xml" in result.stderr
+    assert not out.exists()

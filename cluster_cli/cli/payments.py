@@ -94,6 +94,8 @@ def _check_output(path: Path, data: Optional[Path], lang: str) -> None:
     """The bank file's path, checked before anything is computed (it is checked again when written)."""
     from cluster_cli.files import OutputPathError, check_output
 
+    if path.suffix and path.suffix.lower() != ".xml":  # a file's format matches its name
+        fail("payments.output-suffix", lang, path=path, suffix=path.suffix.lower())
     try:
         check_output(path, resolve_data_dir(data))
     except OutputPathError as exc:
