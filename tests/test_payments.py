@@ -228,3 +228,14 @@ def test_a_bank_file_named_as_another_format_is_refused(cli, data, tmp_path):
     assert result.exit_code == 2
     assert ".xml" in result.stderr
     assert not out.exists()
+
+
+def test_validate_finds_an_invalid_payer_iban_at_its_line(cli, data):
+    cluster = data / "cluster.yaml"
+    text = cluster.read_text(encoding="utf-8")
+    cluster.write_text(text.replace('iban: "EE382200221020145685"', 'iban: "EE382200221020145686"'), encoding="utf-8")
+    code, doc = cli.validate_json(data)
+    assert code == 1
+    found = [f for f in doc["findings"] if f["code"] == "iban" and f["file"].endswith("cluster.yaml")]
+    assert len(found) == 1 and found[0]["line"] == text[: text.index('iban: "EE38')].count("\n") + 1
+    assert "EE382200221020145686" not in json.dumps(doc)  # masked

@@ -97,7 +97,8 @@ def registry_codes(ds: Dataset, ctx: Context) -> Iterator[Finding]:
 
 
 def ibans(ds: Dataset, ctx: Context) -> Iterator[Finding]:
-    """Bank accounts are valid IBANs (allowances are paid to them, Lisa 11 V.4)."""
+    """Bank accounts are valid IBANs (allowances are paid to them, Lisa 11 V.4), and so is the
+    account they are paid from (`payments:` in cluster.yaml, the bank file's debtor)."""
     from stdnum import iban
 
     for s in ds.records.get("students", []):
@@ -105,6 +106,9 @@ def ibans(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             problem = _stdnum_problem(iban, s.iban)
             if problem:
                 yield at(s, ("iban",), "iban", "", key=IBAN_KEYS[problem], value=Pii(s.iban))
+    payer = ds.cluster.payments if ds.cluster else None
+    if payer is not None and iban_problem(payer.iban):
+        yield at(ds.cluster, ("payments", "iban"), "iban", "", key="iban.payer", value=Pii(payer.iban))
 
 
 def _contact_places(ds: Dataset):
