@@ -130,6 +130,8 @@ def payment_run(ds: Dataset, profile: Profile, month: str, kinds: tuple[str, ...
     claims are one travel transfer, executed by the earlier deadline — paying early is allowed),
     each requested for its deadline, or for the first working day from `as_of` when the deadline
     has passed. Every payee without a valid IBAN is a problem; the run is refused when any is."""
+    from stdnum import iban as iban_mod
+
     from cluster_cli.regulation.calendar import working_days
     from cluster_cli.regulation.rules.codes import iban_problem
 
@@ -149,8 +151,6 @@ def payment_run(ds: Dataset, profile: Profile, month: str, kinds: tuple[str, ...
         if problem is not None:
             bad.setdefault(sid, []).append(kind)
             continue
-        from stdnum import iban as iban_mod
-
         due = min(d for _, d, _, _ in items)
         execution = due
         if as_of is not None and due < as_of:
