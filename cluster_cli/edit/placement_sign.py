@@ -53,16 +53,53 @@ def _changed(text: str, path: Path, update: dict) -> str:
     block = "".join(lines[start:end])
     if not block.endswith("\n"):
         block += "\n"
-    record = y.load(block)[0]
-    _apply(record, update)
-    from ruamel.yaml.comments import CommentedSeq
-
-    new_block = _dump(y, CommentedSeq([record]))
+    new_block = _appended(block, update) or _round_trip(block, update)
     out = "".join(lines[:start]) + new_block + "".join(lines[end:])
     check = _yaml().load(out)
     if not isinstance(check, list) or len(check) != len(doc):
         raise TargetError(path.as_posix(), "the signatures could not be added faithfully")
     return out
+
+
+def _appended(block: str, update: dict) -> str | None:
+    """The record with the new keys' lines added after its last line and its status word
+    replaced in place — every other byte kept; None when the record already has `signatures:`
+    or `history:` (then `_round_trip`)."""
+    import io
+
+    y = _yaml()
+    record = y.load(block)[0]
+    if "signatures" in record or "history" in record:
+        return None
+    lines = block.splitlines(True)
+    if update.get("status"):
+        if "status" not in record:
+            return None
+        line, col = record.lc.value("status")
+        old = str(record["status"])
+        if lines[line][col:col + len(old)] != old:
+            return None
+        lines[line] = lines[line][:col] + update["status"] + lines[line][col + len(old):]
+    added = {}
+    if update["signatures"]:
+        added["signatures"] = [{k: v for k, v in s.items() if v is not None} for s in update["signatures"]]
+    if update.get("status"):
+        added["history"] = [{k: v for k, v in update["history"].items() if v is not None}]
+    text = io.StringIO()
+    y.dump(_to_commented(added), text)
+    if not added:
+        return "".join(lines)
+    return "".join(lines) + "".join("  " + line if line.strip() else line for line in text.getvalue().splitlines(True))
+
+
+def _round_trip(block: str, update: dict) -> str:
+    """The record changed by a ruamel round trip (its own lines may be re-indented)."""
+    from ruamel.yaml.comments import CommentedSeq
+
+    y = _yaml()
+    record = y.load(block)[0]
+    _apply(record, update)
+    return _dump(y, CommentedSeq([record]))
 
 
 def _apply(record, update: dict) -> None:

@@ -46,7 +46,7 @@ def _args(issue: Any, show_pii: bool) -> dict:
 
 def lines(results: list, lang: str, show_pii: bool, width: int, folder: str) -> list[Line]:
     """The table, then each problem with its fix, then what was not checked."""
-    out = [Line(t("signatures.title", lang, folder=folder), "title")]
+    out = [Line(line.text, "title") for line in _wrapped(t("signatures.title", lang, folder=folder), width, "")]
     if not results:
         return out + [Line("  " + t("signatures.none", lang, folder=folder), "dim")]
     out += view_lines(view(results, lang), lang, show_pii, width)[1:]
