@@ -184,6 +184,25 @@ def test_a_tampered_data_file_is_reported_invalid(cli, folder, monkeypatch, tmp_
     assert problem["fix"]
 
 
+def test_a_changed_signing_time_breaks_the_signature(cli, folder, monkeypatch):
+    """The signed properties (the signing time) are covered by the signature value."""
+    data, out, path = folder
+    sign(path, ADULT_CODE, "MART", "TAMM", monkeypatch)
+    changed = io.BytesIO()
+    with zipfile.ZipFile(path) as z, zipfile.ZipFile(changed, "w") as t:
+        for info in z.infolist():
+            body = z.read(info.filename)
+            if info.filename == "META-INF/signatures1.xml":
+                body = body.replace(b"2026-11-20T09:30:00Z", b"2026-11-01T09:30:00Z")
+            t.writestr(info, body)
+    path.write_bytes(changed.getvalue())
+    code, doc = report(cli, data, out)
+    assert code == 1
+    assert states(doc)[("student", None)] is None
+    assert "Mart Tamm allkiri (META-INF/signatures1.xml) ei vasta allkirjastatud andmetele" in \
+        doc["contracts"][0]["problems"][0]["message"]
+
+
 def test_an_unknown_signer_is_named_with_the_fix(cli, folder, monkeypatch):
     data, out, path = folder
     sign(path, STRANGER_CODE, "JUHAN", "VÕÕRAS", monkeypatch)

@@ -218,7 +218,8 @@ def read_container(path: Path) -> ContainerRead:
     out = ContainerRead(path)
     try:
         raw = path.read_bytes()
-        container = pyasice.Container(io.BytesIO(raw))
+        with pyasice.Container(io.BytesIO(raw)):  # checks the container: mimetype first, the manifest
+            pass
         files = data_files(raw)
     except (OSError, zipfile.BadZipFile, pyasice.PyAsiceError, ValueError, KeyError) as exc:
         out.problem, out.detail = N_("asice.unreadable"), str(exc) or type(exc).__name__
@@ -227,7 +228,6 @@ def read_container(path: Path) -> ContainerRead:
     with zipfile.ZipFile(io.BytesIO(raw)) as z:
         for name in signature_names(raw):
             out.signatures.append(check_signature(name, z.read(name), files, pyasice))
-    container._close()  # noqa: SLF001 - pyasice keeps the zip open until then
     return out
 
 
