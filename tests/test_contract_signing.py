@@ -268,6 +268,31 @@ def test_write_changes_only_the_placements_lines(cli, folder, monkeypatch):
     assert after.startswith(before.rstrip("\n"))  # the record's end gets the new lines
     assert "status: review  # ootab allkirju" in after
     assert after[len(before.rstrip("\n")):].strip().startswith("signatures:")
+    sign(path, SCHOOL_REP_CODE, "JUHAN", "JUHATAJA", monkeypatch)
+    assert signatures(cli, data, out, "--write").exit_code == 0
+    again = (data / "placements.yaml").read_text(encoding="utf-8")
+    assert again.startswith(after)  # the new item follows the list's last one
+    assert again[len(after):] == "    - party: school\n      date: 2026-11-20\n      method: digital\n" \
+                                 "      name: Juhan Juhataja\n"
+    assert [s["party"] for s in placement_record(data)["signatures"]] == ["student", "school"]
+
+
+def test_write_joins_a_list_written_in_another_indentation(cli, tmp_path, monkeypatch):
+    """PyYAML writes a record's lists under their key (`signatures:` / `- party: …` in one column)."""
+    files = base_data()
+    _data(files)
+    files["placements.yaml"][0]["signatures"] = [{"party": "host", "member": "koodikoda", "date": dt.date(2026, 11, 18),
+                                                  "method": "paper", "name": "Kristi Kood"}]
+    data = write_data(tmp_path / "data", files)
+    out = tmp_path / "out"
+    assert cli("contracts", "render", "P1", "--data", data, "--as-of", AS_OF, "--out", out, "--asice").exit_code == 0
+    before = (data / "placements.yaml").read_text(encoding="utf-8")
+    assert "  signatures:\n  - party: host\n" in before
+    sign(out / CONTAINER, ADULT_CODE, "MART", "TAMM", monkeypatch)
+    assert signatures(cli, data, out, "--write").exit_code == 0
+    after = (data / "placements.yaml").read_text(encoding="utf-8")
+    assert "    name: Kristi Kood\n  - party: student\n    date: 2026-11-20\n" in after
+    assert [s["party"] for s in placement_record(data)["signatures"]] == ["host", "student"]
 
 
 def test_a_minor_without_the_legal_representatives_consent_stays_under_review(cli, tmp_path, monkeypatch):

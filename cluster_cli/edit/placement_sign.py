@@ -2,10 +2,13 @@
 `signatures:` entries and, for a fully signed contract, `status: valid` with its `history:`
 entry.
 
-Only the placement's own lines change: the record is cut out of its file (from its `- id:` line
-to the next item, its trailing blank and comment lines left where they are), changed by a
-ruamel.yaml round trip and spliced back; every other byte of the file stays as it was. Planned in
-memory, written through `edit/write.py`'s session (lock, re-check, atomic).
+Only the placement's own lines change: the record is found by a ruamel.yaml round-trip load
+(from its `- id:` line to the next item; the blank and comment lines before the next item stay
+outside it); the new entries are written by ruamel and spliced in — a new key after the record's
+last line, new items after the last item of its existing list — and the status word is replaced
+where it stands; every other byte of the file stays as it was (a record whose list is in flow
+style is dumped again whole). Planned in memory, written through `edit/write.py`'s session
+(lock, re-check, atomic).
 
 The smallest writer `contracts signatures` needs until the general in-place update of one
 placement (`edit/placement.py`) is there; then this becomes a call of it.
@@ -62,15 +65,11 @@ def _changed(text: str, path: Path, update: dict) -> str:
 
 
 def _appended(block: str, update: dict) -> str | None:
-    """The record with the new keys' lines added after its last line and its status word
-    replaced in place — every other byte kept; None when the record already has `signatures:`
-    or `history:` (then `_round_trip`)."""
-    import io
-
+    """The record with the new entries' lines added — a new key after the record's last line, new
+    items after the last item of an existing block list — and its status word replaced in place:
+    every other byte kept. None when the record's shape asks for `_round_trip` (a flow list)."""
     y = _yaml()
     record = y.load(block)[0]
-    if "signatures" in record or "history" in record:
-        return None
     lines = block.splitlines(True)
     if update.get("status"):
         if "status" not in record:
@@ -85,11 +84,47 @@ def _appended(block: str, update: dict) -> str | None:
         added["signatures"] = [{k: v for k, v in s.items() if v is not None} for s in update["signatures"]]
     if update.get("status"):
         added["history"] = [{k: v for k, v in update["history"].items() if v is not None}]
+    keys = list(record)
+    inserts: list[tuple[int, str]] = []  # (line index, text)
+    tail = {}
+    for key, items in added.items():
+        if key not in record or record[key] is None:
+            tail[key] = items
+            continue
+        if not isinstance(record[key], list) or not record[key] or record[key].fa.flow_style():
+            return None
+        after = keys.index(key) + 1
+        at = record.lc.key(keys[after])[0] if after < len(keys) else len(lines)
+        while at > 0 and (not lines[at - 1].strip() or lines[at - 1].lstrip().startswith("#")):
+            at -= 1
+        line, col = record[key].lc.item(0)
+        dash = lines[line].rfind("-", 0, col)
+        if dash < 0 or lines[line][:dash].strip():
+            return None
+        inserts.append((at, _items(y, items, dash)))
+    for at, text in sorted(inserts, reverse=True):
+        lines[at:at] = [text]
+    out = "".join(lines)
+    if tail:
+        out += _indented(y, _to_commented(tail), "  ")
+    check = _yaml().load(out)[0]
+    if any(len(check.get(k) or ()) != len(record.get(k) or ()) + len(v) for k, v in added.items()):
+        return None  # the list's layout was not the one expected: dump the record again
+    return out
+
+
+def _items(y, items: list, dash: int) -> str:
+    """List items with their dash in column `dash`, as the list they join writes them."""
+    text = _indented(y, _to_commented({"x": items}), "").split("\n", 1)[1]  # `  - party: …` under `x:`
+    return "".join(" " * dash + line[2:] if line.strip() else line for line in text.splitlines(True))
+
+
+def _indented(y, data, prefix: str) -> str:
+    import io
+
     text = io.StringIO()
-    y.dump(_to_commented(added), text)
-    if not added:
-        return "".join(lines)
-    return "".join(lines) + "".join("  " + line if line.strip() else line for line in text.getvalue().splitlines(True))
+    y.dump(data, text)
+    return "".join(prefix + line if line.strip() else line for line in text.getvalue().splitlines(True))
 
 
 def _round_trip(block: str, update: dict) -> str:
