@@ -213,6 +213,22 @@ def test_an_unknown_signer_is_named_with_the_fix(cli, folder, monkeypatch):
     assert "personal_code" in problem["fix"]
 
 
+def test_a_file_that_is_no_container_and_a_broken_signature_are_named(cli, folder, monkeypatch):
+    data, out, path = folder
+    (out / "P1_katki.asice").write_bytes(b"not a zip at all")
+    broken = io.BytesIO()
+    with zipfile.ZipFile(path) as z, zipfile.ZipFile(broken, "w") as t:
+        for info in z.infolist():
+            t.writestr(info, z.read(info.filename))
+        t.writestr("META-INF/signatures1.xml", b"<asic:XAdESSignatures xmlns:asic='http://uri.etsi.org/02918/v1.2.1#'/>")
+    path.write_bytes(broken.getvalue())
+    code, doc = report(cli, data, out)
+    assert code == 1
+    messages = {c["file"]: [p["message"] for p in c["problems"]] for c in doc["contracts"]}
+    assert "P1_katki.asice ei ole loetav DigiDoc-konteiner" in messages["P1_katki.asice"][0]
+    assert "allkiri META-INF/signatures1.xml ei ole loetav" in messages[CONTAINER][0]
+
+
 def test_a_container_of_no_placement_is_refused(cli, folder):
     from cluster_cli.contracts.asice import container_bytes
 

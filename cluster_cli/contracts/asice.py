@@ -232,7 +232,15 @@ def read_container(path: Path) -> ContainerRead:
 
 
 def check_signature(name: str, xml: bytes, files: dict[str, bytes], pyasice) -> SignatureCheck:
-    """One signature file checked against the container's data files."""
+    """One signature file checked against the container's data files. A signature file the checks
+    cannot even take apart (a missing node, bad base64) is invalid, never a crash."""
+    try:
+        return _check(name, xml, files, pyasice)
+    except Exception as exc:  # noqa: BLE001 - whatever a malformed XAdES file makes pyasice or lxml raise
+        return SignatureCheck(name, None, None, N_("asice.invalid.xml"), f"{type(exc).__name__}: {exc}")
+
+
+def _check(name: str, xml: bytes, files: dict[str, bytes], pyasice) -> SignatureCheck:
     try:
         sig = pyasice.XmlSignature(xml)
     except Exception as exc:  # lxml's XMLSyntaxError, a root that is not XAdESSignatures
