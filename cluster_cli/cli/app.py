@@ -11,6 +11,7 @@ import typer
 from cluster_cli.cli import contracts, debts, grants, info, validate
 from cluster_cli.cli import allowances
 from cluster_cli.cli import calendar, export, init, intake, match, members, payments, tasks
+from cluster_cli.cli import contract_signing
 from cluster_cli.cli.helptext import ClusterGroup, show_version
 
 app = typer.Typer(
@@ -29,6 +30,7 @@ app.add_typer(grants.app, name="grants")
 app.command("rules", help="help.rules")(info.rules)
 app.command("profile", help="help.profile")(info.profile)
 app.add_typer(info.cache_app, name="cache")
+contracts.app.command("signatures", help="help.contracts.signatures")(contract_signing.signatures)
 app.add_typer(contracts.app, name="contracts")
 app.add_typer(allowances.app, name="allowances")
 app.command("payments", help="help.payments")(payments.payments)

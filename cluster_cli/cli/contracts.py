@@ -54,6 +54,7 @@ def render(
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="help.contracts.render.dry-run"),
     force: bool = typer.Option(False, "--force", help="help.contracts.render.force"),
     pdf: bool = typer.Option(False, "--pdf", help="help.contracts.render.pdf"),
+    asice: bool = typer.Option(False, "--asice", help="help.contracts.render.asice"),
     lock_timeout: float = typer.Option(60.0, "--lock-timeout", envvar="CLUSTER_LOCK_TIMEOUT", min=0,
                                        help="help.contracts.render.lock-timeout"),
     data: Data = None, as_of: AsOf = None,
@@ -160,6 +161,10 @@ def render(
             _say(err, f"   {_t('ui.fix', lang)}: ", _t("reason.contracts.pdf.hint", lang), "green")
         note(_tn("ui.contracts.pdf", made, lang, count=made))
         code = max(code, EXIT_FINDINGS if failed else EXIT_OK)
+    if asice and not dry_run:
+        from cluster_cli.cli.contract_signing import package
+
+        code = max(code, package(jobs, pdf, out, lock_timeout, lang, err))
     if verbose:
         print_timings(timings, lang)
     raise typer.Exit(code)

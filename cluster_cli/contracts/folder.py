@@ -149,7 +149,7 @@ class FolderLock:
             self.fd = None
 
 
-_TEMP = re.compile(r"^\..+\.(docx|pdf|json|csv)\.[A-Za-z0-9_]{6,}\.tmp$")
+_TEMP = re.compile(r"^\..+\.(docx|pdf|asice|json|csv)\.[A-Za-z0-9_]{6,}\.tmp$")
 
 
 def sweep_temp_files(root: Path) -> list[Path]:

@@ -368,6 +368,14 @@ VERDICT_WORD = Words("word.verdict.", {
     "skipped": N_("word.verdict.skipped"),
 })
 
+# who signs a contract (vocabulary.SIGNING_PARTIES)
+PARTY_WORD = Words("word.party.", {
+    "school": N_("word.party.school"),
+    "student": N_("word.party.student"),
+    "guardian": N_("word.party.guardian"),
+    "host": N_("word.party.host"),
+})
+
 ACTION_WORD = Words("word.action.", {
     "round-table": N_("word.action.round-table"),
     "expulsion-debts": N_("word.action.expulsion-debts"),
