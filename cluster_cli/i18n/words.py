@@ -60,6 +60,8 @@ RULE = Words("rule.", {
     "minor-guardian": N_("rule.minor-guardian"),
     "academic-leave": N_("rule.academic-leave"),
     "leave-return": N_("rule.leave-return"),
+    "never-started": N_("rule.never-started"),
+    "study-end-passed": N_("rule.study-end-passed"),
     "student-group": N_("rule.student-group"),
     "practice-group-size": N_("rule.practice-group-size"),
     "contract-terms": N_("rule.contract-terms"),
@@ -230,6 +232,7 @@ ALLOWANCE_MODE = Words("allowance.mode.", {
 # calendar: the sentence of an event, by kind
 CALENDAR_EVENT = Words("calendar.event.", {
     "contract-data": N_("calendar.event.contract-data"),
+    "signatures": N_("calendar.event.signatures"),
     "host-contact": N_("calendar.event.host-contact"),
     "documents": N_("calendar.event.documents"),
     "defense": N_("calendar.event.defense"),
@@ -244,14 +247,30 @@ CALENDAR_EVENT = Words("calendar.event.", {
 
 # calendar file: an event's sentence without names, by kind
 CALENDAR_ICS_EVENT = Words("calendar.ics.event.", {
+    "signatures": N_("calendar.ics.event.signatures"),
     "debt-agree": N_("calendar.ics.event.debt-agree"),
     "debt-clear": N_("calendar.ics.event.debt-clear"),
     "leave-return": N_("calendar.ics.event.leave-return"),
 })
 
+# calendar: a party that has not signed a contract, with its signer's name / by its role only
+PARTY_NAMED = Words("calendar.party.named.", {
+    "school": N_("calendar.party.named.school"),
+    "student": N_("calendar.party.named.student"),
+    "guardian": N_("calendar.party.named.guardian"),
+    "host": N_("calendar.party.named.host"),
+})
+PARTY_ROLE = Words("calendar.party.role.", {
+    "school": N_("calendar.party.role.school"),
+    "student": N_("calendar.party.role.student"),
+    "guardian": N_("calendar.party.role.guardian"),
+    "host": N_("calendar.party.role.host"),
+})
+
 # calendar: kinds of events
 CALENDAR_KIND = Words("calendar.kind.", {
     "contract-data": N_("calendar.kind.contract-data"),
+    "signatures": N_("calendar.kind.signatures"),
     "host-contact": N_("calendar.kind.host-contact"),
     "documents": N_("calendar.kind.documents"),
     "defense": N_("calendar.kind.defense"),
