@@ -37,8 +37,8 @@ from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Placement
 from cluster_cli.regulation.profile import Profile
 
-KINDS = ("contract-data", "signatures", "host-contact", "documents", "defense", "grant-apply", "grant-fixed", "grant-decide",
-         "grant-pay", "debt-agree", "debt-clear", "leave-return")
+KINDS = ("contract-data", "signatures", "host-contact", "documents", "defense", "grant-apply", "grant-fixed",
+         "grant-decide", "grant-pay", "debt-agree", "debt-clear", "leave-return")
 PENDING = ("draft", "review", "valid")
 STUDYING = ("active", "academic_leave", "abroad")
 
