@@ -89,6 +89,7 @@ ACTION = Words("action.", {
     "reprimand": N_("action.reprimand"),
     "expulsion-absences": N_("action.expulsion-absences"),
     "attendance-duty": N_("action.attendance-duty"),
+    "practice-absences": N_("action.practice-absences"),
     "half-year-unsatisfactory": N_("action.half-year-unsatisfactory"),
     "transfer-none": N_("action.transfer-none"),
     "transfer-conditional": N_("action.transfer-conditional"),
@@ -253,20 +254,6 @@ CALENDAR_ICS_EVENT = Words("calendar.ics.event.", {
     "leave-return": N_("calendar.ics.event.leave-return"),
 })
 
-# calendar: a party that has not signed a contract, with its signer's name / by its role only
-PARTY_NAMED = Words("calendar.party.named.", {
-    "school": N_("calendar.party.named.school"),
-    "student": N_("calendar.party.named.student"),
-    "guardian": N_("calendar.party.named.guardian"),
-    "host": N_("calendar.party.named.host"),
-})
-PARTY_ROLE = Words("calendar.party.role.", {
-    "school": N_("calendar.party.role.school"),
-    "student": N_("calendar.party.role.student"),
-    "guardian": N_("calendar.party.role.guardian"),
-    "host": N_("calendar.party.role.host"),
-})
-
 # calendar: kinds of events
 CALENDAR_KIND = Words("calendar.kind.", {
     "contract-data": N_("calendar.kind.contract-data"),
@@ -402,6 +389,7 @@ ACTION_WORD = Words("word.action.", {
     "reprimand": N_("word.action.reprimand"),
     "expulsion-absences": N_("word.action.expulsion-absences"),
     "attendance-duty": N_("word.action.attendance-duty"),
+    "practice-absences": N_("word.action.practice-absences"),
     "transfer-none": N_("word.action.transfer-none"),
     "transfer-conditional": N_("word.action.transfer-conditional"),
     "transfer-leave": N_("word.action.transfer-leave"),

@@ -31,8 +31,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from cluster_cli.i18n import Period, Phrase
-from cluster_cli.i18n.words import PARTY_NAMED, PARTY_ROLE
+from cluster_cli.i18n import N_, Period, Phrase
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Placement
 from cluster_cli.regulation.profile import Profile
@@ -40,6 +39,12 @@ from cluster_cli.regulation.profile import Profile
 KINDS = ("contract-data", "signatures", "host-contact", "documents", "defense", "grant-apply", "grant-fixed",
          "grant-decide", "grant-pay", "debt-agree", "debt-clear", "leave-return")
 PENDING = ("draft", "review", "valid")
+
+# A party that has not signed a contract: with its signer's name, or by its role only (the ICS file).
+PARTY_NAMED = {"school": N_("calendar.party.named.school"), "student": N_("calendar.party.named.student"),
+               "guardian": N_("calendar.party.named.guardian"), "host": N_("calendar.party.named.host")}
+PARTY_ROLE = {"school": N_("calendar.party.role.school"), "student": N_("calendar.party.role.student"),
+              "guardian": N_("calendar.party.role.guardian"), "host": N_("calendar.party.role.host")}
 STUDYING = ("active", "academic_leave", "abroad")
 
 
