@@ -1,5 +1,6 @@
 """Students and groups: guardians of minors, the status history, academic leave (6.7.2),
-group consistency and school-practice subgroup sizes (Lisa 6 II.2–3)."""
+group consistency and school-practice subgroup sizes (Lisa 6 II.2–3), and the status deadlines
+that list students for the removal directives (6.7.10, 6.8.2.5; 4.1.13, 6.8.2.4; 6.8.2.3)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import timedelta
 from typing import Iterator
 
 from cluster_cli.findings import Finding
+from cluster_cli.i18n import Period
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.facts import add_months, add_years, age_on, birth_date, is_minor
 from cluster_cli.regulation.rules.base import Context, at
@@ -183,7 +185,7 @@ def never_started(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             continue
         index = s.attendance.index(record)
         yield at(s, ("attendance", index, "unexcused"), "never-started", clause, severity="warning",
-                 student=s.id, start=s.start, by=by, lessons=record.lessons, period=_period(period))
+                 student=s.id, start=s.start, by=by, lessons=record.lessons, period=Period(period))
 
 
 def study_end_passed(ds: Dataset, ctx: Context) -> Iterator[Finding]:
@@ -204,9 +206,3 @@ def study_end_passed(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         else:
             yield at(s, ("nominal_end",), "study-end-passed", "6.8.2.3, 6.7.6", severity="warning",
                      key="study-end-passed.leave", student=s.id, end=end, nominal=s.nominal_end)
-
-
-def _period(period: str):
-    from cluster_cli.i18n import Period
-
-    return Period(period)
