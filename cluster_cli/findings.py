@@ -161,10 +161,12 @@ def count(findings: list[Finding]) -> dict[str, int]:
 
 
 def _encode(value: Any) -> Any:
-    from cluster_cli.i18n import Phrase
+    from cluster_cli.i18n import Period, Phrase
 
     if isinstance(value, Pii):
         return {"$pii": str(value)}
+    if isinstance(value, Period):  # written as the language writes it (2026-sügis): keep the type
+        return {"$period": str(value)}
     if isinstance(value, Phrase):
         return {"$phrase": [value.key, [[k, _encode(v)] for k, v in value.args]]}
     if isinstance(value, (list, tuple)):
@@ -177,11 +179,13 @@ def _encode(value: Any) -> Any:
 
 
 def _decode(value: Any) -> Any:
-    from cluster_cli.i18n import Phrase
+    from cluster_cli.i18n import Period, Phrase
 
     if isinstance(value, dict):
         if "$pii" in value:
             return Pii(value["$pii"])
+        if "$period" in value:
+            return Period(value["$period"])
         if "$date" in value:
             return date.fromisoformat(value["$date"])
         if "$phrase" in value:

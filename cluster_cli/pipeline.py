@@ -202,11 +202,13 @@ def masked_finding(f: Finding) -> Finding:
     from dataclasses import replace
 
     from cluster_cli.findings import Pii, mask, mask_values
-    from cluster_cli.i18n import Phrase
+    from cluster_cli.i18n import Period, Phrase
 
     def masked(value):
         if isinstance(value, Pii):
             return Pii(mask(value))
+        if isinstance(value, Period):  # a period id, written as the language does (2026-sügis)
+            return value
         if isinstance(value, str):  # a value under a misspelt key may be a personal code too
             return mask_values(value)
         if isinstance(value, Phrase):

@@ -150,7 +150,7 @@ def test_attendance_xlsx_numbers_are_numbers(cli, root, tmp_path):
     out = tmp_path / "a.xlsx"
     assert export(cli, root, "attendance", "-o", out).exit_code == 0
     _, rows = sheet(out)
-    assert rows == [list(columns("attendance")), ["S1", "2026-autumn", 300, 2, 0, 0, "ei"]]
+    assert rows == [list(columns("attendance")), ["S1", "2026-autumn", 300, 2, 0, 0, "ei", 0]]
 
 
 def test_school_filter_and_an_unknown_group(cli, root, tmp_path):

@@ -60,6 +60,8 @@ RULE = Words("rule.", {
     "minor-guardian": N_("rule.minor-guardian"),
     "academic-leave": N_("rule.academic-leave"),
     "leave-return": N_("rule.leave-return"),
+    "never-started": N_("rule.never-started"),
+    "study-end-passed": N_("rule.study-end-passed"),
     "student-group": N_("rule.student-group"),
     "practice-group-size": N_("rule.practice-group-size"),
     "contract-terms": N_("rule.contract-terms"),
@@ -87,6 +89,7 @@ ACTION = Words("action.", {
     "reprimand": N_("action.reprimand"),
     "expulsion-absences": N_("action.expulsion-absences"),
     "attendance-duty": N_("action.attendance-duty"),
+    "practice-absences": N_("action.practice-absences"),
     "half-year-unsatisfactory": N_("action.half-year-unsatisfactory"),
     "transfer-none": N_("action.transfer-none"),
     "transfer-conditional": N_("action.transfer-conditional"),
@@ -230,6 +233,7 @@ ALLOWANCE_MODE = Words("allowance.mode.", {
 # calendar: the sentence of an event, by kind
 CALENDAR_EVENT = Words("calendar.event.", {
     "contract-data": N_("calendar.event.contract-data"),
+    "signatures": N_("calendar.event.signatures"),
     "host-contact": N_("calendar.event.host-contact"),
     "documents": N_("calendar.event.documents"),
     "defense": N_("calendar.event.defense"),
@@ -244,6 +248,7 @@ CALENDAR_EVENT = Words("calendar.event.", {
 
 # calendar file: an event's sentence without names, by kind
 CALENDAR_ICS_EVENT = Words("calendar.ics.event.", {
+    "signatures": N_("calendar.ics.event.signatures"),
     "debt-agree": N_("calendar.ics.event.debt-agree"),
     "debt-clear": N_("calendar.ics.event.debt-clear"),
     "leave-return": N_("calendar.ics.event.leave-return"),
@@ -252,6 +257,7 @@ CALENDAR_ICS_EVENT = Words("calendar.ics.event.", {
 # calendar: kinds of events
 CALENDAR_KIND = Words("calendar.kind.", {
     "contract-data": N_("calendar.kind.contract-data"),
+    "signatures": N_("calendar.kind.signatures"),
     "host-contact": N_("calendar.kind.host-contact"),
     "documents": N_("calendar.kind.documents"),
     "defense": N_("calendar.kind.defense"),
@@ -391,6 +397,7 @@ ACTION_WORD = Words("word.action.", {
     "reprimand": N_("word.action.reprimand"),
     "expulsion-absences": N_("word.action.expulsion-absences"),
     "attendance-duty": N_("word.action.attendance-duty"),
+    "practice-absences": N_("word.action.practice-absences"),
     "transfer-none": N_("word.action.transfer-none"),
     "transfer-conditional": N_("word.action.transfer-conditional"),
     "transfer-leave": N_("word.action.transfer-leave"),

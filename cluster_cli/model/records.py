@@ -269,6 +269,9 @@ class Attendance(Model):
     late: Int = Field(default=0, ge=0)
     excused: Int = Field(default=0, ge=0)
     reasons_notified: bool = False
+    on_placement: Int = Field(default=0, ge=0)
+    """Of the unexcused lessons, those on days the student was on a placement: practice, not
+    absence, once the placement's contract is valid (`regulation/attendance.py`)."""
 
 
 class Achievement(Model):

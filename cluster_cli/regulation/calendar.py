@@ -43,6 +43,11 @@ class WorkingDays:
         i = bisect.bisect_right(self._ordinals, day.toordinal())
         return date.fromordinal(self._ordinals[i + n - 1])
 
+    def back(self, day: date, n: int) -> date:
+        """The n-th working day before `day` (the count starts the day before)."""
+        i = bisect.bisect_left(self._ordinals, day.toordinal())
+        return date.fromordinal(self._ordinals[i - n])
+
     def on_or_after(self, day: date) -> date:
         i = bisect.bisect_left(self._ordinals, day.toordinal())
         return date.fromordinal(self._ordinals[i])

@@ -50,6 +50,7 @@ def to_document(report: DebtReport, lang: str) -> dict:
                     "lessons": a.lessons, "unexcused": a.unexcused, "late": a.late, "excused": a.excused,
                     "rate": None if a.rate is None else round(float(a.rate), 4),
                     "below_duty": a.below_duty, "reasons_notified": a.reasons_notified,
+                    "practice": a.practice,
                 }
                 for a in r.attendance
             },

@@ -22,7 +22,7 @@ from cluster_cli.reports.calendar import CalendarReport, Event
 
 
 # The event kinds whose text names a student (the `name` argument of calendar.event.*).
-NAMED = ("debt-agree", "debt-clear", "leave-return")
+NAMED = ("debt-agree", "debt-clear", "leave-return", "signatures")
 
 
 def description(e: Event, lang: str, show_pii: bool) -> str:
@@ -31,7 +31,7 @@ def description(e: Event, lang: str, show_pii: bool) -> str:
 
     if show_pii or e.kind not in NAMED:
         return event_text(e, lang)
-    return t(CALENDAR_ICS_EVENT[e.kind], lang, **{k: v for k, v in e.args if k != "name"})
+    return t(CALENDAR_ICS_EVENT[e.kind], lang, **{k: v for k, v in e.args if k not in ("name", "missing")})
 
 
 def ics_bytes(report: CalendarReport, lang: str, show_pii: bool = False) -> bytes:

@@ -4,7 +4,10 @@ Every number comes from the regulation profile:
 - placements (Lisa 7): contract data to the secretary `contract_data_days_before` the start
   (4.1) unless recorded as received; the student contacts the host `host_contact_days_before`
   the start (8.3); documents collected within `documents_days_after` the end (4.6); the defense
-  within `defense_days_after` the end (5.9) unless its date is recorded. A placement deadline
+  within `defense_days_after` the end (5.9) unless its date is recorded. A contract not yet
+  valid (draft, review) is chased `signatures_working_days_before` working days before the start,
+  naming the parties who have not signed (4.11.5, Lisa 7 1.4: concluded before practice starts;
+  `regulation.parties`); once that day has passed it stays on the as-of date until the start. A placement deadline
   that falls on a rest day is shown on the working day before it — keeping it then never trips
   `cluster validate`'s timing checks, which count calendar days.
 - the basic allowance (Lisa 11): applications by the 10th of September / February (IV.4),
@@ -28,14 +31,20 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from cluster_cli.i18n import Period
+from cluster_cli.i18n import N_, Period, Phrase
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Placement
 from cluster_cli.regulation.profile import Profile
 
-KINDS = ("contract-data", "host-contact", "documents", "defense", "grant-apply", "grant-fixed", "grant-decide",
-         "grant-pay", "debt-agree", "debt-clear", "leave-return")
+KINDS = ("contract-data", "signatures", "host-contact", "documents", "defense", "grant-apply", "grant-fixed",
+         "grant-decide", "grant-pay", "debt-agree", "debt-clear", "leave-return")
 PENDING = ("draft", "review", "valid")
+
+# A party that has not signed a contract: with its signer's name, or by its role only (the ICS file).
+PARTY_NAMED = {"school": N_("calendar.party.named.school"), "student": N_("calendar.party.named.student"),
+               "guardian": N_("calendar.party.named.guardian"), "host": N_("calendar.party.named.host")}
+PARTY_ROLE = {"school": N_("calendar.party.role.school"), "student": N_("calendar.party.role.student"),
+              "guardian": N_("calendar.party.role.guardian"), "host": N_("calendar.party.role.host")}
 STUDYING = ("active", "academic_leave", "abroad")
 
 
@@ -73,6 +82,7 @@ def calendar_report(ds: Dataset, profile: Profile, as_of: date, days: int) -> Ca
     calendar = working_days(as_of, until)
     events: list[Event] = []
     events += _placement_events(ds, profile, calendar)
+    events += _signature_events(ds, profile, as_of, calendar)
     events += _grant_events(ds, profile, as_of, until)
     events += _debt_events(ds, profile, as_of)
     events += _leave_events(ds, profile)
@@ -104,6 +114,36 @@ def _placement_events(ds: Dataset, profile: Profile, calendar) -> list[Event]:
         if p.grade is None or p.grade.defense_date is None:
             add("defense", "defense_days_after", p.end + timedelta(days=profile.value("defense_days_after", p.end)))
     return out
+
+
+def _signature_events(ds: Dataset, profile: Profile, as_of: date, calendar) -> list[Event]:
+    """4.11.5, Lisa 7 1.4: the contract is signed by every party before the placement starts.
+    A placement still `draft` or `review` that has not started: who has not signed, by the N-th
+    working day before the start (on the as-of date when that day has passed)."""
+    from cluster_cli.regulation.parties import missing_signatures, signing_parties
+
+    out = []
+    for p in ds.records.get("placements", []):
+        if p.status not in ("draft", "review") or p.start <= as_of or not calendar.covers(p.start):
+            continue
+        n = profile.value("signatures_working_days_before", p.start)
+        missing = missing_signatures(p, signing_parties(p, ds, profile.value("adult_age", p.start)))
+        if not missing:
+            continue
+        s = ds.students.get(p.student)
+        day = max(calendar.back(p.start, n), as_of)
+        roles = [Phrase(PARTY_ROLE[m.party], (("member", _member(ds, m.member)),)) for m in missing]
+        names = [Phrase(PARTY_NAMED[m.party], (("name", m.name), ("member", _member(ds, m.member)))) if m.name
+                 else role for m, role in zip(missing, roles)]
+        out.append(Event(day, "signatures", profile.clause("signatures_working_days_before"), p.id, p.id,
+                         p.student, s.group if s else None,
+                         (("placement", p.id), ("student", p.student), ("start", p.start),
+                          ("missing", names), ("parties", roles))))
+    return out
+
+
+def _member(ds: Dataset, member: str | None) -> str:
+    return ds.members[member].name if member in ds.members else (member or "—")
 
 
 def _hosts(ds: Dataset, p: Placement) -> str:

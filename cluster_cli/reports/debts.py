@@ -21,6 +21,7 @@ from cluster_cli.i18n import Period
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.grades import POSITIVE
 from cluster_cli.model.records import Attendance, Curriculum, Student
+from cluster_cli.regulation.attendance import Counted, counted
 from cluster_cli.regulation.calendar import WorkingDays
 from cluster_cli.regulation.debts import (
     AGREEMENT_OVERDUE,
@@ -60,6 +61,7 @@ URGENCY = {
     "notify-director": 3,
     "reprimand": 3,
     "attendance-duty": 3,
+    "practice-absences": 3,
     "clear-debts": 4,
     "transfer-none": 4,
     "transfer-conditional": 4,
@@ -91,6 +93,12 @@ class AttendanceRow:
     rate: Fraction | None
     below_duty: bool
     reasons_notified: bool
+    practice: int = 0
+    """Lessons on placement days counted as practice (a valid or finished contract)."""
+    not_valid: tuple[str, ...] = ()
+    """Placements in the period whose contract is not valid: their lessons stay absences."""
+    kept: int = 0
+    """Lessons on placement days that stay absences."""
 
 
 @dataclass
@@ -170,8 +178,9 @@ def _student_report(ds: Dataset, profile: Profile, s: Student, as_of: date, rule
     p = lambda name: profile.value(name, as_of)  # noqa: E731 - a local shorthand
     debts = student_debts(s, as_of, rules, calendar)
     curriculum = ds.curricula.get(s.curriculum)
-    attendance = [_attendance_row(a, p("attendance_min_share"))  # by the period's start, not as text
-                  for a in sorted(s.attendance, key=lambda a: period_dates(ds.cluster, a.period))]
+    placements = ds.placements_of(s.id)
+    attendance = [_attendance_row(counted(ds.cluster, a, placements), a, p("attendance_min_share"))
+                  for a in sorted(s.attendance, key=lambda a: period_dates(ds.cluster, a.period))]  # by start
     transfer = transfer_outlook(ds, s, curriculum, debts, as_of, profile, calendar)
     final = _final_exam(s, curriculum, debts, as_of, profile)
     report = StudentReport(s, debts, attendance, transfer, final)
@@ -252,10 +261,12 @@ def _modules(debts: list[Debt]) -> list[str]:
     return sorted({d.module + (f"/{d.topic}" if d.topic else "") for d in debts})
 
 
-def _attendance_row(a: Attendance, minimum: Fraction) -> AttendanceRow:
-    rate = Fraction(a.lessons - a.unexcused - a.excused, a.lessons) if a.lessons else None
-    return AttendanceRow(Period(a.period), a.lessons, a.unexcused, a.late, a.excused, rate,
-                         rate is not None and rate < minimum, a.reasons_notified)
+def _attendance_row(c: Counted, a: Attendance, minimum: Fraction) -> AttendanceRow:
+    """The period's figures with lessons on placement days counted as practice where the
+    contract is valid (`regulation/attendance.py`)."""
+    rate = c.rate
+    return AttendanceRow(Period(a.period), c.lessons, c.unexcused, c.late, c.excused, rate,
+                         rate is not None and rate < minimum, a.reasons_notified, c.practice, c.not_valid, c.kept)
 
 
 def _attendance_actions(ds, s: Student, as_of: date, profile: Profile, rows: list[AttendanceRow], add) -> None:
@@ -278,6 +289,9 @@ def _attendance_actions(ds, s: Student, as_of: date, profile: Profile, rows: lis
         if row.unexcused > p("unexcused_expulsion") and not row.reasons_notified:
             add(Action("expulsion-absences", profile.clause("unexcused_expulsion"), None,
                        args + (("limit", p("unexcused_expulsion")),)))
+        if row.kept and row.not_valid:
+            add(Action("practice-absences", "4.11.5, Lisa 7 1.4", None,
+                       (("period", row.period), ("lessons", row.kept), ("placements", list(row.not_valid)))))
         if row.below_duty:
             add(Action("attendance-duty", profile.clause("attendance_min_share"), None,
                        args + (("rate", row.rate), ("need", p("attendance_min_share")))))

@@ -17,6 +17,7 @@ from cluster_cli.i18n import Period
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.grades import NUMERIC, POSITIVE
 from cluster_cli.model.records import Application, Student
+from cluster_cli.regulation.attendance import counted
 from cluster_cli.regulation.facts import (
     abroad_placement_on,
     add_months,
@@ -224,9 +225,11 @@ def scores_of(ds: Dataset, s: Student, rnd: GrantRound) -> Scores:
     period_average = Fraction(sum(w_numeric), len(w_numeric)) if w_numeric else None
     completion = Fraction(sum(1 for g in window if g.value in POSITIVE), len(window)) if window else None
     previous = f"{rnd.window_start.year}-{'spring' if rnd.half == 'autumn' else 'autumn'}"
-    att = next((a for a in s.attendance if a.period == previous), None)
+    record = next((a for a in s.attendance if a.period == previous), None)
+    # Lessons on the days of a placement with a valid contract are practice, not absence.
+    att = counted(ds.cluster, record, ds.placements_of(s.id)) if record else None
     unexcused = att.unexcused if att else 0
-    attendance = Fraction(att.lessons - att.unexcused - att.excused, att.lessons) if att and att.lessons else None
+    attendance = att.rate if att else None
     in_window = [a for a in s.achievements if rnd.window_start <= a.date <= rnd.decide_by]
     return Scores(
         average=average,

@@ -29,6 +29,8 @@ RULES: tuple[Rule, ...] = (
     Rule("minor-guardian", "6.1.8, 4.11.5", "error", students.minor_guardian),
     Rule("academic-leave", "6.7.2", "error", students.academic_leave),
     Rule("leave-return", "6.7.10, 6.8.2.5", "warning", students.leave_return),
+    Rule("never-started", "4.1.13, 6.8.2.4, Lisa 1 I.8", "warning", students.never_started),
+    Rule("study-end-passed", "6.8.2.3", "warning", students.study_end_passed),
     Rule("student-group", "", "warning", students.student_group),
     Rule("practice-group-size", "Lisa 6 II.2-3", "error", students.practice_group_size),
     # the journal: grades and attendance

@@ -22,7 +22,11 @@ _DEBT_DATE_KEYS = {"resit_agreed": N_("debt-dates.resit_agreed"), "cleared": N_(
 
 def attendance_count(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """4.7.5: each lesson of the period is marked at most once — P (unexcused), H (late) or V
-    (excused) — so the marks together are never more than the period's lessons."""
+    (excused) — so the marks together are never more than the period's lessons. The unexcused
+    lessons on placement days (`on_placement`) are some of the unexcused ones, and need a
+    placement in the period."""
+    from cluster_cli.regulation.attendance import placements_in
+
     for s in ds.records.get("students", []):
         for i, a in enumerate(s.attendance):
             marked = a.unexcused + a.late + a.excused
@@ -30,6 +34,13 @@ def attendance_count(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                 yield at(s, ("attendance", i, "unexcused"), "attendance-count", "4.7.5",
                          period=Period(a.period), lessons=a.lessons, unexcused=a.unexcused, late=a.late,
                          excused=a.excused)
+            if a.on_placement > a.unexcused:
+                yield at(s, ("attendance", i, "on_placement"), "attendance-count", "4.7.5",
+                         key="attendance-count.on-placement", period=Period(a.period),
+                         on_placement=a.on_placement, unexcused=a.unexcused)
+            elif a.on_placement and not placements_in(ds.cluster, a.period, ds.placements_of(s.id)):
+                yield at(s, ("attendance", i, "on_placement"), "attendance-count", "4.7.5", severity="warning",
+                         key="attendance-count.no-placement", period=Period(a.period), on_placement=a.on_placement)
 
 
 def debt_dates(ds: Dataset, ctx: Context) -> Iterator[Finding]:

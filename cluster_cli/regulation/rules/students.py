@@ -1,5 +1,6 @@
 """Students and groups: guardians of minors, the status history, academic leave (6.7.2),
-group consistency and school-practice subgroup sizes (Lisa 6 II.2–3)."""
+group consistency and school-practice subgroup sizes (Lisa 6 II.2–3), and the status deadlines
+that list students for the removal directives (6.7.10, 6.8.2.5; 4.1.13, 6.8.2.4; 6.8.2.3)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import timedelta
 from typing import Iterator
 
 from cluster_cli.findings import Finding
+from cluster_cli.i18n import Period
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.facts import add_months, add_years, age_on, birth_date, is_minor
 from cluster_cli.regulation.rules.base import Context, at
@@ -155,3 +157,52 @@ def leave_return(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         yield at(s, ("status", index, "end"), "leave-return", clause, severity="warning",
                  key="leave-return" if ctx.as_of <= back_by else "leave-return.passed",
                  student=s.id, end=leave.end, back_by=back_by, latest=latest)
+
+
+def never_started(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """4.1.13, 6.8.2.4, Lisa 1 I.8: a first-year student who has not started studies within two
+    weeks of the study start without a valid reason is removed from the list. Witnessed by the
+    attendance record of the study's first period: lessons entered, the student absent from every
+    one of them, not all excused and no valid reasons notified — once two weeks have passed
+    (moved off a rest day) and while the student is still listed as active. A warning: the list
+    for the removal directive."""
+    from cluster_cli.regulation.calendar import working_days
+    from cluster_cli.regulation.facts import period_containing, status_on
+
+    clause = ctx.clause("first_year_start_days")
+    for s in ds.records.get("students", []):
+        current = status_on(s, ctx.as_of)
+        if current is None or current.status != "active":
+            continue
+        period = period_containing(ds.cluster, s.start)
+        record = next((a for a in s.attendance if a.period == period), None)
+        if record is None or record.lessons == 0 or record.reasons_notified:
+            continue
+        if record.unexcused == 0 or record.unexcused + record.excused < record.lessons:
+            continue
+        by = working_days(s.start, ctx.as_of).deadline(s.start, ctx.p("first_year_start_days", s.start))
+        if ctx.as_of <= by:
+            continue
+        index = s.attendance.index(record)
+        yield at(s, ("attendance", index, "unexcused"), "never-started", clause, severity="warning",
+                 student=s.id, start=s.start, by=by, lessons=record.lessons, period=Period(period))
+
+
+def study_end_passed(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """6.8.2.3: a student is removed from the list when the study end date has passed — the
+    nominal end moved by the academic leave taken (6.7.6). A student still listed after it, with
+    neither the graduation nor a removal recorded, is on the list for the removal directive. A
+    warning: the data may only lack the graduation. A leave with no return is `leave-return`'s."""
+    from cluster_cli.regulation.facts import study_end, unreturned_leave
+
+    for s in ds.records.get("students", []):
+        end = study_end(s)
+        if end >= ctx.as_of or unreturned_leave(s, ctx.as_of) is not None:
+            continue
+        if any(e.status in ("graduated", "expelled") and e.start <= ctx.as_of for e in s.status):
+            continue
+        if end == s.nominal_end:
+            yield at(s, ("nominal_end",), "study-end-passed", "6.8.2.3", severity="warning", student=s.id, end=end)
+        else:
+            yield at(s, ("nominal_end",), "study-end-passed", "6.8.2.3, 6.7.6", severity="warning",
+                     key="study-end-passed.leave", student=s.id, end=end, nominal=s.nominal_end)
