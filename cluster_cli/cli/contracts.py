@@ -35,6 +35,12 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
+class Signatures(str, Enum):
+    """The contract's signature block: DigiDoc signatures, or wet ink (signature and date lines)."""
+    digital = "digital"
+    paper = "paper"
+
+
 VERDICT_STYLE = {"created": "green", "updated": "yellow", "unchanged": "dim", "conflict": "bold red",
                  "refused": "bold red", "skipped": "dim"}
 
@@ -54,6 +60,7 @@ def render(
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="help.contracts.render.dry-run"),
     force: bool = typer.Option(False, "--force", help="help.contracts.render.force"),
     pdf: bool = typer.Option(False, "--pdf", help="help.contracts.render.pdf"),
+    signatures: Signatures = typer.Option("digital", "--signatures", help="help.contracts.render.signatures"),
     lock_timeout: float = typer.Option(60.0, "--lock-timeout", envvar="CLUSTER_LOCK_TIMEOUT", min=0,
                                        help="help.contracts.render.lock-timeout"),
     data: Data = None, as_of: AsOf = None,
@@ -132,7 +139,8 @@ def render(
             if swept:
                 note(_tn("ui.contracts.swept", len(swept), lang, count=len(swept), path=str(out)), whole=(out,))
         with timings.stage("plan"):
-            jobs = plan.plan_run(ds, loaded.profile, placements, broken, findings, out, templates, force, lang)
+            jobs = plan.plan_run(ds, loaded.profile, placements, broken, findings, out, templates, force, lang,
+                                 day, signatures.value)
         code = _run(jobs, templates, out, dry_run, lang, err, timings, day, tx, write_manifest, quiet)
     finally:
         if lock is not None:
