@@ -85,8 +85,9 @@ CONTEXT_SCHEMA: dict[str, Any] = {
 }
 """Every variable a contract template may use. Dicts are objects, one-element lists are lists of
 that shape, strings describe a value. `host_parties` are the hosts that sign (each member once,
-never the school: `regulation.parties.signing_parties`); `hosts` are the periods of table 1. Optional parts (guardian, consent, representatives,
-contact data) are None when absent: test them with ``{% if … %}``."""
+never the school: `regulation.parties.signing_parties`); `hosts` are the periods of table 1.
+Optional parts (guardian, consent, representatives, contact data) are None when absent: test them
+with ``{% if … %}``."""
 
 
 class ContractDataError(Exception):
