@@ -215,3 +215,22 @@ def test_a_placement_at_the_school_itself_shows_the_school_once(sample):
     block = text.split("=== signatures")[1]
     assert block.count("Vana-Vigala Tehnika- ja Teeninduskool") == 1 and "Praktikaettevõte" not in block
     assert "edaspidi seaduslik esindaja." in parties  # the last party closes the list
+
+
+def test_check_template_finds_a_clause_number_that_jumps_when_an_optional_clause_is_left_out(cli, tmp_path):
+    from docx import Document
+
+    doc = Document()
+    for text in ("3. Aeg", "3.1. Algus {{ start }}.", "{%p if placement.joint %}", "3.2. Ühispraktika.",
+                 "{%p endif %}", "3.3. Tööaeg.", "{%p if consent %}", "3.4. Nõusolek {{ consent.document }}.",
+                 "{%p endif %}"):
+        doc.add_paragraph(text)
+    path = tmp_path / "mall.docx"
+    doc.save(str(path))
+    result = cli("contracts", "check-template", path, "--lang", "en")
+    assert result.exit_code == 1
+    after = result.stdout.split("Clause numbers that jump")[1].splitlines()[1:]
+    jumps = [line.strip() for line in after[:next(i for i, x in enumerate(after) if not x.startswith("  "))]]
+    assert jumps == ["3.1 → 3.3 without placement.joint"]  # the last clause of a section may go
+    shipped = cli("contracts", "check-template", SAMPLE.parent / "templates" / "praktikaleping_et.docx")
+    assert shipped.exit_code == 0 and "hüppavad" not in shipped.stdout

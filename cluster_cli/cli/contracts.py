@@ -312,7 +312,7 @@ def check_template(
     print(f"{_t('ui.contracts.paths', lang)}:", file=out)
     for path in report.paths:
         print(f"  {path}", file=out)
-    problems = len(report.unknown) + len(report.missing_terms) + len(report.refusals)
+    problems = len(report.unknown) + len(report.missing_terms) + len(report.refusals) + len(report.numbering)
     if report.refusals:
         print(f"{_t('ui.contracts.refusals', lang)}:", file=out)
         for refusal in report.refusals:
@@ -321,6 +321,10 @@ def check_template(
         print(f"{_t('ui.contracts.unknown', lang)}:", file=out)
         for name in report.unknown:
             print(f"  {name}", file=out)
+    if report.numbering:
+        print(f"{_t('ui.contracts.numbering', lang)}:", file=out)
+        for jump in report.numbering:
+            print(f"  {jump}", file=out)
     if report.missing_terms:
         print(f"{_t('ui.contracts.terms', lang)}:", file=out)
         for clause, term in report.missing_terms:
