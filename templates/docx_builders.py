@@ -181,6 +181,17 @@ def save_reproducibly(doc, path: Path) -> None:
     path.write_bytes(out.getvalue())
 
 
+# --- signature blocks: digital (DigiDoc) or paper (wet ink), as the context's `signatures` says ---
+
+def signature_lines(digital: str, signature: str, day: str, width: int = 28) -> list[str]:
+    """A signature cell's lines after the signer's name: `digital` when signed with DigiDoc;
+    with ``--signatures paper`` a signature line and a date line (`width` characters) to fill
+    in by hand."""
+    line = "_" * width
+    return ["{%p if signatures == 'paper' %}", f"{signature}: {line}", f"{day}: {line}",
+            "{%p else %}", digital, "{%p endif %}"]
+
+
 # --- person lines (a None is never printed: optional parts sit inside {% if %}) -----------------
 
 def person(var: str) -> str:

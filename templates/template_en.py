@@ -6,37 +6,50 @@ from __future__ import annotations
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from docx_builders import bullets, loop_bullets, loop_table, new_document, page_number_footer, para, person, table, tag
+from docx_builders import (bullets, loop_bullets, loop_table, new_document, page_number_footer, para, person,
+                           signature_lines, table, tag)
+
+SIGNED = signature_lines("/signed digitally/", "Signature", "Date")
+SIGNED_NARROW = signature_lines("/signed digitally/", "Signature", "Date", 14)  # a third of the page
 
 
 # --- the English agreement (abroad, Lisa 7 12.7.1; 12.7.2 in a mobility project) ------------------------------------------------------
 
 def english() -> Document:
-    doc = new_document("en-GB", "Tripartite placement agreement", "Placement agreement (study regulation 4.11.5; Annex 7 1.4, 12.7.1-12.7.2)")
-    para(doc, "Tripartite Placement Agreement No {{ placement.id }}", style="Title")
+    # No count of parties in the title (see template_et.py): section 1 lists them.
+    doc = new_document("en-GB", "Placement agreement", "Placement agreement (study regulation 4.11.5; Annex 7 1.4, 12.7.1-12.7.2)")
+    para(doc, "Placement Agreement No {{ placement.id }}", style="Title")
     para(doc, "{{ school.name }} · study year {{ study_year }}", align=WD_ALIGN_PARAGRAPH.CENTER)
-    para(doc, "The date of this agreement is the date of the last digital signature.", align=WD_ALIGN_PARAGRAPH.CENTER, size=9)
+    para(doc, "The date of this agreement is the date of the last {% if signatures != 'paper' %}digital {% endif %}signature.",
+         align=WD_ALIGN_PARAGRAPH.CENTER, size=9)
 
     doc.add_heading("1. Parties", level=1)
     para(doc, "{{ school.name }} (registry code {{ school.registry_code }}, address {{ school.address }}, Estonia)"
               "{% if school.representative %}, represented by {{ school.representative.name }}"
               "{% if school.representative.role %} ({{ school.representative.role }}){% endif %}{% endif %}, "
               "hereinafter the **School**;", style="List Bullet")
-    para(doc, "{{ student.name }} (personal identification code {{ student.id_code }}{% if student.address %}, residing in "
+    para(doc, "{{ student.name }} ({% if student.personal_code %}personal identification code {{ student.id_code }}"
+              "{% else %}document: {{ student.id_code }}, date of birth {{ student.birth_date }}{% endif %}{% if student.address %}, residing in "
               "{{ student.address }}{% endif %}{% if student.email %}, e-mail {{ student.email }}{% endif %}"
               "{% if student.phone %}, phone {{ student.phone }}{% endif %}), a year {{ student.course }} student of the "
               "curriculum “{{ student.curriculum.name }}” (code {{ student.curriculum.code }}), group {{ student.group }}, "
-              "hereinafter the **Student**;", style="List Bullet")
+              "hereinafter the **Student**{% if guardian or host_parties %};{% else %}.{% endif %}", style="List Bullet")
     tag(doc, "{%p if guardian %}")
     para(doc, "the legal representative of the minor Student, {{ guardian.name }}{% if guardian.relation %} "
               "({{ guardian.relation }}){% endif %}{% if guardian.personal_code %}, personal identification code "
               "{{ guardian.personal_code }}{% endif %}{% if guardian.email %}, e-mail {{ guardian.email }}{% endif %}"
               "{% if guardian.phone %}, phone {{ guardian.phone }}{% endif %}, who signs this agreement beside the "
-              "Student (study regulation 4.11.5), hereinafter the **Legal Representative**;", style="List Bullet")
+              "Student (study regulation 4.11.5), hereinafter the **Legal Representative**{% if host_parties %};{% else %}.{% endif %}", style="List Bullet")
     tag(doc, "{%p endif %}")
-    para(doc, "the host organisation{% if placement.joint %}s{% endif %} listed in Table 1{% if placement.joint %} "
+    tag(doc, "{%p if host_parties %}")
+    para(doc, "the host organisation{% if host_parties|length > 1 %}s{% endif %} listed in Table 1{% if host_parties|length > 1 %} "
               "(joint placement){% endif %}, hereinafter the **Host**. In a joint placement the Host's rights and "
               "obligations apply to each host organisation for its own period.", style="List Bullet")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if placement.school_is_host %}")
+    para(doc, "The placement takes place{% if host_parties %} for the period given in Table 1{% endif %} at the School, "
+              "which is also the place of the placement and has the Host's rights and obligations for that period.")
+    tag(doc, "{%p endif %}")
     para(doc, "Table 1. Host organisations, periods and host supervisors (Annex 7 1.4.2, 1.4.5, 1.4.9)", style="Caption")
     loop_table(
         doc, ["Host organisation", "Period and volume", "Host supervisor", "Tasks at this host"],
@@ -64,12 +77,13 @@ def english() -> Document:
     para(doc, "3.2. The placement comprises {{ hours }} hours of the Student's work{% if ekap %}, equal to {{ ekap }} "
               "EKAP (Estonian vocational credit points){% endif %} (Annex 7 1.4.3).")
     para(doc, "3.3. The place of the placement is {{ place }}, address {{ address }} ({{ country_name }}) (Annex 7 1.4.4).")
+    para(doc, "3.4. The placement follows the Host's working hours, respecting the limits on working and rest time "
+              "that apply to the Student's age under the law of the host country.")
+    # an optional clause is the last of its section: leaving it out never leaves a gap
     tag(doc, "{%p if placement.joint %}")
-    para(doc, "3.4. This is a joint placement: the Student works in turn at the host organisations listed in Table 1 "
+    para(doc, "3.5. This is a joint placement: the Student works in turn at the places listed in Table 1 "
               "for the periods and volumes given there.")
     tag(doc, "{%p endif %}")
-    para(doc, "3.5. The placement follows the Host's working hours, respecting the limits on working and rest time "
-              "that apply to the Student's age under the law of the host country.")
 
     doc.add_heading("4. Placement tasks", level=1)
     para(doc, "4.1. The tasks follow the learning outcomes of the curriculum module and the cluster's catalogue of "
@@ -160,28 +174,28 @@ def english() -> Document:
     para(doc, "11.1. This agreement enters into force when signed by all parties and remains in force until the parties "
               "have fulfilled their obligations.")
     para(doc, "11.2. Annex 1 “Individual practice plan” is an integral part of this agreement.")
-    tag(doc, "{%p if consent %}")
-    para(doc, "11.3. The written consent of the Legal Representative of the minor Student to the placement abroad: "
-              "{{ consent.document }}, dated {{ consent.date }} (study regulation 4.12.5).")
-    tag(doc, "{%p endif %}")
-    para(doc, "11.4. The parties confirm that they have read and accept the terms of this agreement. Personal data are "
+    para(doc, "11.3. The parties confirm that they have read and accept the terms of this agreement. Personal data are "
               "processed only to perform this agreement. This agreement is made in English (Annex 7 {% if placement.mobility_project %}12.7.2{% else %}12.7.1{% endif %})."
               "{% if placement.mobility_project %} The School and the Student also conclude a separate bilateral "
               "agreement in Estonian (Annex 7 12.7.2).{% endif %}")
+    tag(doc, "{%p if consent %}")
+    para(doc, "11.4. The written consent of the Legal Representative of the minor Student to the placement abroad: "
+              "{{ consent.document }}, dated {{ consent.date }} (study regulation 4.12.5).")
+    tag(doc, "{%p endif %}")
 
     doc.add_heading("12. Signatures", level=1)
     table(doc, ["Party", "Name and signature"], [
         [["School", "{{ school.name }}"],
          ["{% if school.representative %}{{ school.representative.name }}{% if school.representative.role %}, "
-          "{{ school.representative.role }}{% endif %}{% endif %}", "/signed digitally/"]],
-        [["Student"], ["{{ student.name }}", "/signed digitally/"]],
+          "{{ school.representative.role }}{% endif %}{% endif %}", *SIGNED]],
+        [["Student"], ["{{ student.name }}", *SIGNED]],
         ["{%tr if guardian %}", ""],
-        [["Legal representative of the minor Student"], ["{{ guardian.name }}", "/signed digitally/"]],
+        [["Legal representative of the minor Student"], ["{{ guardian.name }}", *SIGNED]],
         ["{%tr endif %}", ""],
-        ["{%tr for h in hosts %}", ""],
+        ["{%tr for h in host_parties %}", ""],
         [["Host", "{{ h.name }}"],
          ["{% if h.representative %}{{ h.representative.name }}{% if h.representative.role %}, "
-          "{{ h.representative.role }}{% endif %}{% endif %}", "/signed/"]],
+          "{{ h.representative.role }}{% endif %}{% endif %}", *SIGNED]],
         ["{%tr endfor %}", ""],
     ], [6.0, 10.6])
 
@@ -213,7 +227,7 @@ def english() -> Document:
     table(doc, ["Student", "School-side supervisor", "Host supervisor"], [
         ["{{ student.name }}", "{{ school_supervisor.name }}",
          "{% for h in hosts %}{{ h.supervisor.name }}{% if not loop.last %}; {% endif %}{% endfor %}"],
-        ["/signed/"] * 3,
+        [SIGNED_NARROW] * 3,
     ], [5.5, 5.5, 5.6])
     page_number_footer(doc, "Placement agreement No {{ placement.id }} · {{ student.name }}", "page")
     return doc

@@ -6,25 +6,37 @@ from __future__ import annotations
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from docx_builders import bullets, loop_bullets, loop_table, new_document, page_number_footer, para, person, table, tag
+from docx_builders import (bullets, loop_bullets, loop_table, new_document, page_number_footer, para, person,
+                           signature_lines, table, tag)
+
+SIGNED = signature_lines("/allkirjastatud digitaalselt/", "Allkiri", "Kuupäev")
+SIGNED_NARROW = signature_lines("/allkirjastatud digitaalselt/", "Allkiri", "Kuupäev", 14)  # a third of the page
 
 
 # --- the Estonian contract -------------------------------------------------------------------------
 
 def estonian() -> Document:
-    doc = new_document("et-EE", "Kolmepoolne praktikaleping", "Praktikaleping (õppekorralduseeskiri 4.11.5, Lisa 7 p 1.4)")
-    para(doc, "Kolmepoolne praktikaleping nr {{ placement.id }}", style="Title")
-    school_and_student(doc, ";")
+    # The title names no count of parties: section 1 lists them (three, four with a minor's legal
+    # representative, more with a joint placement), and a title that counts could contradict it.
+    doc = new_document("et-EE", "Praktikaleping", "Praktikaleping (õppekorralduseeskiri 4.11.5, Lisa 7 p 1.4)")
+    para(doc, "Praktikaleping nr {{ placement.id }}", style="Title")
+    school_and_student(doc, "{% if guardian or host_parties %};{% else %}.{% endif %}")
     tag(doc, "{%p if guardian %}")
     para(doc, "alaealise õpilase seaduslik esindaja {{ guardian.name }}{% if guardian.relation %} ({{ guardian.relation }}){% endif %}"
               "{% if guardian.personal_code %}, isikukood {{ guardian.personal_code }}{% endif %}"
               "{% if guardian.email %}, e-post {{ guardian.email }}{% endif %}{% if guardian.phone %}, telefon {{ guardian.phone }}{% endif %}, "
               "kes allkirjastab lepingu õpilase kõrval ja annab sellega nõusoleku lepingu sõlmimiseks "
-              "(õppekorralduseeskirja p 4.11.5), edaspidi **seaduslik esindaja**;", style="List Bullet")
+              "(õppekorralduseeskirja p 4.11.5), edaspidi **seaduslik esindaja**{% if host_parties %};{% else %}.{% endif %}", style="List Bullet")
     tag(doc, "{%p endif %}")
-    para(doc, "tabelis 1 nimetatud praktikaettevõte{% if placement.joint %}d (ühispraktika){% endif %}, edaspidi "
+    tag(doc, "{%p if host_parties %}")
+    para(doc, "tabelis 1 nimetatud praktikaettevõte{% if host_parties|length > 1 %}d (ühispraktika){% endif %}, edaspidi "
               "**praktikaettevõte**. Ühispraktika korral kehtivad praktikaettevõtte õigused ja kohustused iga "
               "ettevõtte suhtes tema praktikaperioodil.", style="List Bullet")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if placement.school_is_host %}")
+    para(doc, "Praktika toimub{% if host_parties %} tabelis 1 märgitud perioodil{% endif %} koolis: kool on ühtlasi "
+              "praktikakoht ja täidab selle perioodi praktikaettevõtte õigusi ja kohustusi.")
+    tag(doc, "{%p endif %}")
 
     para(doc, "Tabel 1. Praktikaettevõtted, praktikaperioodid ja ettevõttepoolsed praktikajuhendajad "
               "(Lisa 7 p 1.4.2, 1.4.5, 1.4.9)", style="Caption")
@@ -55,12 +67,13 @@ def estonian() -> Document:
               "(Lisa 7 p 1.4.3).")
     para(doc, "3.3. Praktikakoht on {{ place }}, aadress {{ address }}{% if placement.abroad %}, {{ country_name }}{% endif %} "
               "(Lisa 7 p 1.4.4).")
+    para(doc, "3.4. Praktika toimub praktikaettevõtte tööajal, arvestades õpilase vanusest tulenevaid töö- ja "
+              "puhkeaja piiranguid.")
+    # an optional clause is the last of its section: leaving it out never leaves a gap
     tag(doc, "{%p if placement.joint %}")
-    para(doc, "3.4. Praktika on ühispraktika: õpilane sooritab selle järjest tabelis 1 nimetatud praktikaettevõtetes "
+    para(doc, "3.5. Praktika on ühispraktika: õpilane sooritab selle järjest tabelis 1 nimetatud praktikakohtades "
               "neile märgitud perioodidel ja mahus.")
     tag(doc, "{%p endif %}")
-    para(doc, "3.5. Praktika toimub praktikaettevõtte tööajal, arvestades õpilase vanusest tulenevaid töö- ja "
-              "puhkeaja piiranguid.")
 
     doc.add_heading("4. Praktikaülesanded", level=1)
     para(doc, "4.1. Praktikaülesanded lähtuvad õppekava mooduli õpiväljunditest ja klastri praktiliste ülesannete "
@@ -157,20 +170,20 @@ def estonian() -> Document:
     doc.add_heading("11. Lõppsätted", level=1)
     para(doc, "11.1. Leping jõustub allkirjastamisest ja kehtib kuni poolte kohustuste täitmiseni.")
     para(doc, "11.2. Lepingu lisa 1 „Õpilase individuaalne praktikakava“ on lepingu lahutamatu osa.")
+    para(doc, "11.3. Pooled kinnitavad, et on lepingu tingimustega tutvunud ja nõustuvad nendega. Isikuandmeid töödeldakse "
+              "üksnes lepingu täitmiseks.")
     tag(doc, "{%p if consent %}")
-    para(doc, "11.3. Alaealise õpilase seadusliku esindaja kirjalik nõusolek välispraktikaks: {{ consent.document }}, "
+    para(doc, "11.4. Alaealise õpilase seadusliku esindaja kirjalik nõusolek välispraktikaks: {{ consent.document }}, "
               "{{ consent.date }} (õppekorralduseeskirja p 4.12.5).")
     tag(doc, "{%p endif %}")
-    para(doc, "11.4. Pooled kinnitavad, et on lepingu tingimustega tutvunud ja nõustuvad nendega. Isikuandmeid töödeldakse "
-              "üksnes lepingu täitmiseks.")
 
     doc.add_heading("12. Poolte allkirjad", level=1)
     table(doc, ["Pool", "Nimi ja allkiri"], [
         *SCHOOL_AND_STUDENT_SIGN,
-        ["{%tr for h in hosts %}", ""],
+        ["{%tr for h in host_parties %}", ""],
         [["Praktikaettevõte", "{{ h.name }}"],
          ["{% if h.representative %}{{ h.representative.name }}{% if h.representative.role %}, "
-          "{{ h.representative.role }}{% endif %}{% endif %}", "/allkirjastatud digitaalselt/"]],
+          "{{ h.representative.role }}{% endif %}{% endif %}", *SIGNED]],
         ["{%tr endfor %}", ""],
     ], [6.0, 10.6])
 
@@ -203,7 +216,7 @@ def estonian() -> Document:
     table(doc, ["Õpilane", "Koolipoolne praktikajuhendaja", "Ettevõttepoolne praktikajuhendaja"], [
         ["{{ student.name }}", "{{ school_supervisor.name }}",
          "{% for h in hosts %}{{ h.supervisor.name }}{% if not loop.last %}; {% endif %}{% endfor %}"],
-        ["/allkirjastatud digitaalselt/"] * 3,
+        [SIGNED_NARROW] * 3,
     ], [5.5, 5.5, 5.6])
     page_number_footer(doc, "Praktikaleping nr {{ placement.id }} · {{ student.name }}", "lk")
     return doc
@@ -214,14 +227,15 @@ def school_and_student(doc: Document, end: str) -> None:
     the tripartite contract and the two-party agreement (Lisa 7 12.7.2) share; `end` closes the
     student's item (";" when more parties follow)."""
     para(doc, "{{ school.name }} · õppeaasta {{ study_year }}", align=WD_ALIGN_PARAGRAPH.CENTER)
-    para(doc, "Lepingu sõlmimise kuupäev on viimase digitaalallkirja andmise kuupäev.",
-         align=WD_ALIGN_PARAGRAPH.CENTER, size=9)
+    para(doc, "Lepingu sõlmimise kuupäev on viimase {% if signatures == 'paper' %}allkirja{% else %}digitaalallkirja"
+              "{% endif %} andmise kuupäev.", align=WD_ALIGN_PARAGRAPH.CENTER, size=9)
     doc.add_heading("1. Lepingu pooled", level=1)
     para(doc, "{{ school.name }} (registrikood {{ school.registry_code }}, aadress {{ school.address }})"
               "{% if school.representative %}, keda esindab {{ school.representative.name }}"
               "{% if school.representative.role %} ({{ school.representative.role }}){% endif %}{% endif %}, "
               "edaspidi **kool**;", style="List Bullet")
-    para(doc, "{{ student.name }} (isikukood {{ student.id_code }}{% if student.address %}, elukoht {{ student.address }}{% endif %}"
+    para(doc, "{{ student.name }} ({% if student.personal_code %}isikukood {{ student.id_code }}{% else %}dokument: "
+              "{{ student.id_code }}, sünniaeg {{ student.birth_date }}{% endif %}{% if student.address %}, elukoht {{ student.address }}{% endif %}"
               "{% if student.email %}, e-post {{ student.email }}{% endif %}{% if student.phone %}, telefon {{ student.phone }}{% endif %}), "
               "õppekava „{{ student.curriculum.name }}“ (kood {{ student.curriculum.code }}) {{ student.course }}. kursuse "
               "õpilane õpperühmast {{ student.group }}, edaspidi **õpilane**" + end, style="List Bullet")
@@ -232,9 +246,9 @@ def school_and_student(doc: Document, end: str) -> None:
 SCHOOL_AND_STUDENT_SIGN = [
     [["Kool", "{{ school.name }}"],
      ["{% if school.representative %}{{ school.representative.name }}{% if school.representative.role %}, "
-      "{{ school.representative.role }}{% endif %}{% endif %}", "/allkirjastatud digitaalselt/"]],
-    [["Õpilane"], ["{{ student.name }}", "/allkirjastatud digitaalselt/"]],
+      "{{ school.representative.role }}{% endif %}{% endif %}", *SIGNED]],
+    [["Õpilane"], ["{{ student.name }}", *SIGNED]],
     ["{%tr if guardian %}", ""],
-    [["Alaealise õpilase seaduslik esindaja"], ["{{ guardian.name }}", "/allkirjastatud digitaalselt/"]],
+    [["Alaealise õpilase seaduslik esindaja"], ["{{ guardian.name }}", *SIGNED]],
     ["{%tr endif %}", ""],
 ]

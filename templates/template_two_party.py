@@ -27,7 +27,7 @@ def two_party() -> Document:
     para(doc, "2.1. Õpilane sooritab välispraktika õpirände projekti raames õppekava „{{ student.curriculum.name }}“ "
               "mooduli{% if modules|length > 1 %}te{% endif %} {% for m in modules %}„{{ m.name }}“ ({{ m.id }})"
               "{% if not loop.last %}, {% endif %}{% endfor %} osana (Lisa 7 p 12.1).")
-    para(doc, "2.2. Kool, õpilane ja vastuvõttev organisatsioon sõlmivad lisaks eraldi kolmepoolse ingliskeelse "
+    para(doc, "2.2. Kool, õpilane ja vastuvõttev organisatsioon sõlmivad lisaks eraldi ingliskeelse "
               "projektilepingu nr {{ placement.id }} (Lisa 7 p 12.7.2); selle lisa on õpilase individuaalne "
               "praktikakava (Lisa 7 p 12.7.3).")
 

@@ -64,6 +64,10 @@ def minor_placement(files, pid="P2") -> dict:
 
 
 def add_foreign_host(files) -> None:
+    """A Finnish host, and the English texts an English contract needs (the school's director's
+    role, the catalogue task's title and results)."""
+    files["members.yaml"][0]["contacts"][0]["role_en"] = "Director"
+    files["tasks.yaml"][0]["en"] = {"title": "Building a website", "expected_results": ["A working website"]}
     files["members.yaml"].append({
         "id": "nordkoodi", "kind": "company", "name": "Nordkoodi Oy", "registry_code": "3141592-6",
         "country": "FI", "address": "Mannerheimintie 12, 00100 Helsinki",
@@ -99,7 +103,7 @@ def test_clause_lisa_7_1_4_contract_has_every_party_term_task_and_the_annex(run)
     assert path.relative_to(out).as_posix() == "2026-2027/TA-24/P1_Tamm_Mart_Koodikoda_OU.docx"
     text = docx_text(path)
     for expected in (
-        "Kolmepoolne praktikaleping nr P1",
+        "Praktikaleping nr P1",
         # the parties (1.4.9) and the school-side supervisor and coordinator (2.2)
         "Vana-Vigala Tehnika- ja Teeninduskool", "registrikood 70003715", "Juhan Juhataja",
         "Mart Tamm", "isikukood 50801012231", "Koodikoda OÜ", "registrikood 10123459",
@@ -165,7 +169,8 @@ def test_clause_12_7_1_abroad_contract_is_in_english_and_4_12_5_cites_the_writte
             hosts=[{"member": "nordkoodi", "start": date(2027, 2, 1), "end": date(2027, 3, 26),
                     "supervisor": {"name": "Mikko Mäkinen", "email": "mikko@nordkoodi.fi"},
                     "tasks": [{"text": "Mobile app testing"}]}],
-            guardian_consent={"date": date(2026, 11, 16), "document": "Written consent no 7/2026"},
+            guardian_consent={"date": date(2026, 11, 16), "document": "Kirjalik nõusolek nr 7/2026",
+                              "document_en": "Written consent no 7/2026"},
         )
 
     result, out = run("P3", change=change)
@@ -173,7 +178,7 @@ def test_clause_12_7_1_abroad_contract_is_in_english_and_4_12_5_cites_the_writte
     [path] = docx_files(out)
     assert path.name == "P3_Kuusk_Liis_Nordkoodi_Oy.docx"
     text = docx_text(path)
-    for expected in ("Tripartite Placement Agreement No P3", "1 February 2027", "26 March 2027",
+    for expected in ("Placement Agreement No P3", "1 February 2027", "26 March 2027",
                      "Rights and obligations of the Student", "Settlement of disputes",
                      "Annex 1. Individual practice plan",
                      "Nordkoodi Oy", "registry code 3141592-6", "country: Finland", "Mikko Mäkinen",
@@ -182,7 +187,7 @@ def test_clause_12_7_1_abroad_contract_is_in_english_and_4_12_5_cites_the_writte
                      "the legal representative of the minor Student, Anne Kuusk",
                      "Written consent no 7/2026, dated 16 November 2026 (study regulation 4.12.5)"):
         assert expected in text, expected
-    assert "Kolmepoolne" not in text
+    assert "Kolmepoolne" not in text and "Tripartite" not in text and "nõusolek nr 7" not in text
 
 
 def test_a_company_name_with_ampersand_and_angle_brackets_survives_escaping(run):

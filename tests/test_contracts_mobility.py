@@ -27,7 +27,8 @@ def abroad(files, mobility: bool) -> None:
         hosts=[{"member": "nordkoodi", "start": date(2027, 2, 1), "end": date(2027, 3, 26),
                 "supervisor": {"name": "Mikko Mäkinen", "email": "mikko@nordkoodi.fi"},
                 "tasks": [{"text": "Mobile app testing"}]}],
-        guardian_consent={"date": date(2026, 11, 16), "document": "Kirjalik nõusolek nr 7/2026"},
+        guardian_consent={"date": date(2026, 11, 16), "document": "Kirjalik nõusolek nr 7/2026",
+                          "document_en": "Written consent no 7/2026"},
     )
 
 
@@ -38,14 +39,14 @@ def test_lisa_7_12_7_2_mobility_project_renders_the_english_and_the_estonian_two
     assert names == ["P3_Kuusk_Liis_Nordkoodi_Oy.docx", "P3_Kuusk_Liis_Nordkoodi_Oy_kahepoolne.docx"]
     english, estonian = (docx_text(p) for p in docx_files(out))
 
-    assert "Tripartite Placement Agreement No P3" in english
+    assert "Placement Agreement No P3" in english
     assert "Annex 7 12.7.2" in english and "12.7.1" not in english
     assert "separate bilateral agreement in Estonian" in english
 
     for expected in ("Välispraktika leping nr P3", "Kahepoolne leping kooli ja õpilase vahel",
                      "Lisa 7 p 12.7.2", "Vana-Vigala Tehnika- ja Teeninduskool", "Liis Kuusk",
                      "1. veebruar 2027", "26. märts 2027", "Soome", "Nordkoodi Oy",
-                     "kolmepoolse ingliskeelse projektilepingu nr P3",
+                     "eraldi ingliskeelse projektilepingu nr P3",
                      "Alaealise õpilase seaduslik esindaja\nAnne Kuusk\n/allkirjastatud digitaalselt/",
                      "Kirjalik nõusolek nr 7/2026"):
         assert expected in estonian, expected

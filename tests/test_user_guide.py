@@ -221,7 +221,7 @@ EXAMPLES: dict[str, tuple[tuple[tuple[str, int, str, str | None], ...], tuple[st
     "leave-return": (tuple(("students/hkk/ITT-25.yaml", n, old, None) for n, old in (
         (146, "- status: active"), (147, "start: 2027-02-01"), (148, "note: plaanitud naasmine"))),
         ("debts", "--as-of", "2027-02-03", "--student", "ITT-25-02", "--view", "actions", "--no-pager")),
-    "refused": ((("placements/vvttk.yaml", 835, "status: draft", "status: valid"),),
+    "refused": ((("placements/vvttk.yaml", 840, "status: draft", "status: valid"),),
                 ("contracts", "render", "VV-2027-06", "--as-of", "2027-02-08", "--dry-run")),
     # Typing errors on the unchanged sample data.
     "rule-typo": ((), ("validate", "--select", "ibann")),

@@ -35,6 +35,12 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
+class Signatures(str, Enum):
+    """The contract's signature block: DigiDoc signatures, or wet ink (signature and date lines)."""
+    digital = "digital"
+    paper = "paper"
+
+
 VERDICT_STYLE = {"created": "green", "updated": "yellow", "unchanged": "dim", "conflict": "bold red",
                  "refused": "bold red", "skipped": "dim"}
 
@@ -55,6 +61,7 @@ def render(
     force: bool = typer.Option(False, "--force", help="help.contracts.render.force"),
     pdf: bool = typer.Option(False, "--pdf", help="help.contracts.render.pdf"),
     asice: bool = typer.Option(False, "--asice", help="help.contracts.render.asice"),
+    signatures: Signatures = typer.Option("digital", "--signatures", help="help.contracts.render.signatures"),
     lock_timeout: float = typer.Option(60.0, "--lock-timeout", envvar="CLUSTER_LOCK_TIMEOUT", min=0,
                                        help="help.contracts.render.lock-timeout"),
     data: Data = None, as_of: AsOf = None,
@@ -133,7 +140,8 @@ def render(
             if swept:
                 note(_tn("ui.contracts.swept", len(swept), lang, count=len(swept), path=str(out)), whole=(out,))
         with timings.stage("plan"):
-            jobs = plan.plan_run(ds, loaded.profile, placements, broken, findings, out, templates, force, lang)
+            jobs = plan.plan_run(ds, loaded.profile, placements, broken, findings, out, templates, force, lang,
+                                 day, signatures.value)
         code = _run(jobs, templates, out, dry_run, lang, err, timings, day, tx, write_manifest, quiet)
     finally:
         if lock is not None:
@@ -309,7 +317,7 @@ def check_template(
     print(f"{_t('ui.contracts.paths', lang)}:", file=out)
     for path in report.paths:
         print(f"  {path}", file=out)
-    problems = len(report.unknown) + len(report.missing_terms) + len(report.refusals)
+    problems = len(report.unknown) + len(report.missing_terms) + len(report.refusals) + len(report.numbering)
     if report.refusals:
         print(f"{_t('ui.contracts.refusals', lang)}:", file=out)
         for refusal in report.refusals:
@@ -318,6 +326,10 @@ def check_template(
         print(f"{_t('ui.contracts.unknown', lang)}:", file=out)
         for name in report.unknown:
             print(f"  {name}", file=out)
+    if report.numbering:
+        print(f"{_t('ui.contracts.numbering', lang)}:", file=out)
+        for jump in report.numbering:
+            print(f"  {jump}", file=out)
     if report.missing_terms:
         print(f"{_t('ui.contracts.terms', lang)}:", file=out)
         for clause, term in report.missing_terms:

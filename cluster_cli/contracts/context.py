@@ -33,10 +33,12 @@ _TASK = {
 CONTEXT_SCHEMA: dict[str, Any] = {
     "language": "the contract's language: et or en",
     "study_year": "study year of the start, e.g. 2026-2027",
+    "signatures": "how the parties sign: digital (DigiDoc) or paper (wet ink: signature and date lines)",
     "placement": {
         "id": "placement id", "kind": "school_based, workplace_based or abroad", "status": "status",
         "mobility_project": "true for a mobility project (12.7.2)", "joint": "true with several hosts (ühispraktika)",
         "abroad": "true for a placement abroad (12)",
+        "school_is_host": "true when the school itself is a host (a school placement at the school)",
     },
     "school": {
         "name": "school name", "registry_code": "registry code", "address": "address", "email": "e-mail",
@@ -45,9 +47,11 @@ CONTEXT_SCHEMA: dict[str, Any] = {
     "student": {
         "name": "full name", "first_name": "first name", "last_name": "last name",
         "id_code": "personal code, or the foreign document (kind, number, country)",
-        "personal_code": "personal code (isikukood)", "birth_date": "birth date (formatted)",
+        "personal_code": "personal code (isikukood)",
+        "document": "a foreign student's identity document, e.g. passport FU482913 (UA) (None with a personal code)",
+        "birth_date": "birth date (12.03.2008 in Estonian, 12 March 2008 in English)",
         "address": "home settlement", "email": "e-mail", "phone": "phone", "group": "group id",
-        "course": "course year",
+        "course": "course year at the placement's start",
         "curriculum": {"code": "curriculum code", "name": "curriculum name", "level": "EKR level"},
         "special_needs": "special educational needs (HEV) note", "minor": "true if a minor on the start date",
     },
@@ -64,6 +68,7 @@ CONTEXT_SCHEMA: dict[str, Any] = {
         "start": "start (formatted)", "end": "end (formatted)", "start_iso": "start, ISO", "end_iso": "end, ISO",
         "hours": "hours at this host", "tasks": [_TASK],
     }],
+    "host_parties": [{"name": "host name", "registry_code": "registry code", "representative": _PERSON}],
     "tasks": [_TASK],
     "school_supervisor": _PERSON,
     "coordinator": _PERSON,
@@ -79,8 +84,10 @@ CONTEXT_SCHEMA: dict[str, Any] = {
     },
 }
 """Every variable a contract template may use. Dicts are objects, one-element lists are lists of
-that shape, strings describe a value. Optional parts (guardian, consent, representatives,
-contact data) are None when absent: test them with ``{% if … %}``."""
+that shape, strings describe a value. `host_parties` are the hosts that sign (each member once,
+never the school: `regulation.parties.signing_parties`); `hosts` are the periods of table 1.
+Optional parts (guardian, consent, representatives, contact data) are None when absent: test them
+with ``{% if … %}``."""
 
 
 class ContractDataError(Exception):
@@ -96,6 +103,13 @@ def _fmt_date(day: date | None, lang: str) -> str | None:
     from babel.dates import format_date
 
     return None if day is None else format_date(day, format="long", locale=_locale(lang))
+
+
+def _fmt_birth_date(day: date | None, lang: str) -> str | None:
+    """A birth date as an identity line writes it: 12.03.2008 in Estonian, 12 March 2008 in English."""
+    if day is None:
+        return None
+    return _fmt_date(day, lang) if lang == "en" else day.strftime("%d.%m.%Y")
 
 
 def _fmt_number(value: Decimal | int | None, lang: str) -> str | None:
@@ -125,16 +139,13 @@ def _country(code: str | None, lang: str) -> str | None:
     return Locale.parse(_locale(lang)).territories.get(code, code)
 
 
-def _person(p) -> dict | None:
-    if p is None:
-        return None
-    return {"name": p.name, "role": p.role, "email": p.email, "phone": p.phone}
-
-
-def _representative(member) -> dict | None:
+def _representative(words, member) -> dict | None:
     from cluster_cli.regulation.parties import representative
 
-    return _person(representative(member))
+    rep = representative(member)
+    if rep is None:
+        return None
+    return words.person(rep, member, ("contacts", member.contacts.index(rep)), foreign=member.country != "EE")
 
 
 def study_year(cluster, day: date) -> str:
@@ -145,28 +156,35 @@ def study_year(cluster, day: date) -> str:
     return f"{year}-{year + 1}"
 
 
-def _tasks(ds, refs, host: str) -> list[dict]:
+def _tasks(ds, refs, host: str, words) -> list[dict]:
     out = []
     for ref in refs:
         entry = ds.tasks.get(ref.catalogue) if ref.catalogue else None
         if entry is not None:
-            out.append({"title": entry.title, "code": entry.id, "host": host,
-                        "expected_results": list(entry.expected_results), "description": entry.description})
+            title, results, description = words.task(entry)
+            out.append({"title": title, "code": entry.id, "host": host,
+                        "expected_results": results, "description": description})
         else:
             out.append({"title": ref.text or ref.catalogue, "code": ref.catalogue, "host": host,
                         "expected_results": [], "description": None})
     return out
 
 
-def build_context(ds, profile, p, lang: str | None = None) -> dict[str, Any]:
+def build_context(ds, profile, p, lang: str | None = None, as_of: date | None = None,
+                  signatures: str = "digital") -> dict[str, Any]:
     """The contract's context (see `CONTEXT_SCHEMA`): plain JSON-able values, dates and numbers
     formatted in `lang` (default: the placement's language; the Estonian bilateral agreement of a
-    mobility project, Lisa 7 12.7.2, is built in Estonian). Raises `ContractDataError` when the data cannot make
-    a contract at all (unknown student, school, host or group; a minor without a guardian)."""
+    mobility project, Lisa 7 12.7.2, is built in Estonian); the student's course at the start as
+    seen from `as_of`'s study year; the signature block `signatures` (digital or paper). Raises
+    `ContractDataError` when the data cannot make a contract at all (unknown student, school,
+    host or group; a minor without a guardian; an English contract with a value of no English text)."""
+    from cluster_cli.contracts.wording import Words, course_at_start, document_line
     from cluster_cli.regulation.facts import birth_date, is_minor
+    from cluster_cli.regulation.parties import signing_parties
     from cluster_cli.regulation.rules.placements import address_of
 
     lang = lang or p.language
+    words = Words(lang)
     student = ds.students.get(p.student)
     if student is None:
         raise ContractDataError(N_("reason.contracts.unknown"), kind="student", id=p.student)
@@ -183,18 +201,13 @@ def build_context(ds, profile, p, lang: str | None = None) -> dict[str, Any]:
         if student.guardian is None:
             raise ContractDataError(N_("reason.contracts.no-guardian"), student=student.id)
         g = student.guardian
-        guardian = {"name": g.name, "relation": g.relation, "personal_code": g.personal_code,
+        guardian = {"name": g.name, "relation": words.relation(g, student), "personal_code": g.personal_code,
                     "email": g.email, "phone": g.phone}
-    if student.personal_code:
-        id_code = student.personal_code
-    elif student.foreign_document is not None:
-        doc = student.foreign_document
-        id_code = " ".join(x for x in (doc.kind, doc.number, f"({doc.country})") if x)
-    else:
-        id_code = None
+    document = None if student.personal_code else document_line(student)
+    id_code = student.personal_code or document
 
     hosts = []
-    for h in p.hosts:
+    for i, h in enumerate(p.hosts):
         m = ds.members.get(h.member)
         if m is None:
             raise ContractDataError(N_("reason.contracts.unknown"), kind="member", id=h.member)
@@ -204,43 +217,55 @@ def build_context(ds, profile, p, lang: str | None = None) -> dict[str, Any]:
             "country": m.country, "country_name": _country(m.country, lang),
             "email": next((c.email for c in m.contacts if c.email), None),
             "phone": next((c.phone for c in m.contacts if c.phone), None),
-            "representative": _representative(m), "supervisor": _person(h.supervisor),
+            "representative": _representative(words, m),
+            "supervisor": words.person(h.supervisor, p, ("hosts", i, "supervisor"), foreign=m.country != "EE"),
             "start": _fmt_date(h.start, lang), "end": _fmt_date(h.end, lang),
             "start_iso": h.start.isoformat(), "end_iso": h.end.isoformat(), "hours": hours,
-            "tasks": _tasks(ds, h.tasks, m.name),
+            "tasks": _tasks(ds, h.tasks, m.name, words),
         })
     all_hosts = " / ".join(h["name"] for h in hosts)
-    tasks = _tasks(ds, p.tasks, all_hosts)
+    tasks = _tasks(ds, p.tasks, all_hosts, words)
     for h in hosts:
         tasks.extend(h["tasks"])
     modules = {m.id: m for m in curriculum.modules}
     plan = p.plan
     consent = p.guardian_consent
-    return {
+    by_member = {h["id"]: h for h in hosts}
+    host_parties = [{"name": by_member[x.member]["name"], "registry_code": by_member[x.member]["registry_code"],
+                     "representative": by_member[x.member]["representative"]}
+                    for x in signing_parties(p, ds, profile.value("adult_age", p.start)) if x.party == "host"]
+    year = study_year(ds.cluster, p.start)
+    context = {
         "language": lang,
-        "study_year": study_year(ds.cluster, p.start),
+        "study_year": year,
+        "signatures": signatures,
         "placement": {"id": p.id, "kind": p.kind, "status": p.status, "mobility_project": p.mobility_project,
-                      "joint": len(p.hosts) > 1, "abroad": p.kind == "abroad"},
+                      "joint": len(p.hosts) > 1, "abroad": p.kind == "abroad",
+                      "school_is_host": any(h.member == student.school for h in p.hosts)},
         "school": {"name": school.name, "registry_code": school.registry_code, "address": school.address,
                    "email": next((c.email for c in school.contacts if c.email), None),
                    "phone": next((c.phone for c in school.contacts if c.phone), None),
-                   "representative": _representative(school)},
+                   "representative": _representative(words, school)},
         "student": {
             "name": student.full_name, "first_name": student.first_name, "last_name": student.last_name,
-            "id_code": id_code, "personal_code": student.personal_code,
-            "birth_date": _fmt_date(birth_date(student), lang), "address": student.home_settlement,
-            "email": student.email, "phone": student.phone, "group": student.group, "course": student.course,
+            "id_code": id_code, "personal_code": student.personal_code, "document": document,
+            "birth_date": _fmt_birth_date(birth_date(student), lang), "address": student.home_settlement,
+            "email": student.email, "phone": student.phone, "group": student.group,
+            "course": course_at_start(student.course, year, None if as_of is None else study_year(ds.cluster, as_of)),
             "curriculum": {"code": curriculum.code, "name": curriculum.name, "level": curriculum.level},
             "special_needs": student.special_needs, "minor": bool(minor),
         },
         "guardian": guardian,
         "consent": None if consent is None else {"date": _fmt_date(consent.date, lang),
-                                                 "date_iso": consent.date.isoformat(), "document": consent.document},
+                                                 "date_iso": consent.date.isoformat(),
+                                                 "document": words.consent(consent, p)},
         "hosts": hosts,
+        "host_parties": host_parties,
         "tasks": tasks,
-        "school_supervisor": _person(p.school_supervisor),
+        "school_supervisor": words.person(p.school_supervisor, p, ("school_supervisor",)),
         # Lisa 7 2.2: the group supervisor is the practice coordinator unless one is named.
-        "coordinator": _person(p.coordinator or group.supervisor),
+        "coordinator": (words.person(p.coordinator, p, ("coordinator",)) if p.coordinator is not None
+                        else words.person(group.supervisor, group, ("supervisor",))),
         "place": p.place or hosts[0]["name"],
         "address": address_of(ds, p),
         "country": p.country,
@@ -256,6 +281,9 @@ def build_context(ds, profile, p, lang: str | None = None) -> dict[str, Any]:
             "expected_outcomes": list(plan.expected_outcomes), "special_needs_notes": plan.special_needs_notes,
         },
     }
+    if words.missing:  # an English contract never mixes in an untranslated value
+        raise ContractDataError(N_("reason.contracts.untranslated"), placement=p.id, terms="; ".join(words.missing))
+    return context
 
 
 def canonical_json(context: dict) -> bytes:

@@ -213,12 +213,14 @@ def plan_jobs(
     out_dir: Path,
     templates: dict[str, tuple[str, bytes]],
     lang: str,
+    as_of=None,
+    signatures: str = "digital",
 ) -> list["Job"]:
     """Decide what each selected placement gets, before any rendering: skipped (draft,
     cancelled), refused (error findings in the placement, its student or its hosts; data that
     cannot make a contract; a destination outside DIR or shared with another placement), or a
     context, an inputs hash and a destination. `templates` maps a language (or "*" for all) to
-    (label, bytes)."""
+    (label, bytes); `as_of` and `signatures` go to the context (`build_context`)."""
     from cluster_cli.i18n import t
     from cluster_cli.i18n.words import PLACEMENT_STATUS
 
@@ -256,18 +258,20 @@ def plan_jobs(
             job.status = "refused"
             job.reasons += [describe(f, lang) for f in errors]
             continue
+        terms = (as_of, signatures)
         _plan_document(job, ds, profile, p, "*" if "*" in templates else p.language, None, "", out_dir,
-                       templates, taken, lang)
+                       templates, taken, lang, terms)
         if needs_two_party(p):  # Lisa 7 12.7.2: the school–student agreement in Estonian, too
             second = Job(placement=p.id, override=job.override, warnings=list(job.warnings))
             jobs.append(second)
             _plan_document(second, ds, profile, p, TWO_PARTY, "et", TWO_PARTY_SUFFIX, out_dir, templates, taken,
-                           lang)
+                           lang, terms)
     return jobs
 
 
 def _plan_document(job: Job, ds, profile, p, key: str, doc_lang: str | None, suffix: str, out_dir: Path,
-                   templates: dict[str, tuple[str, bytes]], taken: dict[Path, str], lang: str) -> None:
+                   templates: dict[str, tuple[str, bytes]], taken: dict[Path, str], lang: str,
+                   terms: tuple = (None, "digital")) -> None:
     """One document of a placement: its template, context (in `doc_lang`, default the
     placement's language), destination (the contract's name + `suffix`) and inputs hash — or a
     refusal."""
@@ -276,7 +280,7 @@ def _plan_document(job: Job, ds, profile, p, key: str, doc_lang: str | None, suf
     job.template_key = key
     job.template = templates[key][0]
     try:
-        job.context = build_context(ds, profile, p, doc_lang)
+        job.context = build_context(ds, profile, p, doc_lang, *terms)
     except ContractDataError as exc:
         job.status = "refused"
         job.reasons.append(t(exc.key, lang, **exc.args_))
@@ -303,12 +307,14 @@ def _plan_document(job: Job, ds, profile, p, key: str, doc_lang: str | None, suf
 
 
 def plan_run(ds, profile, placements: list, broken: dict, findings: list[Finding], out_dir: Path,
-             templates: dict[str, tuple[str, bytes]], force: bool, lang: str) -> list[Job]:
+             templates: dict[str, tuple[str, bytes]], force: bool, lang: str, as_of=None,
+             signatures: str = "digital") -> list[Job]:
     """Every job of a run, decided: the placements the loader could not read refused with their
-    errors, the others planned (`plan_jobs`), and each planned file's verdict (`decide`)."""
+    errors, the others planned (`plan_jobs`, the contracts as of `as_of` with `signatures`
+    digital or paper), and each planned file's verdict (`decide`)."""
     jobs = broken_jobs(broken, placements, lang)
     jobs += plan_jobs(ds, profile, [p for p in placements if not isinstance(p, str)], findings, out_dir,
-                      templates, lang)
+                      templates, lang, as_of, signatures)
     for job in jobs:
         if job.path is not None:
             decide(job, force, lang)

@@ -100,6 +100,7 @@ class TemplateReport:
     missing_terms: list[tuple[str, str]]  # (clause, term)
     syntax_error: str = ""
     refusals: list[str] = field(default_factory=list)  # what rendering would refuse (sandbox, runtime)
+    numbering: list[str] = field(default_factory=list)  # clause numbers that jump when an optional part is left out
 
 
 def _schema_has(path: str) -> bool:
@@ -261,7 +262,8 @@ def check_template(path: Path, kind: str = THREE_PARTY) -> TemplateReport:
     for clause, term, patterns in text_terms:
         if not any(re.search(p, text) for p in patterns):
             missing.append((clause, term))
-    return TemplateReport(variables, sorted(used), sorted(unknown), missing, refusals=trial_render(raw, env.parse(xml)))
+    return TemplateReport(variables, sorted(used), sorted(unknown), missing, refusals=trial_render(raw, env.parse(xml)),
+                          numbering=numbering_jumps(raw))
 
 
 def sample_context(node: Any = None, path: str = "") -> Any:
@@ -295,6 +297,49 @@ def trial_render(raw: bytes, ast) -> list[str]:
         if exc.kind == "template":
             refusals.append(f"{exc.where}: {exc.detail}" if exc.where else exc.detail)
     return refusals
+
+
+OPTIONAL_PARTS = ("placement.joint", "consent", "guardian", "placement.school_is_host", "placement.abroad",
+                  "placement.mobility_project", "plan.special_needs_notes", "ekap", "school.representative")
+"""The context's parts a contract may lack: a clause shown only with one of them must not leave
+a gap in the numbering when it is left out."""
+
+
+def numbering_jumps(raw: bytes) -> list[str]:
+    """Clause numbers (``3.4.`` at a paragraph's start) that jump in a trial render of sample
+    data — with every optional part, and with each left out (or all of them): ``3.3 → 3.5
+    without placement.joint``. A render that fails is `trial_render`'s to report."""
+    import copy
+
+    from docx import Document
+
+    variants: list[tuple[str, tuple[str, ...]]] = [("", ())] + [(part, (part,)) for part in OPTIONAL_PARTS]
+    variants.append(("any optional part", OPTIONAL_PARTS))
+    found: dict[str, str] = {}  # each jump once, with the first variant that shows it
+    for label, parts in variants:
+        context = copy.deepcopy(sample_context())
+        for part in parts:
+            *path, last = part.split(".")
+            node = context
+            for step in path:
+                node = node[step]
+            node[last] = None
+        try:
+            rendered = render_docx(raw, context, "check-template", "0" * 64)
+        except RenderError:
+            continue
+        previous: dict[int, int] = {}
+        for paragraph in Document(io.BytesIO(rendered)).paragraphs:
+            m = re.match(r"\s*(\d+)\.(\d+)\.?\s", paragraph.text)
+            if m is None:
+                continue
+            section, number = int(m.group(1)), int(m.group(2))
+            before = previous.get(section, 0)
+            if number != before + 1:
+                jump = f"{section}.{before} → {section}.{number}"
+                found.setdefault(jump, jump + (f" without {label}" if label else ""))
+            previous[section] = number
+    return list(found.values())
 
 
 def _document_text(doc) -> str:

@@ -36,6 +36,13 @@ PLACEMENT_STATUS = Words("placement.status.", {
     "cancelled": N_("placement.status.cancelled"),
 })
 
+# a guardian's relation to the student (model Guardian.relation), as a contract writes it
+GUARDIAN_RELATION = Words("contract.relation.", {
+    "mother": N_("contract.relation.mother"),
+    "father": N_("contract.relation.father"),
+    "guardian": N_("contract.relation.guardian"),
+})
+
 # what each rule of `cluster validate` checks, by rule id
 RULE = Words("rule.", {
     "open-debts": N_("rule.open-debts"),

@@ -83,6 +83,8 @@ class Person(Model):
 
     name: Text
     role: str | None = None
+    role_en: str | None = None
+    """The role in English, for an English contract (placements abroad)."""
     email: str | None = None
     phone: str | None = None
     personal_code: str | None = None

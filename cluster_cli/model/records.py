@@ -136,6 +136,15 @@ class Member(Record):
 # --- practical-task catalogue -------------------------------------------------------------
 
 
+class TaskTranslation(Model):
+    """A catalogue task's texts in English, for the English contracts of placements abroad
+    (Lisa 7 12.7.1): `en: {title: …, expected_results: […]}`."""
+
+    title: Text
+    expected_results: list[Text] = Field(min_length=1)
+    description: str | None = None
+
+
 class CatalogueTask(Record):
     """An entry of the cluster's list of practical tasks (praktiliste ülesannete loetelu)."""
 
@@ -145,6 +154,8 @@ class CatalogueTask(Record):
     modules: list[Id] = Field(min_length=1)
     expected_results: list[Text] = Field(min_length=1)
     description: str | None = None
+    en: TaskTranslation | None = None
+    """The English texts an English contract prints (title, expected results)."""
 
 
 # --- curricula -----------------------------------------------------------------------------
@@ -223,6 +234,9 @@ class Guardian(Model):
 
     name: Text
     relation: str | None = None
+    """A coded word (`ema`/`mother`, `isa`/`father`, `eestkostja`/`guardian`) or free text."""
+    relation_en: str | None = None
+    """The relation in English where `relation` is free text (an English contract prints it)."""
     personal_code: str | None = None
     email: str | None = None
     phone: str | None = None
@@ -382,6 +396,8 @@ class Consent(Model):
 
     date: date
     document: Text
+    document_en: str | None = None
+    """The consent document described in English (an English contract prints it)."""
 
 
 class DebtOverride(Model):
