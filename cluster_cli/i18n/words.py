@@ -457,6 +457,8 @@ SHEET = Words("sheet.", {
     "applicants": N_("sheet.applicants"),
     "attendance": N_("sheet.attendance"),
     "blocked": N_("sheet.blocked"),
+    "change_totals": N_("sheet.change_totals"),
+    "changes": N_("sheet.changes"),
     "claims": N_("sheet.claims"),
     "contacts": N_("sheet.contacts"),
     "coordinators": N_("sheet.coordinators"),
