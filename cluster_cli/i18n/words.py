@@ -483,6 +483,7 @@ SHEET = Words("sheet.", {
     "school": N_("sheet.school"),
     "stopped": N_("sheet.stopped"),
     "students": N_("sheet.students"),
+    "summary": N_("sheet.summary"),
     "supervisors": N_("sheet.supervisors"),
     "tasks": N_("sheet.tasks"),
     "totals": N_("sheet.totals"),
