@@ -69,19 +69,22 @@ def _row(cur: CurriculumPack, row: PackRow, lang: str) -> dict:
 
 
 def curriculum_view(cur: CurriculumPack, lang: str) -> View:
-    columns = [
-        ("rank", "col.rank"), ("student", "col.student"), ("name", "col.name"),
-        ("personal_code", "col.personal_code"), ("decision", "col.decision"),
-        ("places_to_cutoff", "col.places_to_cutoff"), ("margin", "col.margin"),
-    ] + [(name, GRANT_CRITERION[name]) for name in COMPONENTS] + [
-        ("decided_by", "col.decided_by"), ("tie", "col.tie"), ("others", "col.other_allowances"),
-        ("clause", "col.clause"), ("reason", "col.reason"),
-    ]
     kinds = {**COMPONENT_KINDS, "student": "id", "personal_code": "code", "decision": "text", "decided_by": "text",
              "places_to_cutoff": "count", "rank": "count", "margin": COMPONENT_KINDS.get(cur.criterion, "count"),
              "others": "text", "clause": "text", "reason": "text", "tie": "text"}
     rows = [_row(cur, r, lang) for r in cur.ranked + cur.excluded]
-    return View(f"{cur.code} {cur.name}", "pack.view.curriculum", columns, rows, kinds=kinds)
+    return View(f"{cur.code} {cur.name}", "pack.view.curriculum", [
+        ("rank", "col.rank"), ("student", "col.student"), ("name", "col.name"),
+        ("personal_code", "col.personal_code"), ("decision", "col.decision"),
+        ("places_to_cutoff", "col.places_to_cutoff"), ("margin", "col.margin"),
+        ("weighted_average", "grant.criterion.weighted_average"), ("average", "grant.criterion.average"),
+        ("period_average", "grant.criterion.period_average"), ("completion", "grant.criterion.completion"),
+        ("unexcused", "grant.criterion.unexcused"), ("outstanding_results", "grant.criterion.outstanding_results"),
+        ("social_activity", "grant.criterion.social_activity"), ("attendance", "grant.criterion.attendance"),
+        ("lower_income", "grant.criterion.lower_income"),
+        ("decided_by", "col.decided_by"), ("tie", "col.tie"), ("others", "col.other_allowances"),
+        ("clause", "col.clause"), ("reason", "col.reason"),
+    ], rows, kinds=kinds)
 
 
 def summary_view(pack: CommitteePack, lang: str) -> View:

@@ -60,13 +60,11 @@ def _total_label(total: ChangeTotal, lang: str) -> str:
 def changes_views(m: MonthChanges, lang: str) -> list[View]:
     """The changes (who starts, moves up, whose amount changed, who stops — and why) and the
     totals per kind and curriculum, per kind and in all."""
-    many = len(m.kinds) > 1
-    columns = ([("kind", "col.kind")] if many else []) + [
-        ("curriculum", "col.curriculum"), ("student", "col.student"), ("name", "col.name"),
+    changes = View("changes", "month-change.view.changes", [
+        ("kind", "col.kind"), ("curriculum", "col.curriculum"), ("student", "col.student"), ("name", "col.name"),
         ("change", "col.change"), ("before", "col.before"), ("after", "col.after"),
         ("difference", "col.difference"), ("clause", "col.clause"), ("reason", "col.reason"),
-    ]
-    changes = View("changes", "month-change.view.changes", columns, [
+    ], [
         {"kind": t(KIND_WORD[c.kind], lang), "curriculum": c.curriculum, "student": c.student.id,
          "name": c.student.full_name, "change": t(CHANGE_WORD[c.change], lang), "before": c.before,
          "after": c.after, "difference": c.difference, "clause": c.reason.clause,
@@ -75,6 +73,8 @@ def changes_views(m: MonthChanges, lang: str) -> list[View]:
     ], kinds={"curriculum": "code", "student": "id", "before": "money", "after": "money", "difference": "money",
               "change": "text", "kind": "text"},
         compact=("student", "name", "change", "difference", "reason"))
+    if len(m.kinds) == 1:  # a list of one kind: the column would say the same on every row
+        changes.columns = [c for c in changes.columns if c[0] != "kind"]
     totals = View("change_totals", "month-change.view.totals", [
         ("group", "col.curriculum"), ("paid_before", "col.paid_before"), ("before", "col.before"),
         ("paid_now", "col.paid_now"), ("after", "col.after"), ("difference", "col.difference"),
