@@ -62,7 +62,9 @@ def test_pack_protocol_draft_names_the_committee_the_decisions_and_signature_lin
     assert "Koosoleku aeg: 06.10.2026" in text
     assert "Koosoleku juhataja: Kadri Lepik" in text
     assert "Komisjoni liikmed: Margus Põder, Tiina Mägi, Rasmus Tamm" in text
-    assert "Grete Roos (TA-25-07)" in text  # awarded, first in 204365
+    assert "1. Grete Roos (TA-25-07)" in text  # awarded, first in 204365
+    assert "24. Sofia Järv (TA-24-17)" in text  # next in line (VII.2)
+    assert "1. Merilin Kangur (ITN-25-02)" in text  # each curriculum's list starts at 1
     assert any(p.startswith("Kevin Põder (TA-24-16):") and p.endswith("(Lisa 11 IV.4)") for p in text)
     assert any(p.startswith("Henri Laur (TA-24-13): eritoetus 2026-11") for p in text)
     signatures = [p for p in text if p.endswith("______________________")]

@@ -192,14 +192,14 @@ def pack_docx(pack: CommitteePack, cluster_name: str, lang: str) -> bytes:
         reserve = [r for r in cur.ranked if not r.candidate.awarded]
         if awarded:
             doc.add_paragraph(t("pack.doc.award", lang, months=months))
-            for r in awarded:
-                doc.add_paragraph(_who(r), style="List Number")
+            for r in awarded:  # numbered by rank in the text: Word's list numbering would run on
+                _item(doc, f"{r.candidate.rank}. {_who(r)}")
         else:
             doc.add_paragraph(t("pack.doc.award-none", lang))
         if reserve:
             doc.add_paragraph(t("pack.doc.reserve", lang))
             for r in reserve:
-                doc.add_paragraph(_who(r), style="List Bullet")
+                _item(doc, f"{r.candidate.rank}. {_who(r)}")
         if cur.excluded:
             doc.add_paragraph(t("pack.doc.refuse", lang))
             for r in cur.excluded:
@@ -224,6 +224,12 @@ def pack_docx(pack: CommitteePack, cluster_name: str, lang: str) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return pin_zip_times(buffer.getvalue(), moment)
+
+
+def _item(doc, text: str) -> None:
+    from docx.shared import Cm
+
+    doc.add_paragraph(text).paragraph_format.left_indent = Cm(1)
 
 
 def _who(row: PackRow) -> str:
