@@ -645,7 +645,7 @@ def test_xlsx_read_back(cli, tmp_path):
     assert cli("allowances", "special", "--month", "2026-11", "--data", root, "--format", "xlsx", "--output", out,
                "--show-pii").exit_code == 0
     wb = load_workbook(out)
-    assert wb.sheetnames == ["taotlejad", "välja jäetud", "fond", "parameetrid"]
+    assert wb.sheetnames == ["taotlejad", "välja jäetud", "fond", "muudatused", "muudatuste kokkuvõte", "parameetrid"]
     header, *rows = list(wb["taotlejad"].iter_rows(min_row=2, values_only=True))  # row 1: the title
     row = dict(zip(header, rows[0]))
     assert row["Õpilane"] == "A1"

@@ -97,7 +97,7 @@ def test_xlsx_parameters_sheet_and_identical_bytes(cli, sample, tmp_path):
     with zipfile.ZipFile(first) as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     wb = load_workbook(first)
-    assert wb.sheetnames == ["payments", "stopped", "parameters"]
+    assert wb.sheetnames == ["payments", "stopped", "changes", "change totals", "parameters"]
     params = {r[0]: r[1] for r in wb["parameters"].iter_rows(min_row=2, values_only=True)}
     assert params["Command"] == "cluster grants report"
     assert params["--month"] == MONTH and params["--lang"] == "en" and params["--show-pii"] is False

@@ -51,8 +51,17 @@ def _run(ctx, kind: str, month: str, data, format, output, view, lang_flag, show
         with timings.stage(kind):
             result = report(loaded.dataset, loaded.profile, month)
         views = getattr(render, f"{kind}_views")(result, lang)
+        document = getattr(render, f"{kind}_document")(result, lang, show_pii)
+        if kind in ("special", "travel"):  # the payment lists: what changed since last month
+            from cluster_cli.render.month_changes import changes_document, changes_views
+            from cluster_cli.reports.month_changes import month_changes
+
+            with timings.stage("changes"):
+                changes = month_changes(loaded.dataset, loaded.profile, month, (kind,), {kind: result})
+            views = views + changes_views(changes, lang)
+            document = {**document, "changes": changes_document(changes, lang)}
         state["why"] = getattr(render, f"{kind}_empty_reason")(result, lang)
-        return Computed(views, getattr(render, f"{kind}_document")(result, lang, show_pii), lang,
+        return Computed(views, document, lang,
                         month_start(month), views[0].name, getattr(render, f"{kind}_title")(result, lang))
 
     run_report(ctx, compute, format, output, view, lang_flag, show_pii, data, no_cache)

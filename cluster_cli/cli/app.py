@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from cluster_cli.cli import contracts, debts, grants, info, validate
-from cluster_cli.cli import allowances
+from cluster_cli.cli import allowances, grants_pack
 from cluster_cli.cli import calendar, export, init, intake, match, members, payments, tasks
 from cluster_cli.cli import contract_signing
 from cluster_cli.cli.helptext import ClusterGroup, show_version
@@ -26,6 +26,7 @@ app = typer.Typer(
 app.command("init", help="help.init")(init.init)
 app.command("validate", help="help.validate")(validate.validate)
 app.command("debts", help="help.debts")(debts.debts)
+grants.app.command("pack", help="help.grants.pack")(grants_pack.pack)
 app.add_typer(grants.app, name="grants")
 app.command("rules", help="help.rules")(info.rules)
 app.command("profile", help="help.profile")(info.profile)

@@ -135,7 +135,9 @@ def report(
     lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
     """The month's payment list (Lisa 11 V.4, V.5, VII.2): who is paid how much, by which date, to
-    which account; who stopped and who moved up. Views: payments, stopped.
+    which account; who stopped and who moved up; what changed since last month (who starts, stops
+and why, moved up, amount changed) with totals per curriculum. Views: payments, stopped, changes,
+change_totals.
 
     Example (cron, on the 15th): cluster grants report --month 2026-11 --format csv --show-pii
     --output /srv/toetused/2026-11.csv
@@ -143,7 +145,9 @@ def report(
     from cluster_cli.pipeline import Timings
     from cluster_cli.regulation.months import month_start
     from cluster_cli.render.grants import month_document, month_empty_reason, month_title, month_views
+    from cluster_cli.render.month_changes import changes_document, changes_views
     from cluster_cli.reports.grants import month_report
+    from cluster_cli.reports.month_changes import month_changes
 
     month = parse_month(month, language(lang))
     timings = Timings()
@@ -153,8 +157,11 @@ def report(
         loaded, used = _loaded(data, lang, timings, no_cache)
         with timings.stage("report"):
             result = month_report(loaded.dataset, loaded.profile, month)
+        with timings.stage("changes"):  # what changed since last month (issue 19)
+            changes = month_changes(loaded.dataset, loaded.profile, month, ("basic",), {"basic": result})
         state["why"] = month_empty_reason(result, used)
-        return Computed(month_views(result, used), month_document(result, used, show_pii), used, month_start(month),
+        document = {**month_document(result, used, show_pii), "changes": changes_document(changes, used)}
+        return Computed(month_views(result, used) + changes_views(changes, used), document, used, month_start(month),
                         "payments", month_title(result, used))
 
     run_report(ctx, produce, format, output, view, lang, show_pii, data, no_cache)

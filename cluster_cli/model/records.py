@@ -66,6 +66,24 @@ class PaymentAccount(Model):
     bic: str | None = Field(default=None, pattern=r"^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$")
 
 
+class CommitteeMeeting(Model):
+    """A meeting of the allowance committee that decides a basic-allowance round (Lisa 11 V.1)."""
+
+    round: PeriodId
+    date: date
+    place: Text | None = None
+
+
+class GrantCommittee(Model):
+    """The allowance committee (stipendiumikomisjon): who sits on it and when it meets — the
+    protocol draft of `cluster grants pack` names them and leaves them a signature line."""
+
+    chair: Text
+    members: list[Text] = []
+    secretary: Text | None = None
+    meetings: list[CommitteeMeeting] = []
+
+
 class Cluster(Record):
     """The cluster (klaster): name, coordinators, default language, regulation profile, the
     study calendar its schools share (study periods and school holidays), the CSV dialect, the
@@ -79,6 +97,7 @@ class Cluster(Record):
     periods: list[StudyPeriod] = []
     school_holidays: list[SchoolHoliday] = []
     grant_rounds: list[GrantRoundSettings] = []
+    grant_committee: GrantCommittee | None = None
     csv_dialect: Literal[V.CSV_DIALECTS] = "rfc4180"  # --csv-dialect's default
     payments: PaymentAccount | None = None
 

@@ -274,6 +274,7 @@ class MonthReport:
     round: GrantRound | None
     payments: list[Payment]
     stops: list[Stop]
+    ranking: Ranking | None = None  # the round's ranking the list was taken from
 
     @property
     def total(self) -> Decimal:
@@ -308,15 +309,16 @@ def pay_by(month: str, profile: Profile, calendar) -> date:
     return calendar.on_or_before(paid_in.replace(day=profile.value("grant_payment_day", start)))
 
 
-def month_report(ds: Dataset, profile: Profile, month: str) -> MonthReport:
+def month_report(ds: Dataset, profile: Profile, month: str, ranking: Ranking | None = None) -> MonthReport:
     """Who is paid for `month`: the awarded in each curriculum's ranking, minus those who
-    stopped (from the month after the change), plus the next eligible moving up (VII.2)."""
+    stopped (from the month after the change), plus the next eligible moving up (VII.2).
+    `ranking` is the round's ranking when the caller has it already."""
     from cluster_cli.regulation.calendar import working_days
 
     round_id = round_of_month(month)
     if round_id is None:
         return MonthReport(month, None, [], [])
-    ranking = rank(ds, profile, round_id)
+    ranking = ranking if ranking is not None and ranking.round.id == round_id else rank(ds, profile, round_id)
     rnd = ranking.round
     calendar = working_days(month_start(month))
     receiving: dict[str, list[str]] = {}
@@ -361,4 +363,4 @@ def month_report(ds: Dataset, profile: Profile, month: str) -> MonthReport:
             payments.append(Payment(by_id[sid].student, code, amount, due, change, replaces))
     payments.sort(key=lambda p: (p.curriculum, p.student.id))
     stops_now.sort(key=lambda s: (s.curriculum, s.student.id))
-    return MonthReport(month, rnd, payments, stops_now)
+    return MonthReport(month, rnd, payments, stops_now, ranking)
