@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from cluster_cli.cli import contracts, debts, grants, info, validate
+from cluster_cli.cli import contract_amend, contracts, debts, grants, info, validate
 from cluster_cli.cli import allowances
 from cluster_cli.cli import calendar, export, init, intake, match, members, tasks
 from cluster_cli.cli.helptext import ClusterGroup, show_version
@@ -29,6 +29,7 @@ app.add_typer(grants.app, name="grants")
 app.command("rules", help="help.rules")(info.rules)
 app.command("profile", help="help.profile")(info.profile)
 app.add_typer(info.cache_app, name="cache")
+contracts.app.command("amend", help="help.contracts.amend")(contract_amend.amend)
 app.add_typer(contracts.app, name="contracts")
 app.add_typer(allowances.app, name="allowances")
 app.add_typer(members.app, name="members")
