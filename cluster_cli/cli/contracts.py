@@ -35,8 +35,8 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-VERDICT_STYLE = {"created": "green", "updated": "yellow", "unchanged": "dim", "conflict": "bold red", "changed": "bold red",
-                 "refused": "bold red", "skipped": "dim"}
+VERDICT_STYLE = {"created": "green", "updated": "yellow", "unchanged": "dim", "conflict": "bold red",
+                 "changed": "bold red", "refused": "bold red", "skipped": "dim"}
 
 
 @app.command("render", help="help.contracts.render")

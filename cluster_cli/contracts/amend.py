@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from cluster_cli.contracts.verdicts import SIGNED
+from cluster_cli.i18n import N_
 
 AMENDMENT_TEMPLATES = {"et": "lepingu_lisa_et.docx", "en": "amendment_en.docx"}
 """The shipped amendment templates by the contract's language."""
@@ -60,15 +61,15 @@ def load_template(lang: str) -> tuple[str, bytes]:
     name = AMENDMENT_TEMPLATES.get(lang, AMENDMENT_TEMPLATES["et"])
     folder = os.environ.get("CLUSTER_TEMPLATES")
     if folder and not Path(folder).is_dir():
-        raise AmendRefused("usage.contracts-templates-folder", usage=True, path=folder)
+        raise AmendRefused(N_("usage.contracts-templates-folder"), usage=True, path=folder)
     path = Path(folder) / name if folder else resources.files("cluster_cli") / "templates" / name
     label = str(path) if folder else name
     if not path.is_file():
-        raise AmendRefused("usage.contracts-template-missing", usage=True, path=str(path))
+        raise AmendRefused(N_("usage.contracts-template-missing"), usage=True, path=str(path))
     raw = path.read_bytes()
     problem = template_problem(raw)
     if problem:
-        raise AmendRefused("usage.contracts-template-bad", usage=True, path=str(path), detail=problem)
+        raise AmendRefused(N_("usage.contracts-template-bad"), usage=True, path=str(path), detail=problem)
     return label, raw
 
 
@@ -96,7 +97,8 @@ def plan_amendment(ds, profile, p, out_dir: Path, day: date, lang: str) -> Amend
     from cluster_cli.i18n.words import PLACEMENT_STATUS
 
     if p.status not in SIGNED:
-        key = "refused.contracts-amend-cancelled" if p.status == "cancelled" else "refused.contracts-amend-unsigned"
+        key = N_("refused.contracts-amend-cancelled") if p.status == "cancelled" \
+            else N_("refused.contracts-amend-unsigned")
         raise AmendRefused(key, placement=p.id, status=t(PLACEMENT_STATUS[p.status], lang))
     try:
         context = build_context(ds, profile, p)
@@ -105,10 +107,10 @@ def plan_amendment(ds, profile, p, out_dir: Path, day: date, lang: str) -> Amend
     rel = relative_destination(context)
     contract = inside(out_dir, rel)
     if contract is None or not contract.is_file():
-        raise AmendRefused("refused.contracts-amend-no-contract", placement=p.id, path=str(out_dir / rel))
+        raise AmendRefused(N_("refused.contracts-amend-no-contract"), placement=p.id, path=str(out_dir / rel))
     snapshot = latest_snapshot(contract)
     if snapshot is None:
-        raise AmendRefused("refused.contracts-amend-no-terms", placement=p.id, path=str(out_dir / rel))
+        raise AmendRefused(N_("refused.contracts-amend-no-terms"), placement=p.id, path=str(out_dir / rel))
     source, old = snapshot
     terms = contract_terms(context)
     plan = Amendment(placement=p.id, contract=contract, source=source, terms=terms,

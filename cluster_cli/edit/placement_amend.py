@@ -15,6 +15,7 @@ import io
 from datetime import date
 from pathlib import Path
 
+from cluster_cli.i18n import N_
 from cluster_cli.load.layout import discover
 
 
@@ -23,7 +24,7 @@ class PlacementNotFound(Exception):
 
     def __init__(self, placement: str):
         super().__init__(placement)
-        self.key = "files.placement-not-found"
+        self.key = N_("files.placement-not-found")
         self.args_ = {"placement": placement}
 
 
