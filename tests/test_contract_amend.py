@@ -185,3 +185,30 @@ def test_the_yaml_record_keeps_comments_and_the_other_records(cli, tmp_path):
     assert after.endswith(tail)  # the next record and its comment, byte for byte
     assert _amendments(root)[0]["terms"] == ["hours", "host.koodikoda.hours"]
     assert yaml.safe_load(after)[1]["id"] == "P2"
+
+
+def test_the_terms_are_stored_in_a_custom_xml_part_outside_the_text_with_reproducible_bytes(cli, tmp_path):
+    import re
+    import zipfile
+
+    from cluster_cli.contracts.terms import stored_terms
+
+    root, out = _setup(tmp_path, cli)
+    path = out / CONTRACT
+
+    def part(p: Path) -> bytes:
+        with zipfile.ZipFile(p) as z:
+            [name] = [n for n in z.namelist() if re.fullmatch(r"customXml/item\d+\.xml", n)
+                      and b"urn:cluster-cli:contract-terms" in z.read(n)[:300]]
+            return z.read(name)
+
+    terms = stored_terms(path)
+    assert terms["hours"] == "312" and terms["host.koodikoda.supervisor"] == "Tiit Tarkvara"
+    assert terms["period"] == "1. veebruar 2027 – 26. märts 2027"
+    assert "urn:cluster-cli" not in docx_text(path) and "host.koodikoda" not in docx_text(path)
+    again = tmp_path / "again"
+    assert cli("contracts", "render", "P1", "--data", root, "--out", again, "--as-of", AS_OF).exit_code == 0
+    assert part(again / CONTRACT) == part(path)  # the same terms, the same bytes
+    resaved = tmp_path / "resaved.docx"  # an editor that keeps unknown parts keeps the snapshot
+    Document(str(path)).save(str(resaved))
+    assert stored_terms(resaved) == terms

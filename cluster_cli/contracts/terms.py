@@ -6,13 +6,13 @@ A term has a stable name (``period``, ``hours``, ``host.<member>.supervisor`` �
 the contract writes it (``2. veebruar 2026 – 12. juuni 2026``). `changed_terms(old, new)` lists
 what differs, term by term; `term_label` names a term in a language.
 
-The snapshot is a custom document property (docProps/custom.xml, shown by Word under File →
-Properties, never in the text), holding the terms as canonical JSON.
+The snapshot is a custom XML data part (``customXml/itemN.xml``, namespace `TERMS_NS`): Word
+keeps such parts as they are and shows them nowhere in the text; its bytes are a pure function
+of the terms.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import zipfile
 from pathlib import Path
@@ -21,14 +21,13 @@ from xml.sax.saxutils import escape
 
 from cluster_cli.i18n import N_
 
-TERMS_PROPERTY = "cluster-cli:terms"
-"""The custom property that holds the terms."""
-CUSTOM_PART = "docProps/custom.xml"
-CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
-CUSTOM_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
-_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
-_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one format id of user-defined properties
+TERMS_NS = "urn:cluster-cli:contract-terms"
+"""The namespace of the custom XML part that holds the terms."""
+_ITEM_ID = "{6C1F3A52-7E0B-4C1B-9A43-2B5D0E1C7A18}"  # fixed: the bytes stay reproducible
+_DS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+_RT_ITEM = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+_RT_PROPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
+_CT_PROPS = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
 
 TERM_LABEL = {
     "period": N_("term.period"),
@@ -106,53 +105,72 @@ def term_label(term: str, lang: str, hosts: dict[str, str] | None = None) -> str
 # --- the snapshot in the document --------------------------------------------------------------
 
 
-def terms_json(terms: dict[str, str | None]) -> str:
-    """The canonical JSON of the terms (an ordered list of pairs: the order is the contract's)."""
-    return json.dumps([[k, v] for k, v in terms.items()], ensure_ascii=False, separators=(",", ":"))
-
-
-def custom_properties_xml(terms: dict[str, str | None]) -> bytes:
-    """docProps/custom.xml holding the terms as one text property."""
+def terms_xml(terms: dict[str, str | None]) -> bytes:
+    """The custom XML part: one ``<term name="…">value</term>`` per term, in the contract's
+    order (a term without a value has no text and ``none="1"``)."""
+    rows = []
+    for name, value in terms.items():
+        if value is None:
+            rows.append(f'<term name="{escape(name, _ATTR)}" none="1"/>')
+        else:
+            rows.append(f'<term name="{escape(name, _ATTR)}">{escape(value)}</term>')
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Properties xmlns="{_NS}" xmlns:vt="{_VT}">'
-            f'<property fmtid="{_FMTID}" pid="2" name="{TERMS_PROPERTY}">'
-            f"<vt:lpwstr>{escape(terms_json(terms))}</vt:lpwstr></property></Properties>").encode("utf-8")
+            f'<terms xmlns="{TERMS_NS}" version="1">' + "".join(rows) + "</terms>").encode("utf-8")
+
+
+_ATTR = {'"': "&quot;"}
+
+
+def _props_xml() -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<ds:datastoreItem xmlns:ds="{_DS}" ds:itemID="{_ITEM_ID}"><ds:schemaRefs>'
+            f'<ds:schemaRef ds:uri="{TERMS_NS}"/></ds:schemaRefs></ds:datastoreItem>').encode("utf-8")
 
 
 def store_terms(document, terms: dict[str, str | None]) -> None:
-    """Put the terms into a python-docx `Document` before it is saved: its custom-properties
-    part (added, or replaced when the template has one)."""
+    """Put the terms into a python-docx `Document` before it is saved, as a custom XML data part
+    (``customXml/itemN.xml`` with its properties part; Word keeps such parts as they are and
+    shows them nowhere in the text). A template that already holds one has it replaced."""
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
-    package = document.part.package
-    blob = custom_properties_xml(terms)
-    for rel in package.rels.values():
-        if rel.reltype == CUSTOM_RT and not rel.is_external:
+    blob = terms_xml(terms)
+    main = document.part
+    for rel in main.rels.values():
+        if rel.reltype == _RT_ITEM and not rel.is_external and _is_terms(rel.target_part.blob):
             rel.target_part._blob = blob  # noqa: SLF001 - python-docx's generic Part keeps its bytes here
             return
-    part = Part(PackURI("/" + CUSTOM_PART), CUSTOM_CT, blob, package)
-    package.relate_to(part, CUSTOM_RT)
+    package = main.package
+    item_name = package.next_partname("/customXml/item%d.xml")
+    number = item_name.idx
+    item = Part(item_name, "application/xml", blob, package)
+    props = Part(PackURI(f"/customXml/itemProps{number}.xml"), _CT_PROPS, _props_xml(), package)
+    item.relate_to(props, _RT_PROPS)
+    main.relate_to(item, _RT_ITEM)
+
+
+def _is_terms(blob: bytes) -> bool:
+    return f'<terms xmlns="{TERMS_NS}"'.encode() in blob[:300]
 
 
 def stored_terms(path: Path) -> dict[str, str | None] | None:
     """The terms stored in a rendered document, or None (not ours, older than the snapshot, or
     not a DOCX)."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            xml = z.read(CUSTOM_PART).decode("utf-8")
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
-        return None
-    m = re.search(r'name="' + re.escape(TERMS_PROPERTY) + r'"[^>]*>\s*<vt:lpwstr>(.*?)</vt:lpwstr>', xml, re.S)
-    if m is None:
-        return None
-    from xml.sax.saxutils import unescape
+    import xml.etree.ElementTree as ET
 
     try:
-        pairs = json.loads(unescape(m.group(1), {"&quot;": '"', "&apos;": "'"}))
-        return {str(k): (None if v is None else str(v)) for k, v in pairs}
-    except (ValueError, TypeError):
+        with zipfile.ZipFile(path) as z:
+            for name in sorted(z.namelist()):
+                if not re.fullmatch(r"customXml/item\d+\.xml", name):
+                    continue
+                root = ET.fromstring(z.read(name))
+                if root.tag != f"{{{TERMS_NS}}}terms":
+                    continue
+                return {t.get("name", ""): (None if t.get("none") == "1" else (t.text or ""))
+                        for t in root.iter(f"{{{TERMS_NS}}}term")}
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError, ET.ParseError):
         return None
+    return None
 
 
 def amendment_path(contract: Path, number: int) -> Path:
