@@ -77,7 +77,7 @@ def test_a_signed_contract_is_never_overwritten_and_its_changed_terms_are_listed
         assert result.exit_code == 1, result.output
         assert (out / CONTRACT).read_bytes() == before  # not a byte changed, even with --force
         text = " ".join(result.stderr.split())
-        assert "muudetud tingimused" in text
+        assert text.startswith("muudetud ")
         assert "ka mitte --force'iga" in text and "cluster contracts amend P1" in text
         assert "Praktika aeg: 1. veebruar 2027 – 26. märts 2027 → 1. veebruar 2027 – 2. aprill 2027" in text
         assert "Maht (tundi): 312 → 340" in text
