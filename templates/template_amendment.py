@@ -1,6 +1,8 @@
 """The amendment (lepingu lisa) to a signed placement contract, Estonian and English: the
 parties, the changed terms old → new (`cluster contracts amend`), the signature lines. Its
-context is the contract's, plus ``amendment`` (number, date, contract, changes: term, old, new)."""
+context is the contract's, plus ``amendment`` (number, date, contract, previous, changes: term,
+old, new; two_party: the Estonian amendment of a mobility project's bilateral agreement, Lisa 7
+12.7.2, which the school and the student sign)."""
 
 from __future__ import annotations
 
@@ -21,9 +23,11 @@ def _signatures(doc: Document, words: dict[str, str]) -> None:
         ["{%tr if guardian %}", ""],
         [[words["guardian"]], ["{{ guardian.name }}", words["signed"]]],
         ["{%tr endif %}", ""],
+        ["{%tr if not amendment.two_party %}", ""],  # the bilateral agreement (Lisa 7 12.7.2): no host
         ["{%tr for h in hosts %}", ""],
         [[words["host"], "{{ h.name }}"], [_rep("h"), words["signed"]]],
         ["{%tr endfor %}", ""],
+        ["{%tr endif %}", ""],
     ], [6.0, 10.6])
 
 
@@ -52,13 +56,15 @@ _HOSTS = "{% for h in hosts %}{{ h.name }}{% if not loop.last %}, {% endif %}{% 
 def amendment_et() -> Document:
     return _amendment("et-EE", {
         "doc-title": "Praktikalepingu lisa", "doc-subject": "Allkirjastatud praktikalepingu muudatus (lisa)",
-        "title": "Lisa nr {{ amendment.number }} praktikalepingule nr {{ placement.id }}",
+        "title": "Lisa nr {{ amendment.number }} {% if amendment.two_party %}välispraktika lepingule"
+                 "{% else %}praktikalepingule{% endif %} nr {{ placement.id }}",
         "subtitle": "{{ school.name }} · õppeaasta {{ study_year }}",
         "date": "Koostatud {{ amendment.date }}. Lisa sõlmimise kuupäev on viimase digitaalallkirja andmise kuupäev.",
         "h-parties": "1. Pooled",
-        "parties": "{{ school.name }} (kool), {{ student.name }} (õpilane){% if guardian %}, õpilase seaduslik esindaja "
-                   "{{ guardian.name }}{% endif %} ja " + _HOSTS + " (praktikaettevõte) lepivad kokku praktikalepingu "
-                   "nr {{ placement.id }} muutmises järgmiselt.",
+        "parties": "{{ school.name }} (kool){% if not amendment.two_party %}, " + _HOSTS + " (praktikaettevõte)"
+                   "{% endif %}, {{ student.name }} (õpilane){% if guardian %} ja õpilase seaduslik esindaja "
+                   "{{ guardian.name }}{% endif %} lepivad kokku {% if amendment.two_party %}välispraktika lepingu"
+                   "{% else %}praktikalepingu{% endif %} nr {{ placement.id }} muutmises järgmiselt.",
         "h-changes": "2. Muudetud tingimused", "term": "Tingimus", "old": "Senine", "new": "Uus",
         "h-final": "3. Lõppsätted",
         "final": ["3.1. Muus osas jäävad lepingu ja selle varasemate lisade tingimused muutmata.",
@@ -66,7 +72,7 @@ def amendment_et() -> Document:
         "h-signatures": "4. Poolte allkirjad", "party": "Pool", "name": "Nimi ja allkiri", "school": "Kool",
         "student": "Õpilane", "guardian": "Alaealise õpilase seaduslik esindaja", "host": "Praktikaettevõte",
         "signed": "/allkirjastatud digitaalselt/",
-        "footer": "Praktikalepingu nr {{ placement.id }} lisa nr {{ amendment.number }} · {{ student.name }}", "page": "lk",
+        "footer": "Lepingu nr {{ placement.id }} lisa nr {{ amendment.number }} · {{ student.name }}", "page": "lk",
     })
 
 

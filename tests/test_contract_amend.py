@@ -212,3 +212,37 @@ def test_the_terms_are_stored_in_a_custom_xml_part_outside_the_text_with_reprodu
     resaved = tmp_path / "resaved.docx"  # an editor that keeps unknown parts keeps the snapshot
     Document(str(path)).save(str(resaved))
     assert stored_terms(resaved) == terms
+
+
+def test_a_mobility_projects_bilateral_agreement_gets_its_estonian_amendment_too(cli, tmp_path):
+    from tests.test_contracts_mobility import abroad
+
+    files = base_data()
+    abroad(files, mobility=True)
+    root = write_data(tmp_path / "data", files)
+    out = tmp_path / "out"
+
+    def render():
+        return cli("contracts", "render", "P3", "--data", root, "--out", out, "--as-of", AS_OF)
+
+    assert render().exit_code == 0
+    data = yaml.safe_load((root / "placements.yaml").read_text(encoding="utf-8"))
+    next(p for p in data if p["id"] == "P3")["hours"] = 340
+    write_data(root, {"placements.yaml": data})
+    result = render()
+    assert result.exit_code == 1 and result.stderr.count("muudetud ") == 2, result.output
+    result = cli("contracts", "amend", "P3", "--data", root, "--out", out, "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    folder = out / "2026-2027" / "TA-24"
+    english = docx_text(folder / "P3_Kuusk_Liis_Nordkoodi_Oy-lisa-1.docx")
+    estonian = docx_text(folder / "P3_Kuusk_Liis_Nordkoodi_Oy_kahepoolne-lisa-1.docx")
+    assert "Amendment No 1 to Placement Agreement No P3" in english and "Hours | 312 | 340" in english
+    assert "Lisa nr 1 välispraktika lepingule nr P3" in estonian and "Maht (tundi) | 312 | 340" in estonian
+    def signatures(path: Path) -> str:
+        return "\n".join(c.text for row in Document(str(path)).tables[-1].rows for c in row.cells)
+
+    assert "Nordkoodi Oy" in signatures(folder / "P3_Kuusk_Liis_Nordkoodi_Oy-lisa-1.docx")
+    bilateral = signatures(folder / "P3_Kuusk_Liis_Nordkoodi_Oy_kahepoolne-lisa-1.docx")
+    assert "Nordkoodi Oy" not in bilateral and "Anne Kuusk" in bilateral  # the host does not sign it
+    result = render()  # both documents are current as amended
+    assert result.exit_code == 0 and "muutmata 2," in result.stderr, result.output

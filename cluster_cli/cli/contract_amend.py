@@ -73,7 +73,7 @@ def _amend(ident: str, out: Path, day_text: Optional[str], dry_run: bool, data, 
              first=errors[0])
     try:
         plan = plan_amendment(ds, loaded.profile, p, out, day, lang)
-        template = load_template(plan.language) if plan.changes else ("", b"")
+        templates = {x.language: load_template(x.language) for x in (plan, *plan.also)} if plan.changes else {}
     except AmendRefused as exc:
         fail(exc.key, lang, code=2 if exc.usage else EXIT_FINDINGS, **exc.args_)
     if not plan.changes:
@@ -87,13 +87,15 @@ def _amend(ident: str, out: Path, day_text: Optional[str], dry_run: bool, data, 
     names = host_names(old, plan.terms)
     for term, before, after in plan.changes:
         print("  " + change_text(term, before, after, lang, names))
+    for extra in plan.also:  # the bilateral agreement of a mobility project (Lisa 7 12.7.2)
+        print(t("ui.contracts.amend-also", lang, path=str(out / extra.rel)))
     if dry_run:
         note(t("ui.contracts.dry-run", lang), style="bold")
         return EXIT_OK
-    return _write(plan, template, shown, day, session, data_dir, lang)
+    return _write(plan, templates, shown, day, session, data_dir, lang)
 
 
-def _write(plan, template: tuple[str, bytes], shown: Path, day, session, data_dir: Path, lang: str) -> int:
+def _write(plan, templates: dict[str, tuple[str, bytes]], shown: Path, day, session, data_dir: Path, lang: str) -> int:
     """The amendment's DOCX (atomic, never over a file), then its record in the YAML; a record
     that cannot be written takes the new DOCX back."""
     from cluster_cli.contracts.docx import RenderError
@@ -103,26 +105,33 @@ def _write(plan, template: tuple[str, bytes], shown: Path, day, session, data_di
     from cluster_cli.edit.placement_amend import PlacementNotFound, amendment_entry, plan_amendment_record
     from cluster_cli.i18n import t
 
-    try:
-        docx = render_amendment(plan, template[1])
-    except RenderError as exc:
-        fail("refused.contracts-amend-render", lang, code=EXIT_FINDINGS,
-             reason=render_reason(exc, template[0], lang))
+    documents = []
+    for doc in (plan, *plan.also):
+        label, raw = templates[doc.language]
+        try:
+            documents.append((doc.path, render_amendment(doc, raw)))
+        except RenderError as exc:
+            fail("refused.contracts-amend-render", lang, code=EXIT_FINDINGS, reason=render_reason(exc, label, lang))
     entry = amendment_entry(plan.number, day, [k for k, _, _ in plan.changes], shown.as_posix())
     try:
         target, text = plan_amendment_record(data_dir, plan.placement, entry)
     except PlacementNotFound as exc:
         fail(exc.key, lang, code=EXIT_FINDINGS, **exc.args_)
-    if plan.path.exists():  # numbered past every file there: another run made it meanwhile
-        fail("files.data-changed", lang, code=EXIT_FINDINGS, path=str(plan.path))
+    for path, _ in documents:
+        if path.exists():  # numbered past every file there: another run made it meanwhile
+            fail("files.data-changed", lang, code=EXIT_FINDINGS, path=str(path))
+    written = []
     try:
-        write_file(plan.path, docx)
-    except OSError as exc:
-        fail("usage.contracts-write", lang, path=str(plan.path), detail=exc.strerror or str(exc))
-    try:
+        for path, data in documents:
+            write_file(path, data)
+            written.append(path)
         session.commit({target: text})
-    except BaseException:
-        plan.path.unlink(missing_ok=True)
+    except BaseException as exc:
+        for path in written:  # the record was not written: neither is the amendment
+            path.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            fail("usage.contracts-write", lang, path=str(getattr(exc, "filename", "") or plan.path),
+                 detail=exc.strerror or str(exc))
         raise
     note(t("ui.contracts.amend-written", lang, path=str(shown), file=str(target), number=plan.number),
          whole=(str(shown), str(target)))

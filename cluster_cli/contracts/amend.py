@@ -48,6 +48,9 @@ class Amendment:
     terms: dict[str, str | None] = field(default_factory=dict)
     context: dict | None = None
     language: str = "et"
+    also: list["Amendment"] = field(default_factory=list)
+    """The amendment of the Estonian bilateral agreement (Lisa 7 12.7.2) of a mobility project,
+    numbered as this one, when its terms changed too."""
 
 
 def load_template(lang: str) -> tuple[str, bytes]:
@@ -90,7 +93,7 @@ def plan_amendment(ds, profile, p, out_dir: Path, day: date, lang: str) -> Amend
     it instead; cancelled), not rendered in `out_dir`, or stores no terms. `lang` is the run's
     language (of a refusal's words); the amendment is in the contract's."""
     from cluster_cli.contracts.context import ContractDataError, build_context
-    from cluster_cli.contracts.plan import inside, relative_destination
+    from cluster_cli.contracts.plan import inside, needs_two_party, relative_destination
     from cluster_cli.contracts.terms import amendment_files, amendment_path, changed_terms, contract_terms, \
         latest_snapshot
     from cluster_cli.i18n import t
@@ -122,6 +125,36 @@ def plan_amendment(ds, profile, p, out_dir: Path, day: date, lang: str) -> Amend
     plan.path = amendment_path(contract, plan.number)
     plan.rel = str(Path(rel).with_name(plan.path.name).as_posix())
     plan.context = {**context, "amendment": _amendment_context(plan, old, day)}
+    if needs_two_party(p):
+        second = _two_party(ds, profile, p, out_dir, day, plan.number)
+        if second is not None:
+            plan.also.append(second)
+    return plan
+
+
+def _two_party(ds, profile, p, out_dir: Path, day: date, number: int) -> Amendment | None:
+    """The bilateral agreement's amendment (in Estonian, school and student sign), numbered as
+    the project agreement's; None when that agreement is not there, stores no terms or did not
+    change."""
+    from cluster_cli.contracts.context import build_context
+    from cluster_cli.contracts.plan import TWO_PARTY_SUFFIX, inside, relative_destination
+    from cluster_cli.contracts.terms import amendment_path, changed_terms, contract_terms, latest_snapshot
+
+    context = build_context(ds, profile, p, "et")
+    rel = relative_destination(context, TWO_PARTY_SUFFIX)
+    contract = inside(out_dir, rel)
+    snapshot = latest_snapshot(contract) if contract is not None and contract.is_file() else None
+    if snapshot is None:
+        return None
+    source, old = snapshot
+    terms = contract_terms(context)
+    plan = Amendment(placement=p.id, contract=contract, source=source, terms=terms, number=number,
+                     changes=changed_terms(old, terms), language="et")
+    if not plan.changes:
+        return None
+    plan.path = amendment_path(contract, number)
+    plan.rel = str(Path(rel).with_name(plan.path.name).as_posix())
+    plan.context = {**context, "amendment": {**_amendment_context(plan, old, day), "two_party": True}}
     return plan
 
 
@@ -136,7 +169,7 @@ def _amendment_context(plan: Amendment, old: dict, day: date) -> dict:
     none = t("term.none", lang)
     return {
         "number": plan.number, "date": format_date(day, lang), "date_iso": day.isoformat(),
-        "contract": plan.contract.name, "previous": plan.source.name,
+        "contract": plan.contract.name, "previous": plan.source.name, "two_party": False,
         "changes": [{"term": term_label(k, lang, names), "name": k, "old": none if a is None else a,
                      "new": none if b is None else b} for k, a, b in plan.changes],
     }
