@@ -13,6 +13,8 @@ point `CLUSTER_TEMPLATES` at); with OUT_DIR, only there:
                                    12.7.1; in a mobility project the project agreement of 12.7.2)
     valispraktikaleping_et.docx   the Estonian bilateral school–student agreement that a placement
                                    abroad within a mobility project needs beside it (Lisa 7 12.7.2)
+    lepingu_lisa_et.docx,         the amendment (lepingu lisa) to a signed contract, Estonian and
+    amendment_en.docx             English: the changed terms old → new (`cluster contracts amend`)
 
 Both are docxtpl templates: ``{{ … }}`` variables of the context documented in
 `cluster_cli/contracts/context.py` (CONTEXT_SCHEMA), ``{%p … %}`` paragraph tags and
@@ -20,7 +22,8 @@ Both are docxtpl templates: ``{{ … }}`` variables of the context documented in
 legal representative of a minor and for every host). A secretary edits them in Word or
 LibreOffice; `cluster contracts check-template FILE` checks an edited copy.
 
-One module per template (`template_et.py`, `template_en.py`, `template_two_party.py`), built
+One module per template (`template_et.py`, `template_en.py`, `template_two_party.py`,
+`template_amendment.py`), built
 with the helpers of `docx_builders.py`; this script only writes them.
 
 The output is byte-for-byte reproducible (fixed document dates, pinned zip timestamps): the
@@ -33,6 +36,7 @@ import sys
 from pathlib import Path
 
 from docx_builders import save_reproducibly
+from template_amendment import amendment_en, amendment_et
 from template_en import english
 from template_et import estonian
 from template_two_party import two_party
@@ -46,7 +50,10 @@ def main(argv: list[str]) -> int:
         save_reproducibly(estonian(), out / "praktikaleping_et.docx")
         save_reproducibly(english(), out / "placement_agreement_en.docx")
         save_reproducibly(two_party(), out / "valispraktikaleping_et.docx")
-        print(f"wrote praktikaleping_et.docx, placement_agreement_en.docx and valispraktikaleping_et.docx to {out}")
+        save_reproducibly(amendment_et(), out / "lepingu_lisa_et.docx")
+        save_reproducibly(amendment_en(), out / "amendment_en.docx")
+        print(f"wrote praktikaleping_et.docx, placement_agreement_en.docx, valispraktikaleping_et.docx, "
+              f"lepingu_lisa_et.docx and amendment_en.docx to {out}")
     return 0
 
 

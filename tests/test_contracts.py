@@ -221,6 +221,7 @@ def test_clause_lisa_7_2_2_the_group_supervisor_is_the_coordinator_unless_one_is
 
     def change(files):
         placement(files)["coordinator"] = {"name": "Mari Maasikas", "email": "mari@vvttk.ee"}
+        placement(files)["status"] = "review"  # a signed (valid) contract is never re-rendered
 
     result, out = run("P1", "--force", change=change)
     assert result.exit_code == 0, result.output
@@ -357,6 +358,7 @@ def test_rerun_is_unchanged_changed_data_is_a_refused_conflict_and_force_updates
     def change(files):
         placement(files)["hours"] = 320
         placement(files)["ekap"] = None
+        placement(files)["status"] = "review"  # not signed yet: --force may replace it (a signed one: amend)
 
     result, _ = run("P1", change=change)
     assert result.exit_code == 1, result.output
@@ -389,7 +391,8 @@ def test_dry_run_walks_the_same_path_and_writes_nothing(run, tmp_path):
     assert not out.exists()
     run("P1")
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    result, _ = run("P1", "--dry-run", "--force", change=lambda f: placement(f).update(hours=320, ekap=None))
+    result, _ = run("P1", "--dry-run", "--force", change=lambda f: placement(f).update(hours=320, ekap=None,
+                                                                                  status="review"))
     assert result.stderr.startswith("uuendatud")
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
@@ -575,7 +578,7 @@ def test_the_manifest_is_written_as_json_and_csv_in_placement_order(run):
     assert doc["as_of"] == AS_OF and doc["tool"] == "cluster-cli"
     rows = doc["contracts"]
     assert [r["placement"] for r in rows] == ["P0", "P1"]
-    assert set(rows[0]) == {"placement", "file", "template", "inputs_hash", "status", "reasons", "override"}
+    assert set(rows[0]) == {"placement", "file", "template", "inputs_hash", "status", "reasons", "override", "changes"}
     assert rows[0]["status"] == "created" and rows[0]["template"] == "praktikaleping_et.docx"
     assert rows[0]["file"] == "2026-2027/TA-24/P0_Kuusk_Liis_Koodikoda_OU.docx" and len(rows[0]["inputs_hash"]) == 64
     assert rows[1]["status"] == "refused"

@@ -74,7 +74,7 @@ def test_ctrl_c_says_which_files_were_removed_and_restores_the_ones_it_replaced(
     assert render(cli, data, out, "P1").exit_code == 0
     first = (out / P1_FILE).read_bytes()
     manifest = (out / "manifest.json").read_bytes()
-    changed = data_dir(tmp_path, lambda f: placement(f).update(hours=320, ekap=None), name="changed")
+    changed = data_dir(tmp_path, lambda f: placement(f).update(hours=320, ekap=None, status="review"), name="changed")
     real_replace = os.replace
     pressed = []
 

@@ -20,7 +20,8 @@ IMPERATIVES = (
     "pane jaga lisa märgi suuna sisesta määra hoia vii"
 ).split()
 PRONOUNS = r"\b(sa|sina|sind|sinu|sinul|sinult|sinuga|sinule|sinust|sul|sulle|oled|mõtlesid|tahad|soovid)\b"
-NOUNS = {"kontrolli": r"(?! läbi)"}  # "kontrolli läbinud": having passed the check
+NOUNS = {"kontrolli": r"(?! läbi)",  # "kontrolli läbinud": having passed the check
+         "lisa": r"(?! nr\b|-)"}  # "lepingu lisa nr 2", "…-lisa-2.docx": the amendment, a noun
 
 
 def _word(w: str) -> str:

@@ -59,7 +59,7 @@ def test_readme_templates_section_names_every_packaged_template():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("\n### Templates\n", 1)[1].split("\n## ", 1)[0]
     packaged = sorted(p.name for p in (ROOT / "cluster_cli" / "templates").glob("*.docx"))
-    assert len(packaged) == 3
+    assert len(packaged) == 5
     assert [name for name in packaged if f"`{name}`" not in section] == []
     assert "12.7.2" in section
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from cluster_cli.cli import contracts, debts, grants, info, validate
+from cluster_cli.cli import contract_amend, contracts, debts, grants, info, validate
 from cluster_cli.cli import allowances, grants_pack
 from cluster_cli.cli import calendar, export, init, intake, match, members, payments, tasks
 from cluster_cli.cli import contract_signing
@@ -32,6 +32,7 @@ app.command("rules", help="help.rules")(info.rules)
 app.command("profile", help="help.profile")(info.profile)
 app.add_typer(info.cache_app, name="cache")
 contracts.app.command("signatures", help="help.contracts.signatures")(contract_signing.signatures)
+contracts.app.command("amend", help="help.contracts.amend")(contract_amend.amend)
 app.add_typer(contracts.app, name="contracts")
 app.add_typer(allowances.app, name="allowances")
 app.command("payments", help="help.payments")(payments.payments)

@@ -42,7 +42,7 @@ class Signatures(str, Enum):
 
 
 VERDICT_STYLE = {"created": "green", "updated": "yellow", "unchanged": "dim", "conflict": "bold red",
-                 "refused": "bold red", "skipped": "dim"}
+                 "changed": "bold red", "refused": "bold red", "skipped": "dim"}
 
 
 @app.command("render", help="help.contracts.render")
@@ -151,6 +151,9 @@ def render(
     counts = {s: sum(1 for j in jobs if j.status == s)
               for s in ("created", "unchanged", "updated", "conflict", "refused", "skipped")}
     note(_t("ui.contracts.summary", lang, **counts))
+    changed = sum(1 for j in jobs if j.status == "changed")
+    if changed:  # signed contracts are never overwritten: their changes go into an amendment
+        note(_tn("ui.contracts.changed", changed, lang, count=changed), style="bold")
     if not dry_run:
         note(_t("ui.contracts.manifest", lang, json=str(out / "manifest.json"), csv=str(out / "manifest.csv")),
              whole=(out / "manifest.json", out / "manifest.csv"))
@@ -219,7 +222,7 @@ def _run(jobs, templates, out: Path, dry_run: bool, lang: str, err, timings, day
     width = max(len(word(VERDICT_WORD, v, lang)) for v in VERDICT_WORD) + 2  # the files in one column
 
     def show(job) -> None:
-        if quiet and job.status not in ("conflict", "refused"):  # --quiet: the problems only
+        if quiet and job.status not in ("conflict", "changed", "refused"):  # --quiet: the problems only
             return
         shown = str(out / job.rel) if job.rel and job.status not in ("refused", "skipped") else job.placement
         target = progress.console if progress is not None else err
@@ -253,7 +256,7 @@ def _run(jobs, templates, out: Path, dry_run: bool, lang: str, err, timings, day
         raise
     finally:
         produced.close()
-    bad = any(j.status in ("refused", "conflict") for j in jobs)
+    bad = any(j.status in ("refused", "conflict", "changed") for j in jobs)
     return EXIT_FINDINGS if bad else EXIT_OK
 
 

@@ -112,6 +112,11 @@ def _fmt_birth_date(day: date | None, lang: str) -> str | None:
     return _fmt_date(day, lang) if lang == "en" else day.strftime("%d.%m.%Y")
 
 
+def format_date(day: date, lang: str) -> str:
+    """A date as a contract writes it in `lang`: ``23. november 2026`` / ``23 November 2026``."""
+    return _fmt_date(day, lang) or ""
+
+
 def _fmt_number(value: Decimal | int | None, lang: str) -> str | None:
     from babel.numbers import format_decimal
 

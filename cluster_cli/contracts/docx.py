@@ -136,8 +136,11 @@ def _timeout_signal():
     return undo
 
 
-def render_docx(template: bytes, context: dict, placement: str, identifier: str) -> bytes:
-    """Render one contract in memory; the inputs hash goes into the core property `identifier`.
+def render_docx(template: bytes, context: dict, placement: str, identifier: str,
+                terms: dict | None = None) -> bytes:
+    """Render one contract in memory; the inputs hash goes into the core property `identifier`,
+    the contract's terms (`terms`, default: those of `context`) into a custom property
+    (terms.py) — the signed document's own snapshot of what was agreed.
     Every failure is a RenderError: a value the document cannot hold, a template error at run
     time (with its location), a render beyond the time or size bound."""
     from jinja2 import TemplateError
@@ -158,6 +161,9 @@ def render_docx(template: bytes, context: dict, placement: str, identifier: str)
         finally:
             undo()
         tpl.docx.core_properties.identifier = HASH_PREFIX + identifier
+        from cluster_cli.contracts.terms import contract_terms, store_terms
+
+        store_terms(tpl.docx, contract_terms(context) if terms is None else terms)
         out = io.BytesIO()
         tpl.save(out)
     except j["MissingValue"] as exc:

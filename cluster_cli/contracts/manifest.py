@@ -16,7 +16,9 @@ from cluster_cli import __version__
 if TYPE_CHECKING:
     from cluster_cli.contracts.plan import Job
 
-MANIFEST_FIELDS = ("placement", "file", "template", "inputs_hash", "status", "reasons", "override")
+MANIFEST_FIELDS = ("placement", "file", "template", "inputs_hash", "status", "reasons", "override", "changes")
+"""`changes`: a signed contract's changed terms (verdict `changed`), each {term, old, new}; in the
+CSV ``term: old → new`` joined by `` | ``."""
 
 
 def previous_rows(root: Path, jobs: list[Job]) -> list[dict]:
@@ -36,6 +38,9 @@ def previous_rows(root: Path, jobs: list[Job]) -> list[dict]:
         row["override"] = o if isinstance(o, dict) and {"by", "reason", "date"} <= o.keys() else None
         row["reasons"] = r.get("reasons")
         row["reasons"] = [str(x) for x in row["reasons"]] if isinstance(row["reasons"], list) else []
+        changes = r.get("changes")
+        row["changes"] = [c for c in changes if isinstance(c, dict) and {"term", "old", "new"} <= c.keys()] \
+            if isinstance(changes, list) else []
         if row["file"] and not (base / row["file"]).is_file():
             continue  # the contract was removed since: its row would not match the folder
         kept.append(row)
@@ -60,8 +65,19 @@ def _read_manifest_csv(path: Path) -> list | None:
     for r in csv.DictReader(io.StringIO(text)):
         parts = (r.get("override") or "").split("; ")
         rows.append({**r, "reasons": [x for x in (r.get("reasons") or "").split(" | ") if x],
+                     "changes": [_change_from_csv(x) for x in (r.get("changes") or "").split(" | ") if x],
                      "override": {"by": parts[0], "reason": parts[1], "date": parts[2]} if len(parts) == 3 else None})
     return rows
+
+
+def _change_from_csv(text: str) -> dict:
+    term, _, rest = text.partition(": ")
+    old, _, new = rest.partition(" → ")
+    return {"term": term, "old": old or None, "new": new or None}
+
+
+def _change_csv(c: dict) -> str:
+    return f"{c['term']}: {c['old'] or ''} → {c['new'] or ''}"
 
 
 def _rows(jobs: list[Job], keep: Iterable[dict]) -> list[dict]:
@@ -80,7 +96,8 @@ def manifest_csv(jobs: list[Job], keep: Iterable[dict] = ()) -> str:
     for r in _rows(jobs, keep):
         o = r["override"]
         writer.writerow([r["placement"], r["file"], r["template"], r["inputs_hash"], r["status"],
-                         " | ".join(r["reasons"]), "" if o is None else f"{o['by']}; {o['reason']}; {o['date']}"])
+                         " | ".join(r["reasons"]), "" if o is None else f"{o['by']}; {o['reason']}; {o['date']}",
+                         " | ".join(_change_csv(c) for c in r.get("changes") or [])])
     return buffer.getvalue()
 
 

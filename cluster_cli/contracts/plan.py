@@ -170,15 +170,18 @@ class Job:
     path: Path | None = None
     context: dict | None = None
     hash: str = ""
-    status: str = ""  # created / unchanged / updated / conflict / refused / skipped
+    status: str = ""  # created / unchanged / updated / conflict / changed / refused / skipped
     reasons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     override: dict | None = None
     data: bytes | None = None
+    changes: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    """A signed contract's changed terms: (term, old, new) — verdict `changed`."""
 
     def row(self) -> dict:
         return {"placement": self.placement, "file": self.rel, "template": self.template, "inputs_hash": self.hash,
-                "status": self.status, "reasons": self.reasons + self.warnings, "override": self.override}
+                "status": self.status, "reasons": self.reasons + self.warnings, "override": self.override,
+                "changes": [{"term": k, "old": a, "new": b} for k, a, b in self.changes]}
 
 
 def _owner(path: str) -> str:

@@ -377,6 +377,7 @@ VERDICT_WORD = Words("word.verdict.", {
     "unchanged": N_("word.verdict.unchanged"),
     "updated": N_("word.verdict.updated"),
     "conflict": N_("word.verdict.conflict"),
+    "changed": N_("word.verdict.changed"),
     "refused": N_("word.verdict.refused"),
     "skipped": N_("word.verdict.skipped"),
 })
