@@ -6,17 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from cluster_cli.model.records import (
-    ID_FIELD,
-    CatalogueTask,
-    Cluster,
-    Curriculum,
-    Group,
-    Member,
-    Placement,
-    Record,
-    Student,
-)
+from cluster_cli.model.cluster import Cluster
+from cluster_cli.model.records import ID_FIELD, CatalogueTask, Curriculum, Group, Member, Placement, Record, Student
 
 
 @dataclass

@@ -7,10 +7,8 @@ from typing import Any
 
 from cluster_cli.findings import Pii
 from cluster_cli.i18n import iso_dates, t, tn
-from cluster_cli.i18n.words import (
-    ALLOWANCE_ALLOWED, ALLOWANCE_BASIS, ALLOWANCE_GROUND, ALLOWANCE_KIND,
-    ALLOWANCE_LEVEL, ALLOWANCE_MODE, ALLOWANCE_REASON, ALLOWANCE_STATUS,
-)
+from cluster_cli.i18n.words_money import (ALLOWANCE_ALLOWED, ALLOWANCE_BASIS, ALLOWANCE_GROUND, ALLOWANCE_KIND,
+                                          ALLOWANCE_LEVEL, ALLOWANCE_MODE, ALLOWANCE_REASON, ALLOWANCE_STATUS)
 from cluster_cli.render.files import plain
 from cluster_cli.render.numbers import number_text
 from cluster_cli.render.views import View

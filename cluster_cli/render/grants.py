@@ -8,7 +8,7 @@ from typing import Any
 
 from cluster_cli.findings import Pii
 from cluster_cli.i18n import N_, iso_dates, t, tn
-from cluster_cli.i18n.words import GRANT_CHANGE, GRANT_CRITERION, GRANT_REASON, ROUND_SHARE, ROUND_USED
+from cluster_cli.i18n.words_money import GRANT_CHANGE, GRANT_CRITERION, GRANT_REASON, ROUND_SHARE, ROUND_USED
 from cluster_cli.render.files import plain
 from cluster_cli.render.views import View
 from cluster_cli.render.numbers import number_text, share_text

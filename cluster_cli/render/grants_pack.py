@@ -18,7 +18,7 @@ from typing import Any
 
 from cluster_cli.findings import Pii
 from cluster_cli.i18n import period_text, t
-from cluster_cli.i18n.words import GRANT_CRITERION
+from cluster_cli.i18n.words_money import GRANT_CRITERION
 from cluster_cli.render.grants import COMPONENT_KINDS, COMPONENTS, reason_text
 from cluster_cli.render.month_changes import KIND_WORD
 from cluster_cli.render.numbers import number_text

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from cluster_cli.i18n import N_, t
 from cluster_cli.i18n.words import MEMBER_KIND, PARTNERSHIP, PLACEMENT_STATUS
-from cluster_cli.model.records import CapacityOffer, Coordinator
+from cluster_cli.model.cluster import Coordinator
+from cluster_cli.model.records import CapacityOffer
 from cluster_cli.render.views import View
 from cluster_cli.reports.members import MemberDetail, MembersReport, TaskRow
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.model.records import GrantCommittee
+from cluster_cli.model.cluster import GrantCommittee
 from cluster_cli.regulation.profile import Profile
 from cluster_cli.reports.grant_eligibility import Candidate
 from cluster_cli.reports.grants import LOWER_IS_BETTER, Ranking, rank

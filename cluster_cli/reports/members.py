@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.model.records import CapacityOffer, CatalogueTask, Coordinator, Member, Placement
+from cluster_cli.model.cluster import Coordinator
+from cluster_cli.model.records import CapacityOffer, CatalogueTask, Member, Placement
 
 PARTNERSHIP_ORDER = ("strategic", "developing", "everyday", "network")
 """The forms of partnership, closest first (seed 000, the Finnish seeds' forms)."""

@@ -17,7 +17,8 @@ from datetime import date
 from decimal import Decimal
 
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.model.records import PaymentAccount, Student
+from cluster_cli.model.cluster import PaymentAccount
+from cluster_cli.model.records import Student
 from cluster_cli.regulation.money import ZERO
 from cluster_cli.regulation.profile import Profile
 from cluster_cli.vocabulary import PAYMENT_KINDS

@@ -1,0 +1,95 @@
+"""The cluster's own file (`cluster.yaml`): its name, coordinators, language, regulation profile,
+the study calendar its schools share, the allowance rounds and committee, and the account the
+allowances are paid from.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from cluster_cli import vocabulary as V
+from cluster_cli.i18n import LANGUAGES
+from cluster_cli.model.common import Id, Model, PeriodId, Record, Text
+
+
+class Coordinator(Model):
+    """A cluster coordinator (koordinaator) and their areas of responsibility (seed 000, activity 1)."""
+
+    name: Text
+    member: Id
+    areas: list[Text] = Field(min_length=1)
+    email: str | None = None
+    phone: str | None = None
+
+
+class StudyPeriod(Model):
+    """A study period (õppeperiood, half-year, 2.43): `2026-autumn` or `2027-spring`."""
+
+    id: PeriodId
+    start: date
+    end: date
+
+
+class SchoolHoliday(Model):
+    """A school holiday (koolivaheaeg); grant results are fixed before it (6.12.4)."""
+
+    name: Text
+    start: date
+    end: date
+
+
+class GrantRoundSettings(Model):
+    """Dates of a basic-allowance round the school sets itself: the day results are fixed
+    (6.12.4: five days before the school holiday) and the window of grades that counts."""
+
+    id: PeriodId
+    results_fixed: date | None = None
+    window_start: date | None = None
+
+
+class PaymentAccount(Model):
+    """The account allowances are paid from (maksja, `cluster payments`): the payer's name, IBAN
+    and BIC as the bank knows them — the debtor of the SEPA credit-transfer file (pain.001)."""
+
+    name: Text = Field(max_length=70)
+    iban: Text
+    bic: str | None = Field(default=None, pattern=r"^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$")
+
+
+class CommitteeMeeting(Model):
+    """A meeting of the allowance committee that decides a basic-allowance round (Lisa 11 V.1)."""
+
+    round: PeriodId
+    date: date
+    place: Text | None = None
+
+
+class GrantCommittee(Model):
+    """The allowance committee (stipendiumikomisjon): who sits on it and when it meets — the
+    protocol draft of `cluster grants pack` names them and leaves them a signature line."""
+
+    chair: Text
+    members: list[Text] = []
+    secretary: Text | None = None
+    meetings: list[CommitteeMeeting] = []
+
+
+class Cluster(Record):
+    """The cluster (klaster): name, coordinators, default language, regulation profile, the
+    study calendar its schools share (study periods and school holidays), the CSV dialect, the
+    account allowances are paid from (`payments`)."""
+
+    name: Text
+    language: Literal[LANGUAGES] = "et"
+    profile: Id = "vvttk"
+    coordinators: list[Coordinator] = []
+    meetings: list[date] = []
+    periods: list[StudyPeriod] = []
+    school_holidays: list[SchoolHoliday] = []
+    grant_rounds: list[GrantRoundSettings] = []
+    grant_committee: GrantCommittee | None = None
+    csv_dialect: Literal[V.CSV_DIALECTS] = "rfc4180"  # --csv-dialect's default
+    payments: PaymentAccount | None = None
