@@ -156,6 +156,9 @@ def test_amend_renders_lisa_1_records_it_and_lisa_2_is_diffed_against_lisa_1(cli
 def test_the_amendment_of_an_english_contract_is_english(cli, tmp_path):
     def english(files):
         files["placements.yaml"][0]["language"] = "en"
+        # an English contract has English texts for the task and the school's representative
+        files["members.yaml"][0]["contacts"][0]["role_en"] = "Director"
+        files["tasks.yaml"][0]["en"] = {"title": "Building a website", "expected_results": ["A working website"]}
 
     root, out = _setup(tmp_path, cli, english)
     _edit(root, hours=340)
