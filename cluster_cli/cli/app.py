@@ -11,6 +11,7 @@ import typer
 from cluster_cli.cli import contracts, debts, grants, info, validate
 from cluster_cli.cli import allowances
 from cluster_cli.cli import calendar, export, init, intake, match, members, tasks
+from cluster_cli.cli import contract_status
 from cluster_cli.cli.helptext import ClusterGroup, show_version
 
 app = typer.Typer(
@@ -30,6 +31,9 @@ app.command("rules", help="help.rules")(info.rules)
 app.command("profile", help="help.profile")(info.profile)
 app.add_typer(info.cache_app, name="cache")
 app.add_typer(contracts.app, name="contracts")
+contracts.app.command("status", help="help.contracts.status")(contract_status.status)
+contracts.app.command("sign", help="help.contracts.sign")(contract_status.sign)
+contracts.app.command("list", help="help.contracts.list")(contract_status.list_contracts)
 app.add_typer(allowances.app, name="allowances")
 app.add_typer(members.app, name="members")
 app.command("tasks", help="help.tasks")(tasks.tasks)
