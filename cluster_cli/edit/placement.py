@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from cluster_cli.edit.drafts import TargetError, _dedent, _yaml
+from cluster_cli.edit.drafts import TargetError, _yaml
 from cluster_cli.edit.write import edit
 from cluster_cli.load.layout import discover
 
@@ -114,6 +114,13 @@ def commented(value):
     if isinstance(value, list):
         return CommentedSeq(commented(v) for v in value)
     return value
+
+
+def _dedent(text: str) -> str:
+    """As `edit/drafts.py` takes back the level ruamel adds — but a comment line stays where it
+    was: ruamel writes comments back at their own column."""
+    return "".join(line[2:] if line.startswith("  ") and not line.lstrip().startswith("#") else line
+                   for line in text.splitlines(True))
 
 
 def _item_starts(lines: list[str]) -> list[int]:
