@@ -486,22 +486,3 @@ SHEET = Words("sheet.", {
     "totals": N_("sheet.totals"),
     "parameters": N_("sheet.parameters"),
 })
-
-# a contract's signing party (vocabulary.SIGNING_PARTIES), how it signed, why it was cancelled
-SIGNING_PARTY = Words("contract.party-word.", {
-    "school": N_("contract.party-word.school"),
-    "student": N_("contract.party-word.student"),
-    "guardian": N_("contract.party-word.guardian"),
-    "host": N_("contract.party-word.host"),
-})
-SIGNATURE_METHOD = Words("contract.method.", {
-    "digital": N_("contract.method.digital"),
-    "paper": N_("contract.method.paper"),
-})
-CANCEL_REASON = Words("contract.reason.", {
-    "company": N_("contract.reason.company"),
-    "student": N_("contract.reason.student"),
-    "school": N_("contract.reason.school"),
-    "ceased": N_("contract.reason.ceased"),
-    "other": N_("contract.reason.other"),
-})

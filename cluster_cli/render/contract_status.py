@@ -6,12 +6,31 @@ from __future__ import annotations
 from typing import Any
 
 from cluster_cli.i18n import N_, t
-from cluster_cli.i18n.words import CANCEL_REASON, PLACEMENT_STATUS, SIGNATURE_METHOD, SIGNING_PARTY, word
+from cluster_cli.i18n.words import PLACEMENT_STATUS, Words, word
 from cluster_cli.regulation.parties import Party
 from cluster_cli.render.views import View
 from cluster_cli.reports.contract_status import (
     CAN_FINISH, CONSENT, READY, SIGNATURE, STARTED_UNSIGNED, SUBMIT, ContractList, ContractState, Refusal, Waiting,
 )
+
+# a contract's signing party (vocabulary.SIGNING_PARTIES), how it signed, why it was cancelled
+SIGNING_PARTY = Words("contract.party-word.", {
+    "school": N_("contract.party-word.school"),
+    "student": N_("contract.party-word.student"),
+    "guardian": N_("contract.party-word.guardian"),
+    "host": N_("contract.party-word.host"),
+})
+SIGNATURE_METHOD = Words("contract.method.", {
+    "digital": N_("contract.method.digital"),
+    "paper": N_("contract.method.paper"),
+})
+CANCEL_REASON = Words("contract.reason.", {
+    "company": N_("contract.reason.company"),
+    "student": N_("contract.reason.student"),
+    "school": N_("contract.reason.school"),
+    "ceased": N_("contract.reason.ceased"),
+    "other": N_("contract.reason.other"),
+})
 
 WAITING_TEXT = {
     CONSENT: N_("contract.waiting.consent"),

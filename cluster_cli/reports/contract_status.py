@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from cluster_cli.i18n import N_
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Consent, Placement, Signature, StatusChange
 from cluster_cli.regulation.facts import is_minor
@@ -141,24 +142,24 @@ def transition_refusals(state: ContractState, target: str, day: date, reason: st
     a cancellation without its reason."""
     p = state.placement
     if target == p.status:
-        return [Refusal("contract-status.same", "", {"id": p.id, "status": target})]
+        return [Refusal(N_("contract-status.same"), "", {"id": p.id, "status": target})]
     if target not in state.allowed:
-        return [Refusal("contract-status.not-allowed", "", {"id": p.id, "status": p.status, "target": target,
+        return [Refusal(N_("contract-status.not-allowed"), "", {"id": p.id, "status": p.status, "target": target,
                                                              "allowed": list(state.allowed)})]
     found: list[Refusal] = []
     last = max((h.date for h in state.history), default=None)
     if last is not None and day < last:
-        found.append(Refusal("contract-status.date-order", "", {"id": p.id, "date": day, "last": last}))
+        found.append(Refusal(N_("contract-status.date-order"), "", {"id": p.id, "date": day, "last": last}))
     if target == "valid":
         if state.missing:
-            found.append(Refusal("contract-status.unsigned", "Lisa 7 1.4, 4.11.5",
+            found.append(Refusal(N_("contract-status.unsigned"), "Lisa 7 1.4, 4.11.5",
                                  {"id": p.id, "parties": state.missing}))
         if state.consent_needed and state.consent is None:
-            found.append(Refusal("contract-status.consent", "4.12.5", {"id": p.id, "student": p.student}))
+            found.append(Refusal(N_("contract-status.consent"), "4.12.5", {"id": p.id, "student": p.student}))
     if target == "finished" and p.end >= day:
-        found.append(Refusal("contract-status.not-ended", "Lisa 7 1.4.2", {"id": p.id, "end": p.end, "date": day}))
+        found.append(Refusal(N_("contract-status.not-ended"), "Lisa 7 1.4.2", {"id": p.id, "end": p.end, "date": day}))
     if target == "cancelled" and reason is None:
-        found.append(Refusal("contract-status.reason", "", {"id": p.id}))
+        found.append(Refusal(N_("contract-status.reason"), "", {"id": p.id}))
     return found
 
 
@@ -168,19 +169,19 @@ def sign_refusals(state: ContractState, party: str, member: str | None) -> tuple
     signed, a closed contract."""
     p = state.placement
     if p.status in ("finished", "cancelled"):
-        return None, [Refusal("contract-sign.closed", "", {"id": p.id, "status": p.status})]
+        return None, [Refusal(N_("contract-sign.closed"), "", {"id": p.id, "status": p.status})]
     candidates = [s for s in state.parties if s.party.party == party
                   and (member is None or party != "host" or s.party.member == member)]
     if party == "host" and member is None and len(candidates) > 1:
-        return None, [Refusal("contract-sign.member", "Lisa 7 1.4", {
+        return None, [Refusal(N_("contract-sign.member"), "Lisa 7 1.4", {
             "id": p.id, "members": [c.party.member for c in candidates]})]
     if not candidates:
-        return None, [Refusal("contract-sign.not-party", "Lisa 7 1.4, 4.11.5", {
+        return None, [Refusal(N_("contract-sign.not-party"), "Lisa 7 1.4, 4.11.5", {
             "id": p.id, "party": party, "member": member or "",
             "parties": [s.party for s in state.parties]})]
     chosen = candidates[0]
     if chosen.signature is not None:
-        return None, [Refusal("contract-sign.duplicate", "", {
+        return None, [Refusal(N_("contract-sign.duplicate"), "", {
             "id": p.id, "party": chosen.party, "date": chosen.signature.date})]
     return chosen.party, []
 
