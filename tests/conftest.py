@@ -175,6 +175,11 @@ _BASE = {
                 "expected_outcomes": ["Loob veebilehe"],
             },
             "data_received": date(2027, 1, 10),
+            "signatures": [  # valid: every party has signed (Lisa 7 1.4)
+                {"party": "school", "date": date(2026, 11, 20)},
+                {"party": "student", "date": date(2026, 11, 20)},
+                {"party": "host", "member": "koodikoda", "date": date(2026, 11, 20)},
+            ],
         }
     ],
 }

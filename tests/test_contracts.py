@@ -60,7 +60,9 @@ def add_placement(files, pid: str, **changes) -> dict:
 
 def minor_placement(files, pid="P2") -> dict:
     """S2 (born 2009-12-31) is 17 on 1 February 2027: a minor whose mother signs."""
-    return add_placement(files, pid, student="S2")
+    p = add_placement(files, pid, student="S2")
+    p["signatures"] = [*p.get("signatures", []), {"party": "guardian", "date": date(2026, 11, 20)}]
+    return p
 
 
 def add_foreign_host(files) -> None:

@@ -27,7 +27,8 @@ EDGES = {
 }
 # What a command needs besides the option under test.
 ARGUMENTS = {"grants explain": ["S1"], "import": ["grades", "hinded.csv"], "members show": ["koodikoda"],
-             "contracts render": ["--all", "--dry-run"], "contracts amend": ["P1", "--dry-run"]}
+             "contracts render": ["--all", "--dry-run"], "contracts amend": ["P1", "--dry-run"],
+             "contracts status": ["P1"]}
 REQUIRED = {"--round": "2026-autumn", "--year": "2026/2027", "--month": "2026-11"}
 
 

@@ -213,7 +213,7 @@ EXAMPLES: dict[str, tuple[tuple[tuple[str, int, str, str | None], ...], tuple[st
     "minor-guardian": (tuple(("students/vvttk/TA-25.yaml", n, old, None) for n, old in (
         (21, "guardian:"), (22, "name: Tiina Sepp"), (23, "relation: ema"), (24, "email:"), (25, "phone:"))),
         VALIDATE),
-    "signed-contract": ((("placements/hkk.yaml", 316, "status: valid", "status: review"),), VALIDATE),
+    "signed-contract": ((("placements/hkk.yaml", 426, "status: valid", "status: review"),), VALIDATE),
     "attendance-count": (((SAMPLE, 121, "unexcused: 0", "unexcused: 270"),), VALIDATE),
     "debt-dates": (((SAMPLE, 898, "cleared: 2026-10-28", "cleared: 2026-10-02"),), VALIDATE),
     "grade-scale": (((SAMPLE, 32, 'value: "5"', "value: A"),), VALIDATE),
@@ -221,7 +221,7 @@ EXAMPLES: dict[str, tuple[tuple[tuple[str, int, str, str | None], ...], tuple[st
     "leave-return": (tuple(("students/hkk/ITT-25.yaml", n, old, None) for n, old in (
         (146, "- status: active"), (147, "start: 2027-02-01"), (148, "note: plaanitud naasmine"))),
         ("debts", "--as-of", "2027-02-03", "--student", "ITT-25-02", "--view", "actions", "--no-pager")),
-    "refused": ((("placements/vvttk.yaml", 840, "status: draft", "status: valid"),),
+    "refused": ((("placements/vvttk.yaml", 1104, "status: draft", "status: valid"),),
                 ("contracts", "render", "VV-2027-06", "--as-of", "2027-02-08", "--dry-run")),
     # Typing errors on the unchanged sample data.
     "rule-typo": ((), ("validate", "--select", "ibann")),

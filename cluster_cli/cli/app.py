@@ -12,6 +12,7 @@ from cluster_cli.cli import contract_amend, contracts, debts, grants, info, vali
 from cluster_cli.cli import allowances, grants_pack
 from cluster_cli.cli import calendar, export, init, intake, match, members, payments, tasks
 from cluster_cli.cli import contract_signing
+from cluster_cli.cli import contract_status
 from cluster_cli.cli.helptext import ClusterGroup, show_version
 
 app = typer.Typer(
@@ -34,6 +35,9 @@ app.add_typer(info.cache_app, name="cache")
 contracts.app.command("signatures", help="help.contracts.signatures")(contract_signing.signatures)
 contracts.app.command("amend", help="help.contracts.amend")(contract_amend.amend)
 app.add_typer(contracts.app, name="contracts")
+contracts.app.command("status", help="help.contracts.status")(contract_status.status)
+contracts.app.command("sign", help="help.contracts.sign")(contract_status.sign)
+contracts.app.command("list", help="help.contracts.list")(contract_status.list_contracts)
 app.add_typer(allowances.app, name="allowances")
 app.command("payments", help="help.payments")(payments.payments)
 app.add_typer(members.app, name="members")

@@ -12,10 +12,11 @@ from decimal import Decimal
 from typing import Iterator
 
 from cluster_cli.findings import Finding
-from cluster_cli.i18n import NP_
+from cluster_cli.i18n import NP_, N_
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Placement
 from cluster_cli.regulation.facts import is_minor, status_on, study_end
+from cluster_cli.regulation.parties import missing_signatures, signing_parties
 from cluster_cli.regulation.rules.base import Context, at
 
 CONTRACT_STATUSES = ("review", "valid", "finished")
@@ -74,7 +75,9 @@ def signed_contract(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """4.11.5 ("enne praktika algust sõlmitava lepinguga"), Lisa 7 1.4, 2.10: the tripartite
     contract is concluded before the placement starts. A placement whose start is on or before
     the as-of date while it is still `draft` or `review` — no valid (signed) contract — is an
-    error; `valid` and `finished` stand for a signed contract."""
+    error; `valid` and `finished` stand for a signed contract — and a `valid` or `finished` one
+    with a party's signature not recorded (`signatures:`; the parties of `regulation/parties.py`)
+    is a warning: the record does not show the contract was concluded."""
     from cluster_cli.i18n import Phrase
 
     unsigned = {"draft": Phrase("placement.status.draft"), "review": Phrase("placement.status.review")}
@@ -82,6 +85,18 @@ def signed_contract(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if p.status in unsigned and p.start <= ctx.as_of:
             yield at(p, ("status",), "signed-contract", "4.11.5, Lisa 7 1.4", id=p.id, start=p.start,
                      status=unsigned[p.status])
+        elif p.status in ("valid", "finished"):
+            missing = missing_signatures(p, signing_parties(p, ds, ctx.p("adult_age", p.start)))
+            if missing:
+                yield at(p, ("status",), "signed-contract", "4.11.5, Lisa 7 1.4", severity="warning",
+                         key="signed-contract.signatures", id=p.id, status=Phrase(SIGNED_WORD[p.status]),
+                         parties=tuple(x.member if x.party in ("school", "host") and x.member else
+                                       Phrase(SIGNER_WORD[x.party]) for x in missing))
+
+
+SIGNED_WORD = {"valid": N_("placement.status.valid"), "finished": N_("placement.status.finished")}
+SIGNER_WORD = {"school": N_("contract.party-word.school"), "student": N_("contract.party-word.student"),
+               "guardian": N_("contract.party-word.guardian"), "host": N_("contract.party-word.host")}
 
 
 def practice_plan(ds: Dataset, ctx: Context) -> Iterator[Finding]:
