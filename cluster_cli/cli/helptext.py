@@ -90,7 +90,9 @@ def _translate_metavar(param, lang: str) -> None:
 
 
 def _completion_said(typer_callback, lang: str, ctx, param, value):
-    from cluster_cli.cli.usage import completion_said  # only when completion is asked for
+    if not value or ctx.resilient_parsing:  # (called on every run, the option given or not)
+        return value
+    from cluster_cli.cli.usage import completion_said  # only when the option is given
 
     return completion_said(typer_callback, lang, ctx, param, value)
 
@@ -145,10 +147,11 @@ def _usage_errors_in(lang: str):
     try:
         yield
     except typer.TyperException as exc:
-        from cluster_cli.cli.usage import is_a, show  # only when there is an error to show
+        if getattr(exc, "exit_code", None) == 2:  # a usage error, perhaps: cli/usage.py tells
+            from cluster_cli.cli.usage import is_a, show
 
-        if getattr(exc, "exit_code", None) == 2 and is_a(exc, "UsageError") and not is_a(exc, "NoArgsIsHelpError"):
-            exc.show = partial(show, exc, lang)
+            if is_a(exc, "UsageError") and not is_a(exc, "NoArgsIsHelpError"):
+                exc.show = partial(show, exc, lang)
         raise
 
 
@@ -213,6 +216,16 @@ class ClusterGroup(TyperGroup):
 
     def list_commands(self, ctx) -> list[str]:
         return list(self.commands)  # the names only (Typer's walks the commands: builds them)
+
+    def shell_complete(self, ctx, incomplete: str) -> list:
+        """Completing a command's name (`cluster <Tab>`): the names and help texts from the
+        registry, as `format_commands` — no command module imported; then the root's options."""
+        from typer.core import CompletionItem  # (Typer's name for Click's class)
+
+        items = [CompletionItem(name, help=cmd.get_short_help_str()) for name in self.list_commands(ctx)
+                 if name.startswith(incomplete) and (cmd := self.commands.peek(name)) is not None
+                 and not cmd.hidden]
+        return items + super(TyperGroup, self).shell_complete(ctx, incomplete)
 
     def format_commands(self, ctx, formatter) -> None:
         """The command list, from the registered help keys: no command module is imported."""
