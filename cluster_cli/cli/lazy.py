@@ -100,6 +100,10 @@ class LazyCommands(MutableMapping):
             self.built[name] = self._prepared(build(entry, self.settings))
         return self.built[name]
 
+    def get(self, name: str, default=None):
+        # (not Mapping's: a KeyError raised while building a command must not read as "no such command")
+        return self[name] if name in self else default
+
     def __setitem__(self, name: str, command) -> None:
         self.built[name] = command
 
