@@ -69,10 +69,9 @@ def read_with_openpyxl(path: Path) -> int:
 
 
 def has_import() -> bool:
-    from cluster_cli.cli.app import app
+    from cluster_cli.cli.app import COMMANDS
 
-    return any(c.name == "import" for c in app.registered_commands) or any(
-        g.name == "import" for g in app.registered_groups)
+    return any(entry.name == "import" for entry in COMMANDS)
 
 
 def main(argv: list[str] | None = None) -> int:

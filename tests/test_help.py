@@ -111,6 +111,21 @@ def test_every_help_text_is_a_catalogue_key():
     assert [text for text in texts if not (has(text, 'et') and has(text, 'en'))] == []
 
 
+def test_each_registered_help_key_is_the_commands_own():
+    """The root lists a command's help from the key registered in cli/app.py without importing
+    its module (cli/lazy.py): that key is the one the command, or its sub-app, has."""
+    import typer.main
+
+    from cluster_cli.cli.app import COMMANDS, app
+
+    root = typer.main.get_command(app)
+    assert list(root.commands) == [entry.name for entry in COMMANDS]
+    assert {entry.name: root.commands[entry.name].help for entry in COMMANDS} == {
+        entry.name: entry.help for entry in COMMANDS}
+    assert {entry.name for entry in COMMANDS if hasattr(root.commands[entry.name], "commands")} == {
+        entry.name for entry in COMMANDS if entry.is_group}
+
+
 # --- Click's usage errors in the user's language ------------------------------------------------
 
 @pytest.mark.parametrize("args, et, en", [

@@ -8,44 +8,45 @@ from __future__ import annotations
 
 import typer
 
-from cluster_cli.cli import contract_amend, contracts, debts, grants, info, validate
-from cluster_cli.cli import allowances, grants_pack
-from cluster_cli.cli import calendar, export, init, intake, match, members, payments, tasks
-from cluster_cli.cli import contract_signing
-from cluster_cli.cli import contract_status
 from cluster_cli.cli.helptext import ClusterGroup, show_version
+from cluster_cli.cli import lazy
+
+# Every command, one line each: its name, where it lives, its help key. A command's module is
+# imported only when the command runs or shows its help (cli/lazy.py); the order is the help's.
+COMMANDS = (
+    lazy.command("init", "cluster_cli.cli.init:init", help="help.init"),
+    lazy.command("validate", "cluster_cli.cli.validate:validate", help="help.validate"),
+    lazy.command("debts", "cluster_cli.cli.debts:debts", help="help.debts"),
+    lazy.command("rules", "cluster_cli.cli.info:rules", help="help.rules"),
+    lazy.command("profile", "cluster_cli.cli.info:profile", help="help.profile"),
+    lazy.command("tasks", "cluster_cli.cli.tasks:tasks", help="help.tasks"),
+    lazy.command("match", "cluster_cli.cli.match:match", help="help.match"),
+    lazy.command("calendar", "cluster_cli.cli.calendar:calendar", help="help.calendar"),
+    lazy.command("export", "cluster_cli.cli.export:export", help="help.export"),
+    lazy.command("import", "cluster_cli.cli.intake:import_sheet", help="help.import"),
+    lazy.command("payments", "cluster_cli.cli.payments:payments", help="help.payments"),
+    lazy.group("grants", "cluster_cli.cli.grants:app", help="help.grants"),
+    lazy.group("cache", "cluster_cli.cli.info:cache_app", help="help.cache"),
+    lazy.group("contracts", "cluster_cli.cli.contracts:app", help="help.contracts"),
+    lazy.group("allowances", "cluster_cli.cli.allowances:app", help="help.allowances"),
+    lazy.group("members", "cluster_cli.cli.members:app", help="help.members"),
+)
+
+
+class Cluster(ClusterGroup):
+    lazy = COMMANDS
+
 
 app = typer.Typer(
     name="cluster",
     help="help.app",
-    cls=ClusterGroup,  # the help, the headings and Click's usage errors in the user's language
+    cls=Cluster,  # the help, the headings and Click's usage errors in the user's language
     no_args_is_help=True,
     add_completion=True,  # --install-completion, --show-completion: bash, zsh, fish (README)
     pretty_exceptions_show_locals=False,  # locals hold personal data
     rich_markup_mode=None,  # plain help: rendering help through rich costs ~100 ms at start-up
 )
-app.command("init", help="help.init")(init.init)
-app.command("validate", help="help.validate")(validate.validate)
-app.command("debts", help="help.debts")(debts.debts)
-grants.app.command("pack", help="help.grants.pack")(grants_pack.pack)
-app.add_typer(grants.app, name="grants")
-app.command("rules", help="help.rules")(info.rules)
-app.command("profile", help="help.profile")(info.profile)
-app.add_typer(info.cache_app, name="cache")
-contracts.app.command("signatures", help="help.contracts.signatures")(contract_signing.signatures)
-contracts.app.command("amend", help="help.contracts.amend")(contract_amend.amend)
-app.add_typer(contracts.app, name="contracts")
-contracts.app.command("status", help="help.contracts.status")(contract_status.status)
-contracts.app.command("sign", help="help.contracts.sign")(contract_status.sign)
-contracts.app.command("list", help="help.contracts.list")(contract_status.list_contracts)
-app.add_typer(allowances.app, name="allowances")
-app.command("payments", help="help.payments")(payments.payments)
-app.add_typer(members.app, name="members")
-app.command("tasks", help="help.tasks")(tasks.tasks)
-app.command("match", help="help.match")(match.match)
-app.command("calendar", help="help.calendar")(calendar.calendar)
-app.command("export", help="help.export")(export.export)
-app.command("import", help="help.import")(intake.import_sheet)
+Cluster.settings = lazy.Settings(app.pretty_exceptions_short, app.rich_markup_mode, app.suggest_commands)
 
 
 @app.callback()

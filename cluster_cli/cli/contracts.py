@@ -342,3 +342,14 @@ def check_template(
         raise typer.Exit(EXIT_FINDINGS)
     print(_t("ui.contracts.template-ok", lang, path=str(file)), file=out)
 
+
+
+# The group's commands that live in their own modules (registered here: the group is built as a
+# whole when `cluster contracts …` is first looked up, cli/lazy.py).
+from cluster_cli.cli import contract_amend, contract_signing, contract_status  # noqa: E402
+
+app.command("status", help="help.contracts.status")(contract_status.status)
+app.command("sign", help="help.contracts.sign")(contract_status.sign)
+app.command("list", help="help.contracts.list")(contract_status.list_contracts)
+app.command("amend", help="help.contracts.amend")(contract_amend.amend)
+app.command("signatures", help="help.contracts.signatures")(contract_signing.signatures)

@@ -204,3 +204,10 @@ def explain(
         from cluster_cli.cli.terminal import show_text
 
         show_text("\n".join(explain_lines(ranking, student, lang)) + "\n", no_pager)
+
+
+# `grants pack` lives in its own module (registered here: the group is built as a whole when
+# `cluster grants …` is first looked up, cli/lazy.py).
+from cluster_cli.cli import grants_pack  # noqa: E402
+
+app.command("pack", help="help.grants.pack")(grants_pack.pack)

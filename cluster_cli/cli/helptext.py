@@ -7,10 +7,9 @@ the gettext catalogue `cluster_cli/i18n/locale/`), the usage metavars, and — t
 its own — "Usage:", the section headings, "[default: …]", "[required]" and the help option's
 text. The tests' runner goes through the same `main`.
 
-Click's usage errors carry their parts (the option, the parameter, the possibilities); one that
-escapes parsing is re-worded from them in the user's language (`reword`); the exit code stays 2.
-Typer vendors Click without gettext, so installing a translation for Click's domain would not
-reach those texts.
+Click's usage errors, re-worded in the user's language, and Typer's completion notes are in
+cli/usage.py, imported only when there is one to show. The root's commands are built when first
+looked up (cli/lazy.py): `cluster --help` imports no command module.
 
 Standard library and `typer` only at module level (start-up time).
 """
@@ -27,6 +26,8 @@ import typer
 
 from cluster_cli.i18n import N_
 from typer.core import TyperGroup
+
+from cluster_cli.cli.lazy import LazyCommands, Settings
 
 # Options Typer adds itself (shell completion), named by their parameter, with their keys.
 TYPER_OPTIONS = {"install_completion": N_("help.option.install-completion"),
@@ -64,7 +65,11 @@ def translate(command, lang: str) -> None:
         _translate_metavar(param, lang)
         if param.name in TYPER_OPTIONS and param.callback is not None:
             param.callback = partial(_completion_said, param.callback, lang)
-    for sub in getattr(command, "commands", {}).values():
+    subcommands = getattr(command, "commands", {})
+    if hasattr(subcommands, "loaded"):  # commands built later are translated as they are built
+        subcommands.prepare = partial(translate, lang=lang)
+        subcommands = subcommands.loaded()
+    for sub in subcommands.values():
         translate(sub, lang)
 
 
@@ -85,35 +90,11 @@ def _translate_metavar(param, lang: str) -> None:
 
 
 def _completion_said(typer_callback, lang: str, ctx, param, value):
-    """Typer's `--install-completion` / `--show-completion`, its English notes said in `lang`:
-    "bash completion installed in PATH", "Completion will take effect once you restart the
-    terminal", "Shell X is not supported." (the script itself is printed as it is)."""
-    if not value or ctx.resilient_parsing:
+    if not value or ctx.resilient_parsing:  # (called on every run, the option given or not)
         return value
-    import io
-    from contextlib import redirect_stderr, redirect_stdout
+    from cluster_cli.cli.usage import completion_said  # only when the option is given
 
-    out, err, code = io.StringIO(), io.StringIO(), 0
-    try:
-        with redirect_stdout(out), redirect_stderr(err):
-            typer_callback(ctx, param, value)
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 0
-    except typer.Exit as exc:
-        code = exc.exit_code
-    said = out.getvalue() + err.getvalue()
-    installed = re.match(r"(\S+) completion installed in (.+)\n", said)
-    unsupported = re.search(r"Shell (\S*) (?:is )?not supported\.", said)
-    if installed:
-        typer.echo(t("completion.installed", lang, shell=installed.group(1), path=installed.group(2)))
-        typer.echo(t("completion.restart", lang))
-    elif unsupported:
-        typer.echo(t("completion.unsupported", lang, shell=unsupported.group(1) or "?"), err=True)
-        code = code or 1
-    else:
-        sys.stdout.write(out.getvalue())
-        sys.stderr.write(err.getvalue())
-    raise typer.Exit(code)
+    return completion_said(typer_callback, lang, ctx, param, value)
 
 
 @lru_cache(maxsize=None)
@@ -161,119 +142,16 @@ def _second_column(text: str, lang: str) -> str:
     return text[:match.start()] + "[" + "; ".join(parts) + "]"
 
 
-def _is(exc: BaseException, name: str) -> bool:
-    # Typer vendors Click in a private module: the classes are told by name, not imported.
-    return any(cls.__name__ == name for cls in type(exc).__mro__)
-
-
-def reword(exc, lang: str) -> str:
-    """A Click usage error's message in `lang`, made from its parts."""
-    message = str(getattr(exc, "message", "") or "")
-    if _is(exc, "NoSuchOption"):
-        text = t("usage-error.no-such-option", lang, option=exc.option_name)
-        if exc.possibilities:
-            text += " " + t("usage-error.did-you-mean", lang, names=", ".join(sorted(exc.possibilities)))
-        return text
-    if _is(exc, "MissingParameter"):
-        param = exc.param
-        hint = _param_hint(exc)
-        kind = exc.param_type or (param.param_type_name if param is not None else "parameter")
-        key = N_("usage-error.missing-argument") if kind == "argument" else N_("usage-error.missing-option")
-        text = t(key, lang, name=hint)
-        choices = _choices(param)
-        if choices:
-            text += " " + t("usage-error.choose-from", lang, choices=choices)
-        return text
-    if _is(exc, "BadParameter"):
-        reason = _number_reason(exc.__cause__, lang) or _reason(message, lang)
-        return t("usage-error.invalid-value", lang, name=_param_hint(exc), reason=reason)
-    if _is(exc, "BadOptionUsage"):
-        match = re.fullmatch(r"Option (.+) requires (an argument|\d+ arguments)\.", message)
-        if match:
-            return t("usage-error.needs-value", lang, option=match.group(1))
-        match = re.fullmatch(r"Option (.+) does not take a value\.", message)
-        if match:
-            return t("usage-error.takes-no-value", lang, option=match.group(1))
-        return message
-    match = re.fullmatch(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message, re.S)
-    if match:
-        from cluster_cli.i18n import tn
-
-        return tn("usage-error.extra-arguments", len(match.group(1).split()), lang, args=match.group(1))
-    match = re.fullmatch(r"No such command (.+?)\.(?: Did you mean (.+)\?)?", message, re.S)
-    if match:
-        text = t("usage-error.no-such-command", lang, name=match.group(1))
-        if match.group(2):
-            text += " " + t("usage-error.did-you-mean", lang, names=match.group(2))
-        return text
-    if message == "Missing command.":
-        return t("usage-error.missing-command", lang)
-    return message
-
-
-def _param_hint(exc) -> str:
-    hint = exc.param_hint
-    if hint is None and exc.param is not None:
-        hint = exc.param.get_error_hint()
-    if hint is not None and not isinstance(hint, str):
-        hint = " / ".join(repr(x) for x in hint)
-    return hint or ""
-
-
-def _choices(param) -> str:
-    desc = getattr(param, "type_descriptor", None)
-    if desc is None or not desc.is_choice or not desc.choices:
-        return ""
-    return ", ".join(str(getattr(c, "value", c)) for c in desc.choices)
-
-
-def _reason(message: str, lang: str) -> str:
-    message = message.removeprefix("Value error, ")
-    match = re.fullmatch(r"(.*) is not one of (.*)\.", message, re.S)
-    if match:
-        choices = ", ".join(c.strip("'\"") for c in match.group(2).split(", "))
-        return t("usage-error.not-one-of", lang, value=match.group(1), choices=choices)
-    match = re.fullmatch(r"Value (.*) is not a valid (\w+)\.", message, re.S)
-    if match:
-        return t("usage-error.not-valid", lang, value=match.group(1))
-    return message
-
-
-def _number_reason(cause, lang: str) -> str:
-    """Typer checks numbers with pydantic: its error's type and limit, said in `lang`."""
-    try:
-        error = cause.errors()[0]
-    except Exception:  # not a pydantic error: the message is used
-        return ""
-    kind, ctx = error.get("type", ""), error.get("ctx") or {}
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return t("usage-error.not-an-integer", lang, value=repr(error.get("input")))
-    if kind == "greater_than_equal":
-        return t("usage-error.at-least", lang, limit=ctx.get("ge"))
-    if kind == "less_than_equal":
-        return t("usage-error.at-most", lang, limit=ctx.get("le"))
-    return ""
-
-
-def _show(exc, lang: str, file=None) -> None:  # noqa: D401 — Click calls show(file)
-    """Click's layout of a usage error (usage line, how to get help, the error), in `lang`."""
-    out = file if file is not None else sys.stderr
-    ctx = exc.ctx
-    if ctx is not None:
-        text = ctx.get_usage() + "\n"
-        if ctx.command.get_help_option(ctx) is not None:
-            text += t("usage-error.try-help", lang, command=f"{ctx.command_path} {ctx.help_option_names[0]}") + "\n"
-        typer.echo(text, file=out, color=ctx.color)
-    typer.echo(t("usage-error.prefix", lang, message=reword(exc, lang)), file=out, color=exc.show_color)
-
-
 @contextmanager
 def _usage_errors_in(lang: str):
     try:
         yield
     except typer.TyperException as exc:
-        if getattr(exc, "exit_code", None) == 2 and _is(exc, "UsageError") and not _is(exc, "NoArgsIsHelpError"):
-            exc.show = partial(_show, exc, lang)
+        if getattr(exc, "exit_code", None) == 2:  # a usage error, perhaps: cli/usage.py tells
+            from cluster_cli.cli.usage import is_a, show
+
+            if is_a(exc, "UsageError") and not is_a(exc, "NoArgsIsHelpError"):
+                exc.show = partial(show, exc, lang)
         raise
 
 
@@ -325,9 +203,38 @@ def lift_group_options(root, args: list[str]) -> list[str]:
 
 class ClusterGroup(TyperGroup):
     """The root group: translates its tree for the user's language before it runs, and shows
-    Click's usage errors in that language."""
+    Click's usage errors in that language. Its commands are the `lazy` ones (cli/lazy.py),
+    each built when it is first looked up, and those Typer built."""
 
     lang = "et"
+    lazy: tuple = ()  # of cli.lazy.Lazy, set by the app's subclass
+    settings = Settings()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(self.lazy, self.settings, self.commands)
+
+    def list_commands(self, ctx) -> list[str]:
+        return list(self.commands)  # the names only (Typer's walks the commands: builds them)
+
+    def shell_complete(self, ctx, incomplete: str) -> list:
+        """Completing a command's name (`cluster <Tab>`): the names and help texts from the
+        registry, as `format_commands` — no command module imported; then the root's options."""
+        from typer.core import CompletionItem  # (Typer's name for Click's class)
+
+        items = [CompletionItem(name, help=cmd.get_short_help_str()) for name in self.list_commands(ctx)
+                 if name.startswith(incomplete) and (cmd := self.commands.peek(name)) is not None
+                 and not cmd.hidden]
+        return items + super(TyperGroup, self).shell_complete(ctx, incomplete)
+
+    def format_commands(self, ctx, formatter) -> None:
+        """The command list, from the registered help keys: no command module is imported."""
+        rows = [(name, cmd) for name in self.list_commands(ctx)
+                if (cmd := self.commands.peek(name)) is not None and not cmd.hidden]
+        if rows:
+            limit = formatter.width - 6 - max(len(name) for name, _ in rows)
+            with formatter.section("Commands"):  # the formatter says it in `lang`
+                formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in rows])
 
     def main(self, args=None, *rest, **kwargs):
         args = list(sys.argv[1:] if args is None else args)

@@ -2,7 +2,8 @@
 benchmarks' generator (bench/synth.py imports it from here).
 
 The folder is complete and valid: ``cluster validate --data DIR --as-of 2026-11-23`` reports no
-errors. Layout::
+errors and no warnings (a student who is a minor when a placement starts has a guardian, also
+when of age by the as-of date). Layout::
 
     cluster.yaml  members.yaml  curricula.yaml  tasks.yaml  groups.yaml
     students/<school>/<group>.yaml      one file per group, ≈ 25 students each
@@ -160,6 +161,20 @@ def fit(value: str, module: str) -> str:
 
 # --- students ----------------------------------------------------------------------------------
 
+# The first day of a placement (placement_lines): a finished one, of a student who had started
+# by then, or the earliest of the pending ones.
+FINISHED_START, PENDING_START = date(2026, 3, 2), date(2026, 11, 2)
+
+
+def earliest_placement(student_start: date) -> date:
+    """The earliest day a placement of a student who started studying on `student_start` may start."""
+    return FINISHED_START if student_start <= FINISHED_START else PENDING_START
+
+
+def minor_on(born: date, day: date) -> bool:
+    """Under 18 on `day` (regulation/facts.py `age_on`; the profile's adult age is 18)."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day)) < 18
+
 
 def student_lines(L: list[str], rng: random.Random, n: int, school: tuple, cur: dict, group: str,
                   course: int, has_placement: bool, stats: dict) -> dict:
@@ -179,13 +194,18 @@ def student_lines(L: list[str], rng: random.Random, n: int, school: tuple, cur: 
           f"  email: {ascii_slug(first)}.{ascii_slug(last)}.{n}@opilane.{domain}"]
     if rng.random() < 0.5:
         L.append(f"  phone: {q(phone(rng))}")
-    minor = (AS_OF.year - born.year - ((AS_OF.month, AS_OF.day) < (born.month, born.day))) < 18
+    minor = minor_on(born, AS_OF)
     if minor:
         stats["minors"] += 1
-        gfirst, _, gfemale = random_name(rng)
-        gborn = date(born.year - 25 - rng.randrange(15), 1 + rng.randrange(12), 1 + rng.randrange(28))
-        L += ["  guardian:", f"    name: {s(gfirst + ' ' + last)}", f"    relation: {rng.choice(RELATIONS)}",
-              f"    personal_code: {q(personal_code(rng, gborn, gfemale))}", f"    phone: {q(phone(rng))}"]
+    if minor or (has_placement and minor_on(born, earliest_placement(start))):
+        # 4.11.5: the guardian signs the contract of a student who is a minor when the placement
+        # starts — which may be before AS_OF. Such a guardian of a student now of age is drawn
+        # from a stream of its own, so that every other student stays as drawn before.
+        grng = rng if minor else random.Random(f"guardian-{ident}")
+        gfirst, _, gfemale = random_name(grng)
+        gborn = date(born.year - 25 - grng.randrange(15), 1 + grng.randrange(12), 1 + grng.randrange(28))
+        L += ["  guardian:", f"    name: {s(gfirst + ' ' + last)}", f"    relation: {grng.choice(RELATIONS)}",
+              f"    personal_code: {q(personal_code(grng, gborn, gfemale))}", f"    phone: {q(phone(grng))}"]
     # Status: active; about 1 in 100 students of a later course had a (finished) health leave.
     L.append("  status:")
     if course >= 2 and rng.random() < 0.01:
@@ -266,10 +286,10 @@ def placement_lines(L: list[str], rng: random.Random, n: int, st: dict, tasks_by
     hours = ekap * 26
     weeks = math.ceil(hours / 40)
     roll = rng.random()
-    if st["start"] <= date(2026, 3, 2) and roll < 0.4:
-        status, start, received = "finished", date(2026, 3, 2), date(2026, 2, 16)
+    if st["start"] <= FINISHED_START and roll < 0.4:
+        status, start, received = "finished", FINISHED_START, date(2026, 2, 16)
     elif roll < 0.7:
-        status, start, received = "valid", date(2026, 11, 2), date(2026, 10, 19)
+        status, start, received = "valid", PENDING_START, date(2026, 10, 19)
     elif roll < 0.9:
         status, start, received = "review", date(2027, 2, 1), date(2026, 11, 16)
     else:

@@ -116,12 +116,32 @@ def _catalogue(lang: str) -> Any:
             def ngettext(self, msgid1: str, msgid2: str, n: int) -> Any:
                 return None
 
+        class _Later(gettext.NullTranslations):
+            """The next language's catalogue, read the first time a message is missing."""
+
+            def __init__(self, load):
+                super().__init__()
+                self._load, self._loaded = load, None
+
+            def _catalogue(self):
+                if self._loaded is None:
+                    self._loaded = self._load()
+                return self._loaded
+
+            def gettext(self, message: str) -> Any:
+                return self._catalogue().gettext(message)
+
+            def ngettext(self, msgid1: str, msgid2: str, n: int) -> Any:
+                return self._catalogue().ngettext(msgid1, msgid2, n)
+
         folder = LOCALE_DIR or Path(__file__).parent / "locale"
-        chain = [gettext.translation(DOMAIN, folder, languages=[code]) for code in _order(lang)]
-        for first, second in zip(chain, chain[1:]):
-            first.add_fallback(second)
-        chain[-1].add_fallback(_Missing())
-        _CATALOGUES[lang] = chain[0]
+
+        def load(codes: list[str]):
+            catalogue = gettext.translation(DOMAIN, folder, languages=[codes[0]])
+            catalogue.add_fallback(_Later(lambda: load(codes[1:])) if codes[1:] else _Missing())
+            return catalogue
+
+        _CATALOGUES[lang] = load(_order(lang))
     return _CATALOGUES[lang]
 
 

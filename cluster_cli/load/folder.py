@@ -35,6 +35,7 @@ from cluster_cli.load.layout import (  # noqa: F401 - DataFolderError and discov
     discover,
     read_checked,
 )
+from cluster_cli.load.lines import Locator
 from cluster_cli.load.yaml_loader import YList, parse_bytes
 from cluster_cli.model.common import Origin
 from cluster_cli.model.dataset import Dataset
@@ -57,6 +58,7 @@ class _FileResult:
     broken: list[str]
     precise: Any = None  # the precise parse, when it was made
     served_by: str = "precise"  # which path read the file: "cache", "fast" or "precise"
+    items: int | None = None  # how many items the file's list has, when known
 
 
 # Which path served each file (its path in the folder → "cache", "fast" or "precise"): a seam for
@@ -101,25 +103,6 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
-
-
-class _Locator:
-    """Finds a record's lines on demand: the file is re-read precisely only when a finding in
-    it needs a line (records from the fast path or the cache carry no line numbers)."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self._data: Any = None
-
-    def item(self, index: int) -> Any:
-        if self._data is None:
-            try:
-                self._data, _ = parse_bytes(self.path.read_bytes())
-            except OSError:
-                self._data = []
-        if isinstance(self._data, list) and 0 <= index < len(self._data):
-            return self._data[index]
-        return None
 
 
 def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = False,
@@ -203,7 +186,7 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                     served[path.relative_to(data_dir).as_posix()] = result.served_by
                 findings.extend(result.findings)
                 dataset.broken[kind].update(result.broken)
-                locator = None if result.precise is not None else _Locator(path)
+                locator = None if result.precise is not None else Locator(path, result.items)
                 out = dataset.records[kind]
                 for model, index in zip(result.models, result.indices):
                     if locator is None:
@@ -245,7 +228,7 @@ def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool) -> 
                 if len(models) != len(header["indices"]):
                     raise ValueError("entry does not match its header")
                 return _FileResult(models, header["indices"], [_stamped(r, name) for r in header["findings"]],
-                                   header["broken"], served_by="cache")
+                                   header["broken"], served_by="cache", items=header.get("items"))
             except (ValueError, KeyError, TypeError):
                 cache.discard("files", key)
     result = None
@@ -256,7 +239,7 @@ def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool) -> 
         if isinstance(data, list) and data and all(isinstance(item, dict) for item in data):
             try:
                 models = _adapter(kind).validate_python(data)
-                result = _FileResult(models, list(range(len(models))), [], [], served_by="fast")
+                result = _FileResult(models, list(range(len(models))), [], [], served_by="fast", items=len(data))
             except ValidationError:
                 result = None  # the precise path says what is wrong, with lines
             if result is not None and _beyond_limits(data, raw):
@@ -265,7 +248,7 @@ def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool) -> 
         result = _load_precise(kind, raw, name)
     if cache is not None and key is not None:
         header = {"kind": kind, "indices": result.indices, "broken": result.broken,
-                  "findings": [_unstamped(f) for f in result.findings]}
+                  "findings": [_unstamped(f) for f in result.findings], "items": result.items}
         cache.put("files", key, header, _adapter(kind).dump_json(result.models))
     return result
 
@@ -329,7 +312,7 @@ def _load_precise(kind: str, raw: bytes, name: str) -> _FileResult:
     """The precise path: PyYAML with lines; every problem a finding at its line."""
     findings: list[Finding] = []
     data = _parse_precise(raw, name, findings)
-    result = _FileResult([], [], findings, [], precise=data)
+    result = _FileResult([], [], findings, [], precise=data, items=len(data) if isinstance(data, YList) else None)
     if data is None:
         result.broken = _salvaged_ids(raw, ID_FIELD.get(kind, "id"))
         if result.broken:

@@ -136,6 +136,100 @@ LineLoader.add_constructor(_SEQ_TAG, LineLoader.construct_line_sequence)
 LineLoader.add_constructor("tag:yaml.org,2002:timestamp", LineLoader.construct_lenient_timestamp)
 LineLoader.add_constructor(None, LineLoader.construct_unknown_tag)
 
+class _NotPlain(Exception):
+    """A piece `line_tree` leaves to the full loader."""
+
+
+def line_tree(text: str):
+    """The lines of a piece of YAML without its values: mappings (`YDict`, keys to None or a
+    nested tree) and sequences (`YList`) with the lines `LineLoader` gives them, read from
+    PyYAML's event stream — no node is composed, no value constructed (a finding's line in a
+    record the fast parser read costs a fraction of parsing it). None when the piece holds
+    anything but plain text keys, mappings, sequences and scalars (a key that is not text, a
+    duplicate key, an anchor, an alias, a tag, a syntax error): then ask `parse_bytes`."""
+    loader = LineLoader(text)
+    try:
+        return _tree_of_events(loader)
+    except (_NotPlain, yaml.YAMLError, RecursionError):
+        return None
+    finally:
+        loader.dispose()
+
+
+def _tree_of_events(loader: LineLoader):
+    stack: list = []  # open collections: [node, key awaiting its value (mappings)]
+    root = None
+    while True:
+        event = loader.get_event()
+        kind = type(event)
+        if kind in (yaml.StreamStartEvent, yaml.DocumentStartEvent):
+            if kind is yaml.DocumentStartEvent and root is not None:
+                raise _NotPlain  # several documents
+            continue
+        if kind in (yaml.DocumentEndEvent, yaml.StreamEndEvent):
+            if kind is yaml.StreamEndEvent:
+                return root
+            continue
+        if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None or \
+                getattr(event, "tag", None) is not None:
+            raise _NotPlain
+        line = event.start_mark.line + 1
+        if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+            stack.pop()
+            continue
+        if kind is yaml.MappingStartEvent:
+            node = YDict()
+            node.line, node.key_lines = line, {}
+        elif kind is yaml.SequenceStartEvent:
+            node = YList()
+            node.line, node.item_lines = line, []
+        else:
+            node = None  # a scalar: its value is not needed
+        if not stack:
+            root = node
+        else:
+            top = stack[-1]
+            parent = top[0]
+            if isinstance(parent, YList):
+                parent.item_lines.append(line)
+                parent.append(node)
+            elif top[1] is _KEY:  # this is a key
+                if kind is not yaml.ScalarEvent:
+                    raise _NotPlain
+                if event.implicit[0] and loader.resolve(yaml.ScalarNode, event.value, event.implicit) != _STR_TAG:
+                    raise _NotPlain  # a number, a date, true, null or a merge key as a key
+                if event.value in parent:
+                    raise _NotPlain
+                parent.key_lines[event.value] = line
+                top[1] = event.value
+                continue
+            else:
+                parent[top[1]] = node
+                top[1] = _KEY
+        if node is not None:
+            stack.append([node, _KEY])
+
+
+_KEY = object()  # a mapping awaits a key
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def shift_lines(node, by: int):
+    """`node` with every line it remembers moved down by `by` lines (a piece of a file parsed on
+    its own, put back where it stands in the file); returned for convenience."""
+    if by and isinstance(node, YDict):
+        node.line += by
+        node.key_lines = {key: line + by for key, line in node.key_lines.items()}
+        for value in node.values():
+            shift_lines(value, by)
+    elif by and isinstance(node, YList):
+        node.line += by
+        node.item_lines = [line + by for line in node.item_lines]
+        for value in node:
+            shift_lines(value, by)
+    return node
+
+
 def parse_bytes(raw: bytes) -> tuple[object, list[Problem]]:
     """Parse one file's bytes. Returns (data or None, problems)."""
     from cluster_cli.load.layout import max_file_bytes

@@ -32,6 +32,7 @@ proposal takes its place before the next student is matched, so proposals never 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -114,11 +115,17 @@ class MatchReport:
 
 
 class Capacity:
-    """Free places per host and curriculum, day by day, as piecewise-constant runs."""
+    """Free places per host and curriculum, day by day.
+
+    For each host and curriculum a table of the days its offers cover (from the first offer's
+    first day to the last one's last): the places offered that day minus the places taken
+    (placements not cancelled, then this run's proposals). A question about a period reads that
+    period's days only, whatever the number of placements: `match` stays linear in the data."""
 
     def __init__(self, ds: Dataset):
         self.ds = ds
         self.taken: dict[tuple[str, str], list[tuple[date, date]]] = {}
+        self.tables: dict[tuple[str, str], tuple[int, list[int]] | None] = {}
         for p in ds.records.get("placements", []):
             if p.status == "cancelled":
                 continue
@@ -126,40 +133,62 @@ class Capacity:
             if s is None:
                 continue
             for h in p.hosts:
-                self.taken.setdefault((h.member, s.curriculum), []).append((h.start, h.end))
+                self.take(h.member, s.curriculum, h.start, h.end)
 
     def take(self, member: str, curriculum: str, start: date, end: date) -> None:
         self.taken.setdefault((member, curriculum), []).append((start, end))
+        table = self.tables.get((member, curriculum))
+        if table is not None:
+            _add(table, start, end, -1)
 
-    def runs(self, member: Member, curriculum: str, start: date, end: date) -> list[tuple[date, date, int]]:
-        """(from, to, free places) covering start…end, in order."""
-        offers = [o for o in member.offers.capacity if o.curriculum == curriculum and o.end >= start and o.start <= end]
-        taken = [t for t in self.taken.get((member.id, curriculum), []) if t[1] >= start and t[0] <= end]
-        cuts = {start, end + timedelta(days=1)}
-        for a, b in [(o.start, o.end) for o in offers] + taken:
-            for d in (a, b + timedelta(days=1)):
-                if start < d <= end:
-                    cuts.add(d)
-        points = sorted(cuts)
-        out = []
-        for a, b in zip(points, points[1:]):
-            places = sum(o.places for o in offers if o.start <= a <= o.end)
-            used = sum(1 for t in taken if t[0] <= a <= t[1])
-            out.append((a, b - timedelta(days=1), places - used))
-        return out
+    def _table(self, member: Member, curriculum: str) -> tuple[int, list[int]] | None:
+        """(the first day's ordinal, free places per day from it); None without offers."""
+        key = (member.id, curriculum)
+        if key not in self.tables:
+            offers = [o for o in member.offers.capacity if o.curriculum == curriculum]
+            table = None
+            if offers:
+                first = min(o.start.toordinal() for o in offers)
+                table = (first, [0] * (max(o.end.toordinal() for o in offers) - first + 1))
+                for o in offers:
+                    _add(table, o.start, o.end, o.places)
+                for a, b in self.taken.get(key, ()):
+                    _add(table, a, b, -1)
+            self.tables[key] = table
+        return self.tables[key]
 
     def free(self, member: Member, curriculum: str, start: date, end: date) -> int:
         """Places free on every day of start…end (0 when a day has none)."""
-        return max(0, min((f for _, _, f in self.runs(member, curriculum, start, end)), default=0))
+        table = self._table(member, curriculum)
+        if table is None:
+            return 0
+        first, days = table
+        i, j = start.toordinal() - first, end.toordinal() - first
+        if i < 0 or j >= len(days):  # a day no offer covers: no place
+            return 0
+        return max(0, min(days[i:j + 1], default=0))
 
     def reach(self, member: Member, curriculum: str, start: date, end: date) -> date | None:
         """The last day of the host's unbroken run of free places from `start` (None if none then)."""
-        last = None
-        for a, b, f in self.runs(member, curriculum, start, end):
-            if f < 1:
-                break
-            last = b
-        return last
+        table = self._table(member, curriculum)
+        if table is None:
+            return None
+        first, days = table
+        i, j = start.toordinal() - first, end.toordinal() - first
+        if i < 0 or i >= len(days):
+            return None
+        last = min(j, len(days) - 1)
+        for k in range(i, last + 1):
+            if days[k] < 1:
+                return date.fromordinal(first + k - 1) if k > i else None
+        return date.fromordinal(first + last)
+
+
+def _add(table: tuple[int, list[int]], start: date, end: date, places: int) -> None:
+    """Add `places` to the table's days start…end (those inside the table)."""
+    first, days = table
+    for k in range(max(start.toordinal() - first, 0), min(end.toordinal() - first, len(days) - 1) + 1):
+        days[k] += places
 
 
 def _debt_modules(debts: list[Debt]) -> list[str]:
@@ -180,6 +209,7 @@ def match(ds: Dataset, profile: Profile, as_of: date, start: date, end: date, gr
     calendar = working_days(start, end, as_of)
     debts: dict[str, list[Debt]] = {}
     capacity = Capacity(ds)
+    history = _History(ds)
     hosts = sorted((m for m in ds.members.values() if m.kind != "vocational_school"), key=lambda m: m.id)
     adult = profile.value("adult_age", as_of)
     for need in needs:
@@ -219,7 +249,7 @@ def match(ds: Dataset, profile: Profile, as_of: date, start: date, end: date, gr
             free = capacity.free(m, s.curriculum, need.start, need.end)
             if free < 1:
                 continue
-            key, reasons = _rank(ds, m, s, need, free, home)
+            key, reasons = _rank(ds, m, s, need, free, home, history)
             ranked.append((key, m, free, reasons))
         ranked.sort(key=lambda r: r[0])
         singles = [Proposal(0, [Slot(m.id, need.start, need.end, need.hours,
@@ -228,7 +258,7 @@ def match(ds: Dataset, profile: Profile, as_of: date, start: date, end: date, gr
         domestic = [p for p in singles if ds.members[p.slots[0].member].country == home]
         # A joint placement at home comes before a single host abroad (Lisa 7 12: a mobility
         # decision of its own, not a matter of free places).
-        joint = None if domestic else _joint(ds, capacity, calendar, hosts, s, need, home)
+        joint = None if domestic else _joint(ds, capacity, calendar, hosts, s, need, home, history)
         chosen = domestic + ([joint] if joint else []) + [p for p in singles if p not in domestic]
         if not chosen:
             need.outcome = NO_CAPACITY
@@ -294,19 +324,26 @@ def _module_tasks(ds: Dataset, m: Member, curriculum: str, module: str) -> tuple
                  if t in ds.tasks and ds.tasks[t].curriculum == curriculum and module in ds.tasks[t].modules)
 
 
-def _history(ds: Dataset, member: str, school: str, before: date) -> int:
-    """Earlier placements (not cancelled) of the school's students with this host."""
-    count = 0
-    for p in ds.records.get("placements", []):
-        if p.status == "cancelled" or p.start >= before or not any(h.member == member for h in p.hosts):
-            continue
-        s = ds.students.get(p.student)
-        if s is not None and s.school == school:
-            count += 1
-    return count
+class _History:
+    """Earlier placements (not cancelled) of a school's students with a host, counted from an
+    index built once: per (host, school) the placements' start dates, sorted."""
+
+    def __init__(self, ds: Dataset):
+        starts: dict[tuple[str, str], list[date]] = {}
+        for p in ds.records.get("placements", []):
+            s = ds.students.get(p.student)
+            if p.status == "cancelled" or s is None:
+                continue
+            for member in {h.member for h in p.hosts}:
+                starts.setdefault((member, s.school), []).append(p.start)
+        self.starts = {key: sorted(days) for key, days in starts.items()}
+
+    def count(self, member: str, school: str, before: date) -> int:
+        return bisect_left(self.starts.get((member, school), ()), before)
 
 
-def _rank(ds: Dataset, m: Member, s: Student, need: Need, free: int, home: str) -> tuple[tuple, list[Reason]]:
+def _rank(ds: Dataset, m: Member, s: Student, need: Need, free: int, home: str,
+          history_of: _History) -> tuple[tuple, list[Reason]]:
     reasons = [Reason(NP_("match.reason.capacity"), "", (("count", free),))]
     recognised = is_recognised(m, need.start)
     if recognised:
@@ -326,7 +363,7 @@ def _rank(ds: Dataset, m: Member, s: Student, need: Need, free: int, home: str) 
     if m.partnership:
         reasons.append(Reason(N_("match.reason.partnership"), "",
                               (("form", Phrase(PARTNERSHIP[m.partnership])),)))
-    history = _history(ds, m.id, s.school, need.start)
+    history = history_of.count(m.id, s.school, need.start)
     if history:
         reasons.append(Reason(NP_("match.reason.history"), "", (("count", history), ("school", s.school))))
     key = (not recognised, not tasks, abroad, form, -history, -free, m.id)
@@ -334,7 +371,7 @@ def _rank(ds: Dataset, m: Member, s: Student, need: Need, free: int, home: str) 
 
 
 def _joint(ds: Dataset, capacity: Capacity, calendar, hosts: list[Member], s: Student, need: Need,
-           home: str) -> Proposal | None:
+           home: str, history: _History) -> Proposal | None:
     """Seed 000 activity 7: split the period between hosts ready for joint placements — from the
     first day the host whose free run reaches furthest (ties by rank), the next host from the
     following working day; None when the period cannot be covered by `JOINT_MAX_HOSTS`."""
@@ -349,7 +386,7 @@ def _joint(ds: Dataset, capacity: Capacity, calendar, hosts: list[Member], s: St
             reach = capacity.reach(m, s.curriculum, day, need.end)
             if reach is None:
                 continue
-            key = (-reach.toordinal(), _rank(ds, m, s, need, 1, home)[0])
+            key = (-reach.toordinal(), _rank(ds, m, s, need, 1, home, history)[0])
             if best is None or key < best[0]:
                 best = (key, m, reach)
         if best is None:
@@ -370,7 +407,7 @@ def _joint(ds: Dataset, capacity: Capacity, calendar, hosts: list[Member], s: St
         free = capacity.free(m, s.curriculum, a, b)
         reasons.append(Reason(NP_("match.reason.part"), "",
                               (("member", m.id), ("start", a), ("end", b), ("count", free))))
-        reasons += [r for r in _rank(ds, m, s, part, free, home)[1]
+        reasons += [r for r in _rank(ds, m, s, part, free, home, history)[1]
                     if r.code not in ("match.reason.partnership", "match.reason.capacity", "match.reason.history")]
     return Proposal(1, [Slot(m.id, a, b, h, _module_tasks(ds, m, s.curriculum, need.module))
                         for (m, a, b), h in zip(slots, hours)], 1, reasons)
