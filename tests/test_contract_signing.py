@@ -33,6 +33,7 @@ def _data(files) -> None:
     files["members.yaml"][1]["contacts"] = [{"name": "Kristi Kood", "role": "juhatuse liige",
                                              "email": "kristi@koodikoda.ee", "personal_code": HOST_REP_CODE}]
     files["placements.yaml"][0]["status"] = "review"
+    files["placements.yaml"][0].pop("signatures", None)  # nobody has signed yet
 
 
 @pytest.fixture

@@ -122,7 +122,7 @@ def test_an_untranslated_value_refuses_the_english_contract_naming_record_field_
     assert not docx_files(out)  # never a mixed contract
     [row] = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["contracts"]
     assert row["status"] == "refused"
-    [reason] = row["reasons"]
+    [reason] = [r for r in row["reasons"] if "ingliskeelses lepingus" in r]  # besides any warning
     for expected in ("P3", "tasks.yaml:1 tasks[0].en", "members.yaml:", "members[0].contacts[0].role_en",
                      "students[1].guardian.relation_en", "placements[1].guardian_consent.document_en",
                      "role_en", "relation_en", "document_en"):

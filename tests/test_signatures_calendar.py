@@ -27,6 +27,7 @@ def _signature_events(cli, root, as_of):
 def _review(files, **changes):
     p = files["placements.yaml"][0]
     p["status"] = "review"
+    p.pop("signatures", None)  # nobody has signed yet
     p.update(changes)
     return files
 
