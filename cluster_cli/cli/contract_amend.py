@@ -1,7 +1,7 @@
 """`cluster contracts amend ID`: the amendment (lepingu lisa nr N) to a signed contract, listing
 the terms that changed since the latest signed document — written next to the contract and
 recorded in the placement's YAML (contracts/amend.py plans and renders it;
-edit/placement_amend.py plans the record; edit/write.py writes it under the data folder's lock).
+edit/placement.py plans the record; edit/write.py writes it under the data folder's lock).
 """
 
 from __future__ import annotations
@@ -102,7 +102,8 @@ def _write(plan, templates: dict[str, tuple[str, bytes]], shown: Path, day, sess
     from cluster_cli.contracts.folder import write_file
     from cluster_cli.contracts.amend import render_amendment
     from cluster_cli.contracts.verdicts import render_reason
-    from cluster_cli.edit.placement_amend import PlacementNotFound, amendment_entry, plan_amendment_record
+    from cluster_cli.edit.drafts import TargetError
+    from cluster_cli.edit.placement import PlacementNotFound, appending, plan_update
     from cluster_cli.i18n import t
 
     documents = []
@@ -112,11 +113,14 @@ def _write(plan, templates: dict[str, tuple[str, bytes]], shown: Path, day, sess
             documents.append((doc.path, render_amendment(doc, raw)))
         except RenderError as exc:
             fail("refused.contracts-amend-render", lang, code=EXIT_FINDINGS, reason=render_reason(exc, label, lang))
-    entry = amendment_entry(plan.number, day, [k for k, _, _ in plan.changes], shown.as_posix())
+    entry = {"number": plan.number, "date": day, "terms": [k for k, _, _ in plan.changes], "file": shown.as_posix()}
     try:
-        target, text = plan_amendment_record(data_dir, plan.placement, entry)
-    except PlacementNotFound as exc:
-        fail(exc.key, lang, code=EXIT_FINDINGS, **exc.args_)
+        planned = plan_update(data_dir, plan.placement, appending("amendments", entry))
+    except PlacementNotFound as exc:  # moved since it was read
+        fail("files.placement-not-found", lang, code=EXIT_FINDINGS, placement=exc.placement_id)
+    except TargetError as exc:
+        fail("usage.contract-status-target", lang, code=EXIT_FINDINGS, file=exc.file, reason=exc.reason)
+    target, text = planned.path, planned.text
     for path, _ in documents:
         if path.exists():  # numbered past every file there: another run made it meanwhile
             fail("files.data-changed", lang, code=EXIT_FINDINGS, path=str(path))

@@ -50,7 +50,7 @@ def signatures(
     try:
         with edit(data_dir) as session:
             loaded = load_or_exit(data, lang, no_cache=True)
-            _report(loaded, folder, fmt, as_of, lang, show_pii, session)
+            _report(loaded, folder, fmt, as_of, lang, show_pii, (session, data_dir))
     except DataFolderBusy as exc:
         fail("files.data-busy", first, code=EXIT_FINDINGS, path=exc.path)
     except DataChanged as exc:
@@ -59,8 +59,9 @@ def signatures(
         fail(exc.key, first, path=exc.path, reason=exc.reason)
 
 
-def _report(loaded, folder: Path, fmt, as_of, lang, show_pii: bool, session=None) -> None:
-    """Check, print, write (with a session); exits with the command's code."""
+def _report(loaded, folder: Path, fmt, as_of, lang, show_pii: bool, writing=None) -> None:
+    """Check, print, write (given the edit session and the data folder); exits with the
+    command's code."""
     import json
 
     from cluster_cli.contracts.signing import check_folder, updates
@@ -73,17 +74,20 @@ def _report(loaded, folder: Path, fmt, as_of, lang, show_pii: bool, session=None
     ds = loaded.dataset
     results = check_folder(folder, ds, loaded.profile.value("adult_age", day))
     written = []
-    if session is not None:
+    if writing is not None:
+        session, data_dir = writing
         planned = updates(results, day)
         if planned:
             from cluster_cli.edit.drafts import TargetError
-            from cluster_cli.edit.placement_sign import plan_signatures
+            from cluster_cli.edit.placement import PlacementNotFound, plan_updates
 
             places = {u["placement"]: Path(ds.placements[u["placement"]].origin.file) for u in planned}
             try:
-                session.commit(plan_signatures(places, planned))
+                session.commit(plan_updates(data_dir, [(u["placement"], _recording(u)) for u in planned]))
             except TargetError as exc:
                 fail("usage.signatures-target", lang, code=EXIT_FINDINGS, file=exc.file, reason=exc.reason)
+            except PlacementNotFound as exc:  # moved since it was read
+                fail("files.placement-not-found", lang, code=EXIT_FINDINGS, placement=exc.placement_id)
             for u in planned:
                 where = places[u["placement"]].as_posix()
                 written.append({"placement": u["placement"], "file": where, "signatures": len(u["signatures"]),
@@ -146,3 +150,14 @@ def package(jobs, with_pdf: bool, out: Path, lock_timeout: float, lang: str, err
                  whole=(shown,))
     note(tn("ui.asice.summary", len(packed), lang, count=len(packed)))
     return EXIT_FINDINGS if any(p.status == "refused" or p.changed for p in packed) else EXIT_OK
+
+
+def _recording(update: dict):
+    """The change of one placement's record: its new signatures and, when it is now fully
+    signed, `status: valid` with its history entry."""
+    from cluster_cli.edit.placement import Append, appending
+
+    change = appending("signatures", *update["signatures"]) if update["signatures"] else Append(())
+    if update["status"]:
+        change += appending("history", update["history"], status=update["status"])
+    return change

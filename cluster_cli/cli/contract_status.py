@@ -161,7 +161,7 @@ def _set_status(data, placement: str, target: str, day, reason: Optional[str], n
         fail("usage.contract-status-reason-only", language(lang_flag))
 
     def decide(ds, profile, p, lang):
-        from cluster_cli.edit.placement import commented, ensure_key
+        from cluster_cli.edit.placement import appending
         from cluster_cli.i18n import t
         from cluster_cli.render.contract_status import status_word
         from cluster_cli.reports.contract_status import contract_state, transition_refusals
@@ -172,11 +172,8 @@ def _set_status(data, placement: str, target: str, day, reason: Optional[str], n
             _refuse(refusals, lang, _names(ds))
         before = p.status
 
-        def change(rec) -> None:
-            ensure_key(rec, "status", target)
-            rec["status"] = target
-            ensure_key(rec, "history", []).append(
-                commented({"status": target, "date": day, "reason": reason, "note": note_text}))
+        change = appending("history", {"status": target, "date": day, "reason": reason, "note": note_text},
+                           status=target)
 
         def report(planned) -> None:
             if dry_run:
@@ -210,7 +207,7 @@ def sign(
         fail("usage.contract-sign-member-only", first)
 
     def decide(ds, profile, p, used):
-        from cluster_cli.edit.placement import commented, ensure_key
+        from cluster_cli.edit.placement import appending
         from cluster_cli.i18n import t
         from cluster_cli.render.contract_status import party_text
         from cluster_cli.reports.contract_status import contract_state, sign_refusals
@@ -225,8 +222,7 @@ def sign(
         record = {"party": who.party, "member": who.member if who.party == "host" else None, "date": day,
                   "method": method, "name": name or who.name}
 
-        def change(rec) -> None:
-            ensure_key(rec, "signatures", []).append(commented(record))
+        change = appending("signatures", record)
 
         def report(planned) -> None:
             if dry_run:

@@ -7,7 +7,7 @@ with the new terms stored in it, so the next amendment is diffed against this on
                                    nothing changed / an Amendment: number, changes, context
               ──render_amendment──▶ DOCX bytes (docx.render_docx, the amendment template)
 
-Recording it in the placement's YAML is the edit room's (`edit/placement_amend.py`); the CLI
+Recording it in the placement's YAML is the edit room's (`edit/placement.py`); the CLI
 writes the DOCX, then the record, under the data folder's lock.
 """
 

@@ -152,9 +152,10 @@ def _span(lines: list[str], starts: list[int], placement_id: str, shown: str) ->
 
 
 def plan_update(data_dir: Path, placement_id: str, change: Callable[[Any], None],
-                path: Path | None = None) -> PlannedEdit:
+                path: Path | None = None, text: str | None = None) -> PlannedEdit:
     """The file of `placement_id` with `change(record)` applied to the record (a ruamel
     `CommentedMap`; `ensure_key` adds a key in the model's order) — planned, not written.
+    `text` is the file's text when an earlier change of the same run planned it already.
     PlacementNotFound when no file holds it; TargetError when its file or record cannot be
     read or the change cannot be written back faithfully."""
     from ruamel.yaml import YAMLError
@@ -162,20 +163,22 @@ def plan_update(data_dir: Path, placement_id: str, change: Callable[[Any], None]
     path = path or find_placement(data_dir, placement_id)
     shown = path.as_posix()
     try:
-        original = path.read_text(encoding="utf-8")
+        original = text if text is not None else path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise TargetError(shown, str(exc)) from None
     lines = original.splitlines(True)
     first, end = _span(lines, _item_starts(lines), placement_id, shown)
     before = "".join(lines[first:end])
-    y = _yaml()
-    doc = y.load(before)
-    change(doc[0])
-    out = io.StringIO()
-    y.dump(doc, out, transform=_dedent)
-    after = out.getvalue()
-    if not before.endswith("\n"):
-        after = after.rstrip("\n")
+    after = _appended(before, change) if isinstance(change, Append) else None
+    if after is None:
+        y = _yaml()
+        doc = y.load(before)
+        change(doc[0])
+        out = io.StringIO()
+        y.dump(doc, out, transform=_dedent)
+        after = out.getvalue()
+        if not before.endswith("\n"):
+            after = after.rstrip("\n")
     text = "".join(lines[:first]) + after + "".join(lines[end:])
     try:
         check = _yaml().load(text)
@@ -186,6 +189,100 @@ def plan_update(data_dir: Path, placement_id: str, change: Callable[[Any], None]
         raise TargetError(shown, "the record could not be written back faithfully")
     return PlannedEdit(path, shown, first + 1, first + after.count("\n") + (0 if after.endswith("\n") else 1),
                        before, after, text)
+
+
+def plan_updates(data_dir: Path, changes: list[tuple[str, Callable[[Any], None]]]) -> dict[Path, str]:
+    """Several placements' changes planned together (two may share a file): {file: new text}."""
+    texts: dict[Path, str] = {}
+    for placement_id, change in changes:
+        path = find_placement(data_dir, placement_id)
+        texts[path] = plan_update(data_dir, placement_id, change, path, texts.get(path)).text
+    return texts
+
+
+@dataclass(frozen=True)
+class Append:
+    """A change that only appends entries to the record's lists (`signatures`, `history`,
+    `amendments`) and may set its status. It is written by adding lines — every byte of the
+    record kept, whatever its indentation — where the record's layout allows; else by the round
+    trip (`__call__`). Two add up: `appending("signatures", …) + appending("history", …)`."""
+
+    lists: tuple[tuple[str, tuple[dict, ...]], ...]
+    status: str | None = None
+
+    def __add__(self, other: "Append") -> "Append":
+        return Append(self.lists + other.lists, other.status or self.status)
+
+    def __call__(self, record) -> None:
+        if self.status is not None:
+            ensure_key(record, "status", self.status)
+            record["status"] = self.status
+        for key, entries in self.lists:
+            items = ensure_key(record, key, [])
+            for entry in entries:
+                items.append(commented(entry))
+
+
+def appending(key: str, *entries: dict, status: str | None = None) -> Append:
+    """The change that appends `entries` to the record's list `key` and, given a `status`, sets it."""
+    return Append(((key, tuple(entries)),), status)
+
+
+def _appended(block: str, change: Append) -> str | None:
+    """The record `block` with `change` written as added lines — new items after the last item of
+    an existing block list, a new key after the record's last line — and its status word
+    replaced where it stands. None when the record's layout asks for the round trip (a list in
+    flow style, a status the text does not show as it is)."""
+    y = _yaml()
+    record = y.load(block)[0]
+    lines = block.splitlines(True)
+    if change.status is not None:
+        if "status" not in record:
+            return None
+        line, col = record.lc.value("status")
+        old = str(record["status"])
+        if lines[line][col:col + len(old)] != old:
+            return None
+        lines[line] = lines[line][:col] + change.status + lines[line][col + len(old):]
+    added: dict[str, list] = {}
+    for key, entries in change.lists:
+        added.setdefault(key, []).extend(commented(e) for e in entries)
+    keys = list(record)
+    inserts: list[tuple[int, str]] = []
+    tail = {}
+    for key, items in added.items():
+        if record.get(key) is None:
+            tail[key] = items
+            continue
+        if not isinstance(record[key], list) or not record[key] or record[key].fa.flow_style():
+            return None
+        after = keys.index(key) + 1
+        at = record.lc.key(keys[after])[0] if after < len(keys) else len(lines)
+        while at > 0 and (not lines[at - 1].strip() or lines[at - 1].lstrip().startswith("#")):
+            at -= 1
+        line, col = record[key].lc.item(0)
+        dash = lines[line].rfind("-", 0, col)
+        if dash < 0 or lines[line][:dash].strip():
+            return None
+        text = _indented(y, commented({"x": items}), "").split("\n", 1)[1]  # `  - …` under `x:`
+        inserts.append((at, "".join(" " * dash + ln[2:] if ln.strip() else ln for ln in text.splitlines(True))))
+    for at, text in sorted(inserts, reverse=True):
+        lines[at:at] = [text]
+    out = "".join(lines)
+    if not out.endswith("\n"):
+        out += "\n"
+    if tail:
+        out += _indented(y, commented(tail), "  ")
+    check = _yaml().load(out)[0]
+    if any(len(check.get(k) or ()) != len(record.get(k) or ()) + len(v) for k, v in added.items()):
+        return None  # the list's layout was not the one expected: the round trip writes it
+    return out if block.endswith("\n") else out.rstrip("\n")
+
+
+def _indented(y, data, prefix: str) -> str:
+    out = io.StringIO()
+    y.dump(data, out)
+    return "".join(prefix + line if line.strip() else line for line in out.getvalue().splitlines(True))
 
 
 def update_placement(data_dir: Path, placement_id: str, change: Callable[[Any], None],
