@@ -72,8 +72,22 @@ def report_amounts(cli, data: Path, month: str) -> dict[str, dict[str, Decimal]]
     return out
 
 
-@pytest.mark.parametrize("pain,schema", [("09", "pain.001.001.09"), ("03", "pain.001.001.03")])
-def test_the_file_validates_and_its_sums_are_the_reports(cli, data, tmp_path, pain, schema):
+def schools(data: Path) -> dict[str, str]:
+    """Each student's school, read from the data files."""
+    import yaml
+
+    return {s["id"]: s["school"] for f in sorted((data / "students").rglob("*.yaml"))
+            for s in yaml.safe_load(f.read_text(encoding="utf-8"))}
+
+
+@pytest.mark.parametrize("pain,schema,school", [("09", "pain.001.001.09", "vvttk"), ("03", "pain.001.001.03", "vvttk"),
+                                                ("09", "pain.001.001.09", None)])
+def test_the_file_validates_and_its_sums_are_the_reports(cli, data, tmp_path, pain, schema, school):
+    """The school's account pays its own students only; an account with no school pays them all."""
+    if school is None:
+        cluster = data / "cluster.yaml"
+        text = cluster.read_text(encoding="utf-8")
+        cluster.write_text(re.sub(r"\n  school: vvttk[^\n]*", "", text), encoding="utf-8")
     out = tmp_path / "pay.xml"
     result = cli("payments", "--month", "2026-11", "--as-of", "2026-11-23", "--data", data, "--pain", pain,
                  "--output", out)
@@ -81,6 +95,11 @@ def test_the_file_validates_and_its_sums_are_the_reports(cli, data, tmp_path, pa
     root, ns = read_back(out, schema)
     txs = transactions(root, ns)
     expected = report_amounts(cli, data, "2026-11")
+    if school is not None:
+        of = schools(data)
+        others = sum(1 for kind in expected.values() for sid in kind if of[sid] != school)
+        assert others and f"teiste koolide õpilaste {others} makset" in result.stdout
+        expected = {k: {sid: a for sid, a in v.items() if of[sid] == school} for k, v in expected.items()}
     got: dict[str, dict[str, Decimal]] = {"grants": {}, "special": {}, "travel": {}}
     for tx in txs:
         assert tx["student"] not in got[tx["kind"]], "one transfer per payee and kind"
@@ -101,7 +120,7 @@ def test_the_file_validates_and_its_sums_are_the_reports(cli, data, tmp_path, pa
     dates = {(tx["kind"], tx["date"]) for tx in txs}
     assert ("grants", "2026-11-26") in dates and ("special", "2026-11-26") in dates
     assert ("travel", "2026-11-25") in dates
-    assert re.search(r"2\s160,00 €", result.stdout)  # the summary in Estonian numbers
+    assert re.search(r"1\s380,00 €" if school else r"2\s160,00 €", result.stdout)  # Estonian numbers
 
 
 def test_each_transfer_is_named_stably_and_explained(cli, data, tmp_path):
@@ -193,7 +212,7 @@ def test_only_one_kind_and_a_dry_run_writes_nothing(cli, data, tmp_path):
                  "--output", dry)
     assert result.exit_code == 0, result.output
     assert not dry.exists()
-    assert "kokku: 48 makset" in result.stdout
+    assert "kokku: 31 makset" in result.stdout
 
 
 def test_without_the_payer_account_it_says_what_to_add(cli, data, tmp_path):

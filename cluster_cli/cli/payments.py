@@ -82,8 +82,14 @@ def payments(
 
         deliver(bank.xml, xml_file, lang, private=True, rows=bank.count, wrote=NP_("payments.wrote"))
     to_stderr = xml_file is not None and str(xml_file) == "-"  # stdout carries the file itself
+    from cluster_cli.cli.terminal import is_terminal, terminal_width
+    from cluster_cli.render.findings import labelled_lines
+
+    width = terminal_width() if is_terminal() and not to_stderr else None  # piped: one line each
     for line in sepa.summary_lines(run, bank, lang, show_pii):
-        typer.echo(line, err=to_stderr)
+        label = line[:len(line) - len(line.lstrip())]  # a kind's line is indented under the head
+        for part in labelled_lines(label, line.lstrip(), width, len(label) + 2):
+            typer.echo(part, err=to_stderr)
     if dry_run:
         note(t("payments.dry-run", lang))
     if verbose:
@@ -111,6 +117,10 @@ def _refuse_if_unpayable(run, ds, lang: str, show_pii: bool) -> None:
     cluster_file = ds.cluster.origin.file if ds.cluster is not None else "cluster.yaml"
     if run.account is None:
         fail("payments.account-missing", lang, file=cluster_file)
+    if run.account.school is not None and run.account.school not in ds.members:
+        line = ds.cluster.origin.line_of(("payments", "school"))
+        fail("payments.account-school", lang, where=f"{cluster_file}:{line}" if line else cluster_file,
+             school=run.account.school)
     if run.account_problem is not None:
         line = ds.cluster.origin.line_of(("payments", "iban"))
         from cluster_cli.findings import Pii, mask

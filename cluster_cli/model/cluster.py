@@ -57,6 +57,9 @@ class PaymentAccount(Model):
     name: Text = Field(max_length=70)
     iban: Text
     bic: str | None = Field(default=None, pattern=r"^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$")
+    school: Id | None = None
+    """The member school whose account this is: each school pays its own students, so the file
+    holds only this school's; None pays every student of the cluster from it."""
 
 
 class CommitteeMeeting(Model):

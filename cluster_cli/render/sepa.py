@@ -158,6 +158,10 @@ def summary_lines(run: PaymentRun, file: BankFile | None, lang: str, show_pii: b
                         amount=money_text(k.total, lang), dates=", ".join(date_text(d, lang) for d in k.dates) or "—"))
     lines.append(tn("payments.summary.total", len(run.transfers), lang, count=len(run.transfers),
                     amount=money_text(run.total, lang)))
+    if run.others:
+        count = sum(run.others.values())
+        lines.append(tn("payments.summary.others", count, lang, count=count,
+                        schools=", ".join(f"{school} {n}" for school, n in sorted(run.others.items()))))
     moved = [x for x in run.transfers if x.execution != x.due]
     if moved:
         lines.append(tn("payments.summary.late", len(moved), lang, count=len(moved), due=min(x.due for x in moved),

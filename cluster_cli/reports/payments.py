@@ -74,6 +74,8 @@ class PaymentRun:
     account_problem: str | None  # why the payer's IBAN is invalid, or None
     transfers: list[Transfer] = field(default_factory=list)
     problems: list[AccountProblem] = field(default_factory=list)
+    others: dict[str, int] = field(default_factory=dict)
+    """Transfers left out because another school pays them: {school: count}."""
 
     @property
     def total(self) -> Decimal:
@@ -143,6 +145,9 @@ def payment_run(ds: Dataset, profile: Profile, month: str, kinds: tuple[str, ...
     grouped: dict[tuple[str, str], list] = {}
     students: dict[str, Student] = {}
     for student, kind, amount, due, clause, paid_for in _due_amounts(ds, profile, month, kinds):
+        if account is not None and account.school is not None and student.school != account.school:
+            run.others[student.school] = run.others.get(student.school, 0) + 1  # its school pays it
+            continue
         grouped.setdefault((student.id, kind), []).append((amount, due, clause, paid_for))
         students[student.id] = student
     bad: dict[str, list[str]] = {}
