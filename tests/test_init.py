@@ -19,9 +19,10 @@ NEW = ("--name", "Lääne-Eesti IT-klaster", "--school", VVTTK, "--year", "2026/
 
 
 def tree(folder: Path) -> dict[str, str]:
-    """Every file under `folder` (relative path → sha256), hidden ones included."""
+    """Every file under `folder` (relative path → sha256), hidden ones included — but the lock
+    file an editing command leaves in a data folder (edit/write.py; .gitignore'd, never packaged)."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".cluster.lock"}
 
 
 def errors(cli, folder: Path) -> list[str]:
