@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, Callable, Iterator, NoReturn, Optional, Union
 
 import typer
 
@@ -284,6 +285,29 @@ def fail(key: str, lang: str, code: int = EXIT_UNUSABLE, **args) -> NoReturn:
     if hint:
         say(f"   {t('ui.fix', lang)}: ", hint, "green", err, whole=paths_in(args))
     raise typer.Exit(code)
+
+
+@contextmanager
+def editing(data_dir: Path, lang: Union[str, Callable[[], str]]) -> Iterator:
+    """The data folder's edit session (edit/write.py: lock, re-check, atomic write) with its
+    refusals said in `lang` (a callable when the language is known only once the data is read):
+    another command holds the folder, or a file changed meanwhile — exit 1, nothing written;
+    a write that failed — exit 2."""
+    from cluster_cli.edit.write import DataChanged, DataFolderBusy, edit
+    from cluster_cli.files import WriteError
+
+    def used() -> str:
+        return lang() if callable(lang) else lang
+
+    try:
+        with edit(data_dir) as session:
+            yield session
+    except DataFolderBusy as exc:
+        fail("files.data-busy", used(), code=EXIT_FINDINGS, path=exc.path)
+    except DataChanged as exc:
+        fail("files.data-changed", used(), code=EXIT_FINDINGS, path=exc.path)
+    except WriteError as exc:
+        fail(exc.key, used(), path=exc.path, reason=exc.reason)
 
 
 def stdout_console():

@@ -12,7 +12,7 @@ from typing import Optional
 import typer
 
 from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, Quiet
-from cluster_cli.cli.common import EXIT_FINDINGS, EXIT_OK, fail, language, load_or_exit, note, parse_date
+from cluster_cli.cli.common import EXIT_FINDINGS, EXIT_OK, editing, fail, language, load_or_exit, note, parse_date
 from cluster_cli.cli.values import complete_ids, resolve_id
 
 
@@ -38,18 +38,8 @@ def amend(
     data_dir = resolve_data_dir(data)
     if dry_run or not data_dir.is_dir():
         raise typer.Exit(_amend(ident, out, day, dry_run, data, as_of, lang, no_cache, None))
-    from cluster_cli.edit.write import DataChanged, DataFolderBusy, edit
-    from cluster_cli.files import WriteError
-
-    try:
-        with edit(data_dir) as session:
-            code = _amend(ident, out, day, False, data, as_of, lang, no_cache, session, data_dir)
-    except DataFolderBusy as exc:
-        fail("files.data-busy", first, code=EXIT_FINDINGS, path=exc.path)
-    except DataChanged as exc:
-        fail("files.data-changed", first, code=EXIT_FINDINGS, path=exc.path)
-    except WriteError as exc:
-        fail(exc.key, first, path=exc.path, reason=exc.reason)
+    with editing(data_dir, first) as session:
+        code = _amend(ident, out, day, False, data, as_of, lang, no_cache, session, data_dir)
     raise typer.Exit(code)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import typer
 
 from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, Quiet, ShowPii, TextFormat, TextOrJson
-from cluster_cli.cli.common import EXIT_FINDINGS, EXIT_OK, fail, language, load_or_exit, note, parse_date
+from cluster_cli.cli.common import EXIT_FINDINGS, EXIT_OK, editing, fail, language, load_or_exit, note, parse_date
 
 
 def signatures(
@@ -41,22 +41,13 @@ def signatures(
         loaded = load_or_exit(data, lang, no_cache=no_cache)
         _report(loaded, folder, fmt, as_of, lang, show_pii)
     from cluster_cli.cli.common import resolve_data_dir
-    from cluster_cli.edit.write import DataChanged, DataFolderBusy, edit
-    from cluster_cli.files import WriteError
 
     data_dir = resolve_data_dir(data)
     if not data_dir.is_dir():
         load_or_exit(data, lang, no_cache=True)  # exits with the loader's message
-    try:
-        with edit(data_dir) as session:
-            loaded = load_or_exit(data, lang, no_cache=True)
-            _report(loaded, folder, fmt, as_of, lang, show_pii, (session, data_dir))
-    except DataFolderBusy as exc:
-        fail("files.data-busy", first, code=EXIT_FINDINGS, path=exc.path)
-    except DataChanged as exc:
-        fail("files.data-changed", first, code=EXIT_FINDINGS, path=exc.path)
-    except WriteError as exc:
-        fail(exc.key, first, path=exc.path, reason=exc.reason)
+    with editing(data_dir, first) as session:
+        loaded = load_or_exit(data, lang, no_cache=True)
+        _report(loaded, folder, fmt, as_of, lang, show_pii, (session, data_dir))
 
 
 def _report(loaded, folder: Path, fmt, as_of, lang, show_pii: bool, writing=None) -> None:

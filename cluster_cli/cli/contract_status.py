@@ -22,6 +22,7 @@ from cluster_cli.cli.common import (
     EXIT_FINDINGS,
     Computed,
     ReportFormat,
+    editing,
     fail,
     language,
     load_or_exit,
@@ -114,15 +115,13 @@ def _edit(data: Optional[Path], placement: str, lang_flag: Optional[str], no_cac
     return (planned, session, lang). The caller commits."""
     from cluster_cli.edit.drafts import TargetError
     from cluster_cli.edit.placement import PlacementNotFound, plan_update
-    from cluster_cli.edit.write import DataChanged, DataFolderBusy, edit
-    from cluster_cli.files import WriteError
 
     data_dir = resolve_data_dir(data)
     used = language(lang_flag)
     if not data_dir.is_dir():
         load_or_exit(data, lang_flag, None, no_cache)  # exits with the loader's message
     try:
-        with edit(data_dir) as session:
+        with editing(data_dir, lambda: used) as session:
             loaded = load_or_exit(data, lang_flag, None, True)
             used = language(lang_flag, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
             ds = loaded.dataset
@@ -132,12 +131,6 @@ def _edit(data: Optional[Path], placement: str, lang_flag: Optional[str], no_cac
             if commit:
                 session.commit({planned.path: planned.text})
             report(planned)
-    except DataFolderBusy as exc:
-        fail("files.data-busy", used, code=1, path=exc.path)
-    except DataChanged as exc:
-        fail("files.data-changed", used, code=1, path=exc.path)
-    except WriteError as exc:
-        fail(exc.key, used, path=exc.path, reason=exc.reason)
     except (TargetError, PlacementNotFound) as exc:
         fail("usage.contract-status-target", used, code=1, file=getattr(exc, "file", str(data_dir)),
              reason=getattr(exc, "reason", placement))

@@ -11,7 +11,7 @@ from typing import NoReturn, Optional
 import typer
 
 from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, Quiet, ShowPii
-from cluster_cli.cli.common import EXIT_FINDINGS, EXIT_OK, fail, language, note, parse_date
+from cluster_cli.cli.common import EXIT_FINDINGS, EXIT_OK, editing, fail, language, note, parse_date
 
 
 class ImportKind(str, Enum):  # the values of load/mappings.py's IMPORT_KINDS
@@ -133,23 +133,14 @@ def _write(data, data_dir, kind, rows, bad, file, found, chosen, lang_flag, show
     """Under the data folder's lock: read the data, plan, and write — refused when a row is bad
     (unless --skip-bad), another command holds the lock, or a data file changed meanwhile."""
     from cluster_cli.cli.common import load_or_exit
-    from cluster_cli.edit.write import DataChanged, DataFolderBusy, edit
-    from cluster_cli.files import WriteError
 
     used = lang0
-    try:
-        with edit(data_dir) as session:
-            loaded = load_or_exit(data, lang_flag, None, no_cache)
-            used = language(lang_flag, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
-            plan = _plan(loaded, data_dir, kind, rows, used)
-            _report(file, found, chosen, bad + plan.bad, used, show_pii, skip_bad, skip_bad)
-            session.commit({p.path: p.text for p in plan.files})
-    except DataFolderBusy as exc:
-        fail("files.data-busy", used, code=1, path=exc.path)
-    except DataChanged as exc:
-        fail("files.data-changed", used, code=1, path=exc.path)
-    except WriteError as exc:
-        fail(exc.key, used, path=exc.path, reason=exc.reason)
+    with editing(data_dir, lambda: used) as session:
+        loaded = load_or_exit(data, lang_flag, None, no_cache)
+        used = language(lang_flag, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
+        plan = _plan(loaded, data_dir, kind, rows, used)
+        _report(file, found, chosen, bad + plan.bad, used, show_pii, skip_bad, skip_bad)
+        session.commit({p.path: p.text for p in plan.files})
     for p in plan.files:
         note(_t("import.written", used, file=p.path.as_posix(), verdict=_t(
             "import.verdict.update" if p.existed else "import.verdict.create", used)), whole=(p.path.as_posix(),))

@@ -16,6 +16,7 @@ from cluster_cli.cli.common import (
 from cluster_cli.cli.common import (
     Computed,
     ReportFormat,
+    editing,
     fail,
     language,
     load_or_exit,
@@ -103,24 +104,15 @@ def match(
 def _compute_and_write(compute, data: Optional[Path], state: dict, day, first_lang: str) -> Computed:
     """Under the data folder's lock: read the data, match, write the drafts — refused when another
     command holds the lock or a data file changed since it was read (edit/write.py)."""
-    from cluster_cli.files import WriteError
-    from cluster_cli.edit.write import DataChanged, DataFolderBusy, edit
 
     data_dir = resolve_data_dir(data)
     if not data_dir.is_dir():
         return compute()  # exits with the loader's message for a missing data folder
-    try:
-        with edit(data_dir) as session:
-            _say_swept(session.swept, first_lang)
-            computed = compute()
-            _write(data_dir, state, day, session)
-            return computed
-    except DataFolderBusy as exc:
-        fail("files.data-busy", state.get("lang", first_lang), code=1, path=exc.path)
-    except DataChanged as exc:
-        fail("files.data-changed", state.get("lang", first_lang), code=1, path=exc.path)
-    except WriteError as exc:
-        fail(exc.key, state.get("lang", first_lang), path=exc.path, reason=exc.reason)
+    with editing(data_dir, lambda: state.get("lang", first_lang)) as session:
+        _say_swept(session.swept, first_lang)
+        computed = compute()
+        _write(data_dir, state, day, session)
+        return computed
 
 
 def _say_swept(swept: list, lang: str) -> None:
