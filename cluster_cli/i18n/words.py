@@ -211,6 +211,18 @@ PARTY_WORD = Words("word.party.", {
     "guardian": N_("word.party.guardian"),
     "host": N_("word.party.host"),
 })
+# how a party signed (vocabulary.SIGNATURE_METHODS) and why a contract was cancelled (CANCEL_REASONS)
+SIGNATURE_METHOD = Words("contract.method.", {
+    "digital": N_("contract.method.digital"),
+    "paper": N_("contract.method.paper"),
+})
+CANCEL_REASON = Words("contract.reason.", {
+    "company": N_("contract.reason.company"),
+    "student": N_("contract.reason.student"),
+    "school": N_("contract.reason.school"),
+    "ceased": N_("contract.reason.ceased"),
+    "other": N_("contract.reason.other"),
+})
 
 ACTION_WORD = Words("word.action.", {
     "round-table": N_("word.action.round-table"),

@@ -6,31 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from cluster_cli.i18n import N_, t
-from cluster_cli.i18n.words import PLACEMENT_STATUS, Words, word
+from cluster_cli.i18n.words import CANCEL_REASON, PARTY_WORD, PLACEMENT_STATUS, SIGNATURE_METHOD, word
 from cluster_cli.regulation.parties import Party
 from cluster_cli.render.views import View
 from cluster_cli.reports.contract_status import (
     CAN_FINISH, CONSENT, READY, SIGNATURE, STARTED_UNSIGNED, SUBMIT, ContractList, ContractState, Refusal, Waiting,
 )
-
-# a contract's signing party (vocabulary.SIGNING_PARTIES), how it signed, why it was cancelled
-SIGNING_PARTY = Words("contract.party-word.", {
-    "school": N_("contract.party-word.school"),
-    "student": N_("contract.party-word.student"),
-    "guardian": N_("contract.party-word.guardian"),
-    "host": N_("contract.party-word.host"),
-})
-SIGNATURE_METHOD = Words("contract.method.", {
-    "digital": N_("contract.method.digital"),
-    "paper": N_("contract.method.paper"),
-})
-CANCEL_REASON = Words("contract.reason.", {
-    "company": N_("contract.reason.company"),
-    "student": N_("contract.reason.student"),
-    "school": N_("contract.reason.school"),
-    "ceased": N_("contract.reason.ceased"),
-    "other": N_("contract.reason.other"),
-})
 
 WAITING_TEXT = {
     CONSENT: N_("contract.waiting.consent"),
@@ -48,11 +29,11 @@ def party_text(party: Party, lang: str, names: dict[str, str] | None = None, sho
     if short:
         if party.party == "host":
             return (names or {}).get(party.member or "", party.member or "")
-        return word(SIGNING_PARTY, party.party, lang)
+        return word(PARTY_WORD, party.party, lang)
     if not role and party.party in ("student", "guardian"):
         return party.name or "—"
     if party.party in ("school", "host"):
-        member = (names or {}).get(party.member or "", party.member or word(SIGNING_PARTY, party.party, lang))
+        member = (names or {}).get(party.member or "", party.member or word(PARTY_WORD, party.party, lang))
         if party.name:
             return t("contract.party.member", lang, member=member, name=party.name)
         return str(member)
@@ -138,13 +119,13 @@ def status_views(state: ContractState, lang: str, names: dict[str, str]) -> list
          or "—"),
     ]
     party_rows = [{
-        "party": word(SIGNING_PARTY, s.party.party, lang), "name": party_text(s.party, lang, names, role=False),
+        "party": word(PARTY_WORD, s.party.party, lang), "name": party_text(s.party, lang, names, role=False),
         "signed": s.signature.date if s.signature is not None else None,
         "method": word(SIGNATURE_METHOD, s.signature.method, lang) if s.signature is not None else "",
         "signer": (s.signature.name or "") if s.signature is not None else "",
     } for s in state.parties]
     party_rows += [{
-        "party": word(SIGNING_PARTY, s.party, lang), "name": t("contract.party.not-a-party", lang,
+        "party": word(PARTY_WORD, s.party, lang), "name": t("contract.party.not-a-party", lang,
                                                                 member=s.member or ""),
         "signed": s.date, "method": word(SIGNATURE_METHOD, s.method, lang), "signer": s.name or "",
     } for s in state.extra_signatures]
@@ -210,7 +191,7 @@ def refusal_args(refusal: Refusal, lang: str, names: dict[str, str]) -> dict:
         args["party"] = party_text(args["party"], lang, names)
     elif isinstance(args.get("party"), str):  # a party typed (`--party host --member x`)
         member = args.pop("member", "")
-        args["party"] = " ".join(x for x in (word(SIGNING_PARTY, args["party"], lang), member) if x)
+        args["party"] = " ".join(x for x in (word(PARTY_WORD, args["party"], lang), member) if x)
     for key in ("status", "target"):
         if key in args:
             args[key] = word(PLACEMENT_STATUS, args[key], lang)
@@ -224,4 +205,4 @@ def status_word(status: str, lang: str) -> str:
 
 
 def party_word(party: str, lang: str) -> str:
-    return word(SIGNING_PARTY, party, lang)
+    return word(PARTY_WORD, party, lang)

@@ -13,6 +13,7 @@ from typing import Iterator
 
 from cluster_cli.findings import Finding
 from cluster_cli.i18n import NP_, N_
+from cluster_cli.i18n.words import PARTY_WORD
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Placement
 from cluster_cli.regulation.facts import is_minor, status_on, study_end
@@ -91,12 +92,10 @@ def signed_contract(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                 yield at(p, ("status",), "signed-contract", "4.11.5, Lisa 7 1.4", severity="warning",
                          key="signed-contract.signatures", id=p.id, status=Phrase(SIGNED_WORD[p.status]),
                          parties=tuple(x.member if x.party in ("school", "host") and x.member else
-                                       Phrase(SIGNER_WORD[x.party]) for x in missing))
+                                       Phrase(PARTY_WORD[x.party]) for x in missing))
 
 
 SIGNED_WORD = {"valid": N_("placement.status.valid"), "finished": N_("placement.status.finished")}
-SIGNER_WORD = {"school": N_("contract.party-word.school"), "student": N_("contract.party-word.student"),
-               "guardian": N_("contract.party-word.guardian"), "host": N_("contract.party-word.host")}
 
 
 def practice_plan(ds: Dataset, ctx: Context) -> Iterator[Finding]:
