@@ -219,6 +219,8 @@ def test_without_the_payer_account_it_says_what_to_add(cli, data, tmp_path):
     cluster = data / "cluster.yaml"
     text = cluster.read_text(encoding="utf-8")
     cluster.write_text(text[: text.index("payments:")], encoding="utf-8")
+    members = data / "members.yaml"  # and no school keeps an account of its own
+    members.write_text(re.sub(r"  payments:.*\n(    .*\n)+", "", members.read_text(encoding="utf-8")), encoding="utf-8")
     out = tmp_path / "pay.xml"
     result = cli("payments", "--month", "2026-11", "--data", data, "--output", out)
     assert result.exit_code == 2, result.output
@@ -258,3 +260,29 @@ def test_validate_finds_an_invalid_payer_iban_at_its_line(cli, data):
     found = [f for f in doc["findings"] if f["code"] == "iban" and f["file"].endswith("cluster.yaml")]
     assert len(found) == 1 and found[0]["line"] == text[: text.index('iban: "EE38')].count("\n") + 1
     assert "EE382200221020145686" not in json.dumps(doc)  # masked
+
+
+def test_a_school_with_its_own_account_pays_its_own_students(cli, data, tmp_path):
+    """`--school ptk`: the payer is the school's own account (members.yaml), the payees its students."""
+    out = tmp_path / "ptk.xml"
+    result = cli("payments", "--month", "2026-11", "--as-of", "2026-11-23", "--data", data, "--school", "PTK",
+                 "--output", out)
+    assert result.exit_code == 0, result.output
+    root, ns = read_back(out)
+    of = schools(data)
+    students = {tx["student"] for tx in transactions(root, ns)}
+    assert students and {of[s] for s in students} == {"ptk"}
+    debtor = root.find("p:CstmrCdtTrfInitn/p:PmtInf/p:DbtrAcct/p:Id/p:IBAN", ns).text
+    assert debtor == "EE391022001478520363"
+    assert "maksja Pärnu Tehnoloogiakool" in result.stdout and "vvttk 31" in result.stdout
+
+
+def test_several_school_accounts_and_no_school_chosen_is_refused_naming_them(cli, data, tmp_path):
+    cluster = data / "cluster.yaml"
+    text = cluster.read_text(encoding="utf-8")
+    cluster.write_text(text[:text.index("payments:")] + text[text.index("# Toetuste komisjon"):], encoding="utf-8")
+    out = tmp_path / "pay.xml"
+    result = cli("payments", "--month", "2026-11", "--as-of", "2026-11-23", "--data", data, "--output", out)
+    assert result.exit_code == 2, result.output
+    assert "(hkk, ptk)" in result.stderr and "--school" in result.stderr
+    assert not out.exists()

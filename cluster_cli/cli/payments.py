@@ -13,6 +13,7 @@ from cluster_cli.cli.common import (
     fail, language, load_or_exit, note, output_path, parse_date, parse_month, print_timings, refuse_if_unusable,
     resolve_data_dir, say,
 )
+from cluster_cli.cli.values import complete_ids, resolve_id
 from cluster_cli.vocabulary import PAYMENT_KINDS
 
 Kind = Enum("Kind", {k: k for k in PAYMENT_KINDS}, type=str)  # the choices are vocabulary's tuple
@@ -30,6 +31,8 @@ def payments(
     only: Optional[List[Kind]] = typer.Option(None, "--only", metavar="grants|special|travel",
                                                help="help.payments.only"),
     pain: Pain = typer.Option(Pain.v09, "--pain", help="help.payments.pain"),
+    school: Optional[str] = typer.Option(None, "--school", metavar="ID", help="help.payments.school",
+                                         autocompletion=complete_ids("members")),
     as_of: AsOf = None,
     dry_run: bool = typer.Option(False, "--dry-run", help="help.payments.dry-run"),
     data: Data = None,
@@ -63,8 +66,10 @@ def payments(
     from cluster_cli.reports.payments import payment_run
 
     kinds = tuple(k.value for k in only) if only else PAYMENT_KINDS
+    if school is not None:
+        school = resolve_id("member", school, loaded.dataset.members, lang)
     with timings.stage("report"):
-        run = payment_run(loaded.dataset, loaded.profile, month, kinds, day)
+        run = payment_run(loaded.dataset, loaded.profile, month, kinds, day, school)
     _refuse_if_unpayable(run, loaded.dataset, lang, show_pii)
     from cluster_cli.i18n import t
     from cluster_cli.render import sepa
@@ -114,18 +119,25 @@ def _refuse_if_unpayable(run, ds, lang: str, show_pii: bool) -> None:
     from cluster_cli.i18n import NP_, hint_for, t
     from cluster_cli.render.sepa import problem_lines
 
+    from cluster_cli.reports.payments import payer_account, school_accounts
+
     cluster_file = ds.cluster.origin.file if ds.cluster is not None else "cluster.yaml"
     if run.account is None:
+        own = school_accounts(ds)
+        if run.school is None and len(own) > 1:
+            fail("payments.choose-school", lang, schools=", ".join(sorted(own)))
         fail("payments.account-missing", lang, file=cluster_file)
+    holder = payer_account(ds, run.school)[2]
+    where = holder.origin.file
     if run.account.school is not None and run.account.school not in ds.members:
-        line = ds.cluster.origin.line_of(("payments", "school"))
-        fail("payments.account-school", lang, where=f"{cluster_file}:{line}" if line else cluster_file,
+        line = holder.origin.line_of(("payments", "school"))
+        fail("payments.account-school", lang, where=f"{where}:{line}" if line else where,
              school=run.account.school)
     if run.account_problem is not None:
-        line = ds.cluster.origin.line_of(("payments", "iban"))
+        line = holder.origin.line_of(("payments", "iban"))
         from cluster_cli.findings import Pii, mask
 
-        fail("payments.account-iban", lang, where=f"{cluster_file}:{line}" if line else cluster_file,
+        fail("payments.account-iban", lang, where=f"{where}:{line}" if line else where,
              iban=run.account.iban if show_pii else mask(Pii(run.account.iban)))
     if run.problems:
         for key, args in problem_lines(run, lang, show_pii):

@@ -16,6 +16,7 @@ from pydantic import BeforeValidator, Field
 from cluster_cli import vocabulary as V
 from cluster_cli.i18n import LANGUAGES
 from cluster_cli.model.allowances import Application, DisabilityLevel, SchoolDays
+from cluster_cli.model.cluster import PaymentAccount
 from cluster_cli.model.common import Id, Model, PeriodId, Person, Record, Text
 from cluster_cli.model.numbers import Int, Money, Number
 
@@ -64,6 +65,9 @@ class Member(Record):
     contacts: list[Person] = []
     recognition: Recognition | None = None
     offers: Offers = Field(default_factory=Offers)
+    payments: PaymentAccount | None = None
+    """A school's own account its students' allowances are paid from (`cluster payments
+    --school`); cluster.yaml's `payments:` serves a cluster where one account pays."""
     settlement: str | None = None
     """The settlement (asula) a school is in, written as students' `home_settlement` is (e.g.
     "Vana-Vigala küla"): no travel compensation within it (Lisa 14 2.7, Lisa 13 1.1)."""

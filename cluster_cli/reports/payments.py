@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.cluster import PaymentAccount
@@ -70,8 +71,9 @@ class KindTotal:
 class PaymentRun:
     month: str
     kinds: tuple[str, ...]
-    account: PaymentAccount | None  # cluster.yaml's `payments:`; None when it is missing
+    account: PaymentAccount | None  # the payer's account (`payer_account`); None when there is none
     account_problem: str | None  # why the payer's IBAN is invalid, or None
+    school: str | None = None  # whose students the file pays; None: every student of the cluster
     transfers: list[Transfer] = field(default_factory=list)
     problems: list[AccountProblem] = field(default_factory=list)
     others: dict[str, int] = field(default_factory=dict)
@@ -127,8 +129,34 @@ def _due_amounts(ds: Dataset, profile: Profile, month: str, kinds: tuple[str, ..
                 yield c.student, "travel", c.amount, c.pay_by, clause, c.for_month
 
 
+def school_accounts(ds: Dataset) -> dict[str, PaymentAccount]:
+    """The schools that keep their own allowance account (`payments:` on the member)."""
+    return {m.id: m.payments for m in ds.members.values() if m.payments is not None}
+
+
+def payer_account(ds: Dataset, school: str | None) -> tuple[PaymentAccount | None, str | None, Any]:
+    """(the account, the school whose students it pays — None for all —, the record that holds
+    it) for `school`, or for the one account the data has: the school's own account, else
+    cluster.yaml's `payments:` when it is that school's or the whole cluster's. Several schools'
+    accounts and no `school` give (None, None, None): the caller asks which."""
+    own = school_accounts(ds)
+    default = ds.cluster.payments if ds.cluster else None
+    if school is not None:
+        if school in own:
+            return own[school], school, ds.members[school]
+        if default is not None and default.school in (None, school):
+            return default, school, ds.cluster
+        return None, school, None
+    if default is not None:
+        return default, default.school, ds.cluster
+    if len(own) == 1:
+        [(only, account)] = own.items()
+        return account, only, ds.members[only]
+    return None, None, None
+
+
 def payment_run(ds: Dataset, profile: Profile, month: str, kinds: tuple[str, ...] = PAYMENT_KINDS,
-                as_of: date | None = None) -> PaymentRun:
+                as_of: date | None = None, school: str | None = None) -> PaymentRun:
     """The transfers of `month` for `kinds`: one per student and kind (a student's bus and car
     claims are one travel transfer, executed by the earlier deadline — paying early is allowed),
     each requested for its deadline, or for the first working day from `as_of` when the deadline
@@ -139,13 +167,13 @@ def payment_run(ds: Dataset, profile: Profile, month: str, kinds: tuple[str, ...
     from cluster_cli.regulation.rules.codes import iban_problem
 
     kinds = tuple(k for k in PAYMENT_KINDS if k in kinds)
-    account = ds.cluster.payments if ds.cluster else None
+    account, school, _ = payer_account(ds, school)
     account_problem = iban_problem(account.iban) if account is not None else None
-    run = PaymentRun(month, kinds, account, account_problem)
+    run = PaymentRun(month, kinds, account, account_problem, school)
     grouped: dict[tuple[str, str], list] = {}
     students: dict[str, Student] = {}
     for student, kind, amount, due, clause, paid_for in _due_amounts(ds, profile, month, kinds):
-        if account is not None and account.school is not None and student.school != account.school:
+        if school is not None and student.school != school:
             run.others[student.school] = run.others.get(student.school, 0) + 1  # its school pays it
             continue
         grouped.setdefault((student.id, kind), []).append((amount, due, clause, paid_for))

@@ -106,9 +106,11 @@ def ibans(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             problem = _stdnum_problem(iban, s.iban)
             if problem:
                 yield at(s, ("iban",), "iban", "", key=IBAN_KEYS[problem], value=Pii(s.iban))
-    payer = ds.cluster.payments if ds.cluster else None
-    if payer is not None and iban_problem(payer.iban):
-        yield at(ds.cluster, ("payments", "iban"), "iban", "", key="iban.payer", value=Pii(payer.iban))
+    payers = [(ds.cluster, ds.cluster.payments)] if ds.cluster is not None else []
+    payers += [(m, m.payments) for m in ds.members.values()]  # a school's own account
+    for record, payer in payers:
+        if payer is not None and iban_problem(payer.iban):
+            yield at(record, ("payments", "iban"), "iban", "", key="iban.payer", value=Pii(payer.iban))
 
 
 def _contact_places(ds: Dataset):
