@@ -5,6 +5,7 @@ instruction before it starts (Lisa 8). Each test changes the valid sample, runs 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -192,3 +193,19 @@ def test_clause_lisa_8_3_the_student_s_own_instruction_counts(run):
 
     code, doc = run(own)
     assert findings_of(doc, "safety-instruction") == []
+
+
+# --- Lisa 7 6.1: the statistics per host (`cluster members show`) -----------------------------
+
+
+def test_clause_lisa_7_6_1_members_show_counts_the_visits_per_host(cli, tmp_path):
+    files = base_data()
+    done(files)
+    files["placements.yaml"][0]["visits"].append({"date": date(2026, 10, 21), "member": "koodikoda"})
+    root = write_data(tmp_path / "data", files)
+    result = cli("members", "show", "koodikoda", "--data", root, "--as-of", "2026-11-23", "--format", "json")
+    doc = json.loads(result.stdout)
+    assert doc["host_visits"] == {"ended": 1, "visited": 1, "visits": 2}
+    assert [(p["id"], p["visits"]) for p in doc["placements"]] == [("P1", 2)]
+    table = cli("members", "show", "koodikoda", "--data", root, "--as-of", "2026-11-23", "--lang", "en").stdout
+    assert "1 of 1 ended placements visited; visits in all: 2" in table
