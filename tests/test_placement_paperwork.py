@@ -209,3 +209,12 @@ def test_clause_lisa_7_6_1_members_show_counts_the_visits_per_host(cli, tmp_path
     assert [(p["id"], p["visits"]) for p in doc["placements"]] == [("P1", 2)]
     table = cli("members", "show", "koodikoda", "--data", root, "--as-of", "2026-11-23", "--lang", "en").stdout
     assert "1 of 1 ended placements visited; visits in all: 2" in table
+
+
+def test_clause_4_11_3_the_student_s_individual_study_schedule_sets_the_time(run):
+    def own_schedule(f):
+        periods(f, end=date(2027, 3, 19))
+        f["students/TA-24.yaml"][0]["individual_schedule"] = True
+
+    code, doc = run(own_schedule)
+    assert findings_of(doc, "practice-period") == []

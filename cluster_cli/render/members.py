@@ -153,10 +153,8 @@ def member_views(d: MemberDetail, lang: str) -> list:
         View("placements", "members.view.placements", [
             ("id", "members.col.id"), ("student", "col.student"), ("status", "members.col.status"),
             ("start", "members.col.start"), ("end", "members.col.end"), ("joint", "members.col.joint"),
-            ("visits", "members.col.visits"),
         ], [{"id": p.id, "student": p.student, "status": t(STATUS_WORDS[p.status], lang), "start": p.start,
-             "end": p.end, "joint": len(p.hosts) > 1, "visits": d.visits.get(p.id, 0)} for p in d.placements],
-            kinds={"status": "text"}),
+             "end": p.end, "joint": len(p.hosts) > 1} for p in d.placements], kinds={"status": "text"}),
     ]
 
 

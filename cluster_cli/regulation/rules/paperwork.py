@@ -32,9 +32,11 @@ def _this_year(ds: Dataset, ctx: Context) -> Iterator[Placement]:
 
 def practice_period(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """4.11.3, Lisa 7 2.5: a placement lies in a practice period of the student's group for one
-    of its modules (the yearly practice schedule). Lisa 7 12.3–12.5: a placement abroad may lie
-    outside it, but then the student has an individual study schedule (`individual_schedule`).
-    A group without a period for the placement's modules is not judged (no schedule recorded)."""
+    of its modules (the yearly practice schedule), else the student's own individual study schedule
+    (`individual_schedule`) sets the time — a warning when there is none. Lisa 7 12.3–12.5: a
+    placement abroad may lie outside the period (12.4), but then the student must have the
+    individual study schedule (12.5) — an error. A group without a period for the placement's
+    modules is not judged (no schedule recorded)."""
     for p in ds.records.get("placements", []):
         if p.status == "cancelled":
             continue
@@ -45,11 +47,13 @@ def practice_period(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         periods = [x for x in group.practice_periods if x.module in p.modules]
         if not periods or any(x.start <= p.start and p.end <= x.end for x in periods):
             continue
+        if student.individual_schedule:
+            continue
         period = min(periods, key=lambda x: abs((x.start - p.start).days))
         if p.kind != "abroad":
             yield at(p, ("start",), "practice-period", "4.11.3, Lisa 7 2.5", severity="warning",
                      group=group.id, start=period.start, end=period.end, module=period.module)
-        elif not student.individual_schedule:
+        else:
             yield at(p, ("start",), "practice-period", "Lisa 7 12.4, 12.5", key="practice-period.abroad",
                      student=student.id, group=group.id, start=period.start, end=period.end)
 
