@@ -218,3 +218,16 @@ def test_clause_4_11_3_the_student_s_individual_study_schedule_sets_the_time(run
 
     code, doc = run(own_schedule)
     assert findings_of(doc, "practice-period") == []
+
+
+def test_clause_lisa_7_4_6_collected_documents_leave_the_calendar(cli, tmp_path):
+    def deadlines(returned):
+        files = base_data()
+        if returned:
+            placement(files)["documents"] = {"given": date(2027, 1, 28), "returned": date(2027, 3, 29)}
+        root = write_data(tmp_path / f"data{returned}", files)
+        result = cli("calendar", "--data", root, "--as-of", "2027-03-27", "--format", "json")
+        return [(e["date"], e["kind"]) for e in json.loads(result.stdout)["events"] if e["subject"] == "P1"]
+
+    assert ("2027-04-02", "documents") in deadlines(False)
+    assert ("2027-04-02", "documents") not in deadlines(True)
