@@ -231,3 +231,24 @@ def test_clause_lisa_7_4_6_collected_documents_leave_the_calendar(cli, tmp_path)
 
     assert ("2027-04-02", "documents") in deadlines(False)
     assert ("2027-04-02", "documents") not in deadlines(True)
+
+
+def test_clause_lisa_7_6_1_a_visit_to_a_member_that_is_not_a_host_is_an_error(run):
+    def elsewhere(f):
+        done(f)
+        placement(f)["visits"] = [{"date": date(2026, 10, 7), "member": "vvttk"}]
+
+    code, doc = run(elsewhere)
+    found = findings_of(doc, "host-visit")
+    assert {v["severity"] for v in found} == {"error", "warning"} and code == 1
+    assert any("vvttk" in v["message"] and "koodikoda" in v["message"] for v in found)
+
+
+def test_clause_lisa_8_3_a_safety_line_names_a_module_of_the_group_s_curriculum(run):
+    def typo(f):
+        done(f)
+        group(f)["safety_instructions"].append({"date": date(2026, 9, 2), "module": "M33"})
+
+    code, doc = run(typo)
+    [v] = findings_of(doc, "unknown-reference")
+    assert "M33" in v["message"]

@@ -89,8 +89,15 @@ def placement_paperwork(ds: Dataset, ctx: Context) -> Iterator[Finding]:
 
 def host_visit(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Lisa 7 6.1: the head of the employment centre visits every host at least once during the
-    placement. Judged when the host's period has ended; a visit counts within its period."""
+    placement. Judged when the host's period has ended; a visit counts within its period. A visit
+    naming a member that is not a host of the placement counts for none (an error)."""
     need = ctx.p("host_visits_min")
+    for p in ds.records.get("placements", []):
+        hosts = {h.member for h in p.hosts}
+        for i, v in enumerate(p.visits):
+            if v.member is not None and v.member not in hosts:
+                yield at(p, ("visits", i, "member"), "host-visit", "Lisa 7 6.1", key="host-visit.member",
+                         member=v.member, hosts=sorted(hosts))
     for p in _this_year(ds, ctx):
         for i, h in enumerate(p.hosts):
             if h.end >= ctx.as_of:
