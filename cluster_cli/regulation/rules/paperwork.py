@@ -45,9 +45,7 @@ def practice_period(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if group is None:
             continue
         periods = [x for x in group.practice_periods if x.module in p.modules]
-        if not periods or any(x.start <= p.start and p.end <= x.end for x in periods):
-            continue
-        if student.individual_schedule:
+        if not periods or student.individual_schedule or any(x.start <= p.start and p.end <= x.end for x in periods):
             continue
         period = min(periods, key=lambda x: abs((x.start - p.start).days))
         if p.kind != "abroad":
