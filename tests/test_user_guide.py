@@ -213,7 +213,7 @@ EXAMPLES: dict[str, tuple[tuple[tuple[str, int, str, str | None], ...], tuple[st
     "minor-guardian": (tuple(("students/vvttk/TA-25.yaml", n, old, None) for n, old in (
         (21, "guardian:"), (22, "name: Tiina Sepp"), (23, "relation: ema"), (24, "email:"), (25, "phone:"))),
         VALIDATE),
-    "signed-contract": ((("placements/hkk.yaml", 426, "status: valid", "status: review"),), VALIDATE),
+    "signed-contract": ((("placements/hkk.yaml", 441, "status: valid", "status: review"),), VALIDATE),
     "attendance-count": (((SAMPLE, 121, "unexcused: 0", "unexcused: 270"),), VALIDATE),
     "debt-dates": (((SAMPLE, 898, "cleared: 2026-10-28", "cleared: 2026-10-02"),), VALIDATE),
     "grade-scale": (((SAMPLE, 32, 'value: "5"', "value: A"),), VALIDATE),

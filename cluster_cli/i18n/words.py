@@ -80,6 +80,10 @@ RULE = Words("rule.", {
     "placement-volume": N_("rule.placement-volume"),
     "contract-data-timing": N_("rule.contract-data-timing"),
     "defense": N_("rule.defense"),
+    "practice-period": N_("rule.practice-period"),
+    "placement-paperwork": N_("rule.placement-paperwork"),
+    "host-visit": N_("rule.host-visit"),
+    "safety-instruction": N_("rule.safety-instruction"),
     "catalogue-task": N_("rule.catalogue-task"),
 })
 

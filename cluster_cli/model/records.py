@@ -144,6 +144,15 @@ class PracticePeriod(Model):
     end: date
 
 
+class SafetyInstruction(Model):
+    """One line of the safety-instruction sheet (Lisa 8 3): the date, the module whose practical
+    work it opens (Lisa 8 2; none for the first, general instruction of Lisa 8 1), the instructor."""
+
+    date: date
+    module: Id | None = None
+    instructor: Text | None = None
+
+
 class Group(Record):
     """A study group (õppegrupp); its supervisor is the practice coordinator (Lisa 7 2.2)."""
 
@@ -154,6 +163,8 @@ class Group(Record):
     special_needs: bool = False
     practice_subgroup_size: Int | None = Field(default=None, ge=1)
     practice_periods: list[PracticePeriod] = []
+    safety_instructions: list[SafetyInstruction] = []
+    """The group's safety-instruction sheet (tööohutusalase instrueerimise leht, Lisa 8 3)."""
 
 
 # --- students ------------------------------------------------------------------------------
@@ -275,6 +286,8 @@ class Student(Record):
     individual_curriculum: bool = False
     individual_schedule: bool = False
     student_council: bool = False
+    safety_instructions: list[SafetyInstruction] = []
+    """Instructions given to the student alone (one who joined later), beside the group's (Lisa 8 3)."""
     status: list[StatusEntry] = Field(min_length=1)
     grades: list[Grade] = []
     attendance: list[Attendance] = []
@@ -359,6 +372,29 @@ class PlacementGrade(Model):
     final: GradeValue | None = None
 
 
+class PlacementDocuments(Model):
+    """The paperwork of a placement, each a date (Lisa 7 4.2, 4.6, 7.2, 5.10)."""
+
+    given: date | None = None
+    """The practice documents handed to the student before the start (Lisa 7 4.2)."""
+    returned: date | None = None
+    """Contract, report and diary collected after the end (Lisa 7 4.6)."""
+    diary_checked: date | None = None
+    """The secretary checked the diary on the student's return (Lisa 7 7.2)."""
+    summary_report: date | None = None
+    """The summary report (praktika koondaruanne) made after the defense (Lisa 7 5.10)."""
+
+
+class Visit(Model):
+    """A visit to the host during the placement (Lisa 7 6.1)."""
+
+    date: date
+    member: Id | None = None
+    """The host visited (a joint placement); default the placement's first host."""
+    by: Text | None = None
+    note: str | None = None
+
+
 class StatusChange(Model):
     """One recorded transition of the contract's status (`contracts status --set`)."""
 
@@ -417,6 +453,8 @@ class Placement(Record):
     data_received: date | None = None
     debt_override: DebtOverride | None = None
     grade: PlacementGrade | None = None
+    documents: PlacementDocuments | None = None
+    visits: list[Visit] = []
     history: list[StatusChange] = []
     signatures: list[Signature] = []
     amendments: list[Amendment] = []

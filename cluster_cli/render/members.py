@@ -107,7 +107,9 @@ def member_document(d: MemberDetail) -> dict:
         "tasks": [{"id": t.id, "title": t.title, "curriculum": t.curriculum, "modules": list(t.modules)}
                   for t in d.tasks],
         "placements": [{"id": p.id, "student": p.student, "status": p.status, "start": p.start.isoformat(),
-                        "end": p.end.isoformat(), "joint": len(p.hosts) > 1} for p in d.placements],
+                        "end": p.end.isoformat(), "joint": len(p.hosts) > 1, "visits": d.visits.get(p.id, 0)}
+                       for p in d.placements],
+        "host_visits": {"ended": d.ended, "visited": d.visited, "visits": sum(d.visits.values())},
     }
 
 
@@ -126,6 +128,8 @@ def member_views(d: MemberDetail, lang: str) -> list:
         (N_("members.col.recognised"), t("members.recognised", lang, date=rec.date, decision=rec.decision)
          if rec is not None else t("members.not-recognised", lang)),
         (N_("members.col.joint"), m.offers.joint_placements),
+        (N_("members.col.host-visits"), t("members.visits", lang, visited=d.visited, ended=d.ended,
+                                     visits=sum(d.visits.values()))),
     ]
     person_cols = [("name", N_("col.name")), ("role", N_("members.col.role")), ("email", N_("members.col.email")),
                    ("phone", N_("members.col.phone"))]

@@ -110,7 +110,9 @@ def _placement_events(ds: Dataset, profile: Profile, calendar) -> list[Event]:
                 p.start - timedelta(days=profile.value("contract_data_days_before", p.start)))
         add("host-contact", "host_contact_days_before",
             p.start - timedelta(days=profile.value("host_contact_days_before", p.start)))
-        add("documents", "documents_days_after", p.end + timedelta(days=profile.value("documents_days_after", p.end)))
+        if p.documents is None or p.documents.returned is None:
+            add("documents", "documents_days_after",
+                p.end + timedelta(days=profile.value("documents_days_after", p.end)))
         if p.grade is None or p.grade.defense_date is None:
             add("defense", "defense_days_after", p.end + timedelta(days=profile.value("defense_days_after", p.end)))
     return out

@@ -14,6 +14,7 @@ from datetime import date
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.cluster import Coordinator
 from cluster_cli.model.records import CapacityOffer, CatalogueTask, Member, Placement
+from cluster_cli.regulation.rules.paperwork import host_visits
 
 PARTNERSHIP_ORDER = ("strategic", "developing", "everyday", "network")
 """The forms of partnership, closest first (seed 000, the Finnish seeds' forms)."""
@@ -105,12 +106,23 @@ class MemberDetail:
     coordinators: list[Coordinator]
     tasks: list[CatalogueTask]
     placements: list[Placement]
+    visits: dict[str, int] = field(default_factory=dict)
+    """Visits to this member per placement id (Lisa 7 6.1)."""
+    visited: int = 0
+    """Of the placements hosted here that have ended (not cancelled), how many had a visit."""
+    ended: int = 0
 
 
 def member_detail(ds: Dataset, member_id: str, as_of: date) -> MemberDetail:
+    """The member with the placements it hosts and the statistics of the host visits (Lisa 7
+    6.1): visits per placement, and how many of the ended placements were visited."""
     m = ds.members[member_id]
     coordinators = [c for c in (ds.cluster.coordinators if ds.cluster else []) if c.member == m.id]
-    return MemberDetail(m, as_of, is_recognised(m, as_of), coordinators, tasks_of(ds, m), hosted(ds, m.id))
+    placements = hosted(ds, m.id)
+    visits = {p.id: len(host_visits(p, m.id)) for p in placements}
+    ended = [p for p in placements if p.status != "cancelled" and p.end < as_of]
+    return MemberDetail(m, as_of, is_recognised(m, as_of), coordinators, tasks_of(ds, m), placements, visits,
+                        sum(1 for p in ended if visits[p.id]), len(ended))
 
 
 # --- the catalogue of practical tasks (activity 9) -------------------------------------------

@@ -6,7 +6,7 @@ clause. The tuple is read-only; users pick rules with ``--select`` / ``--ignore`
 
 from __future__ import annotations
 
-from cluster_cli.regulation.rules import codes, curricula, grades, identity, placements, students
+from cluster_cli.regulation.rules import codes, curricula, grades, identity, paperwork, placements, students
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -52,6 +52,10 @@ RULES: tuple[Rule, ...] = (
     Rule("placement-volume", "2.3", "warning", placements.placement_volume),
     Rule("contract-data-timing", "Lisa 7 4.1", "warning", placements.contract_data_timing),
     Rule("defense", "Lisa 7 5.9, 9.3.2, 9.3.4", "warning", placements.defense),
+    Rule("practice-period", "4.11.3, Lisa 7 2.5, 12.3-12.5", "warning", paperwork.practice_period),
+    Rule("placement-paperwork", "Lisa 7 4.2, 4.6, 7.2, 5.10", "warning", paperwork.placement_paperwork),
+    Rule("host-visit", "Lisa 7 6.1", "warning", paperwork.host_visit),
+    Rule("safety-instruction", "Lisa 8 1-3", "warning", paperwork.safety_instruction),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)

@@ -71,12 +71,16 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         add(_ref(ds, g, ("curriculum",), "curricula", g.curriculum))
         checks.extend(_module_refs(ds, g, g.curriculum, ((("practice_periods", i, "module"), pp.module)
                                                           for i, pp in enumerate(g.practice_periods))))
+        checks.extend(_module_refs(ds, g, g.curriculum, ((("safety_instructions", i, "module"), x.module)
+                                                          for i, x in enumerate(g.safety_instructions) if x.module)))
     for s in ds.records.get("students", []):
         add(_ref(ds, s, ("school",), "members", s.school, ("vocational_school",)))
         add(_ref(ds, s, ("curriculum",), "curricula", s.curriculum))
         add(_ref(ds, s, ("group",), "groups", s.group))
         checks.extend(_module_refs(ds, s, s.curriculum, ((("grades", i, "module"), g.module)
                                                           for i, g in enumerate(s.grades))))
+        checks.extend(_module_refs(ds, s, s.curriculum, ((("safety_instructions", i, "module"), x.module)
+                                                          for i, x in enumerate(s.safety_instructions) if x.module)))
     for p in ds.records.get("placements", []):
         add(_ref(ds, p, ("student",), "students", p.student))
         for i, host in enumerate(p.hosts):
