@@ -48,7 +48,7 @@ CHOICES: dict[str, dict[str, str]] = {
 VOCABULARY = {"member-kind": MEMBER_KINDS, "partnership": PARTNERSHIPS, "placement-status": PLACEMENT_STATUSES,
               "season": ("autumn", "spring")}
 
-# The option each choice is typed with (its name in the error message).
+# The option each choice is typed with when no option is at hand (its name in the error message).
 _OPTION = {"member-kind": "--kind", "partnership": "--partnership", "placement-status": "--status",
            "season": "--round"}
 
@@ -100,12 +100,14 @@ def lang_of(ctx: Optional[typer.Context]) -> str:
     return given if given in LANGUAGES else "et"
 
 
-def _refuse_choice(field: str, typed: str, lang: str):
+def _refuse_choice(field: str, typed: str, lang: str, param=None):
+    """Exit 2 naming the option as it was typed (`--set`, `--status`: one choice, two options)."""
     from cluster_cli.cli.common import fail
 
     words = choice_words(field, lang)
     known = ", ".join(f"{w} ({c})" if fold(w) != fold(c) else c for w, c in zip(words, CHOICES[field]))
-    fail("values.unknown-choice", lang, option=_OPTION[field], value=typed, known=known)
+    option = max((o for o in getattr(param, "opts", ()) if o.startswith("--")), key=len, default=_OPTION[field])
+    fail("values.unknown-choice", lang, option=option, value=typed, known=known)
 
 
 def _choice_callback(field: str):
@@ -114,7 +116,7 @@ def _choice_callback(field: str):
             return None
         code = choice_code(field, value)
         if code is None:
-            _refuse_choice(field, value, lang_of(ctx))
+            _refuse_choice(field, value, lang_of(ctx), param)
         return code
 
     return callback

@@ -1,0 +1,44 @@
+"""What the secretary met trying round 6's commands at an 80-column terminal, in Estonian, on the
+sample data (contracts status/sign/signatures, grants pack): each fixed slip, through the real
+CLI on files in tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF, base_data, write_data
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture
+def sample(tmp_path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE, root)
+    return root
+
+
+def test_status_set_unknown_value_names_the_option_typed(cli, tmp_path):
+    data = write_data(tmp_path / "data", base_data())
+    result = cli("contracts", "status", "P1", "--data", data, "--as-of", AS_OF, "--set", "foo")
+    assert result.exit_code == 2
+    assert "--set" in result.stderr and "--status" not in result.stderr
+    assert "kehtiv (valid)" in result.stderr
+    listed = cli("contracts", "list", "--data", data, "--as-of", AS_OF, "--status", "foo")
+    assert listed.exit_code == 2 and "--status" in listed.stderr
+
+
+def test_grants_pack_names_the_data_folder_found_from_the_environment(cli, sample, tmp_path, monkeypatch):
+    from openpyxl import load_workbook
+
+    monkeypatch.setenv("CLUSTER_DATA", str(sample))
+    out = tmp_path / "komisjon"
+    result = cli("grants", "pack", "--round", "2026-autumn", "--output", out)
+    assert result.exit_code == 0, result.output
+    book = load_workbook(next(out.glob("*.xlsx")))
+    assert str(sample) in book.worksheets[0]["A1"].value
+    parameters = dict(book[book.sheetnames[-1]].iter_rows(min_row=2, values_only=True))
+    assert any(value == str(sample) for value in parameters.values())
