@@ -42,3 +42,10 @@ def test_grants_pack_names_the_data_folder_found_from_the_environment(cli, sampl
     assert str(sample) in book.worksheets[0]["A1"].value
     parameters = dict(book[book.sheetnames[-1]].iter_rows(min_row=2, values_only=True))
     assert any(value == str(sample) for value in parameters.values())
+
+
+@pytest.mark.parametrize("command", [("contracts", "signatures"), ("rules",), ("profile",)])
+def test_text_or_json_format_option_says_what_it_does(cli, command):
+    result = cli(*command, "--help")
+    line = next(line for line in result.stdout.splitlines() if "--format" in line)
+    assert "json programmidele" in line, line
