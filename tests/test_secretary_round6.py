@@ -49,3 +49,15 @@ def test_text_or_json_format_option_says_what_it_does(cli, command):
     result = cli(*command, "--help")
     line = next(line for line in result.stdout.splitlines() if "--format" in line)
     assert "json programmidele" in line, line
+
+
+@pytest.mark.parametrize("command, usage, argument", [
+    (("contracts", "status"), "{praktika}", "praktika <tekst>"),
+    (("contracts", "sign"), "{praktika}", "praktika <tekst>"),
+    (("contracts", "signatures"), "{KAUST}", "KAUST <tee>"),
+])
+def test_argument_named_in_estonian_in_usage_and_help(cli, command, usage, argument):
+    result = cli(*command, "--help")
+    assert result.stdout.splitlines()[0].endswith(usage), result.stdout.splitlines()[0]
+    assert argument in result.stdout
+    assert "placement" not in result.stdout.split("Argumendid:")[1].split("Valikud:")[0]
