@@ -61,3 +61,21 @@ def test_argument_named_in_estonian_in_usage_and_help(cli, command, usage, argum
     assert result.stdout.splitlines()[0].endswith(usage), result.stdout.splitlines()[0]
     assert argument in result.stdout
     assert "placement" not in result.stdout.split("Argumendid:")[1].split("Valikud:")[0]
+
+
+def test_sign_party_typed_as_the_help_names_it_in_estonian(cli, tmp_path):
+    import yaml
+
+    files = base_data()
+    files["placements.yaml"][0].pop("signatures", None)
+    files["placements.yaml"][0]["status"] = "review"
+    data = write_data(tmp_path / "data", files)
+    result = cli("contracts", "sign", "P1", "--data", data, "--party", "kool", "--date", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    result = cli("contracts", "sign", "P1", "--data", data, "--party", "Õpilane", "--date", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    record = yaml.safe_load((data / "placements.yaml").read_text(encoding="utf-8"))[0]
+    assert [s["party"] for s in record["signatures"]] == ["school", "student"]
+    refused = cli("contracts", "sign", "P1", "--data", data, "--party", "direktor", "--date", "2026-11-20")
+    assert refused.exit_code == 2
+    assert "--party" in refused.stderr and "kool (school)" in refused.stderr and "Traceback" not in refused.output

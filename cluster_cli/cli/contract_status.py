@@ -34,11 +34,18 @@ from cluster_cli.cli.common import (
     say,
     stderr_console,
 )
-from cluster_cli.cli.values import complete_choice, complete_ids, placement_status, resolve_id, split_list
-from cluster_cli.vocabulary import CANCEL_REASONS, SIGNING_PARTIES
+from cluster_cli.cli.values import (
+    choices_metavar,
+    complete_choice,
+    complete_ids,
+    placement_status,
+    resolve_id,
+    signing_party,
+    split_list,
+)
+from cluster_cli.vocabulary import CANCEL_REASONS
 
 CancelReason = Enum("CancelReason", {r: r for r in CANCEL_REASONS}, type=str)
-SigningParty = Enum("SigningParty", {p: p for p in SIGNING_PARTIES}, type=str)
 
 
 def _names(ds) -> dict:
@@ -190,7 +197,9 @@ def _set_status(data, placement: str, target: str, day, reason: Optional[str], n
 
 def sign(
     placement: str = typer.Argument(..., help="help.contracts.sign.id", autocompletion=complete_ids("placements")),
-    party: SigningParty = typer.Option(..., "--party", help="help.contracts.sign.party"),
+    party: str = typer.Option(..., "--party", help="help.contracts.sign.party", callback=signing_party,
+                              autocompletion=complete_choice("signing-party"),
+                              metavar=choices_metavar("signing-party")),
     member: Optional[str] = typer.Option(None, "--member", help="help.contracts.sign.member",
                                          autocompletion=complete_ids("members")),
     when: str = typer.Option(..., "--date", metavar="DATE", help="help.contracts.sign.date"),
@@ -203,7 +212,7 @@ def sign(
     elsewhere)."""
     first = language(lang)
     day = parse_date(when, first)
-    if member is not None and party.value != "host":
+    if member is not None and party != "host":
         fail("usage.contract-sign-member-only", first)
 
     def decide(ds, profile, p, used):
@@ -215,7 +224,7 @@ def sign(
         names = _names(ds)
         state = contract_state(ds, profile, p, day)
         chosen_member = resolve_id("member", member, ds.members, used) if member is not None else None
-        who, refusals = sign_refusals(state, party.value, chosen_member)
+        who, refusals = sign_refusals(state, party, chosen_member)
         if refusals:
             _refuse(refusals, used, names)
         method = "paper" if paper else "digital"

@@ -16,7 +16,7 @@ import typer
 
 from cluster_cli.i18n import N_
 
-from cluster_cli.vocabulary import MEMBER_KINDS, PARTNERSHIPS, PLACEMENT_STATUSES
+from cluster_cli.vocabulary import MEMBER_KINDS, PARTNERSHIPS, PLACEMENT_STATUSES, SIGNING_PARTIES
 
 # The choice options and the catalogue key of each code's word (literal keys: the gettext
 # extraction must see them). Codes in vocabulary order, which is the order shown.
@@ -40,17 +40,23 @@ CHOICES: dict[str, dict[str, str]] = {
         "finished": "placement.status.finished",
         "cancelled": "placement.status.cancelled",
     },
+    "signing-party": {  # who signs a contract (`cluster contracts sign --party kool`)
+        "school": "contract.party-word.school",
+        "student": "contract.party-word.student",
+        "guardian": "contract.party-word.guardian",
+        "host": "contract.party-word.host",
+    },
     "season": {  # a round: 2026-autumn (sügisvoor), 2027-spring (kevadvoor)
         "autumn": N_("values.season.autumn"),
         "spring": N_("values.season.spring"),
     },
 }
 VOCABULARY = {"member-kind": MEMBER_KINDS, "partnership": PARTNERSHIPS, "placement-status": PLACEMENT_STATUSES,
-              "season": ("autumn", "spring")}
+              "signing-party": SIGNING_PARTIES, "season": ("autumn", "spring")}
 
 # The option each choice is typed with when no option is at hand (its name in the error message).
 _OPTION = {"member-kind": "--kind", "partnership": "--partnership", "placement-status": "--status",
-           "season": "--round"}
+           "signing-party": "--party", "season": "--round"}
 
 
 def fold(text: str) -> str:
@@ -125,6 +131,7 @@ def _choice_callback(field: str):
 member_kind = _choice_callback("member-kind")
 partnership = _choice_callback("partnership")
 placement_status = _choice_callback("placement-status")
+signing_party = _choice_callback("signing-party")
 
 
 def round_value(ctx: typer.Context, param: typer.CallbackParam, value):
