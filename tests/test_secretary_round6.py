@@ -79,3 +79,16 @@ def test_sign_party_typed_as_the_help_names_it_in_estonian(cli, tmp_path):
     refused = cli("contracts", "sign", "P1", "--data", data, "--party", "direktor", "--date", "2026-11-20")
     assert refused.exit_code == 2
     assert "--party" in refused.stderr and "kool (school)" in refused.stderr and "Traceback" not in refused.output
+
+
+def test_payments_only_takes_the_estonian_word(cli, sample, tmp_path):
+    out = tmp_path / "maksed.xml"
+    result = cli("payments", "--month", "2026-11", "--as-of", AS_OF, "--data", sample, "--only", "sõidukulud",
+                 "--output", out)
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "Sõidukulu" in text and "Põhitoetus" not in text
+    refused = cli("payments", "--month", "2026-11", "--as-of", AS_OF, "--data", sample, "--only", "toetus",
+                  "--dry-run")
+    assert refused.exit_code == 2
+    assert "--only" in refused.stderr and "põhitoetus (grants)" in refused.stderr

@@ -13,10 +13,8 @@ from cluster_cli.cli.common import (
     fail, language, load_or_exit, note, output_path, parse_date, parse_month, print_timings, refuse_if_unusable,
     resolve_data_dir, say,
 )
+from cluster_cli.cli.values import choices_metavar, complete_choice, payment_kinds
 from cluster_cli.vocabulary import PAYMENT_KINDS
-
-Kind = Enum("Kind", {k: k for k in PAYMENT_KINDS}, type=str)  # the choices are vocabulary's tuple
-
 
 class Pain(str, Enum):
     v09 = "09"
@@ -27,8 +25,9 @@ def payments(
     month: str = typer.Option(..., "--month", "-m", help="help.payments.month"),
     xml_file: Optional[Path] = typer.Option(None, "--output", "-o", parser=output_path, metavar="FILE",
                                             help="help.payments.output"),
-    only: Optional[List[Kind]] = typer.Option(None, "--only", metavar="grants|special|travel",
-                                               help="help.payments.only"),
+    only: Optional[List[str]] = typer.Option(None, "--only", metavar=choices_metavar("payment-kind"),
+                                              help="help.payments.only", callback=payment_kinds,
+                                              autocompletion=complete_choice("payment-kind")),
     pain: Pain = typer.Option(Pain.v09, "--pain", help="help.payments.pain"),
     as_of: AsOf = None,
     dry_run: bool = typer.Option(False, "--dry-run", help="help.payments.dry-run"),
@@ -62,7 +61,7 @@ def payments(
 
     from cluster_cli.reports.payments import payment_run
 
-    kinds = tuple(k.value for k in only) if only else PAYMENT_KINDS
+    kinds = tuple(dict.fromkeys(only)) if only else PAYMENT_KINDS
     with timings.stage("report"):
         run = payment_run(loaded.dataset, loaded.profile, month, kinds, day)
     _refuse_if_unpayable(run, loaded.dataset, lang, show_pii)

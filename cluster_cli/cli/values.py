@@ -16,7 +16,7 @@ import typer
 
 from cluster_cli.i18n import N_
 
-from cluster_cli.vocabulary import MEMBER_KINDS, PARTNERSHIPS, PLACEMENT_STATUSES, SIGNING_PARTIES
+from cluster_cli.vocabulary import MEMBER_KINDS, PARTNERSHIPS, PAYMENT_KINDS, PLACEMENT_STATUSES, SIGNING_PARTIES
 
 # The choice options and the catalogue key of each code's word (literal keys: the gettext
 # extraction must see them). Codes in vocabulary order, which is the order shown.
@@ -46,17 +46,22 @@ CHOICES: dict[str, dict[str, str]] = {
         "guardian": "contract.party-word.guardian",
         "host": "contract.party-word.host",
     },
+    "payment-kind": {  # what a bank file pays (`cluster payments --only sõidukulud`)
+        "grants": "payments.kind.grants",
+        "special": "payments.kind.special",
+        "travel": "payments.kind.travel",
+    },
     "season": {  # a round: 2026-autumn (sügisvoor), 2027-spring (kevadvoor)
         "autumn": N_("values.season.autumn"),
         "spring": N_("values.season.spring"),
     },
 }
 VOCABULARY = {"member-kind": MEMBER_KINDS, "partnership": PARTNERSHIPS, "placement-status": PLACEMENT_STATUSES,
-              "signing-party": SIGNING_PARTIES, "season": ("autumn", "spring")}
+              "signing-party": SIGNING_PARTIES, "payment-kind": PAYMENT_KINDS, "season": ("autumn", "spring")}
 
 # The option each choice is typed with when no option is at hand (its name in the error message).
 _OPTION = {"member-kind": "--kind", "partnership": "--partnership", "placement-status": "--status",
-           "signing-party": "--party", "season": "--round"}
+           "signing-party": "--party", "payment-kind": "--only", "season": "--round"}
 
 
 def fold(text: str) -> str:
@@ -132,6 +137,12 @@ member_kind = _choice_callback("member-kind")
 partnership = _choice_callback("partnership")
 placement_status = _choice_callback("placement-status")
 signing_party = _choice_callback("signing-party")
+
+
+def payment_kinds(ctx: typer.Context, param: typer.CallbackParam, values):
+    """Callback of the repeatable `--only`: each kind as its code (`sõidukulud` → `travel`)."""
+    one = _choice_callback("payment-kind")
+    return [one(ctx, param, value) for value in split_list(values)] or None
 
 
 def round_value(ctx: typer.Context, param: typer.CallbackParam, value):
