@@ -92,3 +92,12 @@ def test_payments_only_takes_the_estonian_word(cli, sample, tmp_path):
                   "--dry-run")
     assert refused.exit_code == 2
     assert "--only" in refused.stderr and "põhitoetus (grants)" in refused.stderr
+
+
+def test_signatures_names_the_host_as_status_does(cli, sample, tmp_path):
+    out = tmp_path / "lepingud"
+    result = cli("contracts", "render", "HA-2027-02", "--data", sample, "--as-of", AS_OF, "--out", out, "--asice")
+    assert result.exit_code == 0, result.output
+    result = cli("contracts", "signatures", out, "--data", sample, "--as-of", AS_OF)
+    assert "praktikakoht" in result.stdout and "(haapsalu-lv)" in result.stdout, result.stdout
+    assert "ettevõte" not in result.stdout  # the town government is no company
