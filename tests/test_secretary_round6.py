@@ -101,3 +101,13 @@ def test_signatures_names_the_host_as_status_does(cli, sample, tmp_path):
     result = cli("contracts", "signatures", out, "--data", sample, "--as-of", AS_OF)
     assert "praktikakoht" in result.stdout and "(haapsalu-lv)" in result.stdout, result.stdout
     assert "ettevõte" not in result.stdout  # the town government is no company
+
+
+def test_sign_dry_run_says_it_as_the_other_contract_commands(cli, tmp_path):
+    files = base_data()
+    files["placements.yaml"][0].pop("signatures", None)
+    files["placements.yaml"][0]["status"] = "review"
+    data = write_data(tmp_path / "data", files)
+    result = cli("contracts", "sign", "P1", "--data", data, "--party", "school", "--date", "2026-11-20", "-n")
+    assert result.exit_code == 0, result.output
+    assert "Proovikäivitus (--dry-run): midagi ei kirjutatud." in result.output
