@@ -111,3 +111,22 @@ def test_sign_dry_run_says_it_as_the_other_contract_commands(cli, tmp_path):
     result = cli("contracts", "sign", "P1", "--data", data, "--party", "school", "--date", "2026-11-20", "-n")
     assert result.exit_code == 0, result.output
     assert "Proovikäivitus (--dry-run): midagi ei kirjutatud." in result.output
+
+
+def test_cancel_reason_typed_in_estonian_and_explained_in_help(cli, tmp_path):
+    import yaml
+
+    files = base_data()
+    files["placements.yaml"][0].pop("signatures", None)
+    files["placements.yaml"][0]["status"] = "review"
+    data = write_data(tmp_path / "data", files)
+    help_text = " ".join(cli("contracts", "status", "--help").stdout.split())
+    assert "student (õpilasest tulenev)" in help_text and "ceased (ettevõtte tegevus lõppes)" in help_text
+    refused = cli("contracts", "status", "P1", "--data", data, "--as-of", AS_OF, "--set", "cancelled",
+                  "--reason", "haigus")
+    assert refused.exit_code == 2 and "õpilasest tulenev (student)" in refused.stderr
+    result = cli("contracts", "status", "P1", "--data", data, "--as-of", AS_OF, "--set", "tühistatud",
+                 "--reason", "õpilasest-tulenev")
+    assert result.exit_code == 0, result.output
+    record = yaml.safe_load((data / "placements.yaml").read_text(encoding="utf-8"))[0]
+    assert record["history"][-1]["reason"] == "student"

@@ -8,7 +8,6 @@ Only `typer` and the standard library at module level (start-up time).
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -35,6 +34,7 @@ from cluster_cli.cli.common import (
     stderr_console,
 )
 from cluster_cli.cli.values import (
+    cancel_reason,
     choices_metavar,
     complete_choice,
     complete_ids,
@@ -45,7 +45,6 @@ from cluster_cli.cli.values import (
 )
 from cluster_cli.vocabulary import CANCEL_REASONS
 
-CancelReason = Enum("CancelReason", {r: r for r in CANCEL_REASONS}, type=str)
 
 
 def _names(ds) -> dict:
@@ -59,7 +58,9 @@ def status(
                                        autocompletion=complete_choice("placement-status"),
                                        metavar="[review|valid|finished|cancelled|draft]"),
     when: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="help.contracts.status.date"),
-    reason: Optional[CancelReason] = typer.Option(None, "--reason", help="help.contracts.status.reason"),
+    reason: Optional[str] = typer.Option(None, "--reason", help="help.contracts.status.reason",
+                                         callback=cancel_reason, autocompletion=complete_choice("cancel-reason"),
+                                         metavar="<" + "|".join(CANCEL_REASONS) + ">"),
     note_: Optional[str] = typer.Option(None, "--note", help="help.contracts.status.note"),
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="help.contracts.status.dry-run"),
     data: Data = None, as_of: AsOf = None,
@@ -77,7 +78,7 @@ def status(
     timings = Timings()
     if set_ is not None:
         _set_status(data, placement, set_, parse_date(when, first) if when else day,
-                    reason.value if reason is not None else None, note_, dry_run, lang, no_cache)
+                    reason, note_, dry_run, lang, no_cache)
         return
     if when is not None or reason is not None or note_ is not None or dry_run:
         fail("usage.contract-status-set-only", first)

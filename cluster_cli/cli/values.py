@@ -16,7 +16,14 @@ import typer
 
 from cluster_cli.i18n import N_
 
-from cluster_cli.vocabulary import MEMBER_KINDS, PARTNERSHIPS, PAYMENT_KINDS, PLACEMENT_STATUSES, SIGNING_PARTIES
+from cluster_cli.vocabulary import (
+    CANCEL_REASONS,
+    MEMBER_KINDS,
+    PARTNERSHIPS,
+    PAYMENT_KINDS,
+    PLACEMENT_STATUSES,
+    SIGNING_PARTIES,
+)
 
 # The choice options and the catalogue key of each code's word (literal keys: the gettext
 # extraction must see them). Codes in vocabulary order, which is the order shown.
@@ -46,6 +53,13 @@ CHOICES: dict[str, dict[str, str]] = {
         "guardian": "contract.party-word.guardian",
         "host": "contract.party-word.host",
     },
+    "cancel-reason": {  # why a contract is cancelled (`cluster contracts status --reason`)
+        "company": "contract.reason.company",
+        "student": "contract.reason.student",
+        "school": "contract.reason.school",
+        "ceased": "contract.reason.ceased",
+        "other": "contract.reason.other",
+    },
     "payment-kind": {  # what a bank file pays (`cluster payments --only sõidukulud`)
         "grants": "payments.kind.grants",
         "special": "payments.kind.special",
@@ -57,11 +71,13 @@ CHOICES: dict[str, dict[str, str]] = {
     },
 }
 VOCABULARY = {"member-kind": MEMBER_KINDS, "partnership": PARTNERSHIPS, "placement-status": PLACEMENT_STATUSES,
-              "signing-party": SIGNING_PARTIES, "payment-kind": PAYMENT_KINDS, "season": ("autumn", "spring")}
+              "signing-party": SIGNING_PARTIES, "cancel-reason": CANCEL_REASONS,
+              "payment-kind": PAYMENT_KINDS, "season": ("autumn", "spring")}
 
 # The option each choice is typed with when no option is at hand (its name in the error message).
 _OPTION = {"member-kind": "--kind", "partnership": "--partnership", "placement-status": "--status",
-           "signing-party": "--party", "payment-kind": "--only", "season": "--round"}
+           "signing-party": "--party", "cancel-reason": "--reason",
+           "payment-kind": "--only", "season": "--round"}
 
 
 def fold(text: str) -> str:
@@ -137,6 +153,7 @@ member_kind = _choice_callback("member-kind")
 partnership = _choice_callback("partnership")
 placement_status = _choice_callback("placement-status")
 signing_party = _choice_callback("signing-party")
+cancel_reason = _choice_callback("cancel-reason")
 
 
 def payment_kinds(ctx: typer.Context, param: typer.CallbackParam, values):
