@@ -130,3 +130,12 @@ def test_cancel_reason_typed_in_estonian_and_explained_in_help(cli, tmp_path):
     assert result.exit_code == 0, result.output
     record = yaml.safe_load((data / "placements.yaml").read_text(encoding="utf-8"))[0]
     assert record["history"][-1]["reason"] == "student"
+
+
+def test_render_asice_with_paper_signatures_is_refused_before_writing(cli, sample, tmp_path):
+    out = tmp_path / "lepingud"
+    result = cli("contracts", "render", "HA-2027-02", "--data", sample, "--as-of", AS_OF, "--out", out,
+                 "--asice", "--signatures", "paper")
+    assert result.exit_code == 2
+    assert "--asice" in result.stderr and "--signatures paper" in result.stderr and "Parandus" in result.stderr
+    assert not out.exists()
