@@ -139,3 +139,22 @@ def test_render_asice_with_paper_signatures_is_refused_before_writing(cli, sampl
     assert result.exit_code == 2
     assert "--asice" in result.stderr and "--signatures paper" in result.stderr and "Parandus" in result.stderr
     assert not out.exists()
+
+
+def test_amend_summary_fits_an_80_column_terminal(cli, sample, tmp_path, monkeypatch):
+    import re
+
+    out = tmp_path / "lepingud"
+    assert cli("contracts", "render", "PA-2027-01", "--data", sample, "--as-of", AS_OF, "--out", out).exit_code == 0
+    record = sample / "placements" / "ptk.yaml"
+    text = record.read_text(encoding="utf-8")
+    start = text.index("- id: PA-2027-01")
+    head, tail = text[:start], text[start:]
+    tail = re.sub(r"end: 2027-04-30", "end: 2027-05-14", tail, count=2)
+    record.write_text(head + tail, encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.chdir(tmp_path)
+    result = cli("contracts", "amend", "PA-2027-01", "--data", sample, "--as-of", AS_OF, "--out", "lepingud", "-n")
+    assert result.exit_code == 0, result.output
+    assert "14. mai 2027" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80, result.stdout
