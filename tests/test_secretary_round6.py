@@ -158,3 +158,12 @@ def test_amend_summary_fits_an_80_column_terminal(cli, sample, tmp_path, monkeyp
     assert result.exit_code == 0, result.output
     assert "14. mai 2027" in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80, result.stdout
+
+
+def test_payments_summary_fits_an_80_column_terminal(cli, sample, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    result = cli("payments", "--month", "2026-11", "--as-of", AS_OF, "--data", sample, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80, result.stdout
+    assert "Vana-Vigala Tehnika- ja Teeninduskool" in " ".join(result.stdout.split())
+    assert "  kokku: 48 makset, 2\xa0783,10 €" in result.stdout

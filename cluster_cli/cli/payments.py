@@ -11,7 +11,7 @@ import typer
 from cluster_cli.cli.common import (
     EXIT_FINDINGS, AsOf, Data, Lang, NoCache, Quiet, ShowPii, Verbose,
     fail, language, load_or_exit, note, output_path, parse_date, parse_month, print_timings, refuse_if_unusable,
-    resolve_data_dir, say,
+    resolve_data_dir, say, stderr_console,
 )
 from cluster_cli.cli.values import choices_metavar, complete_choice, payment_kinds
 from cluster_cli.vocabulary import PAYMENT_KINDS
@@ -81,8 +81,12 @@ def payments(
 
         deliver(bank.xml, xml_file, lang, private=True, rows=bank.count, wrote=NP_("payments.wrote"))
     to_stderr = xml_file is not None and str(xml_file) == "-"  # stdout carries the file itself
-    for line in sepa.summary_lines(run, bank, lang, show_pii):
-        typer.echo(line, err=to_stderr)
+    from cluster_cli.cli.common import stdout_console
+
+    screen = stderr_console() if to_stderr else stdout_console()
+    for line in sepa.summary_lines(run, bank, lang, show_pii):  # wrapped at the terminal's width
+        lead = line[:len(line) - len(line.lstrip())]
+        say(lead, line.lstrip(), console=screen, indent=len(lead) + 4)
     if dry_run:
         note(t("payments.dry-run", lang))
     if verbose:
