@@ -167,3 +167,16 @@ def test_payments_summary_fits_an_80_column_terminal(cli, sample, monkeypatch):
     assert max(len(line) for line in result.stdout.splitlines()) <= 80, result.stdout
     assert "Vana-Vigala Tehnika- ja Teeninduskool" in " ".join(result.stdout.split())
     assert "  kokku: 48 makset, 2\xa0783,10 €" in result.stdout
+
+
+def test_contract_workbooks_name_their_sheets_in_estonian(cli, sample, tmp_path):
+    from openpyxl import load_workbook
+
+    status = tmp_path / "leping.xlsx"
+    listed = tmp_path / "lepingud.xlsx"
+    assert cli("contracts", "status", "VV-2027-02", "--data", sample, "--as-of", AS_OF, "-o", status).exit_code == 0
+    assert cli("contracts", "list", "--data", sample, "--as-of", AS_OF, "-o", listed).exit_code == 0
+    assert load_workbook(status).sheetnames == ["leping", "osapooled", "ajalugu", "parameetrid"]
+    assert load_workbook(listed).sheetnames == ["lepingud", "parameetrid"]
+    one = cli("contracts", "status", "VV-2027-02", "--data", sample, "--as-of", AS_OF, "--view", "osapooled")
+    assert one.exit_code == 0 and "Allkirjastaja" in one.stdout and "Staatuse ajalugu" not in one.stdout
