@@ -195,7 +195,7 @@ class TextOrJson(str, Enum):
 
 
 # `--format` of the commands that print text or JSON, not report views (`rules`, `profile`).
-TextFormat = Annotated[TextOrJson, typer.Option("--format", "-f")]
+TextFormat = Annotated[TextOrJson, typer.Option("--format", "-f", help="help.option.text-format")]
 
 
 def resolve_data_dir(given: Optional[Path]) -> Path:

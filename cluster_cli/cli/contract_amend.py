@@ -12,7 +12,7 @@ from typing import Optional
 import typer
 
 from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, Quiet
-from cluster_cli.cli.common import EXIT_FINDINGS, EXIT_OK, editing, fail, language, load_or_exit, note, parse_date
+from cluster_cli.cli.common import EXIT_FINDINGS, EXIT_OK, editing, fail, language, load_or_exit, note, parse_date, say
 from cluster_cli.cli.values import complete_ids, resolve_id
 
 
@@ -71,14 +71,18 @@ def _amend(ident: str, out: Path, day_text: Optional[str], dry_run: bool, data, 
         note(t("ui.contracts.amend-nothing", lang, placement=pid, file=source), whole=(source,))
         return EXIT_OK
     shown = out / plan.rel
-    print(t("ui.contracts.amend-header", lang, number=plan.number, placement=pid, path=str(shown),
-            previous=plan.source.name))
+    from cluster_cli.cli.common import stdout_console
+
+    screen = stdout_console()  # wrapped at the terminal's width, paths and dates kept whole
+    say("", t("ui.contracts.amend-header", lang, number=plan.number, placement=pid, path=str(shown),
+              previous=plan.source.name), console=screen, whole=(str(shown), plan.source.name))
     old = {k: a for k, a, _ in plan.changes}
     names = host_names(old, plan.terms)
     for term, before, after in plan.changes:
-        print("  " + change_text(term, before, after, lang, names))
+        say("  ", change_text(term, before, after, lang, names), console=screen, indent=4)
     for extra in plan.also:  # the bilateral agreement of a mobility project (Lisa 7 12.7.2)
-        print(t("ui.contracts.amend-also", lang, path=str(out / extra.rel)))
+        say("", t("ui.contracts.amend-also", lang, path=str(out / extra.rel)), console=screen,
+            whole=(str(out / extra.rel),))
     if dry_run:
         note(t("ui.contracts.dry-run", lang), style="bold")
         return EXIT_OK

@@ -17,7 +17,7 @@ from cluster_cli.cli.common import EXIT_FINDINGS, EXIT_OK, editing, fail, langua
 
 
 def signatures(
-    folder: Path = typer.Argument(..., help="help.contracts.signatures.dir", show_default=False),
+    folder: Path = typer.Argument(..., metavar="DIR", help="help.contracts.signatures.dir", show_default=False),
     write: bool = typer.Option(False, "--write", help="help.contracts.signatures.write"),
     fmt: TextFormat = TextOrJson.text,
     data: Data = None, as_of: AsOf = None, show_pii: ShowPii = False,

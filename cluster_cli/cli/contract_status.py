@@ -8,7 +8,6 @@ Only `typer` and the standard library at module level (start-up time).
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -35,11 +34,18 @@ from cluster_cli.cli.common import (
     say,
     stderr_console,
 )
-from cluster_cli.cli.values import complete_choice, complete_ids, placement_status, resolve_id, split_list
-from cluster_cli.vocabulary import CANCEL_REASONS, SIGNING_PARTIES
+from cluster_cli.cli.values import (
+    cancel_reason,
+    choices_metavar,
+    complete_choice,
+    complete_ids,
+    placement_status,
+    resolve_id,
+    signing_party,
+    split_list,
+)
+from cluster_cli.vocabulary import CANCEL_REASONS
 
-CancelReason = Enum("CancelReason", {r: r for r in CANCEL_REASONS}, type=str)
-SigningParty = Enum("SigningParty", {p: p for p in SIGNING_PARTIES}, type=str)
 
 
 def _names(ds) -> dict:
@@ -53,7 +59,9 @@ def status(
                                        autocompletion=complete_choice("placement-status"),
                                        metavar="[review|valid|finished|cancelled|draft]"),
     when: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="help.contracts.status.date"),
-    reason: Optional[CancelReason] = typer.Option(None, "--reason", help="help.contracts.status.reason"),
+    reason: Optional[str] = typer.Option(None, "--reason", help="help.contracts.status.reason",
+                                         callback=cancel_reason, autocompletion=complete_choice("cancel-reason"),
+                                         metavar="<" + "|".join(CANCEL_REASONS) + ">"),
     note_: Optional[str] = typer.Option(None, "--note", help="help.contracts.status.note"),
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="help.contracts.status.dry-run"),
     data: Data = None, as_of: AsOf = None,
@@ -71,7 +79,7 @@ def status(
     timings = Timings()
     if set_ is not None:
         _set_status(data, placement, set_, parse_date(when, first) if when else day,
-                    reason.value if reason is not None else None, note_, dry_run, lang, no_cache)
+                    reason, note_, dry_run, lang, no_cache)
         return
     if when is not None or reason is not None or note_ is not None or dry_run:
         fail("usage.contract-status-set-only", first)
@@ -183,7 +191,9 @@ def _set_status(data, placement: str, target: str, day, reason: Optional[str], n
 
 def sign(
     placement: str = typer.Argument(..., help="help.contracts.sign.id", autocompletion=complete_ids("placements")),
-    party: SigningParty = typer.Option(..., "--party", help="help.contracts.sign.party"),
+    party: str = typer.Option(..., "--party", help="help.contracts.sign.party", callback=signing_party,
+                              autocompletion=complete_choice("signing-party"),
+                              metavar=choices_metavar("signing-party")),
     member: Optional[str] = typer.Option(None, "--member", help="help.contracts.sign.member",
                                          autocompletion=complete_ids("members")),
     when: str = typer.Option(..., "--date", metavar="DATE", help="help.contracts.sign.date"),
@@ -196,7 +206,7 @@ def sign(
     elsewhere)."""
     first = language(lang)
     day = parse_date(when, first)
-    if member is not None and party.value != "host":
+    if member is not None and party != "host":
         fail("usage.contract-sign-member-only", first)
 
     def decide(ds, profile, p, used):
@@ -208,7 +218,7 @@ def sign(
         names = _names(ds)
         state = contract_state(ds, profile, p, day)
         chosen_member = resolve_id("member", member, ds.members, used) if member is not None else None
-        who, refusals = sign_refusals(state, party.value, chosen_member)
+        who, refusals = sign_refusals(state, party, chosen_member)
         if refusals:
             _refuse(refusals, used, names)
         method = "paper" if paper else "digital"

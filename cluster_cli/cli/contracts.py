@@ -84,6 +84,8 @@ def render(
     """
     from cluster_cli.pipeline import Timings
 
+    if asice and signatures is Signatures.paper:  # a DigiDoc container of a contract to sign in ink
+        fail("usage.contracts-asice-paper", language(lang))
     from cluster_cli.cli.progress import loading
 
     timings = Timings()

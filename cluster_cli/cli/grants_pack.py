@@ -27,7 +27,7 @@ def pack(
 
     Example: cluster grants pack --round 2026-autumn --output komisjon
     """
-    from cluster_cli.cli.common import EXIT_FINDINGS, fail, language, note
+    from cluster_cli.cli.common import EXIT_FINDINGS, fail, language, note, resolve_data_dir
     from cluster_cli.cli.grants import _check_round, _loaded
     from cluster_cli.cli.output import run_info
     from cluster_cli.files import OutputPathError, WriteError, write_output
@@ -46,7 +46,7 @@ def pack(
     existing = [p for p in targets if p.exists()]
     if existing and not force:
         fail("pack.exists", used, code=EXIT_FINDINGS, path=", ".join(str(p) for p in existing))
-    run = run_info(ctx, result.ranking.round.decide_by, str(data or ""),
+    run = run_info(ctx, result.ranking.round.decide_by, str(resolve_data_dir(data)),
                    unkeyed=("quiet", "no_cache", "force", "folder"))
     blobs = [pack_xlsx(result, used, show_pii, run),
              pack_docx(result, ds.cluster.name if ds.cluster else "", used)]

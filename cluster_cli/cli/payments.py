@@ -11,13 +11,10 @@ import typer
 from cluster_cli.cli.common import (
     EXIT_FINDINGS, AsOf, Data, Lang, NoCache, Quiet, ShowPii, Verbose,
     fail, language, load_or_exit, note, output_path, parse_date, parse_month, print_timings, refuse_if_unusable,
-    resolve_data_dir, say,
+    resolve_data_dir, say, stderr_console,
 )
-from cluster_cli.cli.values import complete_ids, resolve_id
+from cluster_cli.cli.values import choices_metavar, complete_choice, complete_ids, payment_kinds, resolve_id
 from cluster_cli.vocabulary import PAYMENT_KINDS
-
-Kind = Enum("Kind", {k: k for k in PAYMENT_KINDS}, type=str)  # the choices are vocabulary's tuple
-
 
 class Pain(str, Enum):
     v09 = "09"
@@ -28,8 +25,9 @@ def payments(
     month: str = typer.Option(..., "--month", "-m", help="help.payments.month"),
     xml_file: Optional[Path] = typer.Option(None, "--output", "-o", parser=output_path, metavar="FILE",
                                             help="help.payments.output"),
-    only: Optional[List[Kind]] = typer.Option(None, "--only", metavar="grants|special|travel",
-                                               help="help.payments.only"),
+    only: Optional[List[str]] = typer.Option(None, "--only", metavar=choices_metavar("payment-kind"),
+                                              help="help.payments.only", callback=payment_kinds,
+                                              autocompletion=complete_choice("payment-kind")),
     pain: Pain = typer.Option(Pain.v09, "--pain", help="help.payments.pain"),
     school: Optional[str] = typer.Option(None, "--school", metavar="ID", help="help.payments.school",
                                          autocompletion=complete_ids("members")),
@@ -65,7 +63,7 @@ def payments(
 
     from cluster_cli.reports.payments import payment_run
 
-    kinds = tuple(k.value for k in only) if only else PAYMENT_KINDS
+    kinds = tuple(dict.fromkeys(only)) if only else PAYMENT_KINDS
     if school is not None:
         school = resolve_id("member", school, loaded.dataset.members, lang)
     with timings.stage("report"):
@@ -87,14 +85,12 @@ def payments(
 
         deliver(bank.xml, xml_file, lang, private=True, rows=bank.count, wrote=NP_("payments.wrote"))
     to_stderr = xml_file is not None and str(xml_file) == "-"  # stdout carries the file itself
-    from cluster_cli.cli.terminal import is_terminal, terminal_width
-    from cluster_cli.render.findings import labelled_lines
+    from cluster_cli.cli.common import stdout_console
 
-    width = terminal_width() if is_terminal() and not to_stderr else None  # piped: one line each
-    for line in sepa.summary_lines(run, bank, lang, show_pii):
-        label = line[:len(line) - len(line.lstrip())]  # a kind's line is indented under the head
-        for part in labelled_lines(label, line.lstrip(), width, len(label) + 2):
-            typer.echo(part, err=to_stderr)
+    screen = stderr_console() if to_stderr else stdout_console()
+    for line in sepa.summary_lines(run, bank, lang, show_pii):  # wrapped at the terminal's width
+        lead = line[:len(line) - len(line.lstrip())]
+        say(lead, line.lstrip(), console=screen, indent=len(lead) + 4)
     if dry_run:
         note(t("payments.dry-run", lang))
     if verbose:

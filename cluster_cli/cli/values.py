@@ -16,7 +16,14 @@ import typer
 
 from cluster_cli.i18n import N_
 
-from cluster_cli.vocabulary import MEMBER_KINDS, PARTNERSHIPS, PLACEMENT_STATUSES
+from cluster_cli.vocabulary import (
+    CANCEL_REASONS,
+    MEMBER_KINDS,
+    PARTNERSHIPS,
+    PAYMENT_KINDS,
+    PLACEMENT_STATUSES,
+    SIGNING_PARTIES,
+)
 
 # The choice options and the catalogue key of each code's word (literal keys: the gettext
 # extraction must see them). Codes in vocabulary order, which is the order shown.
@@ -40,17 +47,37 @@ CHOICES: dict[str, dict[str, str]] = {
         "finished": "placement.status.finished",
         "cancelled": "placement.status.cancelled",
     },
+    "signing-party": {  # who signs a contract (`cluster contracts sign --party kool`)
+        "school": "contract.party-word.school",
+        "student": "contract.party-word.student",
+        "guardian": "contract.party-word.guardian",
+        "host": "contract.party-word.host",
+    },
+    "cancel-reason": {  # why a contract is cancelled (`cluster contracts status --reason`)
+        "company": "contract.reason.company",
+        "student": "contract.reason.student",
+        "school": "contract.reason.school",
+        "ceased": "contract.reason.ceased",
+        "other": "contract.reason.other",
+    },
+    "payment-kind": {  # what a bank file pays (`cluster payments --only sõidukulud`)
+        "grants": "payments.kind.grants",
+        "special": "payments.kind.special",
+        "travel": "payments.kind.travel",
+    },
     "season": {  # a round: 2026-autumn (sügisvoor), 2027-spring (kevadvoor)
         "autumn": N_("values.season.autumn"),
         "spring": N_("values.season.spring"),
     },
 }
 VOCABULARY = {"member-kind": MEMBER_KINDS, "partnership": PARTNERSHIPS, "placement-status": PLACEMENT_STATUSES,
-              "season": ("autumn", "spring")}
+              "signing-party": SIGNING_PARTIES, "cancel-reason": CANCEL_REASONS,
+              "payment-kind": PAYMENT_KINDS, "season": ("autumn", "spring")}
 
-# The option each choice is typed with (its name in the error message).
+# The option each choice is typed with when no option is at hand (its name in the error message).
 _OPTION = {"member-kind": "--kind", "partnership": "--partnership", "placement-status": "--status",
-           "season": "--round"}
+           "signing-party": "--party", "cancel-reason": "--reason",
+           "payment-kind": "--only", "season": "--round"}
 
 
 def fold(text: str) -> str:
@@ -100,12 +127,14 @@ def lang_of(ctx: Optional[typer.Context]) -> str:
     return given if given in LANGUAGES else "et"
 
 
-def _refuse_choice(field: str, typed: str, lang: str):
+def _refuse_choice(field: str, typed: str, lang: str, param=None):
+    """Exit 2 naming the option as it was typed (`--set`, `--status`: one choice, two options)."""
     from cluster_cli.cli.common import fail
 
     words = choice_words(field, lang)
     known = ", ".join(f"{w} ({c})" if fold(w) != fold(c) else c for w, c in zip(words, CHOICES[field]))
-    fail("values.unknown-choice", lang, option=_OPTION[field], value=typed, known=known)
+    option = max((o for o in getattr(param, "opts", ()) if o.startswith("--")), key=len, default=_OPTION[field])
+    fail("values.unknown-choice", lang, option=option, value=typed, known=known)
 
 
 def _choice_callback(field: str):
@@ -114,7 +143,7 @@ def _choice_callback(field: str):
             return None
         code = choice_code(field, value)
         if code is None:
-            _refuse_choice(field, value, lang_of(ctx))
+            _refuse_choice(field, value, lang_of(ctx), param)
         return code
 
     return callback
@@ -123,6 +152,14 @@ def _choice_callback(field: str):
 member_kind = _choice_callback("member-kind")
 partnership = _choice_callback("partnership")
 placement_status = _choice_callback("placement-status")
+signing_party = _choice_callback("signing-party")
+cancel_reason = _choice_callback("cancel-reason")
+
+
+def payment_kinds(ctx: typer.Context, param: typer.CallbackParam, values):
+    """Callback of the repeatable `--only`: each kind as its code (`sõidukulud` → `travel`)."""
+    one = _choice_callback("payment-kind")
+    return [one(ctx, param, value) for value in split_list(values)] or None
 
 
 def round_value(ctx: typer.Context, param: typer.CallbackParam, value):

@@ -14,7 +14,7 @@ from cluster_cli.render.table import Line, format_value, view_lines
 from cluster_cli.render.views import View
 
 def party_text(party: Any, lang: str) -> str:
-    """`ettevõte (bits-bytes)` for a host, else the party's word."""
+    """`praktikakoht (bits-bytes)` for a host, else the party's word."""
     text = word(PARTY_WORD, party.party, lang)
     return f"{text} ({party.member})" if party.member else text
 
