@@ -48,10 +48,10 @@ CHOICES: dict[str, dict[str, str]] = {
         "cancelled": "placement.status.cancelled",
     },
     "signing-party": {  # who signs a contract (`cluster contracts sign --party kool`)
-        "school": "contract.party-word.school",
-        "student": "contract.party-word.student",
-        "guardian": "contract.party-word.guardian",
-        "host": "contract.party-word.host",
+        "school": "word.party.school",
+        "student": "word.party.student",
+        "guardian": "word.party.guardian",
+        "host": "word.party.host",
     },
     "cancel-reason": {  # why a contract is cancelled (`cluster contracts status --reason`)
         "company": "contract.reason.company",
