@@ -129,6 +129,17 @@ CALENDAR_EVENT = Words("calendar.event.", {
     "debt-agree": N_("calendar.event.debt-agree"),
     "debt-clear": N_("calendar.event.debt-clear"),
     "leave-return": N_("calendar.event.leave-return"),
+    "grant-appeal": N_("calendar.event.grant-appeal"),
+    "special-apply": N_("calendar.event.special-apply"),
+    "special-decide": N_("calendar.event.special-decide"),
+    "special-appeal": N_("calendar.event.special-appeal"),
+    "special-pay": N_("calendar.event.special-pay"),
+    "bus-report": N_("calendar.event.bus-report"),
+    "bus-check": N_("calendar.event.bus-check"),
+    "bus-pay": N_("calendar.event.bus-pay"),
+    "period-summary": N_("calendar.event.period-summary"),
+    "exam-appeal": N_("calendar.event.exam-appeal"),
+    "decision-challenge": N_("calendar.event.decision-challenge"),
 })
 
 # calendar file: an event's sentence without names, by kind
@@ -153,6 +164,17 @@ CALENDAR_KIND = Words("calendar.kind.", {
     "debt-agree": N_("calendar.kind.debt-agree"),
     "debt-clear": N_("calendar.kind.debt-clear"),
     "leave-return": N_("calendar.kind.leave-return"),
+    "grant-appeal": N_("calendar.kind.grant-appeal"),
+    "special-apply": N_("calendar.kind.special-apply"),
+    "special-decide": N_("calendar.kind.special-decide"),
+    "special-appeal": N_("calendar.kind.special-appeal"),
+    "special-pay": N_("calendar.kind.special-pay"),
+    "bus-report": N_("calendar.kind.bus-report"),
+    "bus-check": N_("calendar.kind.bus-check"),
+    "bus-pay": N_("calendar.kind.bus-pay"),
+    "period-summary": N_("calendar.kind.period-summary"),
+    "exam-appeal": N_("calendar.kind.exam-appeal"),
+    "decision-challenge": N_("calendar.kind.decision-challenge"),
 })
 
 # calendar: weekday names, Monday = 0
