@@ -25,7 +25,7 @@ STUDY_FORMS = ("school_based", "workplace_based", "non_stationary")
 
 # --- students ---------------------------------------------------------------------------------
 
-GRADE_KINDS = ("assessment", "period", "module", "final", "practice", "prior_learning", "independent")
+GRADE_KINDS = ("assessment", "period", "module", "final", "practice", "prior_learning", "independent", "year_end")
 STUDENT_STATUSES = ("active", "academic_leave", "abroad", "expelled", "graduated")
 LEAVE_REASONS = ("health", "military", "child_care", "other")
 RESIDENCES = ("citizen", "long_term", "temporary", "right_of_residence", "none")

@@ -49,6 +49,8 @@ RULE = Words("rule.", {
     "attendance-count": N_("rule.attendance-count"),
     "debt-dates": N_("rule.debt-dates"),
     "grade-date": N_("rule.grade-date"),
+    "period-grade": N_("rule.period-grade"),
+    "practice-grade": N_("rule.practice-grade"),
     "grade-scale": N_("rule.grade-scale"),
     "no-show": N_("rule.no-show"),
     "signed-contract": N_("rule.signed-contract"),

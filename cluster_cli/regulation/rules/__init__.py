@@ -6,7 +6,7 @@ clause. The tuple is read-only; users pick rules with ``--select`` / ``--ignore`
 
 from __future__ import annotations
 
-from cluster_cli.regulation.rules import codes, curricula, grades, identity, placements, students
+from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, placements, students
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -39,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     Rule("grade-scale", "4.6.4.3-4.6.4.5", "error", grades.grade_scale),
     Rule("no-show", "Lisa 4 4.5", "error", grades.no_show),
     Rule("grade-date", "5.1.1", "error", grades.grade_date),
+    Rule("period-grade", "2.34, Lisa 3 II.19-20", "warning", grade_records.period_grades),
     # placements
     Rule("contract-terms", "Lisa 7 1.4.2-1.4.9", "error", placements.contract_terms),
     Rule("signed-contract", "4.11.5, Lisa 7 1.4", "error", placements.signed_contract),
@@ -52,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     Rule("placement-volume", "2.3", "warning", placements.placement_volume),
     Rule("contract-data-timing", "Lisa 7 4.1", "warning", placements.contract_data_timing),
     Rule("defense", "Lisa 7 5.9, 9.3.2, 9.3.4", "warning", placements.defense),
+    Rule("practice-grade", "Lisa 7 4.2", "error", grade_records.practice_grade_scale),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)
