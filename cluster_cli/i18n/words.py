@@ -50,6 +50,8 @@ RULE = Words("rule.", {
     "debt-dates": N_("rule.debt-dates"),
     "grade-date": N_("rule.grade-date"),
     "period-grade": N_("rule.period-grade"),
+    "minor-consent": N_("rule.minor-consent"),
+    "minor-notice": N_("rule.minor-notice"),
     "practice-grade": N_("rule.practice-grade"),
     "grade-scale": N_("rule.grade-scale"),
     "no-show": N_("rule.no-show"),

@@ -6,7 +6,7 @@ clause. The tuple is read-only; users pick rules with ``--select`` / ``--ignore`
 
 from __future__ import annotations
 
-from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, placements, students
+from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, minors, placements, students
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -31,6 +31,8 @@ RULES: tuple[Rule, ...] = (
     Rule("leave-return", "6.7.10, 6.8.2.5", "warning", students.leave_return),
     Rule("never-started", "4.1.13, 6.8.2.4, Lisa 1 I.8", "warning", students.never_started),
     Rule("study-end-passed", "6.8.2.3", "warning", students.study_end_passed),
+    Rule("minor-consent", "6.7.3, 4.12.5", "warning", minors.minor_consent),
+    Rule("minor-notice", "6.8.6-6.8.7, 6.9.4-6.9.5", "warning", minors.minor_notice),
     Rule("student-group", "", "warning", students.student_group),
     Rule("practice-group-size", "Lisa 6 II.2-3", "error", students.practice_group_size),
     # the journal: grades and attendance
