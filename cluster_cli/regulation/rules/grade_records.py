@@ -46,10 +46,14 @@ def period_grades(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         for module, indexes in sorted(by_module.items()):
             grades = [s.grades[i] for i in indexes]
             closed = min((g.date for g in grades if g.kind in CLOSING), default=None)
-            periods = sorted({period_containing(ds.cluster, g.date) for g in grades if g.kind in WORK})
-            for pid in periods:
+            work: dict[str, list[int]] = {}  # the module's results by study period (summer counts to spring)
+            for i in indexes:
+                if s.grades[i].kind in WORK:
+                    work.setdefault(period_containing(ds.cluster, s.grades[i].date), []).append(i)
+            for pid, done in sorted(work.items()):
                 start, end = period_dates(ds.cluster, pid)
-                week_end = end + timedelta(days=ctx.p("debts_summary_days", end))
+                last = max(end, max(s.grades[i].date for i in done))  # a result of the summer after it
+                week_end = last + timedelta(days=ctx.p("debts_summary_days", end))
                 if week_end >= ctx.as_of or (closed is not None and closed <= week_end):
                     continue
                 entry = status_on(s, end)
@@ -57,8 +61,7 @@ def period_grades(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                     continue
                 wanted = "year_end" if pid.endswith("-spring") else "period"
                 interim = [i for i in indexes if s.grades[i].kind in INTERIM and start <= s.grades[i].date <= week_end]
-                last_work = max(i for i in indexes if s.grades[i].kind in WORK
-                                and start <= s.grades[i].date <= end)
+                last_work = max(done, key=lambda i: (s.grades[i].date, i))
                 clause, missing, typed = WANTED[wanted]
                 if not interim:
                     yield at(s, ("grades", last_work, "kind"), "period-grade", clause, severity="warning",
