@@ -25,9 +25,14 @@ STUDY_FORMS = ("school_based", "workplace_based", "non_stationary")
 
 # --- students ---------------------------------------------------------------------------------
 
-GRADE_KINDS = ("assessment", "period", "module", "final", "practice", "prior_learning", "independent")
+GRADE_KINDS = ("assessment", "period", "module", "final", "practice", "prior_learning", "independent", "year_end")
 STUDENT_STATUSES = ("active", "academic_leave", "abroad", "expelled", "graduated")
 LEAVE_REASONS = ("health", "military", "child_care", "other")
+# 6.8.7: to whom a removed minor's documents were given
+DOCUMENTS_TO = ("guardian", "student")
+# 6.9.2.1–6.9.2.9: influence measures (mõjutusvahendid), in the regulation's order
+MEASURE_KINDS = ("department_discussion", "support_discussion", "director_discussion", "reprimand",
+                 "allowance_stop", "probation", "dormitory_removal", "conditional_removal", "removal")
 RESIDENCES = ("citizen", "long_term", "temporary", "right_of_residence", "none")
 
 # --- allowances -------------------------------------------------------------------------------

@@ -49,6 +49,10 @@ RULE = Words("rule.", {
     "attendance-count": N_("rule.attendance-count"),
     "debt-dates": N_("rule.debt-dates"),
     "grade-date": N_("rule.grade-date"),
+    "period-grade": N_("rule.period-grade"),
+    "minor-consent": N_("rule.minor-consent"),
+    "minor-notice": N_("rule.minor-notice"),
+    "practice-grade": N_("rule.practice-grade"),
     "grade-scale": N_("rule.grade-scale"),
     "no-show": N_("rule.no-show"),
     "signed-contract": N_("rule.signed-contract"),
@@ -133,6 +137,17 @@ CALENDAR_EVENT = Words("calendar.event.", {
     "debt-agree": N_("calendar.event.debt-agree"),
     "debt-clear": N_("calendar.event.debt-clear"),
     "leave-return": N_("calendar.event.leave-return"),
+    "grant-appeal": N_("calendar.event.grant-appeal"),
+    "special-apply": N_("calendar.event.special-apply"),
+    "special-decide": N_("calendar.event.special-decide"),
+    "special-appeal": N_("calendar.event.special-appeal"),
+    "special-pay": N_("calendar.event.special-pay"),
+    "bus-report": N_("calendar.event.bus-report"),
+    "bus-check": N_("calendar.event.bus-check"),
+    "bus-pay": N_("calendar.event.bus-pay"),
+    "period-summary": N_("calendar.event.period-summary"),
+    "exam-appeal": N_("calendar.event.exam-appeal"),
+    "decision-challenge": N_("calendar.event.decision-challenge"),
 })
 
 # calendar file: an event's sentence without names, by kind
@@ -157,6 +172,17 @@ CALENDAR_KIND = Words("calendar.kind.", {
     "debt-agree": N_("calendar.kind.debt-agree"),
     "debt-clear": N_("calendar.kind.debt-clear"),
     "leave-return": N_("calendar.kind.leave-return"),
+    "grant-appeal": N_("calendar.kind.grant-appeal"),
+    "special-apply": N_("calendar.kind.special-apply"),
+    "special-decide": N_("calendar.kind.special-decide"),
+    "special-appeal": N_("calendar.kind.special-appeal"),
+    "special-pay": N_("calendar.kind.special-pay"),
+    "bus-report": N_("calendar.kind.bus-report"),
+    "bus-check": N_("calendar.kind.bus-check"),
+    "bus-pay": N_("calendar.kind.bus-pay"),
+    "period-summary": N_("calendar.kind.period-summary"),
+    "exam-appeal": N_("calendar.kind.exam-appeal"),
+    "decision-challenge": N_("calendar.kind.decision-challenge"),
 })
 
 # calendar: weekday names, Monday = 0

@@ -209,6 +209,14 @@ class StatusEntry(Model):
     evidence: str | None = None
     child_birth_date: date | None = None
     note: str | None = None
+    guardian_consent: date | None = None
+    """The legal representative's written consent of a minor: to academic leave (6.7.3), to study
+    abroad (4.12.5), to the documents of a removal given to the student (6.8.7)."""
+    guardian_notified: date | None = None
+    """A removal (`expelled`) of a minor: the day the supervisor told the legal representative of
+    the intent and its reasons (6.8.6)."""
+    documents_to: Literal[V.DOCUMENTS_TO] | None = None
+    """A removal of a minor: to whom the documents were given (6.8.7)."""
 
 
 class Grade(Model):
@@ -245,6 +253,17 @@ class Achievement(Model):
     kind: Literal["outstanding_results", "social_activity", "competition"]
     date: date
     description: Text
+
+
+class Measure(Model):
+    """An influence measure applied to the student (6.9.2) and, for a minor, the day the group
+    supervisor notified the legal representative of it (6.9.4–6.9.5)."""
+
+    date: date
+    kind: Literal[V.MEASURE_KINDS]
+    directive: bool = False
+    guardian_notified: date | None = None
+    note: str | None = None
 
 
 class Violation(Model):
@@ -294,6 +313,7 @@ class Student(Record):
     applications: list[Application] = []
     achievements: list[Achievement] = []
     violations: list[Violation] = []
+    measures: list[Measure] = []
     income_previous_year: Money | None = Field(default=None, ge=0)
     school_days: list[SchoolDays] = []
     disability: DisabilityLevel | None = None

@@ -24,7 +24,7 @@ from cluster_cli.model.grades import NEGATIVE
 from cluster_cli.model.records import Grade, Student
 from cluster_cli.regulation.calendar import WorkingDays
 
-DEBT_KINDS = frozenset({"assessment", "period", "module", "final", "independent", "practice"})
+DEBT_KINDS = frozenset({"assessment", "period", "module", "final", "independent", "practice", "year_end"})
 
 OPEN, AGREEMENT_OVERDUE, EXPIRED, CLEARED = "open", "agreement_overdue", "expired", "cleared"
 

@@ -311,8 +311,8 @@ def _half_year_action(ds, s: Student, as_of: date, profile: Profile, add) -> Non
     period = last_ended_period(ds.cluster, as_of)
     start, end = period_dates(ds.cluster, period)
     last: dict[str, str] = {}
-    for g in sorted((g for g in s.grades if start <= g.date <= end and g.kind in ("period", "module", "final")),
-                    key=lambda g: g.date):
+    summary = ("period", "year_end", "module", "final")
+    for g in sorted((g for g in s.grades if start <= g.date <= end and g.kind in summary), key=lambda g: g.date):
         last[g.module] = g.value
     if not last:
         return

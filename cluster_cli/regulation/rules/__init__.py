@@ -6,7 +6,8 @@ clause. The tuple is read-only; users pick rules with ``--select`` / ``--ignore`
 
 from __future__ import annotations
 
-from cluster_cli.regulation.rules import codes, curricula, grades, identity, paperwork, placements, students
+from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, minors, paperwork
+from cluster_cli.regulation.rules import placements, students
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -31,6 +32,8 @@ RULES: tuple[Rule, ...] = (
     Rule("leave-return", "6.7.10, 6.8.2.5", "warning", students.leave_return),
     Rule("never-started", "4.1.13, 6.8.2.4, Lisa 1 I.8", "warning", students.never_started),
     Rule("study-end-passed", "6.8.2.3", "warning", students.study_end_passed),
+    Rule("minor-consent", "6.7.3, 4.12.5", "warning", minors.minor_consent),
+    Rule("minor-notice", "6.8.6-6.8.7, 6.9.4-6.9.5", "warning", minors.minor_notice),
     Rule("student-group", "", "warning", students.student_group),
     Rule("practice-group-size", "Lisa 6 II.2-3", "error", students.practice_group_size),
     # the journal: grades and attendance
@@ -39,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     Rule("grade-scale", "4.6.4.3-4.6.4.5", "error", grades.grade_scale),
     Rule("no-show", "Lisa 4 4.5", "error", grades.no_show),
     Rule("grade-date", "5.1.1", "error", grades.grade_date),
+    Rule("period-grade", "2.34, Lisa 3 II.19-20", "warning", grade_records.period_grades),
     # placements
     Rule("contract-terms", "Lisa 7 1.4.2-1.4.9", "error", placements.contract_terms),
     Rule("signed-contract", "4.11.5, Lisa 7 1.4", "error", placements.signed_contract),
@@ -56,6 +60,7 @@ RULES: tuple[Rule, ...] = (
     Rule("placement-paperwork", "Lisa 7 4.2, 4.6, 7.2, 5.10", "warning", paperwork.placement_paperwork),
     Rule("host-visit", "Lisa 7 6.1", "warning", paperwork.host_visit),
     Rule("safety-instruction", "Lisa 8 1-3", "warning", paperwork.safety_instruction),
+    Rule("practice-grade", "Lisa 7 4.2", "error", grade_records.practice_grade_scale),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)
