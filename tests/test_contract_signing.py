@@ -333,3 +333,14 @@ def test_a_minor_without_the_legal_representatives_consent_stays_under_review(cl
     assert "nõusolekut (4.12.5) ei ole kirjas" in result.output
     record = placement_record(data)
     assert len(record["signatures"]) == 4 and record["status"] == "review"
+
+
+def test_a_signed_contract_gets_no_container_to_sign(cli, tmp_path):
+    """`render --asice` packs what still has to be signed: P1 of the base data is valid (signed)."""
+    data = write_data(tmp_path / "data", base_data())
+    out = tmp_path / "out"
+    result = cli("contracts", "render", "P1", "--data", data, "--as-of", AS_OF, "--out", out, "--asice")
+    assert result.exit_code == 0, result.output
+    assert not list(out.rglob("*.asice"))
+    assert "konteinerit ei tehtud — leping on juba allkirjastatud" in result.stderr
+    assert "0 DigiDoc-konteinerit" in result.stderr

@@ -134,12 +134,15 @@ def package(jobs, with_pdf: bool, out: Path, lock_timeout: float, lang: str, err
         if p.status == "signed":
             _say(err, "", t("ui.asice.signed-changed" if p.changed else "ui.asice.signed", lang, path=shown),
                  "bold red" if p.changed else "dim", whole=(shown,))
+        elif p.status == "not-to-sign":
+            _say(err, "", t("ui.asice.not-to-sign", lang, path=shown), "dim", whole=(shown,))
         elif p.status == "refused":
             _say(err, "", t("ui.asice.refused", lang, path=shown), "bold red", whole=(shown,))
         else:
             _say(err, f"{word(VERDICT_WORD, p.status, lang):<{width}}", shown, VERDICT_STYLE.get(p.status),
                  whole=(shown,))
-    note(tn("ui.asice.summary", len(packed), lang, count=len(packed)))
+    made = [p for p in packed if p.status != "not-to-sign"]
+    note(tn("ui.asice.summary", len(made), lang, count=len(made)))
     return EXIT_FINDINGS if any(p.status == "refused" or p.changed for p in packed) else EXIT_OK
 
 

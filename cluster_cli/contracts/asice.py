@@ -113,14 +113,19 @@ def signature_names(raw: bytes) -> list[str]:
 @dataclass
 class Packed:
     """One container of a run: `created`, `updated`, `unchanged`, `signed` (kept: it holds a
-    signature; `changed` when the contract differs from what was signed) or `refused` (a file
-    of that name that is not a container)."""
+    signature; `changed` when the contract differs from what was signed), `refused` (a file
+    of that name that is not a container) or `not-to-sign` (no new container: the contract is
+    already signed — valid, finished — or cancelled)."""
 
     path: Path
     status: str
     changed: bool = False
     rel: str = ""
     """The container's path relative to the output folder, as the run shows it."""
+
+
+NOT_TO_SIGN = ("valid", "finished", "cancelled")
+"""A placement whose contract is signed already (or cancelled) gets no container to sign."""
 
 
 def package(jobs: list[Job], with_pdf: bool, tx: Transaction) -> list[Packed]:
@@ -137,6 +142,10 @@ def package(jobs: list[Job], with_pdf: bool, tx: Transaction) -> list[Packed]:
             files.append((pdf.name, pdf.read_bytes()))
         target = job.path.with_suffix(SUFFIX)
         rel = Path(job.rel).with_suffix(SUFFIX).as_posix()
+        status = ((job.context or {}).get("placement") or {}).get("status")
+        if status in NOT_TO_SIGN and not target.exists():
+            done.append(Packed(target, "not-to-sign", rel=rel))
+            continue
         state = "created"
         if target.exists():
             try:
