@@ -12,7 +12,8 @@ from cluster_cli.cli.common import fail, language, load_or_exit, note, parse_dat
 
 def overview(
     data: Data = None, as_of: AsOf = None,
-    output: Path = typer.Option(..., "--output", "-o", metavar="DIR", help="help.overview.output"),
+    # named `site`, not `output`: the other commands' `--output` file checks are not for a folder
+    site: Path = typer.Option(..., "--output", "-o", metavar="DIR", help="help.overview.output"),
     force: bool = typer.Option(False, "--force", help="help.overview.force"),
     lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
 ) -> None:
@@ -33,9 +34,9 @@ def overview(
     with timings.stage("overview"):
         files = build_site(collect(loaded.dataset, loaded.profile, day, used, show_pii), used, show_pii)
     try:
-        write_site(output, files, force)
+        write_site(site, files, force)
     except SiteFolderError as exc:
         fail(exc.key, used, code=1 if exc.key == "overview.not-empty" else 2, **exc.args_)
-    note(wrote_text(output, files, used))
+    note(wrote_text(site, files, used))
     if verbose:
         print_timings(timings, used)

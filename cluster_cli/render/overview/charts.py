@@ -8,7 +8,7 @@ import re
 from datetime import date
 from html import escape
 
-_GENERATED = re.compile(r"<!--.*?-->", re.S)
+_GENERATED = re.compile(r"<!--.*?-->|<script.*?</script>", re.S)  # comments; pygal's config for its JS
 _UUID = re.compile(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 COLOURS = ("#2b6cb0", "#dd6b20", "#38a169", "#805ad5", "#d53f8c", "#718096")
