@@ -223,9 +223,12 @@ def test_a_foreign_folder_is_refused_an_earlier_overview_replaced(cli, tmp_path)
     assert result.exit_code == 1
     assert "--force" in result.output and "Traceback" not in result.output
     assert [p.name for p in target.iterdir()] == ["notes.txt"]
-    assert cli("overview", "--data", DATA, "--as-of", AS_OF, "--output", target, "--force").exit_code == 0
+    forced = cli("overview", "--data", DATA, "--as-of", AS_OF, "--output", target, "--force")
+    assert forced.exit_code == 0 and "(22 lehte)" in forced.output
     assert not (target / "notes.txt").exists() and (target / "index.html").is_file()
     (target / "index.html").write_text("old", encoding="utf-8")
     assert cli("overview", "--data", DATA, "--as-of", AS_OF, "--output", target).exit_code == 0
     assert (target / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    quiet = cli("overview", "--data", DATA, "--as-of", AS_OF, "--output", target, "--quiet")
+    assert quiet.exit_code == 0 and quiet.output == ""
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []  # no temporaries left

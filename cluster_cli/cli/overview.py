@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, ShowPii, Verbose
+from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, Quiet, ShowPii, Verbose
 from cluster_cli.cli.common import fail, language, load_or_exit, note, parse_date, print_timings, refuse_if_unusable
 
 
@@ -15,7 +15,8 @@ def overview(
     # named `site`, not `output`: the other commands' `--output` file checks are not for a folder
     site: Path = typer.Option(..., "--output", "-o", metavar="DIR", help="help.overview.output"),
     force: bool = typer.Option(False, "--force", help="help.overview.force"),
-    lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False, no_cache: NoCache = False,
+    quiet: Quiet = False, lang: Lang = None, show_pii: ShowPii = False, verbose: Verbose = False,
+    no_cache: NoCache = False,
 ) -> None:
     """The cluster as a static site: an index, placements, debts and attendance, allowances, the
     next 60 days' calendar and a page per member.

@@ -29,8 +29,9 @@ def _finish(chart, name: str) -> str:
 
 
 def bars(name: str, title: str, labels: list[str], series: list[tuple[str, list]],
-         horizontal: bool = True, stacked: bool = False) -> str:
-    """A bar chart: one bar per label and series (`None` for no value)."""
+         horizontal: bool = True, stacked: bool = False, formatter=None) -> str:
+    """A bar chart: one bar per label and series (`None` for no value); `formatter` writes a
+    value (an amount as the user's language does)."""
     import pygal
 
     kind = {(True, False): pygal.HorizontalBar, (True, True): pygal.HorizontalStackedBar,
@@ -39,6 +40,8 @@ def bars(name: str, title: str, labels: list[str], series: list[tuple[str, list]
     chart = kind(js=[], disable_xml_declaration=True, explicit_size=False, width=640, height=height,
                  style=_style(), legend_at_bottom=True, print_values=True, print_zeroes=False,
                  truncate_label=-1, truncate_legend=-1, show_y_guides=False if horizontal else True)
+    if formatter is not None:
+        chart.value_formatter = formatter
     chart.title = title
     chart.x_labels = labels
     for label, values in series:

@@ -130,8 +130,17 @@ def debts_page(d: Documents, lang: str) -> dict:
             "expired": sum(g["expired"] for g in groups)}
 
 
+def _month(month: str, lang: str) -> str:
+    """`2026-11` as Estonian writes it, `11.2026`; English keeps the id."""
+    return f"{month[5:]}.{month[:4]}" if lang == "et" else month
+
+
 def allowances_page(d: Documents, lang: str) -> dict:
     months = list(d.allowances)
+    shown = [_month(m, lang) for m in months]
+
+    def money(value) -> str:
+        return number_text(Decimal(str(value)), lang, 0)
     use: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))  # curriculum → month → €
     funds = []
     for month, docs in d.allowances.items():
@@ -156,17 +165,19 @@ def allowances_page(d: Documents, lang: str) -> dict:
                       "lunch": Decimal(docs["lunch"]["total"])})
     codes = sorted(use)
     names = [f'{code} {d.curriculum_names.get(code, "")}'.strip() for code in codes]
-    use_chart = charts.bars("allowances", t("overview.allowances-chart", lang), months,
+    use_chart = charts.bars("allowances", t("overview.allowances-chart", lang), shown,
                             [(name, [float(use[code][m]) or None for m in months]) for code, name in zip(codes, names)],
-                            horizontal=False, stacked=True)
-    fund_chart = charts.bars("fund", t("overview.fund", lang), months, [
+                            horizontal=False, stacked=True, formatter=money)
+    fund_chart = charts.bars("fund", t("overview.fund", lang), shown, [
         (t("overview.series.fund", lang), [float(f["total"]) for f in funds]),
-        (t("overview.series.awarded", lang), [float(f["awarded"]) for f in funds])], horizontal=False)
+        (t("overview.series.awarded", lang), [float(f["awarded"]) for f in funds])], horizontal=False,
+        formatter=money)
     return {
-        "months": months, "use_chart": use_chart, "fund_chart": fund_chart,
+        "months": shown, "use_chart": use_chart, "fund_chart": fund_chart,
         "use": [{"code": code, "name": name, "cells": [_money(use[code][m], lang) for m in months],
                  "total": _money(sum(use[code].values(), Decimal(0)), lang)} for code, name in zip(codes, names)],
-        "funds": [{k: (_money(v, lang) if isinstance(v, Decimal) else v) for k, v in f.items()} for f in funds],
+        "funds": [{**{k: (_money(v, lang) if isinstance(v, Decimal) else v) for k, v in f.items()},
+                   "month_text": _month(f["month"], lang)} for f in funds],
     }
 
 
