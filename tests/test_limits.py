@@ -78,6 +78,8 @@ def test_extreme_option_value_is_a_usage_error_or_an_answer_never_a_traceback(tm
         args.insert(2, str(tmp_path))
     if name == "grants pack":  # writes a folder
         args += ["--output", str(tmp_path / "pack")]
+    if name == "overview":  # writes a folder
+        args += ["--output", str(tmp_path / "site")]
     result = CliRunner().invoke(app, args, catch_exceptions=True)
     assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
     assert result.exit_code in (0, 1, 2), (args, result.output)

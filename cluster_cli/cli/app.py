@@ -22,6 +22,7 @@ COMMANDS = (
     lazy.command("tasks", "cluster_cli.cli.tasks:tasks", help="help.tasks"),
     lazy.command("match", "cluster_cli.cli.match:match", help="help.match"),
     lazy.command("calendar", "cluster_cli.cli.calendar:calendar", help="help.calendar"),
+    lazy.command("overview", "cluster_cli.cli.overview:overview", help="help.overview"),
     lazy.command("export", "cluster_cli.cli.export:export", help="help.export"),
     lazy.command("import", "cluster_cli.cli.intake:import_sheet", help="help.import"),
     lazy.command("payments", "cluster_cli.cli.payments:payments", help="help.payments"),
