@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -179,3 +180,13 @@ def test_unknown_catalogue_task_is_left_to_unknown_reference(cli, tmp_path):
     files["placements.yaml"][0]["tasks"] = [{"catalogue": "T-NONE"}]
     code, doc = cli.validate_json(write_data(tmp_path / "d", files))
     assert findings_of(doc, "catalogue-task") == [] and findings_of(doc, "unknown-reference")
+
+
+def test_show_json_masks_a_signers_personal_code_unless_asked(cli):
+    """A host's or school's representative who signs has a personal code: personal data."""
+    sample = Path(__file__).resolve().parents[1] / "data"
+    masked = json.loads(cli("members", "show", "vvttk", "--data", sample, "--format", "json").stdout)
+    [director] = [c for c in masked["contacts"] if c.get("personal_code")]
+    assert director["personal_code"] == "*******2853"
+    shown = json.loads(cli("members", "show", "vvttk", "--data", sample, "--format", "json", "--show-pii").stdout)
+    assert "47402112853" in [c.get("personal_code") for c in shown["contacts"]]

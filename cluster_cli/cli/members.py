@@ -118,7 +118,7 @@ def show_member(
         chosen = resolve_id("member", member, loaded.dataset.members, used)
         with timings.stage("members"):
             detail = member_detail(loaded.dataset, chosen, day)
-        return Computed(member_views(detail, used), member_document(detail), used, day, "offers",
+        return Computed(member_views(detail, used), member_document(detail, show_pii), used, day, "offers",
                         member_title(detail, used))
 
     run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)

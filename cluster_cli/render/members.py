@@ -4,6 +4,7 @@ documents and their tables. The rows come from reports/members.py."""
 from __future__ import annotations
 
 from cluster_cli.i18n import N_, t
+from cluster_cli.findings import mask
 from cluster_cli.i18n.words import MEMBER_KIND, PARTNERSHIP, PLACEMENT_STATUS
 from cluster_cli.model.cluster import Coordinator
 from cluster_cli.model.records import CapacityOffer
@@ -91,7 +92,15 @@ def members_views(report: MembersReport, lang: str) -> list:
 # --- one member ------------------------------------------------------------------------------
 
 
-def member_document(d: MemberDetail) -> dict:
+def _person_doc(p, show_pii: bool) -> dict:
+    """A contact or supervisor for JSON: a signer's personal code masked unless `show_pii`."""
+    doc = p.model_dump(exclude_none=True)
+    if "personal_code" in doc and not show_pii:
+        doc["personal_code"] = mask(doc["personal_code"])
+    return doc
+
+
+def member_document(d: MemberDetail, show_pii: bool = False) -> dict:
     m = d.member
     return {
         "as_of": d.as_of.isoformat(),
@@ -99,11 +108,11 @@ def member_document(d: MemberDetail) -> dict:
         "address": m.address, "partnership": m.partnership, "recognised": d.recognised,
         "recognition": None if m.recognition is None else {
             "date": m.recognition.date.isoformat(), "decision": m.recognition.decision},
-        "contacts": [p.model_dump(exclude_none=True) for p in m.contacts],
+        "contacts": [_person_doc(p, show_pii) for p in m.contacts],
         "coordinators": [_coordinator_doc(c) for c in d.coordinators],
         "joint_placements": m.offers.joint_placements,
         "offers": [_offer_doc(o) for o in m.offers.capacity],
-        "supervisors": [p.model_dump(exclude_none=True) for p in m.offers.supervisors],
+        "supervisors": [_person_doc(p, show_pii) for p in m.offers.supervisors],
         "tasks": [{"id": t.id, "title": t.title, "curriculum": t.curriculum, "modules": list(t.modules)}
                   for t in d.tasks],
         "placements": [{"id": p.id, "student": p.student, "status": p.status, "start": p.start.isoformat(),

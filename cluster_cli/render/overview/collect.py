@@ -72,7 +72,7 @@ def collect(ds: Dataset, profile, as_of: date, lang: str, show_pii: bool) -> Doc
     contracts = contract_list(ds, profile, as_of)
     names = {m.id: m.name for m in ds.members.values()}
     members = members_document(members_report(ds, as_of))
-    details = {m["id"]: member_document(member_detail(ds, m["id"], as_of)) for m in members["members"]}
+    details = {m["id"]: member_document(member_detail(ds, m["id"], as_of), show_pii) for m in members["members"]}
     return Documents(
         as_of=as_of,
         cluster_name=ds.cluster.name if ds.cluster else "",
