@@ -66,7 +66,7 @@ def timeline(name: str, rows: list[tuple[str, list[tuple[date, date, str, str]]]
     step = max(1, -(-len(month_labels) * 52 // (width - label_w)))  # labels ~50 px wide never overlap
     for i, (day, text) in enumerate(month_labels):
         out.append(f'<line x1="{x(day):.1f}" y1="{top - 6}" x2="{x(day):.1f}" y2="{height}" stroke="#e2e8f0"/>')
-        if i % step == 0:
+        if i % step == 0 and x(day) + 52 <= width:  # a label that would run off the chart is left out
             out.append(f'<text x="{x(day) + 2:.1f}" y="{top - 10}" fill="#4a5568">{escape(text)}</text>')
     for i, (label, bars_) in enumerate(rows):
         y = top + i * row_h
