@@ -345,8 +345,8 @@ def lunch_views(r: LunchReport, lang: str) -> list[View]:
 
 
 def lunch_title(r: LunchReport, lang: str) -> str:
-    return t("allowance.title.lunch", lang, month=Month(r.month), per_day=number_text(r.per_day, lang), days=r.school_days,
-             total=number_text(r.total, lang))
+    return t("allowance.title.lunch", lang, month=Month(r.month), per_day=number_text(r.per_day, lang),
+             days=r.school_days, total=number_text(r.total, lang))
 
 
 # --- why a result is empty (said on stderr; exit 0) ----------------------------------------------

@@ -41,8 +41,8 @@ def _typed(name: str, value: Any) -> Any:
 
 
 def others_text(others: list[OtherAllowance], lang: str) -> str:
-    return "; ".join(f"{t(KIND_WORD[o.kind], lang)} {month_text(o.month, lang)} {number_text(o.amount, lang)} € ({o.clause})"
-                     for o in others)
+    return "; ".join(f"{t(KIND_WORD[o.kind], lang)} {month_text(o.month, lang)} "
+                     f"{number_text(o.amount, lang)} € ({o.clause})" for o in others)
 
 
 def _decision(row: PackRow, lang: str) -> str:
