@@ -79,3 +79,11 @@ def test_grants_report_and_pack_accept_as_of_and_check_it(cli, sample, tmp_path)
     wrong = cli("grants", "pack", "--round", "2026-autumn", "--output", tmp_path / "x", "--data", sample,
                 "--as-of", "2026-13-01")
     assert wrong.exit_code == 2 and not (tmp_path / "x").exists()
+
+
+def test_reasons_in_allowance_reports_write_the_month_in_estonian(cli, sample):
+    result = cli("allowances", "special", "--month", "2026-11", "--data", sample)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].startswith("Eritoetus, 11.2026: taotlused kuni 10.11.2026")
+    assert "Kuu 11.2026 eest taotlust pole." in result.stdout
+    assert "Kuu 2026-11" not in result.stdout
