@@ -49,7 +49,7 @@ def test_pack_writes_the_workbook_with_a_sheet_per_curriculum(cli, sample, tmp_p
     assert ws.cell(row=3, column=header.index("Kaalutud keskmine") + 1).number_format == "0.00"
     late = by_id["TA-24-16"]
     assert late["Otsus"] == "välja jäetud" and late["Punkt"] == "Lisa 11 IV.4" and "10.09.2026" in late["Põhjus"]
-    assert "eritoetus 2026-11 300,00 €" in by_id["TA-24-13"]["Muud toetused vooru kuudel"]
+    assert "eritoetus 11.2026 300,00 €" in by_id["TA-24-13"]["Muud toetused vooru kuudel"]
     assert all(r["Isikukood"].startswith("*") for r in rows if r["Isikukood"])  # masked
 
 
@@ -66,7 +66,7 @@ def test_pack_protocol_draft_names_the_committee_the_decisions_and_signature_lin
     assert "24. Sofia Järv (TA-24-17)" in text  # next in line (VII.2)
     assert "1. Merilin Kangur (ITN-25-02)" in text  # each curriculum's list starts at 1
     assert any(p.startswith("Kevin Põder (TA-24-16):") and p.endswith("(Lisa 11 IV.4)") for p in text)
-    assert any(p.startswith("Henri Laur (TA-24-13): eritoetus 2026-11") for p in text)
+    assert any(p.startswith("Henri Laur (TA-24-13): eritoetus 11.2026") for p in text)
     signatures = [p for p in text if p.endswith("______________________")]
     assert len(signatures) == 5 and signatures[0].startswith("Koosoleku juhataja: Kadri Lepik")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -15,6 +15,7 @@ from cluster_cli.cli.common import (
     ReportFormat,
     fail,
     language,
+    parse_date,
     parse_month,
     load_or_exit,
     note,
@@ -128,6 +129,7 @@ def fund(
 def report(
     ctx: typer.Context,
     month: str = typer.Option(..., "--month", "-m", help="help.grants.month"),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE", help="help.grants.report.as-of"),
     data: Data = None,
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
     wide: Wide = False, columns: Columns = None, no_pager: NoPager = False,
@@ -150,6 +152,8 @@ change_totals.
     from cluster_cli.reports.month_changes import month_changes
 
     month = parse_month(month, language(lang))
+    if as_of is not None:  # accepted like everywhere, and checked; the month alone decides (help text)
+        parse_date(as_of, language(lang))
     timings = Timings()
     state: dict = {}
 

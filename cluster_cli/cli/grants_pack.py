@@ -4,6 +4,7 @@ draft written into a folder (atomically; an existing file only with --force)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
@@ -16,6 +17,7 @@ def pack(
     round: Round = ...,
     folder: Path = typer.Option(..., "--output", "-o", help="help.grants.pack.output"),
     force: bool = typer.Option(False, "--force", help="help.grants.pack.force"),
+    as_of: Optional[str] = typer.Option(None, "--as-of", metavar="DATE", help="help.grants.pack.as-of"),
     data: Data = None, quiet: Quiet = False,
     lang: Lang = None, show_pii: ShowPii = False, no_cache: NoCache = False,
 ) -> None:
@@ -27,7 +29,7 @@ def pack(
 
     Example: cluster grants pack --round 2026-autumn --output komisjon
     """
-    from cluster_cli.cli.common import EXIT_FINDINGS, fail, language, note, resolve_data_dir
+    from cluster_cli.cli.common import EXIT_FINDINGS, fail, language, note, parse_date, resolve_data_dir
     from cluster_cli.cli.grants import _check_round, _loaded
     from cluster_cli.cli.output import run_info
     from cluster_cli.files import OutputPathError, WriteError, write_output
@@ -36,6 +38,8 @@ def pack(
     from cluster_cli.reports.grants_pack import committee_pack
 
     _check_round(round, language(lang))
+    if as_of is not None:  # accepted like everywhere, and checked; the round alone decides (help text)
+        parse_date(as_of, language(lang))
     loaded, used = _loaded(data, lang, no_cache=no_cache)
     ds = loaded.dataset
     result = committee_pack(ds, loaded.profile, round)
@@ -47,7 +51,7 @@ def pack(
     if existing and not force:
         fail("pack.exists", used, code=EXIT_FINDINGS, path=", ".join(str(p) for p in existing))
     run = run_info(ctx, result.ranking.round.decide_by, str(resolve_data_dir(data)),
-                   unkeyed=("quiet", "no_cache", "force", "folder"))
+                   unkeyed=("quiet", "no_cache", "force", "folder", "as_of"))
     blobs = [pack_xlsx(result, used, show_pii, run),
              pack_docx(result, ds.cluster.name if ds.cluster else "", used)]
     try:

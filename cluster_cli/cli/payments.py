@@ -69,11 +69,11 @@ def payments(
     with timings.stage("report"):
         run = payment_run(loaded.dataset, loaded.profile, month, kinds, day, school)
     _refuse_if_unpayable(run, loaded.dataset, lang, show_pii)
-    from cluster_cli.i18n import t
+    from cluster_cli.i18n import Month, t
     from cluster_cli.render import sepa
 
     if not run.transfers:
-        note(t("payments.nothing", lang, month=sepa.month_text(month)))
+        note(t("payments.nothing", lang, month=Month(month)))
         return
     try:
         bank = sepa.bank_file(run, pain.value, created)

@@ -58,6 +58,13 @@ class Period(str):
     __slots__ = ()
 
 
+class Month(str):
+    """A month id `2026-11` as a message argument, written for people in their language
+    (`month_text`: Estonian `11.2026`); it stays the id itself as a `str` (ISO in JSON)."""
+
+    __slots__ = ()
+
+
 _SEASONS = {"autumn": N_("values.season.autumn"), "spring": N_("values.season.spring")}
 
 
@@ -91,6 +98,22 @@ def date_text(day: date, lang: str) -> str:
     if lang == "et" and not _ISO_DATES.get():
         return day.strftime("%d.%m.%Y")  # the tool's dates are 1900–2199 (limits.py)
     return day.isoformat()
+
+
+def month_text(month: str, lang: str) -> str:
+    """A month id `2026-11` inside a sentence, written like `date_text` writes its day: Estonian
+    `11.2026` (as an official text or a bank statement writes a month in figures, and no case
+    ending to inflect: "kuu 11.2026 eest"), English `2026-11`; ISO inside a JSON document."""
+    if lang == "et" and not _ISO_DATES.get():
+        return f"{month[5:7]}.{month[:4]}"
+    return month
+
+
+def months_text(first: str, last: str, lang: str) -> str:
+    """A run of months `2026-09 – 2027-01` as `month_text` writes each end (one month alone)."""
+    if first == last:
+        return month_text(first, lang)
+    return f"{month_text(first, lang)} – {month_text(last, lang)}"
 
 
 class _Lenient(dict):
@@ -200,6 +223,8 @@ def _text(value: Any, lang: str) -> Any:
         return date_text(value, lang)
     if isinstance(value, Period):
         return period_text(value, lang)
+    if isinstance(value, Month):
+        return month_text(value, lang)
     if isinstance(value, Phrase):
         return t(value.key, lang, **dict(value.args))
     if isinstance(value, (list, tuple)):

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from cluster_cli.findings import Pii
-from cluster_cli.i18n import iso_dates, t, tn
+from cluster_cli.i18n import Month, iso_dates, t, tn
 from cluster_cli.i18n.words_money import (ALLOWANCE_ALLOWED, ALLOWANCE_BASIS, ALLOWANCE_GROUND, ALLOWANCE_KIND,
                                           ALLOWANCE_LEVEL, ALLOWANCE_MODE, ALLOWANCE_REASON, ALLOWANCE_STATUS)
 from cluster_cli.render.files import plain
@@ -178,7 +178,7 @@ def special_views(r: SpecialReport, lang: str) -> list[View]:
 
 def special_title(r: SpecialReport, lang: str) -> str:
     c = r.cycle
-    return t("allowance.title.special", lang, month=r.month, apply_by=c.apply_by,
+    return t("allowance.title.special", lang, month=Month(r.month), apply_by=c.apply_by,
              decide_by=c.decide_by, pay_by=c.pay_by, appeal_by=c.appeal_by,
              review=c.review_working_days)
 
@@ -269,7 +269,7 @@ def travel_views(r: TravelReport, lang: str) -> list[View]:
 
 
 def travel_title(r: TravelReport, lang: str) -> str:
-    return t("allowance.title.travel", lang, month=r.month, bus_month=r.bus_month, due=r.report_due,
+    return t("allowance.title.travel", lang, month=Month(r.month), bus_month=Month(r.bus_month), due=r.report_due,
              bus_pay_by=r.bus_pay_by, car_pay_by=r.car_pay_by, total=number_text(r.total, lang))
 
 
@@ -345,22 +345,22 @@ def lunch_views(r: LunchReport, lang: str) -> list[View]:
 
 
 def lunch_title(r: LunchReport, lang: str) -> str:
-    return t("allowance.title.lunch", lang, month=r.month, per_day=number_text(r.per_day, lang), days=r.school_days,
-             total=number_text(r.total, lang))
+    return t("allowance.title.lunch", lang, month=Month(r.month), per_day=number_text(r.per_day, lang),
+             days=r.school_days, total=number_text(r.total, lang))
 
 
 # --- why a result is empty (said on stderr; exit 0) ----------------------------------------------
 
 
 def special_empty_reason(r: SpecialReport, lang: str) -> str | None:
-    return None if r.ranked or r.excluded else t("empty.allowances.special", lang, month=r.month)
+    return None if r.ranked or r.excluded else t("empty.allowances.special", lang, month=Month(r.month))
 
 
 def travel_empty_reason(r: TravelReport, lang: str) -> str | None:
-    return None if r.claims else t("empty.allowances.travel", lang, month=r.month)
+    return None if r.claims else t("empty.allowances.travel", lang, month=Month(r.month))
 
 
 def lunch_empty_reason(r: LunchReport, lang: str) -> str | None:
     if r.practice_rows or any(x.qualifies for x in r.rows):
         return None
-    return tn("empty.allowances.lunch", len(r.rows), lang, month=r.month, count=len(r.rows))
+    return tn("empty.allowances.lunch", len(r.rows), lang, month=Month(r.month), count=len(r.rows))

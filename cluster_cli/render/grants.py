@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from cluster_cli.findings import Pii
-from cluster_cli.i18n import N_, iso_dates, t, tn
+from cluster_cli.i18n import N_, Month, iso_dates, t, tn
 from cluster_cli.i18n.words_money import GRANT_CHANGE, GRANT_CRITERION, GRANT_REASON, ROUND_SHARE, ROUND_USED
 from cluster_cli.render.files import plain
 from cluster_cli.render.views import View
@@ -254,11 +254,11 @@ def fund_views(f: YearFund, lang: str) -> list[View]:
 
 
 def month_title(m: MonthReport, lang: str) -> str:
-    """The payment date when there are payments; "no payments" only for a month outside every
-    round (a month of a round with nobody to pay has no title)."""
+    """The payment date when there are payments; a month with none has no title — why it has
+    none (outside every round, or nobody to pay) is said once, by `month_empty_reason`."""
     if m.payments:
-        return t("grant.title.report", lang, month=m.month, pay_by=m.payments[0].pay_by)
-    return t("grant.title.report-none", lang, month=m.month) if m.round is None else ""
+        return t("grant.title.report", lang, month=Month(m.month), pay_by=m.payments[0].pay_by)
+    return ""
 
 
 @iso_dates()
@@ -402,5 +402,5 @@ def month_empty_reason(m: MonthReport, lang: str) -> str | None:
     if m.payments:
         return None
     if m.round is None:
-        return t("grant.title.report-none", lang, month=m.month)
-    return t("empty.grants.report", lang, month=m.month, round=m.round.id)
+        return t("grant.title.report-none", lang, month=Month(m.month))
+    return t("empty.grants.report", lang, month=Month(m.month), round=m.round.id)

@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import Any
 
 from cluster_cli.findings import Pii
-from cluster_cli.i18n import period_text, t
+from cluster_cli.i18n import month_text, months_text, period_text, t
 from cluster_cli.i18n.words_money import GRANT_CRITERION
 from cluster_cli.render.grants import COMPONENT_KINDS, COMPONENTS, reason_text
 from cluster_cli.render.month_changes import KIND_WORD
@@ -41,8 +41,8 @@ def _typed(name: str, value: Any) -> Any:
 
 
 def others_text(others: list[OtherAllowance], lang: str) -> str:
-    return "; ".join(f"{t(KIND_WORD[o.kind], lang)} {o.month} {number_text(o.amount, lang)} € ({o.clause})"
-                     for o in others)
+    return "; ".join(f"{t(KIND_WORD[o.kind], lang)} {month_text(o.month, lang)} "
+                     f"{number_text(o.amount, lang)} € ({o.clause})" for o in others)
 
 
 def _decision(row: PackRow, lang: str) -> str:
@@ -184,7 +184,7 @@ def pack_docx(pack: CommitteePack, cluster_name: str, lang: str) -> bytes:
     doc.add_paragraph(t("pack.doc.agenda", lang, round=rnd.id, apply_by=rnd.apply_by, fixed=rnd.results_fixed,
                         decide_by=rnd.decide_by))
     doc.add_heading(t("pack.doc.decisions-heading", lang), level=3)
-    months = f"{rnd.months[0]} – {rnd.months[-1]}"
+    months = months_text(rnd.months[0], rnd.months[-1], lang)
     for number, cur in enumerate(pack.curricula, start=1):
         doc.add_paragraph(t("pack.doc.curriculum", lang, number=number, code=cur.code, name=cur.name,
                             grants=cur.grants, applied=cur.applied, eligible=len(cur.ranked)))

@@ -18,7 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from cluster_cli.findings import Pii, mask
-from cluster_cli.i18n import N_, date_text, t, tn
+from cluster_cli.i18n import N_, Month, date_text, t, tn
+from cluster_cli.i18n import month_text as i18n_month_text
 from cluster_cli.render.numbers import number_text
 from cluster_cli.reports.payments import PaymentRun, Transfer
 
@@ -59,8 +60,8 @@ def schema_path(schema: str) -> Path:
 
 
 def month_text(month: str) -> str:
-    """`2026-11` as a bank statement writes it: `11.2026`."""
-    return f"{month[5:7]}.{month[:4]}"
+    """`2026-11` as a bank statement writes it: `11.2026` (the remittance is Estonian)."""
+    return i18n_month_text(month, REMITTANCE_LANG)
 
 
 def remittance(transfer: Transfer) -> str:
@@ -151,7 +152,7 @@ def _iban_shown(value: str | None, show_pii: bool) -> str:
 def summary_lines(run: PaymentRun, file: BankFile | None, lang: str, show_pii: bool) -> list[str]:
     """Counts and sums per kind and in all, with the execution dates; the payer's IBAN masked
     unless `show_pii`."""
-    lines = [t("payments.summary.head", lang, month=month_text(run.month), payer=run.account.name,
+    lines = [t("payments.summary.head", lang, month=Month(run.month), payer=run.account.name,
                iban=_iban_shown(run.account.iban, show_pii), schema=file.schema if file else "—")]
     for k in run.by_kind():
         lines.append(tn("payments.summary.kind", k.count, lang, kind=t(_KIND_WORD[k.kind], lang), count=k.count,

@@ -34,7 +34,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from cluster_cli.i18n import N_, Period, Phrase
+from cluster_cli.i18n import N_, Month, Period, Phrase
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Placement
 from cluster_cli.regulation.profile import Profile
@@ -180,7 +180,7 @@ def _grant_events(ds: Dataset, profile: Profile, as_of: date, until: date) -> li
         if round_of_month(mid) is not None:
             day = pay_by(mid, profile, working_days(month))
             out.append(Event(day, "grant-pay", "Lisa 11 V.4, V.5", mid, mid,
-                             args=(("month", mid), ("round", Period(round_of_month(mid))))))
+                             args=(("month", Month(mid)), ("round", Period(round_of_month(mid))))))
         month = (month + timedelta(days=32)).replace(day=1)
     return out
 

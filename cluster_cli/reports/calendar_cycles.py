@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from cluster_cli.i18n import Period
+from cluster_cli.i18n import Month, Period
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.profile import Profile
 
@@ -80,7 +80,7 @@ def _monthly(profile, as_of, until, event) -> list:
     for mid in _months(as_of, until):
         if round_of_month(mid) is not None:
             c = special_cycle(profile, mid)
-            args = (("month", mid),)
+            args = (("month", Month(mid)),)
             clause = profile.clause
             out.append(event(c.apply_by, "special-apply", clause("special_application_day"), mid, mid, args=args))
             out.append(event(c.decide_by, "special-decide", clause("special_decision_day"), mid, mid, args=args))
@@ -94,7 +94,7 @@ def _monthly(profile, as_of, until, event) -> list:
         first = month_start(mid)
         calendar = calendar_of(mid)
         p = lambda name: profile.value(name, first)  # noqa: E731
-        args = (("month", journeys),)
+        args = (("month", Month(journeys)),)
         out.append(event(first.replace(day=p("travel_report_day")), "bus-report",
                          profile.clause("travel_report_day"), journeys, journeys, args=args))
         out.append(event(calendar.on_or_before(first.replace(day=p("travel_check_day"))), "bus-check",

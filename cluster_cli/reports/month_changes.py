@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from cluster_cli.i18n import Month
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Student
 from cluster_cli.regulation.money import ZERO
@@ -112,7 +113,7 @@ def _basic_absent(ds: Dataset, profile: Profile, now: KindMonth, sid: str, ranki
     if sid in now.why_not:
         return now.why_not[sid]
     if now.round is None:
-        return Reason("change-no-round", "Lisa 11 V.1", (("month", now.month),))
+        return Reason("change-no-round", "Lisa 11 V.1", (("month", Month(now.month)),))
     if ranking is not None:
         excluded = next((c for c in ranking.excluded if c.student.id == sid), None)
         if excluded is not None:
@@ -164,8 +165,8 @@ def _absent_reason(kind: str, now: KindMonth, ds: Dataset, profile: Profile, sid
     if sid in now.why_not:
         return now.why_not[sid]
     if kind == "special":
-        return Reason("change-no-application", "Lisa 12 3.4", (("month", now.month),))
-    return Reason("change-no-claim", "Lisa 14 3.4, Lisa 13 3.3", (("month", now.month),))
+        return Reason("change-no-application", "Lisa 12 3.4", (("month", Month(now.month)),))
+    return Reason("change-no-claim", "Lisa 14 3.4, Lisa 13 3.3", (("month", Month(now.month)),))
 
 
 # --- the comparison ------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from cluster_cli.i18n import Month
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Application, Student
 from cluster_cli.regulation.facts import has_state_funded_place, is_level_education, is_stationary
@@ -158,7 +159,7 @@ def _bus_claim(ds: Dataset, profile: Profile, s: Student, app: Application, run:
     days = school_days(ds, month)
     studying = [d for d in days if status_code(s, d) == "active"]
     if not any(status_code(s, d) in ("active", "academic_leave", "abroad") for d in days):
-        reasons.append(Reason("not-studying-month", "Lisa 14 1.2", (("month", month),)))
+        reasons.append(Reason("not-studying-month", "Lisa 14 1.2", (("month", Month(month)),)))
     record = record_of(s, month)
 
     # How many round trips the month allows.
@@ -207,7 +208,7 @@ def _bus_claim(ds: Dataset, profile: Profile, s: Student, app: Application, run:
         claim.journeys.append(line)
         status = status_code(s, j.date)
         if month_id(j.date) != month:
-            line.reason = Reason("journey-outside-month", "Lisa 14 3.4", (("month", month),))
+            line.reason = Reason("journey-outside-month", "Lisa 14 3.4", (("month", Month(month)),))
         elif j.cost is None:
             line.reason = Reason("no-ticket", "Lisa 14 3.4")
         elif status == "academic_leave" and refuse:
@@ -257,7 +258,8 @@ def _car_claim(ds: Dataset, profile: Profile, s: Student, app: Application, run:
     back = profile.value("car_months_back", month_start(run))
     allowed_months = [shift_month(run, -k) for k in range(back + 1)]
     if month not in allowed_months:
-        reasons.append(Reason("car-month", "Lisa 13 3.3", (("month", month), ("allowed", allowed_months))))
+        reasons.append(Reason("car-month", "Lisa 13 3.3",
+                              (("month", Month(month)), ("allowed", [Month(m) for m in allowed_months]))))
     reasons += _settlement_reasons(ds, s, "Lisa 13 1.1", "Lisa 13 1.1")
     if app.no_public_transport:
         claim.notes.append(Reason("car-no-public-transport", "Lisa 13 1.1, 2.2"))
@@ -288,7 +290,7 @@ def _car_claim(ds: Dataset, profile: Profile, s: Student, app: Application, run:
     for j in sorted(app.journeys, key=lambda j: j.date):
         line = JourneyLine(j.date, j.cost, j.km, j.holiday)
         if month_id(j.date) != month:
-            line.reason = Reason("journey-outside-month", "Lisa 13 2.1", (("month", month),))
+            line.reason = Reason("journey-outside-month", "Lisa 13 2.1", (("month", Month(month)),))
         elif j.km is None:
             line.reason = Reason("no-km", "Lisa 13 2.1")
         else:
@@ -300,7 +302,7 @@ def _car_claim(ds: Dataset, profile: Profile, s: Student, app: Application, run:
     inside = [r for r in app.fuel_receipts if month_id(r.date) == month]
     if len(inside) < len(app.fuel_receipts):
         claim.notes.append(Reason("receipt-outside-month", "Lisa 13 2.3",
-                                  (("count", len(app.fuel_receipts) - len(inside)), ("month", month))))
+                                  (("count", len(app.fuel_receipts) - len(inside)), ("month", Month(month)))))
     claim.receipts = sum((money(r.amount) for r in inside), ZERO)
     if claim.receipts == 0:
         reasons.append(Reason("no-fuel-receipts", "Lisa 13 2.3, 3.1"))

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from cluster_cli.findings import mask
-from cluster_cli.i18n import t
+from cluster_cli.i18n import month_text, t
 from cluster_cli.i18n.words import MEMBER_KIND, PARTNERSHIP, PLACEMENT_STATUS
 from cluster_cli.render.numbers import number_text, share_text
 from cluster_cli.render.overview import charts
@@ -57,7 +57,7 @@ def _months_between(start: date, end: date, lang: str) -> list[tuple[date, str]]
     marks, day = [], date(start.year, start.month, 1)
     while day <= end:
         if day >= start:
-            marks.append((day, day.strftime("%m.%Y") if lang == "et" else day.strftime("%Y-%m")))
+            marks.append((day, month_text(day.strftime("%Y-%m"), lang)))
         day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
     return marks
 
@@ -131,8 +131,8 @@ def debts_page(d: Documents, lang: str) -> dict:
 
 
 def _month(month: str, lang: str) -> str:
-    """`2026-11` as Estonian writes it, `11.2026`; English keeps the id."""
-    return f"{month[5:]}.{month[:4]}" if lang == "et" else month
+    """`2026-11` as Estonian writes it, `11.2026`; English keeps the id (`month_text`)."""
+    return month_text(month, lang)
 
 
 def allowances_page(d: Documents, lang: str) -> dict:
