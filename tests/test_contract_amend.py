@@ -249,3 +249,32 @@ def test_a_mobility_projects_bilateral_agreement_gets_its_estonian_amendment_too
     assert "Nordkoodi Oy" not in bilateral and "Anne Kuusk" in bilateral  # the host does not sign it
     result = render()  # both documents are current as amended
     assert result.exit_code == 0 and "muutmata 2," in result.stderr, result.output
+
+
+def test_an_amendment_waits_for_its_signing_until_sign_amendment_records_it(cli, tmp_path):
+    root, out = _setup(tmp_path, cli)
+    _edit(root, hours=340)
+    assert _amend(cli, root, out, "--date", "2026-11-25").exit_code == 0
+    status = cli("contracts", "status", "P1", "--data", root, "--as-of", AS_OF, "--lang", "et")
+    assert status.exit_code == 0, status.output
+    assert "ootab lisa nr 1 allkirjastamist" in " ".join(status.stdout.split())
+    listed = cli("contracts", "list", "--data", root, "--as-of", AS_OF, "--format", "json")
+    [row] = [r for r in json.loads(listed.stdout)["contracts"] if r["id"] == "P1"]
+    assert {"code": "amendment", "number": 1} in row["waiting"]
+
+    wrong = cli("contracts", "sign", "P1", "--amendment", "2", "--date", "2026-11-26", "--data", root)
+    assert wrong.exit_code == 1 and "lisa nr 2" in wrong.stderr
+    both = cli("contracts", "sign", "P1", "--amendment", "1", "--party", "school", "--date", "2026-11-26",
+               "--data", root)
+    assert both.exit_code == 2 and "--amendment" in both.stderr
+    assert cli("contracts", "sign", "P1", "--date", "2026-11-26", "--data", root).exit_code == 2
+
+    result = cli("contracts", "sign", "P1", "--amendment", "1", "--date", "2026-11-26", "--data", root)
+    assert result.exit_code == 0, result.output
+    assert "lisa nr 1 allkirjastatud 26.11.2026" in " ".join(result.stderr.split())
+    [entry] = _amendments(root)
+    assert entry["signed"] == date(2026, 11, 26) and entry["number"] == 1
+    status = cli("contracts", "status", "P1", "--data", root, "--as-of", AS_OF, "--lang", "et")
+    assert "lisa nr 1" not in status.stdout
+    again = cli("contracts", "sign", "P1", "--amendment", "1", "--date", "2026-11-27", "--data", root)
+    assert again.exit_code == 1 and "juba allkirjastatud" in again.stderr

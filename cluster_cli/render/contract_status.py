@@ -10,10 +10,12 @@ from cluster_cli.i18n.words import CANCEL_REASON, PARTY_WORD, PLACEMENT_STATUS, 
 from cluster_cli.regulation.parties import Party
 from cluster_cli.render.views import View
 from cluster_cli.reports.contract_status import (
-    CAN_FINISH, CONSENT, READY, SIGNATURE, STARTED_UNSIGNED, SUBMIT, ContractList, ContractState, Refusal, Waiting,
+    AMENDMENT, CAN_FINISH, CONSENT, READY, SIGNATURE, STARTED_UNSIGNED, SUBMIT, ContractList, ContractState, Refusal,
+    Waiting,
 )
 
 WAITING_TEXT = {
+    AMENDMENT: N_("contract.waiting.amendment"),
     CONSENT: N_("contract.waiting.consent"),
     STARTED_UNSIGNED: N_("contract.waiting.started-unsigned"),
     SUBMIT: N_("contract.waiting.submit"),
@@ -52,7 +54,7 @@ def waiting_text(state: ContractState, lang: str, names: dict[str, str], short: 
                        parties=[party_text(p, lang, names, short) for p in missing]))
     for w in state.waiting:
         if w.code != SIGNATURE:
-            parts.append(t(WAITING_TEXT[w.code], lang, date=w.day))
+            parts.append(t(WAITING_TEXT[w.code], lang, date=w.day, number=w.number))
     return "; ".join(parts)
 
 
@@ -62,6 +64,8 @@ def _waiting_doc(w: Waiting) -> dict:
         doc.update(party=w.party.party, member=w.party.member, name=w.party.name)
     if w.day is not None:
         doc["date"] = w.day.isoformat()
+    if w.number is not None:
+        doc["number"] = w.number
     return doc
 
 
