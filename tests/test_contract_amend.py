@@ -260,6 +260,7 @@ def test_an_amendment_waits_for_its_signing_until_sign_amendment_records_it(cli,
     status = cli("contracts", "status", "P1", "--data", root, "--as-of", AS_OF, "--lang", "et")
     assert status.exit_code == 0, status.output
     assert "ootab lisa nr 1 allkirjastamist" in " ".join(status.stdout.split())
+    assert "nr 1 (25.11.2026), allkirjastamata" in " ".join(status.stdout.split())
     listed = cli("contracts", "list", "--data", root, "--as-of", AS_OF, "--format", "json")
     [row] = [r for r in json.loads(listed.stdout)["contracts"] if r["id"] == "P1"]
     assert {"code": "amendment", "number": 1} in row["waiting"]
@@ -278,6 +279,9 @@ def test_an_amendment_waits_for_its_signing_until_sign_amendment_records_it(cli,
     assert entry["signed"] == date(2026, 11, 26) and entry["number"] == 1
     status = cli("contracts", "status", "P1", "--data", root, "--as-of", AS_OF, "--lang", "et")
     assert "lisa nr 1" not in status.stdout
+    assert "nr 1 (25.11.2026), allkirjastatud 26.11.2026" in " ".join(status.stdout.split())
+    doc = json.loads(cli("contracts", "status", "P1", "--data", root, "--as-of", AS_OF, "--format", "json").stdout)
+    assert doc["amendments"][0]["signed"] == "2026-11-26" and doc["waiting"] == []
     again = cli("contracts", "sign", "P1", "--amendment", "1", "--date", "2026-11-27", "--data", root)
     assert again.exit_code == 1 and "juba allkirjastatud" in again.stderr
 

@@ -77,6 +77,12 @@ def _consent_text(state: ContractState, lang: str) -> str:
     return t("contract.consent.not-needed", lang)
 
 
+def _amendment_text(a, lang: str) -> str:
+    if a.signed is not None:
+        return t("contract.amendment.signed", lang, number=a.number, date=a.date, signed=a.signed)
+    return t("contract.amendment.unsigned", lang, number=a.number, date=a.date)
+
+
 # --- one contract -----------------------------------------------------------------------------
 
 
@@ -103,6 +109,7 @@ def status_document(state: ContractState, names: dict[str, str]) -> dict:
         "minor": state.minor, "consent_needed": state.consent_needed,
         "consent": state.consent.model_dump(mode="json") if state.consent is not None else None,
         "history": [h.model_dump(mode="json", exclude_none=True) for h in state.history],
+        "amendments": [a.model_dump(mode="json") for a in p.amendments],
         "allowed": list(state.allowed),
         "waiting": [_waiting_doc(w) for w in state.waiting],
     }
@@ -118,6 +125,8 @@ def status_views(state: ContractState, lang: str, names: dict[str, str]) -> list
         (N_("contract.col.period"), t("contract.period", lang, start=p.start, end=p.end)),
         (N_("contract.col.hosts"), ", ".join(names.get(h.member, h.member) for h in p.hosts)),
         (N_("contract.col.consent"), _consent_text(state, lang)),
+        *([(N_("contract.col.amendments"), "; ".join(_amendment_text(a, lang) for a in p.amendments))]
+          if p.amendments else []),
         (N_("contract.col.waiting"), waiting_text(state, lang, names) or t("contract.waiting.nothing", lang)),
         (N_("contract.col.allowed"), ", ".join(f"{word(PLACEMENT_STATUS, s, lang)} ({s})" for s in state.allowed)
          or "—"),
