@@ -311,3 +311,13 @@ def test_a_paper_amendment_has_signature_lines_and_its_heading_keeps_the_id_whol
     assert heading.paragraph_format.keep_with_next
     rows = doc.tables[-1].rows
     assert all(r._tr.trPr is not None and r._tr.trPr.find(qn("w:cantSplit")) is not None for r in rows)
+
+
+def test_a_finished_contract_still_waits_for_its_amendment_to_be_signed(cli, tmp_path):
+    root, out = _setup(tmp_path, cli)
+    _edit(root, hours=340)
+    assert _amend(cli, root, out, "--date", "2026-11-25").exit_code == 0
+    _edit(root, status="finished")
+    status = cli("contracts", "status", "P1", "--data", root, "--as-of", AS_OF, "--lang", "en")
+    assert status.exit_code == 0, status.output
+    assert "waits for amendment no. 1 to be signed" in " ".join(status.stdout.split())

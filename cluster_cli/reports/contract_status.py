@@ -116,17 +116,18 @@ def contract_state(ds: Dataset, profile, p: Placement, day: date) -> ContractSta
 
 
 def waiting_for(state: ContractState) -> list[Waiting]:
-    """What the contract waits for next: the missing signatures (from review on), an amendment
-    not signed yet and consent while it is open,
+    """What the contract waits for next: an amendment not signed yet (also when finished), the
+    missing signatures (from review on) and consent while it is open,
     a start that passed without a valid contract, a review ready to be made valid, an end that
     passed (it can be finished)."""
     p = state.placement
     found: list[Waiting] = []
-    if p.status not in OPEN_STATUSES:
-        return found
+    amendments = [Waiting(AMENDMENT, number=a.number) for a in p.amendments if a.signed is None]
+    if p.status not in OPEN_STATUSES:  # a finished contract's amendment is still to be signed
+        return amendments if p.status == "finished" else found
     if p.status != "draft":  # a draft is signed once it has been reviewed
         found += [Waiting(SIGNATURE, party) for party in state.missing]
-    found += [Waiting(AMENDMENT, number=a.number) for a in p.amendments if a.signed is None]
+    found += amendments
     if state.consent_needed and state.consent is None:
         found.append(Waiting(CONSENT))
     if p.status in ("draft", "review") and p.start <= state.as_of:
