@@ -107,6 +107,33 @@ def table(doc, titles: list[str] | None, rows: list[list[list[str] | str]], widt
     return t
 
 
+def keep_with_next(paragraph):
+    """The paragraph stays on the page of the one after it (a heading above its table)."""
+    paragraph.paragraph_format.keep_with_next = True
+    return paragraph
+
+
+def signature_heading(doc, text: str, level: int = 1):
+    """The heading of a signature table, kept on the table's page."""
+    return keep_with_next(doc.add_heading(text, level=level))
+
+
+def signature_table(doc, titles: list[str] | None, rows: list[list[list[str] | str]], widths: list[float]):
+    """A `table` of signatures that never splits across a page: no row breaks (``w:cantSplit``),
+    and each row's paragraphs keep with the next row (every row but the last)."""
+    t = table(doc, titles, rows, widths)
+    for i, row in enumerate(t.rows):
+        tr_pr = row._tr.get_or_add_trPr()
+        el = OxmlElement("w:cantSplit")
+        el.set(qn("w:val"), "true")
+        tr_pr.insert(0, el)  # CT_TrPr: cantSplit comes before tblHeader
+        if i < len(t.rows) - 1:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    keep_with_next(paragraph)
+    return t
+
+
 def loop_table(doc, titles, loop_open: str, cells: list[list[str] | str], widths, before=(), after=()):
     """A table whose body row repeats: ``{%tr for … %}`` row, the body row, ``{%tr endfor %}`` row."""
     rows = [list(r) for r in before]

@@ -1,7 +1,7 @@
 """The amendment (lepingu lisa) to a signed placement contract, Estonian and English: the
 parties, the changed terms old → new (`cluster contracts amend`), the signature lines. Its
-context is the contract's, plus ``amendment`` (number, date, contract, previous, changes: term,
-old, new; two_party: the Estonian amendment of a mobility project's bilateral agreement, Lisa 7
+context is the contract's, plus ``amendment`` (number, date, date_numeric: 23.11.2026, contract, previous,
+changes: term, old, new; two_party: the Estonian amendment of a mobility project's bilateral agreement, Lisa 7
 12.7.2, which the school and the student sign)."""
 
 from __future__ import annotations
@@ -9,7 +9,11 @@ from __future__ import annotations
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from docx_builders import loop_table, new_document, page_number_footer, para, table
+from docx_builders import loop_table, new_document, page_number_footer, para, signature_heading, signature_lines, \
+    signature_table
+
+NO_BREAK_ID = "{{ placement.id | replace('-', '\u2011') }}"
+"""The contract's id in the heading with no-break hyphens (U+2011): "PA-2027-01" never breaks."""
 
 def _rep(var: str) -> str:
     return ("{% if " + var + ".representative %}{{ " + var + ".representative.name }}{% if " + var
@@ -17,15 +21,16 @@ def _rep(var: str) -> str:
 
 
 def _signatures(doc: Document, words: dict[str, str]) -> None:
-    table(doc, [words["party"], words["name"]], [
-        [[words["school"], "{{ school.name }}"], [_rep("school"), words["signed"]]],
-        [[words["student"]], ["{{ student.name }}", words["signed"]]],
+    signed = signature_lines(*words["signed"])
+    signature_table(doc, [words["party"], words["name"]], [
+        [[words["school"], "{{ school.name }}"], [_rep("school"), *signed]],
+        [[words["student"]], ["{{ student.name }}", *signed]],
         ["{%tr if guardian %}", ""],
-        [[words["guardian"]], ["{{ guardian.name }}", words["signed"]]],
+        [[words["guardian"]], ["{{ guardian.name }}", *signed]],
         ["{%tr endif %}", ""],
         ["{%tr if not amendment.two_party %}", ""],  # the bilateral agreement (Lisa 7 12.7.2): no host
         ["{%tr for h in hosts %}", ""],
-        [[words["host"], "{{ h.name }}"], [_rep("h"), words["signed"]]],
+        [[words["host"], "{{ h.name }}"], [_rep("h"), *signed]],
         ["{%tr endfor %}", ""],
         ["{%tr endif %}", ""],
     ], [6.0, 10.6])
@@ -35,7 +40,8 @@ def _amendment(lang_tag: str, words: dict[str, str]) -> Document:
     doc = new_document(lang_tag, words["doc-title"], words["doc-subject"])
     para(doc, words["title"], style="Title")
     para(doc, words["subtitle"], align=WD_ALIGN_PARAGRAPH.CENTER)
-    para(doc, words["date"], align=WD_ALIGN_PARAGRAPH.CENTER, size=9)
+    for line in words["date"]:
+        para(doc, line, align=WD_ALIGN_PARAGRAPH.CENTER, size=9)
     doc.add_heading(words["h-parties"], level=1)
     para(doc, words["parties"])
     doc.add_heading(words["h-changes"], level=1)
@@ -44,7 +50,7 @@ def _amendment(lang_tag: str, words: dict[str, str]) -> Document:
     doc.add_heading(words["h-final"], level=1)
     for line in words["final"]:
         para(doc, line)
-    doc.add_heading(words["h-signatures"], level=1)
+    signature_heading(doc, words["h-signatures"])
     _signatures(doc, words)
     page_number_footer(doc, words["footer"], words["page"])
     return doc
@@ -57,9 +63,11 @@ def amendment_et() -> Document:
     return _amendment("et-EE", {
         "doc-title": "Praktikalepingu lisa", "doc-subject": "Allkirjastatud praktikalepingu muudatus (lisa)",
         "title": "Lisa nr {{ amendment.number }} {% if amendment.two_party %}välispraktika lepingule"
-                 "{% else %}praktikalepingule{% endif %} nr {{ placement.id }}",
+                 "{% else %}praktikalepingule{% endif %} nr " + NO_BREAK_ID,
         "subtitle": "{{ school.name }} · õppeaasta {{ study_year }}",
-        "date": "Koostatud {{ amendment.date }}. Lisa sõlmimise kuupäev on viimase digitaalallkirja andmise kuupäev.",
+        "date": ["Koostamise kuupäev: {{ amendment.date_numeric }}",
+                 "Lisa sõlmimise kuupäev on viimase {% if signatures == 'paper' %}allkirja{% else %}digitaalallkirja"
+                 "{% endif %} andmise kuupäev."],
         "h-parties": "1. Pooled",
         "parties": "{{ school.name }} (kool){% if not amendment.two_party %}, " + _HOSTS + " (praktikaettevõte)"
                    "{% endif %}, {{ student.name }} (õpilane){% if guardian %} ja õpilase seaduslik esindaja "
@@ -71,7 +79,7 @@ def amendment_et() -> Document:
                   "3.2. Lisa on lepingu lahutamatu osa ja jõustub, kui kõik pooled on selle allkirjastanud."],
         "h-signatures": "4. Poolte allkirjad", "party": "Pool", "name": "Nimi ja allkiri", "school": "Kool",
         "student": "Õpilane", "guardian": "Alaealise õpilase seaduslik esindaja", "host": "Praktikaettevõte",
-        "signed": "/allkirjastatud digitaalselt/",
+        "signed": ("/allkirjastatud digitaalselt/", "Allkiri", "Kuupäev"),
         "footer": "Lepingu nr {{ placement.id }} lisa nr {{ amendment.number }} · {{ student.name }}", "page": "lk",
     })
 
@@ -79,9 +87,11 @@ def amendment_et() -> Document:
 def amendment_en() -> Document:
     return _amendment("en-GB", {
         "doc-title": "Amendment to the placement agreement", "doc-subject": "Amendment to a signed placement agreement",
-        "title": "Amendment No {{ amendment.number }} to Placement Agreement No {{ placement.id }}",
+        "title": "Amendment No {{ amendment.number }} to Placement Agreement No " + NO_BREAK_ID,
         "subtitle": "{{ school.name }} · study year {{ study_year }}",
-        "date": "Drawn up on {{ amendment.date }}. The date of this amendment is the date of the last digital signature.",
+        "date": ["Drawn up on {{ amendment.date }}",
+                 "The date of this amendment is the date of the last {% if signatures != 'paper' %}digital "
+                 "{% endif %}signature."],
         "h-parties": "1. Parties",
         "parties": "{{ school.name }} (the School), {{ student.name }} (the Student){% if guardian %}, the Student's legal "
                    "representative {{ guardian.name }}{% endif %} and " + _HOSTS + " (the Host) agree to amend placement "
@@ -93,7 +103,7 @@ def amendment_en() -> Document:
                   "parties."],
         "h-signatures": "4. Signatures", "party": "Party", "name": "Name and signature", "school": "School",
         "student": "Student", "guardian": "Legal representative of the minor Student", "host": "Host",
-        "signed": "/signed digitally/",
+        "signed": ("/signed digitally/", "Signature", "Date"),
         "footer": "Amendment No {{ amendment.number }} to Placement Agreement No {{ placement.id }} · {{ student.name }}",
         "page": "p.",
     })

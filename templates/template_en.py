@@ -6,8 +6,8 @@ from __future__ import annotations
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from docx_builders import (bullets, loop_bullets, loop_table, new_document, page_number_footer, para, person,
-                           signature_lines, table, tag)
+from docx_builders import (bullets, keep_with_next, loop_bullets, loop_table, new_document, page_number_footer, para,
+                           person, signature_heading, signature_lines, signature_table, table, tag)
 
 SIGNED = signature_lines("/signed digitally/", "Signature", "Date")
 SIGNED_NARROW = signature_lines("/signed digitally/", "Signature", "Date", 14)  # a third of the page
@@ -183,8 +183,8 @@ def english() -> Document:
               "{{ consent.document }}, dated {{ consent.date }} (study regulation 4.12.5).")
     tag(doc, "{%p endif %}")
 
-    doc.add_heading("12. Signatures", level=1)
-    table(doc, ["Party", "Name and signature"], [
+    signature_heading(doc, "12. Signatures")
+    signature_table(doc, ["Party", "Name and signature"], [
         [["School", "{{ school.name }}"],
          ["{% if school.representative %}{{ school.representative.name }}{% if school.representative.role %}, "
           "{{ school.representative.role }}{% endif %}{% endif %}", *SIGNED]],
@@ -223,8 +223,8 @@ def english() -> Document:
     doc.add_heading("5. Abilities and recommendations for special educational needs (Annex 7 10.1)", level=2)
     para(doc, "{{ plan.special_needs_notes }}")
     tag(doc, "{%p endif %}")
-    para(doc, "The practice plan has been agreed by:")
-    table(doc, ["Student", "School-side supervisor", "Host supervisor"], [
+    keep_with_next(para(doc, "The practice plan has been agreed by:"))
+    signature_table(doc, ["Student", "School-side supervisor", "Host supervisor"], [
         ["{{ student.name }}", "{{ school_supervisor.name }}",
          "{% for h in hosts %}{{ h.supervisor.name }}{% if not loop.last %}; {% endif %}{% endfor %}"],
         [SIGNED_NARROW] * 3,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from docx_builders import (bullets, loop_bullets, loop_table, new_document, page_number_footer, para, person,
-                           signature_lines, table, tag)
+from docx_builders import (bullets, keep_with_next, loop_bullets, loop_table, new_document, page_number_footer, para,
+                           person, signature_heading, signature_lines, signature_table, table, tag)
 
 SIGNED = signature_lines("/allkirjastatud digitaalselt/", "Allkiri", "Kuupäev")
 SIGNED_NARROW = signature_lines("/allkirjastatud digitaalselt/", "Allkiri", "Kuupäev", 14)  # a third of the page
@@ -177,8 +177,8 @@ def estonian() -> Document:
               "{{ consent.date }} (õppekorralduseeskirja p 4.12.5).")
     tag(doc, "{%p endif %}")
 
-    doc.add_heading("12. Poolte allkirjad", level=1)
-    table(doc, ["Pool", "Nimi ja allkiri"], [
+    signature_heading(doc, "12. Poolte allkirjad")
+    signature_table(doc, ["Pool", "Nimi ja allkiri"], [
         *SCHOOL_AND_STUDENT_SIGN,
         ["{%tr for h in host_parties %}", ""],
         [["Praktikaettevõte", "{{ h.name }}"],
@@ -212,8 +212,8 @@ def estonian() -> Document:
     doc.add_heading("5. Erivajadusest tulenevad võimed ja soovitused (Lisa 7 p 10.1)", level=2)
     para(doc, "{{ plan.special_needs_notes }}")
     tag(doc, "{%p endif %}")
-    para(doc, "Praktikakava on kokku lepitud:")
-    table(doc, ["Õpilane", "Koolipoolne praktikajuhendaja", "Ettevõttepoolne praktikajuhendaja"], [
+    keep_with_next(para(doc, "Praktikakava on kokku lepitud:"))
+    signature_table(doc, ["Õpilane", "Koolipoolne praktikajuhendaja", "Ettevõttepoolne praktikajuhendaja"], [
         ["{{ student.name }}", "{{ school_supervisor.name }}",
          "{% for h in hosts %}{{ h.supervisor.name }}{% if not loop.last %}; {% endif %}{% endfor %}"],
         [SIGNED_NARROW] * 3,

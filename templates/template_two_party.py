@@ -7,7 +7,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from template_et import SCHOOL_AND_STUDENT_SIGN, school_and_student
-from docx_builders import bullets, new_document, page_number_footer, para, person, table, tag
+from docx_builders import bullets, new_document, page_number_footer, para, person, signature_heading, signature_table, tag
 
 
 # --- the Estonian bilateral agreement (abroad in a mobility project, Lisa 7 12.7.2) -------------
@@ -65,8 +65,8 @@ def two_party() -> Document:
               "ennetähtaegselt, kui projektileping (p 2.2) lõpeb või õpilane arvatakse koolist välja.")
     para(doc, "6.3. Vaidlused lahendatakse läbirääkimiste teel; kokkuleppe puudumisel Eesti Vabariigi õiguse järgi.")
 
-    doc.add_heading("7. Poolte allkirjad", level=1)
-    table(doc, ["Pool", "Nimi ja allkiri"], [
+    signature_heading(doc, "7. Poolte allkirjad")
+    signature_table(doc, ["Pool", "Nimi ja allkiri"], [
         *SCHOOL_AND_STUDENT_SIGN,
     ], [6.0, 10.6])
     page_number_footer(doc, "Välispraktika leping nr {{ placement.id }} · {{ student.name }}", "lk")

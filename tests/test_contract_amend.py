@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 from docx import Document
+from docx.oxml.ns import qn
 
 from tests.conftest import AS_OF, base_data, write_data
 
@@ -128,7 +129,8 @@ def test_amend_renders_lisa_1_records_it_and_lisa_2_is_diffed_against_lisa_1(cli
     assert "Maht (tundi) | 312 | 340" in text
     assert "Praktika aeg | 1. veebruar 2027 – 26. märts 2027 | 1. veebruar 2027 – 2. aprill 2027" in text
     assert "Koodikoda OÜ: ettevõttepoolne juhendaja | Tiit Tarkvara | Tiina Uus" in text
-    assert "Koostatud 25. november 2026" in text
+    assert "Koostamise kuupäev: 25.11.2026" in text and "Koostatud" not in text
+    assert "viimase digitaalallkirja andmise kuupäev" in text
     assert "Mart Tamm" in text and "/allkirjastatud digitaalselt/" in text  # the parties sign
     [entry] = _amendments(root)
     assert entry["number"] == 1 and entry["date"] == date(2026, 11, 25)
@@ -249,3 +251,73 @@ def test_a_mobility_projects_bilateral_agreement_gets_its_estonian_amendment_too
     assert "Nordkoodi Oy" not in bilateral and "Anne Kuusk" in bilateral  # the host does not sign it
     result = render()  # both documents are current as amended
     assert result.exit_code == 0 and "muutmata 2," in result.stderr, result.output
+
+
+def test_an_amendment_waits_for_its_signing_until_sign_amendment_records_it(cli, tmp_path):
+    root, out = _setup(tmp_path, cli)
+    _edit(root, hours=340)
+    assert _amend(cli, root, out, "--date", "2026-11-25").exit_code == 0
+    status = cli("contracts", "status", "P1", "--data", root, "--as-of", AS_OF, "--lang", "et")
+    assert status.exit_code == 0, status.output
+    assert "ootab lisa nr 1 allkirjastamist" in " ".join(status.stdout.split())
+    assert "nr 1 (25.11.2026), allkirjastamata" in " ".join(status.stdout.split())
+    listed = cli("contracts", "list", "--data", root, "--as-of", AS_OF, "--format", "json")
+    [row] = [r for r in json.loads(listed.stdout)["contracts"] if r["id"] == "P1"]
+    assert {"code": "amendment", "number": 1} in row["waiting"]
+
+    wrong = cli("contracts", "sign", "P1", "--amendment", "2", "--date", "2026-11-26", "--data", root)
+    assert wrong.exit_code == 1 and "lisa nr 2" in wrong.stderr
+    both = cli("contracts", "sign", "P1", "--amendment", "1", "--party", "school", "--date", "2026-11-26",
+               "--data", root)
+    assert both.exit_code == 2 and "--amendment" in both.stderr
+    assert cli("contracts", "sign", "P1", "--date", "2026-11-26", "--data", root).exit_code == 2
+
+    result = cli("contracts", "sign", "P1", "--amendment", "1", "--date", "2026-11-26", "--data", root)
+    assert result.exit_code == 0, result.output
+    assert "lisa nr 1 allkirjastatud 26.11.2026" in " ".join(result.stderr.split())
+    [entry] = _amendments(root)
+    assert entry["signed"] == date(2026, 11, 26) and entry["number"] == 1
+    status = cli("contracts", "status", "P1", "--data", root, "--as-of", AS_OF, "--lang", "et")
+    assert "lisa nr 1" not in status.stdout
+    assert "nr 1 (25.11.2026), allkirjastatud 26.11.2026" in " ".join(status.stdout.split())
+    doc = json.loads(cli("contracts", "status", "P1", "--data", root, "--as-of", AS_OF, "--format", "json").stdout)
+    assert doc["amendments"][0]["signed"] == "2026-11-26" and doc["waiting"] == []
+    again = cli("contracts", "sign", "P1", "--amendment", "1", "--date", "2026-11-27", "--data", root)
+    assert again.exit_code == 1 and "juba allkirjastatud" in again.stderr
+
+
+def test_a_paper_amendment_has_signature_lines_and_its_heading_keeps_the_id_whole(cli, tmp_path):
+    files = base_data()
+    files["placements.yaml"][0]["id"] = "PA-2027-01"
+    root = write_data(tmp_path / "data", files)
+    out = tmp_path / "out"
+    assert cli("contracts", "render", "PA-2027-01", "--data", root, "--out", out, "--as-of", AS_OF).exit_code == 0
+    path = root / "placements.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data[0]["hours"] = 340
+    write_data(root, {"placements.yaml": data})
+    result = cli("contracts", "amend", "PA-2027-01", "--data", root, "--out", out, "--as-of", AS_OF,
+                 "--date", "2026-11-23", "--signatures", "paper")
+    assert result.exit_code == 0, result.output
+    [lisa] = out.rglob("*-lisa-1.docx")
+    doc = Document(str(lisa))
+    text = docx_text(lisa)
+    assert "Lisa nr 1 praktikalepingule nr PA\u20112027\u201101" in text  # no-break hyphens: never split
+    assert "Koostamise kuupäev: 23.11.2026" in text
+    assert "viimase allkirja andmise kuupäev" in text and "digitaal" not in text
+    assert "Allkiri: ____" in text and "Kuupäev: ____" in text
+    # the signature table never splits across a page; its heading keeps with it
+    heading = next(p for p in doc.paragraphs if p.text == "4. Poolte allkirjad")
+    assert heading.paragraph_format.keep_with_next
+    rows = doc.tables[-1].rows
+    assert all(r._tr.trPr is not None and r._tr.trPr.find(qn("w:cantSplit")) is not None for r in rows)
+
+
+def test_a_finished_contract_still_waits_for_its_amendment_to_be_signed(cli, tmp_path):
+    root, out = _setup(tmp_path, cli)
+    _edit(root, hours=340)
+    assert _amend(cli, root, out, "--date", "2026-11-25").exit_code == 0
+    _edit(root, status="finished")
+    status = cli("contracts", "status", "P1", "--data", root, "--as-of", AS_OF, "--lang", "en")
+    assert status.exit_code == 0, status.output
+    assert "waits for amendment no. 1 to be signed" in " ".join(status.stdout.split())

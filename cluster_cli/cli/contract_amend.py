@@ -6,6 +6,7 @@ edit/placement.py plans the record; edit/write.py writes it under the data folde
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -16,11 +17,18 @@ from cluster_cli.cli.common import EXIT_FINDINGS, EXIT_OK, editing, fail, langua
 from cluster_cli.cli.values import complete_ids, resolve_id
 
 
+class Signatures(str, Enum):
+    """The amendment's signature block, as the contract's (`contracts render --signatures`)."""
+    digital = "digital"
+    paper = "paper"
+
+
 def amend(
     ident: str = typer.Argument(..., metavar="ID", help="help.contracts.amend.id",
                                 autocompletion=complete_ids("placements")),
     out: Path = typer.Option(Path("contracts"), "--out", "-o", help="help.contracts.amend.out"),
     day: Optional[str] = typer.Option(None, "--date", metavar="DATE", help="help.contracts.amend.date"),
+    signatures: Signatures = typer.Option("digital", "--signatures", help="help.contracts.amend.signatures"),
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="help.contracts.amend.dry-run"),
     data: Data = None, as_of: AsOf = None, lang: Lang = None, no_cache: NoCache = False, quiet: Quiet = False,
 ) -> None:
@@ -37,14 +45,15 @@ def amend(
     first = language(lang)
     data_dir = resolve_data_dir(data)
     if dry_run or not data_dir.is_dir():
-        raise typer.Exit(_amend(ident, out, day, dry_run, data, as_of, lang, no_cache, None))
+        raise typer.Exit(_amend(ident, out, day, dry_run, data, as_of, lang, no_cache, None,
+                                signatures=signatures.value))
     with editing(data_dir, first) as session:
-        code = _amend(ident, out, day, False, data, as_of, lang, no_cache, session, data_dir)
+        code = _amend(ident, out, day, False, data, as_of, lang, no_cache, session, data_dir, signatures.value)
     raise typer.Exit(code)
 
 
 def _amend(ident: str, out: Path, day_text: Optional[str], dry_run: bool, data, as_of, lang_flag, no_cache: bool,
-           session, data_dir: Optional[Path] = None) -> int:
+           session, data_dir: Optional[Path] = None, signatures: str = "digital") -> int:
     from cluster_cli.contracts.amend import AmendRefused, load_template, plan_amendment, record_errors
     from cluster_cli.contracts.verdicts import change_text, host_names
     from cluster_cli.i18n import t
@@ -62,7 +71,7 @@ def _amend(ident: str, out: Path, day_text: Optional[str], dry_run: bool, data, 
         fail("refused.contracts-amend-errors", lang, code=EXIT_FINDINGS, placement=pid, count=len(errors),
              first=errors[0])
     try:
-        plan = plan_amendment(ds, loaded.profile, p, out, day, lang)
+        plan = plan_amendment(ds, loaded.profile, p, out, day, lang, signatures)
         templates = {x.language: load_template(x.language) for x in (plan, *plan.also)} if plan.changes else {}
     except AmendRefused as exc:
         fail(exc.key, lang, code=2 if exc.usage else EXIT_FINDINGS, **exc.args_)

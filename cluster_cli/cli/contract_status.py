@@ -191,21 +191,30 @@ def _set_status(data, placement: str, target: str, day, reason: Optional[str], n
 
 def sign(
     placement: str = typer.Argument(..., help="help.contracts.sign.id", autocompletion=complete_ids("placements")),
-    party: str = typer.Option(..., "--party", help="help.contracts.sign.party", callback=signing_party,
-                              autocompletion=complete_choice("signing-party"),
-                              metavar=choices_metavar("signing-party")),
+    party: Optional[str] = typer.Option(None, "--party", help="help.contracts.sign.party", callback=signing_party,
+                                        autocompletion=complete_choice("signing-party"),
+                                        metavar=choices_metavar("signing-party")),
     member: Optional[str] = typer.Option(None, "--member", help="help.contracts.sign.member",
                                          autocompletion=complete_ids("members")),
     when: str = typer.Option(..., "--date", metavar="DATE", help="help.contracts.sign.date"),
     paper: bool = typer.Option(False, "--paper", help="help.contracts.sign.paper"),
     name: Optional[str] = typer.Option(None, "--name", help="help.contracts.sign.name"),
+    amendment: Optional[int] = typer.Option(None, "--amendment", min=1, metavar="N",
+                                            help="help.contracts.sign.amendment"),
     dry_run: bool = typer.Option(False, "--dry-run", "-n", help="help.contracts.sign.dry-run"),
     data: Data = None, lang: Lang = None, no_cache: NoCache = False, quiet: Quiet = False,
 ) -> None:
     """Record a party's signature of the contract by hand (on paper, or a digital one signed
-    elsewhere)."""
+    elsewhere), or with --amendment N that amendment (lisa nr N) as signed."""
     first = language(lang)
     day = parse_date(when, first)
+    if amendment is not None:
+        if party is not None or member is not None or paper or name is not None:
+            fail("usage.contract-sign-amendment-only", first)
+        _sign_amendment(data, placement, amendment, day, dry_run, lang, no_cache)
+        return
+    if party is None:
+        fail("usage.contract-sign-party", first)
     if member is not None and party != "host":
         fail("usage.contract-sign-member-only", first)
 
@@ -242,6 +251,29 @@ def sign(
         return change, not dry_run, report
 
     _edit(data, placement, lang, no_cache, decide)
+
+
+def _sign_amendment(data, placement: str, number: int, day, dry_run: bool, lang_flag, no_cache: bool) -> None:
+    def decide(ds, profile, p, used):
+        from cluster_cli.edit.placement import signing_amendment
+        from cluster_cli.i18n import t
+        from cluster_cli.reports.contract_status import amendment_sign_refusals, contract_state
+
+        state = contract_state(ds, profile, p, day)
+        refusals = amendment_sign_refusals(state, number)
+        if refusals:
+            _refuse(refusals, used, _names(ds))
+
+        def report(planned) -> None:
+            if dry_run:
+                _show_dry_run(planned, used)
+                return
+            note(t("ui.contract.amendment-signed", used, id=p.id, number=number, date=day,
+                   file=planned.shown, line=planned.first_line), whole=(planned.shown,))
+
+        return signing_amendment(number, day), not dry_run, report
+
+    _edit(data, placement, lang_flag, no_cache, decide)
 
 
 def list_contracts(

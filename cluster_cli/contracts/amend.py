@@ -87,11 +87,12 @@ def record_errors(ds, p, findings, lang: str) -> list[str]:
             for f in by_record.get((r.origin.file, r.origin.prefix), []) if f.severity == "error"]
 
 
-def plan_amendment(ds, profile, p, out_dir: Path, day: date, lang: str) -> Amendment:
+def plan_amendment(ds, profile, p, out_dir: Path, day: date, lang: str, signatures: str = "digital") -> Amendment:
     """What `contracts amend` makes for placement `p`: an Amendment (its `changes` empty when
     nothing changed). Raises AmendRefused: the contract is not signed (draft, review: re-render
     it instead; cancelled), not rendered in `out_dir`, or stores no terms. `lang` is the run's
-    language (of a refusal's words); the amendment is in the contract's."""
+    language (of a refusal's words); the amendment is in the contract's; `signatures` (digital,
+    paper) its signature block and the sentence on its date, as the contract's."""
     from cluster_cli.contracts.context import ContractDataError, build_context
     from cluster_cli.contracts.plan import inside, needs_two_party, relative_destination
     from cluster_cli.contracts.terms import amendment_files, amendment_path, changed_terms, contract_terms, \
@@ -104,7 +105,7 @@ def plan_amendment(ds, profile, p, out_dir: Path, day: date, lang: str) -> Amend
             else N_("refused.contracts-amend-unsigned")
         raise AmendRefused(key, placement=p.id, status=t(PLACEMENT_STATUS[p.status], lang))
     try:
-        context = build_context(ds, profile, p, as_of=day)
+        context = build_context(ds, profile, p, as_of=day, signatures=signatures)
     except ContractDataError as exc:
         raise AmendRefused(exc.key, **exc.args_) from None
     rel = relative_destination(context)
@@ -126,13 +127,13 @@ def plan_amendment(ds, profile, p, out_dir: Path, day: date, lang: str) -> Amend
     plan.rel = str(Path(rel).with_name(plan.path.name).as_posix())
     plan.context = {**context, "amendment": _amendment_context(plan, old, day)}
     if needs_two_party(p):
-        second = _two_party(ds, profile, p, out_dir, day, plan.number)
+        second = _two_party(ds, profile, p, out_dir, day, plan.number, signatures)
         if second is not None:
             plan.also.append(second)
     return plan
 
 
-def _two_party(ds, profile, p, out_dir: Path, day: date, number: int) -> Amendment | None:
+def _two_party(ds, profile, p, out_dir: Path, day: date, number: int, signatures: str) -> Amendment | None:
     """The bilateral agreement's amendment (in Estonian, school and student sign), numbered as
     the project agreement's; None when that agreement is not there, stores no terms or did not
     change."""
@@ -140,7 +141,7 @@ def _two_party(ds, profile, p, out_dir: Path, day: date, number: int) -> Amendme
     from cluster_cli.contracts.plan import TWO_PARTY_SUFFIX, inside, relative_destination
     from cluster_cli.contracts.terms import amendment_path, changed_terms, contract_terms, latest_snapshot
 
-    context = build_context(ds, profile, p, "et", as_of=day)
+    context = build_context(ds, profile, p, "et", as_of=day, signatures=signatures)
     rel = relative_destination(context, TWO_PARTY_SUFFIX)
     contract = inside(out_dir, rel)
     snapshot = latest_snapshot(contract) if contract is not None and contract.is_file() else None
@@ -169,6 +170,7 @@ def _amendment_context(plan: Amendment, old: dict, day: date) -> dict:
     none = t("term.none", lang)
     return {
         "number": plan.number, "date": format_date(day, lang), "date_iso": day.isoformat(),
+        "date_numeric": day.strftime("%d.%m.%Y"),
         "contract": plan.contract.name, "previous": plan.source.name, "two_party": False,
         "changes": [{"term": term_label(k, lang, names), "name": k, "old": none if a is None else a,
                      "new": none if b is None else b} for k, a, b in plan.changes],

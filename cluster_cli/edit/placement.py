@@ -279,6 +279,17 @@ def _appended(block: str, change: Append) -> str | None:
     return out if block.endswith("\n") else out.rstrip("\n")
 
 
+def signing_amendment(number: int, day) -> Callable[[Any], None]:
+    """The change that records amendment `number` as signed on `day` (its entry's `signed:`,
+    written by the round trip)."""
+
+    def change(record) -> None:
+        for entry in record.get("amendments") or ():
+            if isinstance(entry, dict) and entry.get("number") == number:
+                entry["signed"] = day
+    return change
+
+
 def _indented(y, data, prefix: str) -> str:
     out = io.StringIO()
     y.dump(data, out)

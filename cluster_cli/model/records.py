@@ -445,6 +445,9 @@ class Amendment(Model):
     terms: list[Text] = Field(min_length=1)
     """The names of the changed terms (dates, hours, hosts, supervisors, tasks, …)."""
     file: str | None = None
+    signed: date | None = None
+    """When the amendment was signed by every party (`contracts sign ID --amendment N`); None:
+    not yet — the contract waits for it."""
 
 
 class Placement(Record):

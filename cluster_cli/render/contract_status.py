@@ -10,10 +10,12 @@ from cluster_cli.i18n.words import CANCEL_REASON, PARTY_WORD, PLACEMENT_STATUS, 
 from cluster_cli.regulation.parties import Party
 from cluster_cli.render.views import View
 from cluster_cli.reports.contract_status import (
-    CAN_FINISH, CONSENT, READY, SIGNATURE, STARTED_UNSIGNED, SUBMIT, ContractList, ContractState, Refusal, Waiting,
+    AMENDMENT, CAN_FINISH, CONSENT, READY, SIGNATURE, STARTED_UNSIGNED, SUBMIT, ContractList, ContractState, Refusal,
+    Waiting,
 )
 
 WAITING_TEXT = {
+    AMENDMENT: N_("contract.waiting.amendment"),
     CONSENT: N_("contract.waiting.consent"),
     STARTED_UNSIGNED: N_("contract.waiting.started-unsigned"),
     SUBMIT: N_("contract.waiting.submit"),
@@ -52,7 +54,7 @@ def waiting_text(state: ContractState, lang: str, names: dict[str, str], short: 
                        parties=[party_text(p, lang, names, short) for p in missing]))
     for w in state.waiting:
         if w.code != SIGNATURE:
-            parts.append(t(WAITING_TEXT[w.code], lang, date=w.day))
+            parts.append(t(WAITING_TEXT[w.code], lang, date=w.day, number=w.number))
     return "; ".join(parts)
 
 
@@ -62,6 +64,8 @@ def _waiting_doc(w: Waiting) -> dict:
         doc.update(party=w.party.party, member=w.party.member, name=w.party.name)
     if w.day is not None:
         doc["date"] = w.day.isoformat()
+    if w.number is not None:
+        doc["number"] = w.number
     return doc
 
 
@@ -71,6 +75,12 @@ def _consent_text(state: ContractState, lang: str) -> str:
     if state.consent_needed:
         return t("contract.consent.missing", lang)
     return t("contract.consent.not-needed", lang)
+
+
+def _amendment_text(a, lang: str) -> str:
+    if a.signed is not None:
+        return t("contract.amendment.signed", lang, number=a.number, date=a.date, signed=a.signed)
+    return t("contract.amendment.unsigned", lang, number=a.number, date=a.date)
 
 
 # --- one contract -----------------------------------------------------------------------------
@@ -99,6 +109,7 @@ def status_document(state: ContractState, names: dict[str, str]) -> dict:
         "minor": state.minor, "consent_needed": state.consent_needed,
         "consent": state.consent.model_dump(mode="json") if state.consent is not None else None,
         "history": [h.model_dump(mode="json", exclude_none=True) for h in state.history],
+        "amendments": [a.model_dump(mode="json") for a in p.amendments],
         "allowed": list(state.allowed),
         "waiting": [_waiting_doc(w) for w in state.waiting],
     }
@@ -114,6 +125,8 @@ def status_views(state: ContractState, lang: str, names: dict[str, str]) -> list
         (N_("contract.col.period"), t("contract.period", lang, start=p.start, end=p.end)),
         (N_("contract.col.hosts"), ", ".join(names.get(h.member, h.member) for h in p.hosts)),
         (N_("contract.col.consent"), _consent_text(state, lang)),
+        *([(N_("contract.col.amendments"), "; ".join(_amendment_text(a, lang) for a in p.amendments))]
+          if p.amendments else []),
         (N_("contract.col.waiting"), waiting_text(state, lang, names) or t("contract.waiting.nothing", lang)),
         (N_("contract.col.allowed"), ", ".join(f"{word(PLACEMENT_STATUS, s, lang)} ({s})" for s in state.allowed)
          or "—"),

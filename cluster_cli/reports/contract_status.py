@@ -22,12 +22,13 @@ from cluster_cli.vocabulary import PLACEMENT_STATUSES, STATUS_TRANSITIONS
 
 # What a contract waits for (Waiting.code), in the order shown.
 SIGNATURE = "signature"  # a party has not signed (Lisa 7 1.4)
+AMENDMENT = "amendment"  # an amendment (lisa nr N) is not signed yet
 CONSENT = "consent"  # a minor abroad: the legal representative's written consent (4.12.5)
 STARTED_UNSIGNED = "started-unsigned"  # the start has passed, the contract is not valid (4.11.5)
 SUBMIT = "submit"  # a draft: to be sent for review
 READY = "ready"  # under review and signed by all: can be made valid
 CAN_FINISH = "can-finish"  # valid and its end has passed: can be finished
-WAITING_CODES = (SIGNATURE, CONSENT, STARTED_UNSIGNED, SUBMIT, READY, CAN_FINISH)
+WAITING_CODES = (SIGNATURE, AMENDMENT, CONSENT, STARTED_UNSIGNED, SUBMIT, READY, CAN_FINISH)
 
 OPEN_STATUSES = ("draft", "review", "valid")
 """The statuses whose contract still waits for something; finished and cancelled are closed."""
@@ -41,6 +42,8 @@ class Waiting:
     party: Party | None = None
     day: date | None = None
     """The date it refers to: the start that passed, the end that passed."""
+    number: int | None = None
+    """The amendment's number (lisa nr N) that waits for its signing."""
 
 
 @dataclass(frozen=True)
@@ -113,15 +116,18 @@ def contract_state(ds: Dataset, profile, p: Placement, day: date) -> ContractSta
 
 
 def waiting_for(state: ContractState) -> list[Waiting]:
-    """What the contract waits for next: the missing signatures (from review on) and consent while it is open,
+    """What the contract waits for next: an amendment not signed yet (also when finished), the
+    missing signatures (from review on) and consent while it is open,
     a start that passed without a valid contract, a review ready to be made valid, an end that
     passed (it can be finished)."""
     p = state.placement
     found: list[Waiting] = []
-    if p.status not in OPEN_STATUSES:
-        return found
+    amendments = [Waiting(AMENDMENT, number=a.number) for a in p.amendments if a.signed is None]
+    if p.status not in OPEN_STATUSES:  # a finished contract's amendment is still to be signed
+        return amendments if p.status == "finished" else found
     if p.status != "draft":  # a draft is signed once it has been reviewed
         found += [Waiting(SIGNATURE, party) for party in state.missing]
+    found += amendments
     if state.consent_needed and state.consent is None:
         found.append(Waiting(CONSENT))
     if p.status in ("draft", "review") and p.start <= state.as_of:
@@ -184,6 +190,20 @@ def sign_refusals(state: ContractState, party: str, member: str | None) -> tuple
         return None, [Refusal(N_("contract-sign.duplicate"), "", {
             "id": p.id, "party": chosen.party, "date": chosen.signature.date})]
     return chosen.party, []
+
+
+def amendment_sign_refusals(state: ContractState, number: int) -> list[Refusal]:
+    """Why the signing of amendment `number` cannot be recorded (empty: it can): no such
+    amendment, or it is signed already."""
+    p = state.placement
+    found = next((a for a in p.amendments if a.number == number), None)
+    if found is None:
+        return [Refusal(N_("contract-sign.no-amendment"), "", {
+            "id": p.id, "number": number, "numbers": [str(a.number) for a in p.amendments] or ["—"]})]
+    if found.signed is not None:
+        return [Refusal(N_("contract-sign.amendment-signed"), "", {"id": p.id, "number": number,
+                                                                   "date": found.signed})]
+    return []
 
 
 # --- the list of contracts --------------------------------------------------------------------
