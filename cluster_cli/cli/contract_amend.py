@@ -6,7 +6,6 @@ edit/placement.py plans the record; edit/write.py writes it under the data folde
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -14,13 +13,9 @@ import typer
 
 from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, Quiet
 from cluster_cli.cli.common import EXIT_FINDINGS, EXIT_OK, editing, fail, language, load_or_exit, note, parse_date, say
-from cluster_cli.cli.values import complete_ids, resolve_id
+from cluster_cli.cli.values import Signatures, complete_ids, resolve_id
 
 
-class Signatures(str, Enum):
-    """The amendment's signature block, as the contract's (`contracts render --signatures`)."""
-    digital = "digital"
-    paper = "paper"
 
 
 def amend(

@@ -27,7 +27,7 @@ from cluster_cli.cli.common import (
     stderr_console,
 )
 from cluster_cli.i18n import NP_
-from cluster_cli.cli.values import complete_choice, complete_ids, placement_status, resolve_id, split_list
+from cluster_cli.cli.values import Signatures, complete_choice, complete_ids, placement_status, resolve_id, split_list
 
 app = typer.Typer(
     name="contracts",
@@ -35,10 +35,6 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-class Signatures(str, Enum):
-    """The contract's signature block: DigiDoc signatures, or wet ink (signature and date lines)."""
-    digital = "digital"
-    paper = "paper"
 
 
 VERDICT_STYLE = {"created": "green", "updated": "yellow", "unchanged": "dim", "conflict": "bold red",

@@ -10,6 +10,7 @@ the standard library at module level (start-up time); the catalogue is read when
 from __future__ import annotations
 
 import unicodedata
+from enum import Enum
 from typing import Iterable, Optional
 
 import typer
@@ -383,3 +384,11 @@ def complete_round(incomplete: str) -> list[str]:
         return [r for r in offered if fold(r).startswith(start)]
     except Exception:  # completion never prints an error
         return []
+
+
+class Signatures(str, Enum):
+    """A contract's (and its amendment's) signature block: DigiDoc signatures, or wet ink
+    (signature and date lines) — `contracts render|amend --signatures`."""
+
+    digital = "digital"
+    paper = "paper"
