@@ -245,6 +245,35 @@ def cli() -> Cli:
     return Cli()
 
 
+@pytest.fixture
+def validate_changed(cli, tmp_path):
+    """`validate_changed(change, *extra)`: the base data changed by `change(files)`, written to
+    a new folder, validated: (exit code, JSON document)."""
+    counter = iter(range(1000))
+
+    def _run(change, *extra):
+        files = base_data()
+        change(files)
+        root = write_data(tmp_path / f"data{next(counter)}", files)
+        return cli.validate_json(root, *extra)
+
+    return _run
+
+
+@pytest.fixture
+def calendar_of(cli, tmp_path):
+    """`calendar_of(files, as_of, *extra)`: the calendar of `files` written to a new folder, as JSON."""
+    counter = iter(range(1000))
+
+    def _run(files, as_of, *extra):
+        root = write_data(tmp_path / f"d{next(counter)}", files)
+        result = cli("calendar", "--data", root, "--as-of", as_of, "--format", "json", *extra)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    return _run
+
+
 def codes(doc: dict, severity: str | None = None) -> list[tuple[str, str]]:
     """(code, clause) of the findings in a validate JSON document."""
     return [(f["code"], f["clause"]) for f in doc["findings"] if severity is None or f["severity"] == severity]

@@ -4,27 +4,18 @@ period's debt summary (6.2.1) — each number from the profile."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
 
-from tests.conftest import base_data, write_data
+from tests.conftest import base_data
 
 STUDENTS = "students/TA-24.yaml"
 
 
 @pytest.fixture
-def calendar(cli, tmp_path):
-    counter = iter(range(1000))
-
-    def _run(files, as_of, *extra):
-        root = write_data(tmp_path / f"d{next(counter)}", files)
-        result = cli("calendar", "--data", root, "--as-of", as_of, "--format", "json", *extra)
-        assert result.exit_code == 0, result.output
-        return json.loads(result.stdout)
-
-    return _run
+def calendar(calendar_of):
+    return calendar_of
 
 
 def of_kind(doc, kind):

@@ -14,16 +14,8 @@ from tests.conftest import base_data, findings_of, write_data
 
 
 @pytest.fixture
-def run(cli, tmp_path):
-    counter = iter(range(1000))
-
-    def _run(change, *extra):
-        files = base_data()
-        change(files)
-        root = write_data(tmp_path / f"data{next(counter)}", files)
-        return cli.validate_json(root, *extra)
-
-    return _run
+def run(validate_changed):
+    return validate_changed
 
 
 def placement(f):

@@ -16,16 +16,8 @@ STUDENTS = "students/TA-24.yaml"
 
 
 @pytest.fixture
-def run(cli, tmp_path):
-    counter = iter(range(1000))
-
-    def _run(change, *extra):
-        files = base_data()
-        change(files)
-        root = write_data(tmp_path / f"data{next(counter)}", files)
-        return cli.validate_json(root, *extra)
-
-    return _run
+def run(validate_changed):
+    return validate_changed
 
 
 def curriculum(files):
