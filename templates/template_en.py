@@ -76,7 +76,9 @@ def english() -> Document:
     para(doc, "3.1. The placement starts on {{ start }} and ends on {{ end }} (Annex 7 1.4.2).")
     para(doc, "3.2. The placement comprises {{ hours }} hours of the Student's work{% if ekap %}, equal to {{ ekap }} "
               "EKAP (Estonian vocational credit points){% endif %} (Annex 7 1.4.3).")
-    para(doc, "3.3. The place of the placement is {{ place }}, address {{ address }} ({{ country_name }}) (Annex 7 1.4.4).")
+    para(doc, "3.3. {% if placement.joint %}The places of the placement are the hosts named in table 1, at their "
+              "addresses{% else %}The place of the placement is {{ place }}, address {{ address }} ({{ country_name }})"
+              "{% endif %} (Annex 7 1.4.4).")
     para(doc, "3.4. The placement follows the Host's working hours, respecting the limits on working and rest time "
               "that apply to the Student's age under the law of the host country.")
     # an optional clause is the last of its section: leaving it out never leaves a gap

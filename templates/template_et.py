@@ -65,8 +65,10 @@ def estonian() -> Document:
     para(doc, "3.1. Praktika algus on {{ start }} ja lõpp {{ end }} (Lisa 7 p 1.4.2).")
     para(doc, "3.2. Praktika kestus on {{ hours }} tundi õpilase tööd{% if ekap %}, mis vastab {{ ekap }} EKAP-ile{% endif %} "
               "(Lisa 7 p 1.4.3).")
-    para(doc, "3.3. Praktikakoht on {{ place }}, aadress {{ address }}{% if placement.abroad %}, {{ country_name }}{% endif %} "
-              "(Lisa 7 p 1.4.4).")
+    # a joint placement has as many addresses as hosts: table 1 gives each
+    para(doc, "3.3. {% if placement.joint %}Praktikakohad on tabelis 1 nimetatud praktikaettevõtted nende "
+              "aadressidel{% else %}Praktikakoht on {{ place }}, aadress {{ address }}{% if placement.abroad %}, "
+              "{{ country_name }}{% endif %}{% endif %} (Lisa 7 p 1.4.4).")
     para(doc, "3.4. Praktika toimub praktikaettevõtte tööajal, arvestades õpilase vanusest tulenevaid töö- ja "
               "puhkeaja piiranguid.")
     # an optional clause is the last of its section: leaving it out never leaves a gap

@@ -234,3 +234,14 @@ def test_check_template_finds_a_clause_number_that_jumps_when_an_optional_clause
     assert jumps == ["3.1 → 3.3 without placement.joint"]  # the last clause of a section may go
     shipped = cli("contracts", "check-template", SAMPLE.parent / "templates" / "praktikaleping_et.docx")
     assert shipped.exit_code == 0 and "hüppavad" not in shipped.stdout
+
+
+def test_lisa_7_1_4_4_a_joint_placement_names_each_hosts_address_not_the_first_ones(sample):
+    """VV-2027-02 is at Andmesild AS (Rapla) and Koodikoda OÜ (Pärnu): clause 3.3 points to table
+    1, which gives each host's address, instead of one address for both."""
+    text = one(sample, "VV-2027-02")
+    assert "3.3. Praktikakohad on tabelis 1 nimetatud praktikaettevõtted nende aadressidel (Lisa 7 p 1.4.4)." in text
+    assert "aadress Tallinna mnt 14" not in text
+    assert "Rüütli tn 40, Pärnu linn" in text  # the second host's address, in table 1
+    single = one(sample, "VV-2027-05")  # one host: its place and address
+    assert re.search(r"3\.3\. Praktikakoht on .+, aadress .+ \(Lisa 7 p 1\.4\.4\)\.", single)
