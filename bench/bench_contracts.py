@@ -32,17 +32,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
+from common import cluster_command  # noqa: E402 - bench/ is on the path
 
 AS_OF = "2026-11-23"
 TARGET = 0.8
 
 
-def cluster_command() -> list[str]:
-    exe = Path(sys.executable).with_name("cluster")
-    if exe.exists():
-        return [str(exe)]
-    found = shutil.which("cluster")
-    return [found] if found else [sys.executable, "-m", "cluster_cli"]
 
 
 def renderable(data_dir: Path, count: int, out: Path):

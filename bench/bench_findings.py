@@ -19,25 +19,20 @@ whole file again). No assertions; exits 0.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
+from common import cluster_command, wall  # noqa: E402 - bench/ is on the path
 
 TARGET = 1.2
 
 
-def cluster_command(python_m: bool) -> list[str]:
-    exe = Path(sys.executable).with_name("cluster")
-    return [str(exe)] if exe.exists() and not python_m else [sys.executable, "-m", "cluster_cli"]
 
 
 def with_findings(clean: Path, out: Path) -> int:
@@ -58,11 +53,6 @@ def with_findings(clean: Path, out: Path) -> int:
     return changed
 
 
-def wall(args: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                   env={**os.environ, "CLUSTER_NO_CACHE": "1"})
-    return time.perf_counter() - start
 
 
 def main(argv: list[str] | None = None) -> int:

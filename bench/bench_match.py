@@ -17,27 +17,17 @@ it should stay flat from size to size (matching linear in the data, issue 20). A
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
+from common import cluster_command, wall  # noqa: E402 - bench/ is on the path
 
 
-def cluster_command() -> list[str]:
-    exe = Path(sys.executable).with_name("cluster")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "cluster_cli"]
 
 
-def wall(args: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                   env={**os.environ, "CLUSTER_NO_CACHE": "1"})
-    return time.perf_counter() - start
 
 
 def main(argv: list[str] | None = None) -> int:

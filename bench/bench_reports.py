@@ -17,23 +17,17 @@ Ratios within one run; no assertions; exits 0.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
+from common import wall  # noqa: E402 - bench/ is on the path
 
 CLUSTER = str(Path(sys.executable).with_name("cluster"))
 
 
-def wall(args: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(args, stdout=subprocess.DEVNULL, check=False, env={**os.environ, "CLUSTER_NO_CACHE": "1"})
-    return time.perf_counter() - start
 
 
 def main() -> None:

@@ -21,22 +21,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+from common import cluster_command  # noqa: E402 - bench/ is on the path
 
 TARGET = 1.3
 
 
-def cluster_command() -> list[str]:
-    exe = Path(sys.executable).with_name("cluster")
-    if exe.exists():
-        return [str(exe)]
-    found = shutil.which("cluster")
-    return [found] if found else [sys.executable, "-m", "cluster_cli"]
 
 
 def wall(cmd: list[str], env: dict | None = None) -> float:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import gc
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,17 +33,12 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth  # noqa: E402
+from common import cluster_command  # noqa: E402 - bench/ is on the path
 
 AS_OF = "2026-11-23"
 TARGET = 2.5
 
 
-def cluster_command() -> list[str]:
-    exe = Path(sys.executable).with_name("cluster")
-    if exe.exists():
-        return [str(exe)]
-    found = shutil.which("cluster")
-    return [found] if found else [sys.executable, "-m", "cluster_cli"]
 
 
 def same_size(folder: Path, students: int) -> bool:
