@@ -236,7 +236,8 @@ def _resolves(model, path: str) -> bool:
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in MAPPINGS.glob("*.yaml")))
 def test_every_mapping_names_fields_of_the_data_model(name):
-    from cluster_cli.model.records import Attendance, Grade, Member, Placement, Student
+    from cluster_cli.model.records import Attendance, Grade, Member, Student
+    from cluster_cli.model.placements import Placement
     from cluster_cli.load.mappings import IMPORT_KINDS as EXPORT_KINDS, builtin_mapping
 
     mapping = builtin_mapping(name)

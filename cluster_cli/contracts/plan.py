@@ -361,7 +361,7 @@ def broken_placements(ds, findings: Iterable[Finding]) -> list[tuple[str, list[F
 def dropped_records(ds, findings: Iterable[Finding], kind: str) -> list[tuple[str, list[Finding]]]:
     """Records of `kind` whose errors dropped them from the data: (the id as written, or
     FILE:LINE when it has none; the errors), in file order."""
-    from cluster_cli.model.records import ID_FIELD
+    from cluster_cli.model.kinds import ID_FIELD
 
     present = {(r.origin.file, r.origin.prefix) for r in ds.records.get(kind, [])}
     out: dict[tuple[str, str], list[Finding]] = {}

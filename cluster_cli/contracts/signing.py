@@ -15,7 +15,7 @@ from cluster_cli.contracts.plan import TWO_PARTY_SUFFIX, ascii_name
 from cluster_cli.findings import Pii
 from cluster_cli.i18n import N_
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.model.records import Placement
+from cluster_cli.model.placements import Placement
 from cluster_cli.regulation.facts import is_minor
 from cluster_cli.regulation.parties import Party, signing_parties
 

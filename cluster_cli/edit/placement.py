@@ -34,7 +34,7 @@ RECORD_ORDER = (
     "address", "country", "hosts", "school_supervisor", "coordinator", "tasks", "plan", "language",
     "guardian_consent", "data_received", "debt_override", "grade", "history", "signatures", "amendments",
 )
-"""The keys of a placement in the order of the model (`model/records.py` `Placement`): a key a
+"""The keys of a placement in the order of the model (`model/placements.py` `Placement`): a key a
 change adds goes where this order puts it."""
 
 

@@ -40,7 +40,7 @@ from cluster_cli.load.yaml_loader import YList, parse_bytes
 from cluster_cli.model.common import Origin
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.cluster import Cluster
-from cluster_cli.model.records import ID_FIELD, RECORD_KINDS
+from cluster_cli.model.kinds import ID_FIELD, RECORD_KINDS
 
 # The layout itself (kinds, discovery) lives in a module without pydantic, so that a question
 # answered from the cache never pays for importing the models.

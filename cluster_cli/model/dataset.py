@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cluster_cli.model.cluster import Cluster
-from cluster_cli.model.records import ID_FIELD, CatalogueTask, Curriculum, Group, Member, Placement, Record, Student
+from cluster_cli.model.kinds import ID_FIELD
+from cluster_cli.model.records import CatalogueTask, Curriculum, Group, Member, Record, Student
+from cluster_cli.model.placements import Placement
 
 
 @dataclass

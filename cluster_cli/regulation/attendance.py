@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from cluster_cli.model.records import Attendance, Placement
+from cluster_cli.model.records import Attendance
+from cluster_cli.model.placements import Placement
 from cluster_cli.regulation.facts import period_dates
 
 CONTRACTED = ("valid", "finished")

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.model.records import Member, Person, Placement
+from cluster_cli.model.records import Member, Person
+from cluster_cli.model.placements import Placement
 from cluster_cli.regulation.facts import is_minor
 
 

@@ -107,7 +107,8 @@ def field_type(kind: str, path: str) -> type:
     import types
     import typing
 
-    from cluster_cli.model.records import Attendance, Grade, Member, Placement, Student
+    from cluster_cli.model.records import Attendance, Grade, Member, Student
+    from cluster_cli.model.placements import Placement
 
     model: Any = {"students": Student, "grades": Grade, "attendance": Attendance, "members": Member,
                   "placements": Placement}[kind]

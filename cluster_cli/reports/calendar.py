@@ -36,7 +36,7 @@ from datetime import date, timedelta
 
 from cluster_cli.i18n import N_, Month, Period, Phrase
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.model.records import Placement
+from cluster_cli.model.placements import Placement
 from cluster_cli.regulation.profile import Profile
 from cluster_cli.reports.calendar_cycles import KINDS as CYCLE_KINDS
 

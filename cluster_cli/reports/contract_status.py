@@ -15,7 +15,7 @@ from typing import Any
 
 from cluster_cli.i18n import N_
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.model.records import Consent, Placement, Signature, StatusChange
+from cluster_cli.model.placements import Consent, Placement, Signature, StatusChange
 from cluster_cli.regulation.facts import is_minor
 from cluster_cli.regulation.parties import Party, signing_parties
 from cluster_cli.vocabulary import PLACEMENT_STATUSES, STATUS_TRANSITIONS

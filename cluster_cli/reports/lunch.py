@@ -13,7 +13,8 @@ from datetime import date
 from decimal import Decimal
 
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.model.records import Application, Placement, Student
+from cluster_cli.model.records import Application, Student
+from cluster_cli.model.placements import Placement
 from cluster_cli.regulation.facts import is_stationary
 from cluster_cli.regulation.money import ZERO, money
 from cluster_cli.regulation.months import days_of, month_start

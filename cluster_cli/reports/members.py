@@ -13,7 +13,8 @@ from datetime import date
 
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.cluster import Coordinator
-from cluster_cli.model.records import CapacityOffer, CatalogueTask, Member, Placement
+from cluster_cli.model.records import CapacityOffer, CatalogueTask, Member
+from cluster_cli.model.placements import Placement
 from cluster_cli.regulation.rules.paperwork import host_visits
 
 PARTNERSHIP_ORDER = ("strategic", "developing", "everyday", "network")

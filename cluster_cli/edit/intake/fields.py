@@ -27,7 +27,8 @@ _PERSON = ("name", "role", "email", "phone")
 
 
 def _model(kind: str):
-    from cluster_cli.model.records import Attendance, Grade, Member, Placement, Student
+    from cluster_cli.model.records import Attendance, Grade, Member, Student
+    from cluster_cli.model.placements import Placement
 
     return {"students": Student, "grades": Grade, "attendance": Attendance, "members": Member,
             "placements": Placement}[kind]

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from cluster_cli.findings import Finding
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.model.records import ID_FIELD
+from cluster_cli.model.kinds import ID_FIELD
 from cluster_cli.regulation.rules.base import Context, at
 
 

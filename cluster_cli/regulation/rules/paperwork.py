@@ -13,7 +13,7 @@ from typing import Iterator
 
 from cluster_cli.findings import Finding
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.model.records import Placement, Visit
+from cluster_cli.model.placements import Placement, Visit
 from cluster_cli.regulation.rules.base import Context, at
 from cluster_cli.regulation.study_year import current_first_year, study_year
 

@@ -15,7 +15,7 @@ from cluster_cli.findings import Finding
 from cluster_cli.i18n import NP_, N_
 from cluster_cli.i18n.words import PARTY_WORD
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.model.records import Placement
+from cluster_cli.model.placements import Placement
 from cluster_cli.regulation.facts import is_minor, status_on, study_end
 from cluster_cli.regulation.parties import missing_signatures, signing_parties
 from cluster_cli.regulation.rules.base import Context, at

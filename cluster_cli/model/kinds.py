@@ -1,0 +1,19 @@
+"""The list kinds of a data folder and the field that identifies a record of each."""
+
+from __future__ import annotations
+
+from cluster_cli.model.common import Record
+from cluster_cli.model.placements import Placement
+from cluster_cli.model.records import CatalogueTask, Curriculum, Group, Member, Student
+
+RECORD_KINDS: dict[str, type[Record]] = {
+    "members": Member,
+    "curricula": Curriculum,
+    "groups": Group,
+    "tasks": CatalogueTask,
+    "students": Student,
+    "placements": Placement,
+}
+"""The list kinds of a data folder, in load order. Each is `<kind>.yaml` or a folder `<kind>/`."""
+
+ID_FIELD = {"curricula": "code"}
