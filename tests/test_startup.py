@@ -33,7 +33,7 @@ def test_help_imports_no_command_module():
     assert "validate" in out and "members" in out  # the command list was shown
     modules = json.loads(out.split("MODULES ", 1)[1])
     assert set(modules) <= {"cluster_cli.cli.app", "cluster_cli.cli.helptext", "cluster_cli.cli.lazy",
-                            "cluster_cli.cli.locate"}, modules
+                            "cluster_cli.cli.locate", "cluster_cli.cli.coercion"}, modules
 
 
 def test_a_command_builds_only_itself():
@@ -69,4 +69,4 @@ def test_completing_a_command_name_imports_no_command_module():
     offered, modules = out.split("MODULES ", 1)
     assert '"grants":"Basic study allowance' in offered and "validate" not in offered, offered
     assert set(json.loads(modules)) <= {"cluster_cli.cli.app", "cluster_cli.cli.helptext", "cluster_cli.cli.lazy",
-                                        "cluster_cli.cli.locate"}, modules
+                                        "cluster_cli.cli.locate", "cluster_cli.cli.coercion"}, modules

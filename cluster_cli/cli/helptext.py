@@ -238,6 +238,9 @@ class ClusterGroup(TyperGroup):
                 formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in rows])
 
     def main(self, args=None, *rest, **kwargs):
+        from cluster_cli.cli.coercion import install
+
+        install()  # option values coerced without pydantic where Typer's adapter adds nothing
         args = list(sys.argv[1:] if args is None else args)
         self.lang = help_language(args)
         translate(self, self.lang)

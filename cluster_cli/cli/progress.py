@@ -4,7 +4,7 @@ a bar with what is done, the time so far and an estimate of the time left (ETA),
 Drawn only when stderr is a terminal (Rich's test: a pipe, a file or a cron mail gets nothing)
 and the command was not given `--quiet`; it vanishes when the step ends, so the screen keeps
 only the results. The steps below the CLI never print: they call back with how far they got
-(`load.folder.reporting_progress`, `contracts.pdf.convert(..., on_progress=)`).
+(`load.layout.reporting_progress`, `contracts.pdf.convert(..., on_progress=)`).
 
 Only the standard library and typer at module level (the CLI starts fast); Rich is imported
 when a bar is drawn.
@@ -77,7 +77,7 @@ def big_folder(total_files: int, total_bytes: int) -> bool:
 @contextmanager
 def loading(label: str, console, quiet: bool, lang: str) -> Iterator[None]:
     """Within the block, loading a big data folder shows its files read (see `big_folder`)."""
-    from cluster_cli.load.folder import reporting_progress
+    from cluster_cli.load.layout import reporting_progress
 
     with counting(label, console, quiet, lang, big_folder) as update, reporting_progress(update):
         yield

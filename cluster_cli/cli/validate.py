@@ -42,7 +42,6 @@ def validate(
     """
     from cluster_cli.cli.common import missing_data_folder, question_of, resolve_data_dir
     from cluster_cli.load.layout import DataFolderError
-    from cluster_cli.load.yaml_loader import HAVE_LIBYAML
     from cluster_cli.pipeline import Timings, validate as run
 
     lang0 = language(lang)
@@ -54,10 +53,6 @@ def validate(
         select = [resolve_id("rule", rule, RULE_IDS, lang0) for rule in select or ()] or None
         ignore = [resolve_id("rule", rule, RULE_IDS, lang0) for rule in ignore or ()] or None
     timings = Timings()
-    if not HAVE_LIBYAML:
-        from cluster_cli.i18n import t
-
-        typer.echo(t("ui.no-libyaml", lang0), err=True)
     from cluster_cli.cli.common import stderr_console
     from cluster_cli.cli.progress import loading
     from cluster_cli.i18n import t
@@ -69,6 +64,9 @@ def validate(
     except DataFolderError as exc:
         missing_data_folder(exc, data, lang0)
     lang1 = language(lang, result.language)
+    parser = sys.modules.get("cluster_cli.load.yaml_loader")  # imported only when files were parsed
+    if parser is not None and not parser.HAVE_LIBYAML:
+        typer.echo(t("ui.no-libyaml", lang0), err=True)
     findings = result.findings
     has_error = any(f.severity == "error" for f in findings)
     if format is TextOrJson.json:

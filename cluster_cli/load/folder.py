@@ -21,7 +21,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 from pydantic import ValidationError
 
@@ -33,6 +33,7 @@ from cluster_cli.load.layout import (  # noqa: F401 - DataFolderError and discov
     DataFolderError,
     RefusedFile,
     discover,
+    progress_listener,
     read_checked,
 )
 from cluster_cli.load.lines import Locator
@@ -81,23 +82,6 @@ def recording_paths() -> Iterator[dict]:
         _SERVED.reset(token)
 
 
-# Who wants to hear how far loading got (the CLI's progress bar on a big folder): called
-# `(done_files, total_files, total_bytes)` before each file and once when all are read. Off unless
-# `reporting_progress()` turns it on; the loader itself never prints.
-_PROGRESS: ContextVar[Callable[[int, int, int], None] | None] = ContextVar("cluster_load_progress", default=None)
-
-
-@contextmanager
-def reporting_progress(callback: Callable[[int, int, int], None]) -> Iterator[None]:
-    """Within the block, every `load_folder` reports its progress to `callback(done_files,
-    total_files, total_bytes)`: before each file (first with 0 done) and when all are read."""
-    token = _PROGRESS.set(callback)
-    try:
-        yield
-    finally:
-        _PROGRESS.reset(token)
-
-
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -139,7 +123,7 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
     ]
     # Links out of the folder, FIFOs and devices, files over the size limit: never opened.
     findings += [make("error", r.code, "", shown(r.path), 0, "", **r.args) for r in refused]
-    progress = _PROGRESS.get()
+    progress = progress_listener()
     done = total = size = 0
     if progress is not None:
         paths = [p for kind in (*SPECIAL_FILES, *RECORD_KINDS) for p in by_kind[kind]]

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,3 +154,25 @@ def _screen_all(root: Path, by_kind: dict[str, list[Path]], unknown: list[Path],
             else:
                 refused.append(refusal)
         paths[:] = kept
+
+
+# Who wants to hear how far loading got (the CLI's progress bar on a big folder): called
+# `(done_files, total_files, total_bytes)` before each file and once when all are read. Off unless
+# `reporting_progress()` turns it on; the loader itself never prints.
+_PROGRESS: ContextVar[Callable[[int, int, int], None] | None] = ContextVar("cluster_load_progress", default=None)
+
+
+@contextmanager
+def reporting_progress(callback: Callable[[int, int, int], None]) -> Iterator[None]:
+    """Within the block, every `load_folder` (load/folder.py) reports its progress to `callback(done_files,
+    total_files, total_bytes)`: before each file (first with 0 done) and when all are read."""
+    token = _PROGRESS.set(callback)
+    try:
+        yield
+    finally:
+        _PROGRESS.reset(token)
+
+
+def progress_listener() -> Callable[[int, int, int], None] | None:
+    """The callback `reporting_progress` set, if any."""
+    return _PROGRESS.get()
