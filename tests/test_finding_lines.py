@@ -153,3 +153,48 @@ def test_line_tree_leaves_the_unusual_to_the_loader(text):
     from cluster_cli.load.yaml_loader import line_tree
 
     assert line_tree(text) is None
+
+
+def _bad_course(text: str, which: int, value: str) -> str:
+    """`text` with the `course:` of its record number `which` (-1: the last) set to `value` — a
+    shape error: the record cannot become a model."""
+    starts = [m.start() for m in re.finditer(r"^- id:", text, re.M)]
+    at = text.index("  course: ", starts[which])
+    return text[:at] + f"  course: {value}" + text[text.index("\n", at):]
+
+
+@pytest.fixture(scope="module")
+def shape_root(tmp_path_factory) -> Path:
+    """One big students file (every group's records in one list) with shape errors in its first, a
+    middle and its last record, a CRLF file with one, and a file whose lines break the cut."""
+    root = tmp_path_factory.mktemp("shape")
+    files, _ = synthetic_files(250, 2)
+    students = sorted(name for name in files if name.startswith("students/"))
+    big = "".join(files.pop(name) for name in students[:-2])
+    count = big.count("\n- id:") + 1
+    for which, value in ((0, "yks"), (count // 2, "'65,00'"), (-1, "[1]")):
+        big = _bad_course(big, which, value)
+    files["students/all.yaml"] = "# all groups\n" + big
+    files[students[-2]] = _bad_course(files[students[-2]], 1, "x").replace("\n", "\r\n")
+    files[students[-1]] = _bad_course(files[students[-1]], 0, "0").replace("\n", "\r")  # old Mac: whole file
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_bytes(text.encode("utf-8"))
+    return root, students[-2], students[-1]
+
+
+def test_shape_errors_read_their_records_alone_with_the_precise_loaders_findings(cli, shape_root, monkeypatch):
+    """Issue 20: one typo in a big file costs the records that have it, not the whole file."""
+    from cluster_cli.load.folder import recording_paths
+
+    root, crlf, old_mac = shape_root
+    precise = _validate(cli, root, monkeypatch, "precise")
+    monkeypatch.setenv("CLUSTER_NO_CACHE", "1")
+    with recording_paths() as served:
+        fast = _validate(cli, root, monkeypatch, "fast")
+    assert fast == precise
+    shape = [f for f in json.loads(precise)["findings"] if f["path"].endswith(".course")]
+    assert len(shape) == 5 and all(f["line"] > 1 for f in shape)
+    assert served["students/all.yaml"] == "fast"  # not the precise loader for the whole file
+    assert served[crlf] == "fast"
+    assert served[old_mac] == "precise"  # the cut cannot be trusted: the whole file, as before

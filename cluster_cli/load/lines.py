@@ -57,15 +57,8 @@ class Locator:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = None
-        # Lines are counted at "\n" here (CRLF too); a file with other line breaks is parsed whole.
-        if self.count is None or text is None or any(c in text for c in "\x85\u2028\u2029") \
-                or text.count("\r") != text.count("\r\n"):
-            self._whole(raw)
-            return
-        first = _FIRST_ITEM.search(text)
-        starts = [] if first is None else [
-            m.start() for m in re.finditer(r"^%s-(?=[ \t\r]|$)" % re.escape(first.group(1)), text, re.M)]
-        if len(starts) != self.count:
+        starts = item_starts(text, self.count)
+        if starts is None:
             self._whole(raw)
             return
         self._length, self._starts = len(text), starts
@@ -92,8 +85,7 @@ class Locator:
         starts, text = self._starts, self._read_text()
         if text is None:
             return None
-        end = starts[index + 1] if index + 1 < len(starts) else len(text)
-        piece = text[starts[index]:end]
+        piece, offset = record_piece(text, starts, index)
         data = line_tree(piece)
         if data is None:  # something line_tree leaves to the loader
             data, problems = parse_bytes(piece.encode("utf-8"))
@@ -101,7 +93,7 @@ class Locator:
                 return None
         if not isinstance(data, YList) or len(data) != 1 or not isinstance(data[0], dict):
             return None
-        return shift_lines(data[0], text.count("\n", 0, starts[index]))
+        return shift_lines(data[0], offset)
 
     def _whole(self, raw: bytes | None = None) -> None:
         try:
@@ -110,6 +102,25 @@ class Locator:
             self._data = []
         if self._data is None:
             self._data = []
+
+
+def item_starts(text: str | None, count: int | None) -> list[int] | None:
+    """Where each top-level item of a file's list starts (`- ` at the list's own indentation),
+    or None when the cuts do not give exactly `count` items or the file's line breaks are not
+    all "\n" / "\r\n" (lines are counted at "\n")."""
+    if count is None or text is None or any(c in text for c in "\x85\u2028\u2029") \
+            or text.count("\r") != text.count("\r\n"):
+        return None
+    first = _FIRST_ITEM.search(text)
+    starts = [] if first is None else [
+        m.start() for m in re.finditer(r"^%s-(?=[ \t\r]|$)" % re.escape(first.group(1)), text, re.M)]
+    return starts if len(starts) == count else None
+
+
+def record_piece(text: str, starts: list[int], index: int) -> tuple[str, int]:
+    """The text of item `index` (a one-item list) and the number of lines before it."""
+    end = starts[index + 1] if index + 1 < len(starts) else len(text)
+    return text[starts[index]:end], text.count("\n", 0, starts[index])
 
 
 # The texts of the files whose records were asked for last: a file with several findings is read
