@@ -89,6 +89,11 @@ RULE = Words("rule.", {
     "host-visit": N_("rule.host-visit"),
     "safety-instruction": N_("rule.safety-instruction"),
     "catalogue-task": N_("rule.catalogue-task"),
+    # support
+    "support-measure": N_("rule.support-measure"),
+    "individual-curriculum": N_("rule.individual-curriculum"),
+    "individual-schedule": N_("rule.individual-schedule"),
+    "development-talk": N_("rule.development-talk"),
 })
 
 # debts: what to do, by action code
