@@ -184,3 +184,26 @@ def test_clause_lisa_9_9_1_memo_kept_in_the_group_folder(run):
     [(clause, path, _)] = run("development-talk", development_talks=[{**TALK, "memo": {"date": date(2026, 10, 5),
                                                                                         "folder": "TA-99"}}])
     assert (clause, path) == ("Lisa 9 9.1", "folder")
+
+
+def _talks(calendar_of, files, as_of="2026-11-23"):
+    doc = calendar_of(files, as_of, "--days", "400")
+    return [(e["date"], e["student"], e["message"]) for e in doc["events"] if e["kind"] == "development-talk"]
+
+
+def test_clause_lisa_9_4_1_talks_due_first_year_graduation_special_needs(calendar_of):
+    files = base_data()
+    found = _talks(calendar_of, files)
+    # Mart graduates on 30.06.2027, Liis is in her first year (due by the study year's end)
+    assert found == [("2027-06-30", "S1", "S1 (rühm TA-24): arenguvestlus õppeaastal 2026/2027 pole toimunud — "
+                      "enne kooli lõpetamist."),
+                     ("2027-08-31", "S2", "S2 (rühm TA-24): arenguvestlus õppeaastal 2026/2027 pole toimunud — "
+                      "esimesel kursusel, kooli tulles.")]
+    files[STUDENTS][1]["development_talks"] = [{"date": date(2026, 10, 1)}]
+    files[STUDENTS][0]["nominal_end"] = date(2029, 6, 30)
+    assert _talks(calendar_of, files) == []
+    files[STUDENTS][0]["special_needs"] = "düsleksia"
+    [(day, student, message)] = _talks(calendar_of, files)
+    assert (day, student) == ("2027-08-31", "S1") and "erivajadusega" in message
+    files[STUDENTS][0]["development_talks"] = [{"date": date(2027, 6, 1)}]
+    assert _talks(calendar_of, files) == []
