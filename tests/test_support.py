@@ -207,3 +207,16 @@ def test_clause_lisa_9_4_1_talks_due_first_year_graduation_special_needs(calenda
     assert (day, student) == ("2027-08-31", "S1") and "erivajadusega" in message
     files[STUDENTS][0]["development_talks"] = [{"date": date(2027, 6, 1)}]
     assert _talks(calendar_of, files) == []
+
+
+def test_clause_lisa_7_12_5_the_individual_schedule_must_be_in_force_at_the_placement(validate_changed):
+    from tests.test_placement_paperwork import abroad
+
+    this_year = {**IOG, "start": date(2026, 9, 14), "end": date(2027, 6, 16)}
+    last_year = {**IOG, "application": date(2025, 9, 8), "directive": {"number": "1-2/1", "date": date(2025, 9, 10)},
+                 "start": date(2025, 9, 14), "end": date(2026, 6, 16)}
+    code, doc = validate_changed(lambda f: abroad(f, [this_year]), "--select", "practice-period")
+    assert (code, findings_of(doc, "practice-period")) == (0, [])
+    code, doc = validate_changed(lambda f: abroad(f, [last_year]), "--select", "practice-period")
+    [v] = findings_of(doc, "practice-period")
+    assert code == 1 and v["clause"] == "Lisa 7 12.4, 12.5"

@@ -54,6 +54,13 @@ def schedules(s: Student) -> list[IndividualSchedule]:
     return s.individual_schedule if isinstance(s.individual_schedule, list) else []
 
 
+def schedule_on(s: Student, day) -> bool:
+    """Whether an individual study schedule is in force on `day` (old data's `true`: always)."""
+    if s.individual_schedule is True:
+        return True
+    return any(g.start <= day <= g.end and (g.ended is None or g.ended.date > day) for g in schedules(s))
+
+
 def has_special_needs(ds: Dataset, s: Student) -> bool:
     """A special-needs student (HEV): the student's `special_needs` or a special-needs group."""
     group = ds.groups.get(s.group)
