@@ -89,3 +89,15 @@ SIGNATURE_METHODS = ("digital", "paper")  # DigiDoc (ASiC-E) or wet ink with its
 # --- payments ---------------------------------------------------------------------------------
 
 PAYMENT_KINDS = ("grants", "special", "travel")  # `cluster payments --only`: the kinds a bank file pays
+
+# --- support (6.4–6.6, Lisa 9–10) -------------------------------------------------------------
+
+# 6.4.7.1–6.4.7.6: educational support measures (haridulikud tugimeetmed), in the regulation's order
+SUPPORT_MEASURE_KINDS = ("individual_curriculum", "individual_schedule", "career_plan", "small_group",
+                         "intervention", "estonian")
+INTERVENTION_INTENSITIES = ("moderate", "thorough")  # 6.4.7.5 mõõdukas, põhjalik
+AGREEING_PARTIES = ("student", "guardian")  # 6.4.8 õpilane ja/või seaduslik esindaja
+IOK_INITIATIVES = ("student", "guardian", "school")  # Lisa 10 4–5
+IOK_GROUNDS = ("health", "giftedness", "learning_difficulties")  # Lisa 10 3.1–3.3
+IOG_GROUNDS = ("transfer", "health", "family", "other")  # 6.6.1
+IOG_END_REASONS = ("schedule_not_kept", "debts")  # 6.6.8

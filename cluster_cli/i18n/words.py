@@ -89,6 +89,11 @@ RULE = Words("rule.", {
     "host-visit": N_("rule.host-visit"),
     "safety-instruction": N_("rule.safety-instruction"),
     "catalogue-task": N_("rule.catalogue-task"),
+    # support
+    "support-measure": N_("rule.support-measure"),
+    "individual-curriculum": N_("rule.individual-curriculum"),
+    "individual-schedule": N_("rule.individual-schedule"),
+    "development-talk": N_("rule.development-talk"),
 })
 
 # debts: what to do, by action code
@@ -148,6 +153,7 @@ CALENDAR_EVENT = Words("calendar.event.", {
     "period-summary": N_("calendar.event.period-summary"),
     "exam-appeal": N_("calendar.event.exam-appeal"),
     "decision-challenge": N_("calendar.event.decision-challenge"),
+    "development-talk": N_("calendar.event.development-talk"),
 })
 
 # calendar file: an event's sentence without names, by kind
@@ -183,6 +189,7 @@ CALENDAR_KIND = Words("calendar.kind.", {
     "period-summary": N_("calendar.kind.period-summary"),
     "exam-appeal": N_("calendar.kind.exam-appeal"),
     "decision-challenge": N_("calendar.kind.decision-challenge"),
+    "development-talk": N_("calendar.kind.development-talk"),
 })
 
 # calendar: weekday names, Monday = 0

@@ -18,6 +18,7 @@ from cluster_cli.model.allowances import Application, DisabilityLevel, SchoolDay
 from cluster_cli.model.cluster import PaymentAccount
 from cluster_cli.model.common import Id, Model, PeriodId, Person, Record, Text
 from cluster_cli.model.numbers import Int, Money, Number
+from cluster_cli.model.support import DevelopmentTalk, IndividualCurriculum, IndividualSchedule, SupportMeasure
 
 # --- members -------------------------------------------------------------------------------
 
@@ -301,8 +302,10 @@ class Student(Record):
     dormitory: bool = False
     guardian: Guardian | None = None
     special_needs: str | None = None
-    individual_curriculum: bool = False
-    individual_schedule: bool = False
+    individual_curriculum: bool | list[IndividualCurriculum] = False
+    """The individual curricula (IÕK, 6.5, Lisa 10), one a study year; `true` in older data."""
+    individual_schedule: bool | list[IndividualSchedule] = False
+    """The individual study schedules (IÕG, 6.6), one a study year; `true` in older data."""
     student_council: bool = False
     safety_instructions: list[SafetyInstruction] = []
     """Instructions given to the student alone (one who joined later), beside the group's (Lisa 8 3)."""
@@ -322,6 +325,10 @@ class Student(Record):
     """The disability is a mobility disability (liikumispuue) needing special transport (Lisa 13 1.2)."""
     secondary_education: bool = False
     """Has secondary education (keskharidus): no school-lunch support then (6.12.8)."""
+    support_measures: list[SupportMeasure] = []
+    """Educational support measures (6.4.7–6.4.8)."""
+    development_talks: list[DevelopmentTalk] = []
+    """Development talks with the group supervisor (Lisa 9)."""
 
     @property
     def full_name(self) -> str:

@@ -151,6 +151,8 @@ def _cell(value: Any, path: str, mapping: Mapping) -> Any:
         return str(word)
     if isinstance(value, bool):
         return "jah" if value else "ei"
+    if isinstance(value, list) and any(hasattr(type(v), "model_fields") for v in value):
+        return "jah"  # records in a flag's column (`individual_curriculum: [{…}]`): the flag is set
     if isinstance(value, list):
         return LIST_SEPARATOR.join(str(v) for v in value)
     if path in PII_FIELDS:

@@ -204,6 +204,9 @@ def _needs_quotes(text: str) -> bool:
 
 
 def same(old, new) -> bool:
+    if isinstance(new, bool) and isinstance(old, list):
+        # a flag's column over records (`individual_curriculum: [{…}]`): "jah" while there are any
+        return new == bool(old)
     if isinstance(new, (date, bool)) or isinstance(old, (date, bool)):
         return type(old) is type(new) and old == new
     if isinstance(new, Decimal) or isinstance(old, float):

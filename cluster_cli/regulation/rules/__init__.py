@@ -7,7 +7,7 @@ clause. The tuple is read-only; users pick rules with ``--select`` / ``--ignore`
 from __future__ import annotations
 
 from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, minors, paperwork
-from cluster_cli.regulation.rules import placements, students
+from cluster_cli.regulation.rules import placements, students, support
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -61,6 +61,11 @@ RULES: tuple[Rule, ...] = (
     Rule("host-visit", "Lisa 7 6.1", "warning", paperwork.host_visit),
     Rule("safety-instruction", "Lisa 8 1-3", "warning", paperwork.safety_instruction),
     Rule("practice-grade", "Lisa 7 4.2", "error", grade_records.practice_grade_scale),
+    # support: support measures, individual curriculum and schedule, development talks
+    Rule("support-measure", "6.4.7.5, 6.4.8", "warning", support.support_measures),
+    Rule("individual-curriculum", "6.5.1-6.5.3, Lisa 10 1.2-7", "warning", support.individual_curricula),
+    Rule("individual-schedule", "6.6.1-6.6.6, 6.6.8", "warning", support.individual_schedules),
+    Rule("development-talk", "Lisa 9 3.1, 5.1, 7.1.3, 8.1, 9.1", "warning", support.development_talks),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)

@@ -15,6 +15,7 @@ from cluster_cli.findings import Finding
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.placements import Placement, Visit
 from cluster_cli.regulation.rules.base import Context, at
+from cluster_cli.regulation.rules.support import schedule_on
 from cluster_cli.regulation.study_year import current_first_year, study_year
 
 STARTED = ("valid", "finished")
@@ -33,7 +34,7 @@ def _this_year(ds: Dataset, ctx: Context) -> Iterator[Placement]:
 def practice_period(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """4.11.3, Lisa 7 2.5: a placement lies in a practice period of the student's group for one
     of its modules (the yearly practice schedule), else the student's own individual study schedule
-    (`individual_schedule`) sets the time — a warning when there is none. Lisa 7 12.3–12.5: a
+    (`individual_schedule` in force at the start) sets the time — a warning when there is none. Lisa 7 12.3–12.5: a
     placement abroad may lie outside the period (12.4), but then the student must have the
     individual study schedule (12.5) — an error. A group without a period for the placement's
     modules is not judged (no schedule recorded)."""
@@ -45,7 +46,7 @@ def practice_period(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if group is None:
             continue
         periods = [x for x in group.practice_periods if x.module in p.modules]
-        if not periods or student.individual_schedule or any(x.start <= p.start and p.end <= x.end for x in periods):
+        if not periods or schedule_on(student, p.start) or any(x.start <= p.start and p.end <= x.end for x in periods):
             continue
         period = min(periods, key=lambda x: abs((x.start - p.start).days))
         if p.kind != "abroad":
