@@ -89,6 +89,14 @@ RULE = Words("rule.", {
     "host-visit": N_("rule.host-visit"),
     "safety-instruction": N_("rule.safety-instruction"),
     "catalogue-task": N_("rule.catalogue-task"),
+    # admission and the student card
+    "admission-entry": N_("rule.admission-entry"),
+    "admission-documents": N_("rule.admission-documents"),
+    "admission-committee": N_("rule.admission-committee"),
+    "group-opening": N_("rule.group-opening"),
+    "curriculum-change": N_("rule.curriculum-change"),
+    "student-card": N_("rule.student-card"),
+    "card-validity": N_("rule.card-validity"),
 })
 
 # debts: what to do, by action code

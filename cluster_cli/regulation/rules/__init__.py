@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, minors, paperwork
 from cluster_cli.regulation.rules import placements, students
+from cluster_cli.regulation.rules import admission, student_card
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -61,6 +62,15 @@ RULES: tuple[Rule, ...] = (
     Rule("host-visit", "Lisa 7 6.1", "warning", paperwork.host_visit),
     Rule("safety-instruction", "Lisa 8 1-3", "warning", paperwork.safety_instruction),
     Rule("practice-grade", "Lisa 7 4.2", "error", grade_records.practice_grade_scale),
+    # admission and the student card
+    Rule("admission-entry", "4.1.6-4.1.9, Lisa 1 I.3, II.4-10", "warning", admission.admission_entry),
+    Rule("admission-documents", "Lisa 1 I.7, III.1, IV.2-3; 4.1.12", "warning",
+         admission.admission_documents),
+    Rule("admission-committee", "Lisa 1 I.4", "warning", admission.admission_committee),
+    Rule("group-opening", "Lisa 1 II.2", "warning", admission.group_opening),
+    Rule("curriculum-change", "Lisa 1 I.9, II.9, I.13.5", "warning", admission.curriculum_change),
+    Rule("student-card", "Lisa 2, 4.2.1-4.2.6, Lisa 1 I.15", "warning", student_card.student_card),
+    Rule("card-validity", "Lisa 1 I.16, Lisa 2 5.1", "warning", student_card.card_validity),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)
