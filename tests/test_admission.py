@@ -203,3 +203,15 @@ def test_clause_lisa_1_i_13_5_a_first_year_changes_curriculum_within_two_months(
     assert findings_of(run(change=move(date(2026, 10, 15)))[1], "curriculum-change") == []
     [v] = findings_of(run(change=move(date(2026, 11, 9)))[1], "curriculum-change")
     assert v["clause"] == "Lisa 1 I.13.5" and "2026-09-01" in v["message"]
+
+
+def test_a_former_curriculum_and_a_committees_school_are_known_references(run):
+    def change(files):
+        files[STUDENTS][1]["curriculum_changes"] = [{"date": date(2026, 9, 20), "from_curriculum": "999999"}]
+        committee(["A Aas", "B Bass", "C Cerb", "D Dill"])(files)
+        files["cluster.yaml"]["admission_committees"][0]["school"] = "koodikoda"
+
+    code, doc = run(GOOD, change=change)
+    paths = sorted(f["path"] for f in findings_of(doc, "unknown-reference"))
+    assert code == 1
+    assert paths == ["admission_committees[0].school", "students[1].curriculum_changes[0].from_curriculum"]
