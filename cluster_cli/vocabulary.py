@@ -101,3 +101,15 @@ IOK_INITIATIVES = ("student", "guardian", "school")  # Lisa 10 4–5
 IOK_GROUNDS = ("health", "giftedness", "learning_difficulties")  # Lisa 10 3.1–3.3
 IOG_GROUNDS = ("transfer", "health", "family", "other")  # 6.6.1
 IOG_END_REASONS = ("schedule_not_kept", "debts")  # 6.6.8
+# --- admission and the student card (4.1, 4.2, Lisa 1, Lisa 2) --------------------------------
+
+# 4.1.6–4.1.9, Lisa 1 II.4–II.10: the education on entry (põhihariduseta, põhiharidus,
+# lihtsustatud õppekava alusel põhiharidus, keskharidus)
+ENTRY_EDUCATIONS = ("none", "basic", "basic_simplified", "secondary")
+# Lisa 1 III.1.1–1.4, IV.2: isikut tõendav dokument, elamisluba/-õigus või seadusliku viibimise
+# tõend, avaldus, haridust tõendava dokumendi originaal või notariaalne koopia, vanema nõusolek,
+# teises koolis läbitud õpingute tõend
+ADMISSION_DOCUMENTS = ("id_document", "residence_permit", "application", "certificate", "guardian_consent",
+                       "transcript")
+# Lisa 2 6.1: rikutud, hävinud, kadunud, varastatud; nimi või isikukood muutunud
+CARD_REPLACEMENT_REASONS = ("damaged", "destroyed", "lost", "stolen", "name_changed", "code_changed")

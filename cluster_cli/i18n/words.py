@@ -94,6 +94,14 @@ RULE = Words("rule.", {
     "individual-curriculum": N_("rule.individual-curriculum"),
     "individual-schedule": N_("rule.individual-schedule"),
     "development-talk": N_("rule.development-talk"),
+    # admission and the student card
+    "admission-entry": N_("rule.admission-entry"),
+    "admission-documents": N_("rule.admission-documents"),
+    "admission-committee": N_("rule.admission-committee"),
+    "group-opening": N_("rule.group-opening"),
+    "curriculum-change": N_("rule.curriculum-change"),
+    "student-card": N_("rule.student-card"),
+    "card-validity": N_("rule.card-validity"),
 })
 
 # debts: what to do, by action code

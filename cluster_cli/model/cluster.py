@@ -12,6 +12,7 @@ from pydantic import Field
 
 from cluster_cli import vocabulary as V
 from cluster_cli.i18n import LANGUAGES
+from cluster_cli.model.admission import AdmissionCommittee
 from cluster_cli.model.common import Id, Model, PeriodId, Record, Text
 
 
@@ -96,3 +97,5 @@ class Cluster(Record):
     grant_committee: GrantCommittee | None = None
     csv_dialect: Literal[V.CSV_DIALECTS] = "rfc4180"  # --csv-dialect's default
     payments: PaymentAccount | None = None
+    admission_committees: list[AdmissionCommittee] = []
+    """Each school's admission committee, one entry per mandate (Lisa 1 I.4)."""

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 
 from cluster_cli import vocabulary as V
+from cluster_cli.model.admission import Admission, CurriculumChange, StudentCard
 from cluster_cli.model.allowances import Application, DisabilityLevel, SchoolDays
 from cluster_cli.model.cluster import PaymentAccount
 from cluster_cli.model.common import Id, Model, PeriodId, Person, Record, Text
@@ -165,6 +166,10 @@ class Group(Record):
     practice_periods: list[PracticePeriod] = []
     safety_instructions: list[SafetyInstruction] = []
     """The group's safety-instruction sheet (tööohutusalase instrueerimise leht, Lisa 8 3)."""
+    planned_places: Int | None = Field(default=None, ge=0)
+    """Places planned for the admission (Lisa 1 II.2)."""
+    applications: Int | None = Field(default=None, ge=0)
+    """Applicants' applications to the group (sooviavaldused, Lisa 1 II.2)."""
 
 
 # --- students ------------------------------------------------------------------------------
@@ -329,6 +334,12 @@ class Student(Record):
     """Educational support measures (6.4.7–6.4.8)."""
     development_talks: list[DevelopmentTalk] = []
     """Development talks with the group supervisor (Lisa 9)."""
+    admission: Admission | None = None
+    """The entry: basis, documents, directive (4.1, Lisa 1)."""
+    curriculum_changes: list[CurriculumChange] = []
+    """Moves from another curriculum of the school (Lisa 1 I.9, II.9, I.13.5)."""
+    student_card: StudentCard | None = None
+    """The student card (Lisa 2)."""
 
     @property
     def full_name(self) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, minors, paperwork
 from cluster_cli.regulation.rules import placements, students, support
+from cluster_cli.regulation.rules import admission, student_card
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -66,6 +67,15 @@ RULES: tuple[Rule, ...] = (
     Rule("individual-curriculum", "6.5.1-6.5.3, Lisa 10 1.2-7", "warning", support.individual_curricula),
     Rule("individual-schedule", "6.6.1-6.6.6, 6.6.8", "warning", support.individual_schedules),
     Rule("development-talk", "Lisa 9 3.1, 5.1, 7.1.3, 8.1, 9.1", "warning", support.development_talks),
+    # admission and the student card
+    Rule("admission-entry", "4.1.6-4.1.9, Lisa 1 I.3, II.4-10", "warning", admission.admission_entry),
+    Rule("admission-documents", "Lisa 1 I.7, III.1, IV.2-3; 4.1.12", "warning",
+         admission.admission_documents),
+    Rule("admission-committee", "Lisa 1 I.4", "warning", admission.admission_committee),
+    Rule("group-opening", "Lisa 1 II.2", "warning", admission.group_opening),
+    Rule("curriculum-change", "Lisa 1 I.9, II.9, I.13.5", "warning", admission.curriculum_change),
+    Rule("student-card", "Lisa 2, 4.2.1-4.2.6, Lisa 1 I.15", "warning", student_card.student_card),
+    Rule("card-validity", "Lisa 1 I.16, Lisa 2 5.1", "warning", student_card.card_validity),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)

@@ -58,6 +58,9 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     if ds.cluster is not None:
         for i, c in enumerate(ds.cluster.coordinators):
             add(_ref(ds, ds.cluster, ("coordinators", i, "member"), "members", c.member))
+        for i, k in enumerate(ds.cluster.admission_committees):
+            add(_ref(ds, ds.cluster, ("admission_committees", i, "school"), "members", k.school,
+                     ("vocational_school",)))
     for m in ds.records.get("members", []):
         for i, offer in enumerate(m.offers.capacity):
             add(_ref(ds, m, ("offers", "capacity", i, "curriculum"), "curricula", offer.curriculum))
@@ -77,6 +80,8 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         add(_ref(ds, s, ("school",), "members", s.school, ("vocational_school",)))
         add(_ref(ds, s, ("curriculum",), "curricula", s.curriculum))
         add(_ref(ds, s, ("group",), "groups", s.group))
+        for i, ch in enumerate(s.curriculum_changes):
+            add(_ref(ds, s, ("curriculum_changes", i, "from_curriculum"), "curricula", ch.from_curriculum))
         checks.extend(_module_refs(ds, s, s.curriculum, ((("grades", i, "module"), g.module)
                                                           for i, g in enumerate(s.grades))))
         checks.extend(_module_refs(ds, s, s.curriculum, ((("safety_instructions", i, "module"), x.module)
