@@ -344,3 +344,8 @@ class Student(Record):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def has_secondary_education(self) -> bool:
+        """Secondary education: marked on the student, or the education of their admission."""
+        return self.secondary_education or (self.admission is not None and self.admission.education == "secondary")

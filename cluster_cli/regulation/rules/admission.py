@@ -70,7 +70,7 @@ def admission_entry(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             continue
         if c is None:
             continue
-        basic, secondary = _has_basic(a), a.education == "secondary" or s.secondary_education
+        basic, secondary = _has_basic(a), s.has_secondary_education
         qualified = a.competences_assessed is not None
         if c.level == 4 and c.kind == "vocational_secondary" and not basic:
             born = birth_date(s)
