@@ -89,6 +89,8 @@ RULE = Words("rule.", {
     "host-visit": N_("rule.host-visit"),
     "safety-instruction": N_("rule.safety-instruction"),
     "catalogue-task": N_("rule.catalogue-task"),
+    "prior-learning": N_("rule.prior-learning"),
+    "safety-module": N_("rule.safety-module"),
 })
 
 # debts: what to do, by action code

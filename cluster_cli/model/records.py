@@ -18,6 +18,7 @@ from cluster_cli.model.allowances import Application, DisabilityLevel, SchoolDay
 from cluster_cli.model.cluster import PaymentAccount
 from cluster_cli.model.common import Id, Model, PeriodId, Person, Record, Text
 from cluster_cli.model.numbers import Int, Money, Number
+from cluster_cli.model.prior_learning import PriorLearning
 
 # --- members -------------------------------------------------------------------------------
 
@@ -115,6 +116,8 @@ class Module(Model):
     distinctive: bool = True
     year: Int | None = Field(default=None, ge=1, le=6)
     final_exam: bool = False
+    safety: bool = False
+    """The module that gives the first safety and first-aid training (Lisa 8 1)."""
 
 
 class Curriculum(Record):
@@ -322,6 +325,8 @@ class Student(Record):
     """The disability is a mobility disability (liikumispuue) needing special transport (Lisa 13 1.2)."""
     secondary_education: bool = False
     """Has secondary education (keskharidus): no school-lunch support then (6.12.8)."""
+    prior_learning: list[PriorLearning] = []
+    """Applications to recognise prior learning and work experience (VÕTA, Lisa 5)."""
 
     @property
     def full_name(self) -> str:

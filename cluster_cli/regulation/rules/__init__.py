@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, minors, paperwork
 from cluster_cli.regulation.rules import placements, students
+from cluster_cli.regulation.rules import prior_learning, safety
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -61,6 +62,9 @@ RULES: tuple[Rule, ...] = (
     Rule("host-visit", "Lisa 7 6.1", "warning", paperwork.host_visit),
     Rule("safety-instruction", "Lisa 8 1-3", "warning", paperwork.safety_instruction),
     Rule("practice-grade", "Lisa 7 4.2", "error", grade_records.practice_grade_scale),
+    # prior learning (VÕTA) and the first safety training
+    Rule("prior-learning", "Lisa 5 I.3-IV.2, 4.6.4.9-4.6.4.11", "warning", prior_learning.prior_learning),
+    Rule("safety-module", "Lisa 8 1", "warning", safety.safety_module),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)
