@@ -19,7 +19,7 @@ from typing import Iterator
 from cluster_cli.findings import Finding
 from cluster_cli.i18n import N_
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.model.records import Group
+from cluster_cli.model.records import Group, Student
 from cluster_cli.regulation.rules.base import Context, at
 from cluster_cli.regulation.study_year import current_first_year, study_year
 
@@ -39,12 +39,19 @@ def safety_module(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                 yield at(cur, ("modules", i, "year"), CODE, "Lisa 8 1", severity="warning",
                          key=N_("safety-module.year"), curriculum=cur.code, module=m.id, year=m.year)
     this_year = study_year(ctx.profile, current_first_year(ctx.profile, ctx.as_of)).start
+    members = by_group(ds)
     for g in ds.records.get("groups", []):
-        yield from _group(ds, ctx, g, this_year)
+        yield from _group(ds, ctx, g, members.get(g.id, []), this_year)
 
 
-def _group(ds: Dataset, ctx: Context, g: Group, this_year: date) -> Iterator[Finding]:
-    students = [s for s in ds.students.values() if s.group == g.id]
+def by_group(ds: Dataset) -> dict[str, list[Student]]:
+    found: dict[str, list[Student]] = {}
+    for s in ds.students.values():
+        found.setdefault(s.group, []).append(s)
+    return found
+
+
+def _group(ds: Dataset, ctx: Context, g: Group, students: list[Student], this_year: date) -> Iterator[Finding]:
     cur = ds.curricula.get(g.curriculum)
     if not students or cur is None:
         return
@@ -82,15 +89,15 @@ def module_instructions(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     grade in the group falls in this study year, on or before that grade (placements: rule
     `safety-instruction`'s own check)."""
     this_year = study_year(ctx.profile, current_first_year(ctx.profile, ctx.as_of)).start
+    members: dict[str, list[Student]] | None = None
     for g in ds.records.get("groups", []):
         cur = ds.curricula.get(g.curriculum)
         if cur is None or not any(x.date >= this_year for x in g.safety_instructions):
             continue
+        members = by_group(ds) if members is None else members
         practical = {m.id for m in cur.modules if m.practical_work_ekap > 0 and not m.safety}
         first: dict[str, date] = {}
-        for s in ds.students.values():
-            if s.group != g.id:
-                continue
+        for s in members.get(g.id, []):
             for gr in s.grades:
                 if gr.module in practical and gr.kind != "prior_learning" and gr.date <= ctx.as_of:
                     first[gr.module] = min(first.get(gr.module, gr.date), gr.date)
