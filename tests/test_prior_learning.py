@@ -220,3 +220,15 @@ def test_the_sample_shows_prior_learning(cli):
     result = cli("validate", "--data", "data", "--as-of", AS_OF, "--format", "json", "--select", "prior-learning")
     found = findings_of(json.loads(result.stdout), "prior-learning")
     assert result.exit_code == 0 and {f["clause"] for f in found} == {"Lisa 5 II.1", "Lisa 5 III.15"}
+
+
+def test_clause_lisa_5_iii_15_the_calendar_chases_an_undecided_application(calendar_of):
+    files = base_data()
+    files[STUDENTS][0]["prior_learning"] = [work(decided=None, result=None, ekap=None, notified=None),
+                                            work(module="M3", submitted=date(2026, 9, 28), decided=None,
+                                                 result=None, ekap=None, notified=None),
+                                            work(module="M1")]  # decided: nothing to chase
+    events = [e for e in calendar_of(files, "2026-10-20")["events"] if e["kind"] == "prior-decide"]
+    assert [e["date"] for e in events] == ["2026-10-20", "2026-10-28"]
+    assert {e["clause"] for e in events} == {"Lisa 5 III.15"}
+    assert "2026-10-14" in events[0]["message"] and "M2" in events[0]["message"]  # overdue: on the as-of date

@@ -150,6 +150,7 @@ CALENDAR_EVENT = Words("calendar.event.", {
     "period-summary": N_("calendar.event.period-summary"),
     "exam-appeal": N_("calendar.event.exam-appeal"),
     "decision-challenge": N_("calendar.event.decision-challenge"),
+    "prior-decide": N_("calendar.event.prior-decide"),
 })
 
 # calendar file: an event's sentence without names, by kind
@@ -158,6 +159,7 @@ CALENDAR_ICS_EVENT = Words("calendar.ics.event.", {
     "debt-agree": N_("calendar.ics.event.debt-agree"),
     "debt-clear": N_("calendar.ics.event.debt-clear"),
     "leave-return": N_("calendar.ics.event.leave-return"),
+    "prior-decide": N_("calendar.ics.event.prior-decide"),
 })
 
 # calendar: kinds of events
@@ -185,6 +187,7 @@ CALENDAR_KIND = Words("calendar.kind.", {
     "period-summary": N_("calendar.kind.period-summary"),
     "exam-appeal": N_("calendar.kind.exam-appeal"),
     "decision-challenge": N_("calendar.kind.decision-challenge"),
+    "prior-decide": N_("calendar.kind.prior-decide"),
 })
 
 # calendar: weekday names, Monday = 0
