@@ -113,3 +113,24 @@ ADMISSION_DOCUMENTS = ("id_document", "residence_permit", "application", "certif
                        "transcript")
 # Lisa 2 6.1: rikutud, hävinud, kadunud, varastatud; nimi või isikukood muutunud
 CARD_REPLACEMENT_REASONS = ("damaged", "destroyed", "lost", "stolen", "name_changed", "code_changed")
+# --- prior learning (VÕTA, Lisa 5) ------------------------------------------------------------
+
+PRIOR_LEARNING_KINDS = ("study", "work")  # varasemad õpingud / töökogemus (Lisa 5 I.1)
+PRIOR_EVIDENCE_KINDS = (
+    "diploma",  # Lisa 5 II.3 diplom
+    "certificate",  # II.3 tunnistus
+    "transcript",  # II.3 akadeemiline õiend
+    "record_card",  # II.3 õpitulemuste arvestamise kaart
+    "training_certificate",  # II.3 koolituse tunnistus
+    "professional_certificate",  # II.3 kutsetunnistus
+    "employment_contract",  # II.4 töölepingu koopia
+    "appointment_directive",  # II.4 ametisse nimetamise käskkirja koopia
+    "employment_record",  # II.4 tööraamat
+    "reference",  # II.4 soovituskiri
+    "work_description",  # II.2 töökogemuse kirjeldus
+    "self_analysis",  # II.2 eneseanalüüs
+    "portfolio",  # III.13 õpimapp, sooritatud praktiline töö
+    "assessment",  # III.7 sisulise hindamise tõend: test, kontrolltöö, tasemetöö, eksami protokoll
+    "other",  # II.3 muu haridust tõendav dokument
+)
+PRIOR_COMMITTEE_ROLES = ("study_director", "leading_teacher", "secretary", "teacher", "expert")  # Lisa 5 III.2

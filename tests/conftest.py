@@ -87,7 +87,8 @@ _BASE = {
             "field": "Info- ja kommunikatsioonitehnoloogiad",
             "state_funded_places": 24,
             "modules": [
-                {"id": "M1", "name": "Programmeerimise alused", "type": "core", "ekap": 40, "practical_work_ekap": 30},
+                {"id": "M1", "name": "Programmeerimise alused", "type": "core", "ekap": 40, "practical_work_ekap": 30,
+                 "safety": True},
                 {"id": "M2", "name": "Veebiarendus", "type": "core", "ekap": 50, "practical_work_ekap": 35},
                 {"id": "M3", "name": "Praktika", "type": "core", "ekap": 30, "practice_ekap": 30},
                 {"id": "G1", "name": "Võtmepädevused", "type": "general", "ekap": 60},

@@ -93,7 +93,7 @@ def test_clause_lisa_2_6_1_6_4_4_2_4_a_new_card_on_a_written_request_for_3_eur(r
     no_request = {k: v for k, v in new.items() if k != "request"}
     assert clauses(run({**CARD, "replacements": [no_request]})[1]) == ["Lisa 2 6.1"]
     [v] = findings_of(run({**CARD, "replacements": [{**new, "fee": "5.00"}]})[1], "student-card")
-    assert v["clause"] == "4.2.4, Lisa 2 6.2" and "3.00" in v["message"]
+    assert v["clause"] == "4.2.4, Lisa 2 6.2" and "3,00" in v["message"]
 
 
 def test_clause_lisa_1_i_16_lisa_2_5_1_continuing_cards_extended_in_the_first_two_weeks_of_september(run):

@@ -102,6 +102,8 @@ RULE = Words("rule.", {
     "curriculum-change": N_("rule.curriculum-change"),
     "student-card": N_("rule.student-card"),
     "card-validity": N_("rule.card-validity"),
+    "prior-learning": N_("rule.prior-learning"),
+    "safety-module": N_("rule.safety-module"),
 })
 
 # debts: what to do, by action code
@@ -162,6 +164,7 @@ CALENDAR_EVENT = Words("calendar.event.", {
     "exam-appeal": N_("calendar.event.exam-appeal"),
     "decision-challenge": N_("calendar.event.decision-challenge"),
     "development-talk": N_("calendar.event.development-talk"),
+    "prior-decide": N_("calendar.event.prior-decide"),
 })
 
 # calendar file: an event's sentence without names, by kind
@@ -170,6 +173,7 @@ CALENDAR_ICS_EVENT = Words("calendar.ics.event.", {
     "debt-agree": N_("calendar.ics.event.debt-agree"),
     "debt-clear": N_("calendar.ics.event.debt-clear"),
     "leave-return": N_("calendar.ics.event.leave-return"),
+    "prior-decide": N_("calendar.ics.event.prior-decide"),
 })
 
 # calendar: kinds of events
@@ -198,6 +202,7 @@ CALENDAR_KIND = Words("calendar.kind.", {
     "exam-appeal": N_("calendar.kind.exam-appeal"),
     "decision-challenge": N_("calendar.kind.decision-challenge"),
     "development-talk": N_("calendar.kind.development-talk"),
+    "prior-decide": N_("calendar.kind.prior-decide"),
 })
 
 # calendar: weekday names, Monday = 0

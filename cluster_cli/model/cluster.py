@@ -14,6 +14,7 @@ from cluster_cli import vocabulary as V
 from cluster_cli.i18n import LANGUAGES
 from cluster_cli.model.admission import AdmissionCommittee
 from cluster_cli.model.common import Id, Model, PeriodId, Record, Text
+from cluster_cli.model.prior_learning import PriorLearningCommittee
 
 
 class Coordinator(Model):
@@ -99,3 +100,5 @@ class Cluster(Record):
     payments: PaymentAccount | None = None
     admission_committees: list[AdmissionCommittee] = []
     """Each school's admission committee, one entry per mandate (Lisa 1 I.4)."""
+    prior_learning_committees: list[PriorLearningCommittee] = []
+    """Each school's VÕTA committee (Lisa 5 III.1–III.2)."""

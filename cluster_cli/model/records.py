@@ -20,6 +20,7 @@ from cluster_cli.model.cluster import PaymentAccount
 from cluster_cli.model.common import Id, Model, PeriodId, Person, Record, Text
 from cluster_cli.model.numbers import Int, Money, Number
 from cluster_cli.model.support import DevelopmentTalk, IndividualCurriculum, IndividualSchedule, SupportMeasure
+from cluster_cli.model.prior_learning import PriorLearning
 
 # --- members -------------------------------------------------------------------------------
 
@@ -117,6 +118,8 @@ class Module(Model):
     distinctive: bool = True
     year: Int | None = Field(default=None, ge=1, le=6)
     final_exam: bool = False
+    safety: bool = False
+    """The module that gives the first safety and first-aid training (Lisa 8 1)."""
 
 
 class Curriculum(Record):
@@ -340,6 +343,8 @@ class Student(Record):
     """Moves from another curriculum of the school (Lisa 1 I.9, II.9, I.13.5)."""
     student_card: StudentCard | None = None
     """The student card (Lisa 2)."""
+    prior_learning: list[PriorLearning] = []
+    """Applications to recognise prior learning and work experience (VÕTA, Lisa 5)."""
 
     @property
     def full_name(self) -> str:

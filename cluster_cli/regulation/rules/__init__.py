@@ -9,6 +9,7 @@ from __future__ import annotations
 from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, minors, paperwork
 from cluster_cli.regulation.rules import placements, students, support
 from cluster_cli.regulation.rules import admission, student_card
+from cluster_cli.regulation.rules import prior_learning, safety
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -76,6 +77,9 @@ RULES: tuple[Rule, ...] = (
     Rule("curriculum-change", "Lisa 1 I.9, II.9, I.13.5", "warning", admission.curriculum_change),
     Rule("student-card", "Lisa 2, 4.2.1-4.2.6, Lisa 1 I.15", "warning", student_card.student_card),
     Rule("card-validity", "Lisa 1 I.16, Lisa 2 5.1", "warning", student_card.card_validity),
+    # prior learning (VÕTA) and the first safety training
+    Rule("prior-learning", "Lisa 5 I.3-IV.2, 4.6.4.9-4.6.4.11", "warning", prior_learning.prior_learning),
+    Rule("safety-module", "Lisa 8 1", "warning", safety.safety_module),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)

@@ -61,6 +61,9 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         for i, k in enumerate(ds.cluster.admission_committees):
             add(_ref(ds, ds.cluster, ("admission_committees", i, "school"), "members", k.school,
                      ("vocational_school",)))
+        for i, c in enumerate(ds.cluster.prior_learning_committees):
+            add(_ref(ds, ds.cluster, ("prior_learning_committees", i, "school"), "members", c.school,
+                     ("vocational_school",)))
     for m in ds.records.get("members", []):
         for i, offer in enumerate(m.offers.capacity):
             add(_ref(ds, m, ("offers", "capacity", i, "curriculum"), "curricula", offer.curriculum))
@@ -86,6 +89,8 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                                                           for i, g in enumerate(s.grades))))
         checks.extend(_module_refs(ds, s, s.curriculum, ((("safety_instructions", i, "module"), x.module)
                                                           for i, x in enumerate(s.safety_instructions) if x.module)))
+        checks.extend(_module_refs(ds, s, s.curriculum, ((("prior_learning", i, "module"), a.module)
+                                                          for i, a in enumerate(s.prior_learning))))
     for p in ds.records.get("placements", []):
         add(_ref(ds, p, ("student",), "students", p.student))
         for i, host in enumerate(p.hosts):
