@@ -89,6 +89,14 @@ RULE = Words("rule.", {
     "host-visit": N_("rule.host-visit"),
     "safety-instruction": N_("rule.safety-instruction"),
     "catalogue-task": N_("rule.catalogue-task"),
+    # exams
+    "exam-committee": N_("rule.exam-committee"),
+    "exam-schedule": N_("rule.exam-schedule"),
+    "exam-protocol": N_("rule.exam-protocol"),
+    "transition-exam": N_("rule.transition-exam"),
+    "exam-results": N_("rule.exam-results"),
+    "exam-path": N_("rule.exam-path"),
+    "cum-laude": N_("rule.cum-laude"),
 })
 
 # debts: what to do, by action code

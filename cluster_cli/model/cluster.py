@@ -13,6 +13,7 @@ from pydantic import Field
 from cluster_cli import vocabulary as V
 from cluster_cli.i18n import LANGUAGES
 from cluster_cli.model.common import Id, Model, PeriodId, Record, Text
+from cluster_cli.model.exams import Exam
 
 
 class Coordinator(Model):
@@ -96,3 +97,5 @@ class Cluster(Record):
     grant_committee: GrantCommittee | None = None
     csv_dialect: Literal[V.CSV_DIALECTS] = "rfc4180"  # --csv-dialect's default
     payments: PaymentAccount | None = None
+    exams: list[Exam] = []
+    """Final, professional and transition exams: schedule, committee, protocol, sittings (Lisa 3 III, Lisa 4)."""
