@@ -326,3 +326,11 @@ def test_clause_6_10_4_1_the_average_is_a_profile_parameter(cli, tmp_path):
     result = cli("validate", "--data", root, "--as-of", "2026-11-23", "--format", "json", "--select", "cum-laude")
     [f] = findings_of(json.loads(result.stdout), "cum-laude")
     assert "4,40" in f["message"]
+
+
+def test_clause_lisa_4_4_6_the_protocol_names_known_students_a_known_group_and_module(run):
+    code, doc = run(with_exams(final_exam(students=[{"student": "S9", "grade": 4}]),
+                               final_exam(id="LE-2", group="XX-99"), final_exam(id="LE-3", module="M9")))
+    found = findings_of(doc, "exam-results")
+    assert code == 1 and len(found) == 3 and all(f["severity"] == "error" for f in found)
+    assert {w for f in found for w in ("S9", "XX-99", "M9") if w in f["message"]} == {"S9", "XX-99", "M9"}

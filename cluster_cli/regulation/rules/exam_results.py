@@ -32,12 +32,19 @@ def exam_results(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     for i, e in enumerate(cluster.exams if cluster else []):
         group = ds.groups.get(e.group)
         cur = ds.curricula.get(group.curriculum) if group else None
+        if not ds.is_known("groups", e.group):
+            yield at(cluster, ("exams", i, "group"), "exam-results", "Lisa 4 4.6", key="exam-results.group",
+                     id=e.id, group=e.group)
+        elif cur is not None and e.module not in {m.id for m in cur.modules}:
+            yield at(cluster, ("exams", i, "module"), "exam-results", "Lisa 4 4.6", key="exam-results.exam-module",
+                     id=e.id, module=e.module, curriculum=cur.code)
         for k, s in enumerate(e.students):
             where = ("exams", i, "students", k)
             student = ds.students.get(s.student)
             if student is None:
-                yield at(cluster, where + ("student",), "exam-results", "Lisa 4 4.6",
-                         key="exam-results.unknown", id=e.id, student=s.student)
+                if not ds.is_known("students", s.student):  # a student of an unreadable file is not reported
+                    yield at(cluster, where + ("student",), "exam-results", "Lisa 4 4.6",
+                             key="exam-results.unknown", id=e.id, student=s.student)
                 continue
             if e.kind == "final" and cur is not None and cur.kind == KKH and s.grade in NON_DISTINCTIVE:
                 yield at(cluster, where + ("grade",), "exam-results", "Lisa 4 4.2",

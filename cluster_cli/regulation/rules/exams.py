@@ -92,9 +92,11 @@ def exam_committee(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             where = ("exams", i, "committee", k)
             if e.kind == "final":
                 member = ds.members.get(chair.member) if chair.member else None
-                if chair.member and member is None:
+                if chair.member and not ds.is_known("members", chair.member):
                     yield at(cluster, where + ("member",), "exam-committee", clause,
                              key="exam-committee.unknown-member", id=e.id, member=chair.member)
+                elif member is None and chair.member:
+                    pass  # a member whose record is broken: its own file reports it
                 elif member is None or member.kind not in WORLD_OF_WORK:
                     yield at(cluster, where, "exam-committee", clause, severity="warning",
                              key="exam-committee.world-of-work", id=e.id, name=chair.name,
