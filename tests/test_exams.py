@@ -217,14 +217,15 @@ def test_clause_lisa_3_iii_1_5_admitted_when_the_year_s_modules_are_passed(run):
 
 def test_clause_lisa_3_iii_4_1_re_exam_only_after_a_valid_reason_or_removal(run):
     first = transition_exam(students=[{"student": "S1", "no_show": True}])
-    again = transition_exam(id="UE-2", attempt="resit", date=date(2026, 6, 17), scheduled=date(2026, 6, 2),
-                            students=[{"student": "S1", "grade": 3}])
+    again = transition_exam(id="UE-2", attempt="resit", date=date(2026, 6, 17), scheduled=None,
+                            committee_formed=None, students=[{"student": "S1", "grade": 3}])
     code, doc = run(with_exams(first, again))
     [f] = findings_of(doc, "exam-results")
     assert f["clause"] == "Lisa 3 III.4.1"
     first["students"][0].update(valid_reason="haigus", notified=date(2026, 6, 12), evidence="arstitõend")
     code, doc = run(with_exams(first, again))
     assert findings_of(doc, "exam-results") == []
+    assert findings_of(doc, "exam-schedule") == []  # III.4.2: the re-exam's time is agreed, not scheduled
 
 
 # --- Lisa 4 4.2, 4.3, 4.5, 4.10: results ----------------------------------------------------------

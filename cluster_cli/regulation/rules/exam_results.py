@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import Iterator
 
 from cluster_cli.findings import Finding
+from cluster_cli.i18n import N_, Phrase
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.exams import Exam
 from cluster_cli.model.grades import NUMERIC, POSITIVE
@@ -159,7 +160,7 @@ def cum_laude(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                      key="cum-laude.pending" if pending else "cum-laude", student=s.id, average=average)
 
 
-def _cum_laude(s: Student, cur: Curriculum, exams: list[Exam], ctx: Context) -> tuple[str, bool] | None:
+def _cum_laude(s: Student, cur: Curriculum, exams: list[Exam], ctx: Context) -> tuple[Phrase, bool] | None:
     ekap = {m.id: m.ekap for m in cur.modules}
     exam_modules = {m.id for m in cur.modules if m.final_exam}
     last: dict[str, str] = {}
@@ -191,4 +192,6 @@ def _cum_laude(s: Student, cur: Curriculum, exams: list[Exam], ctx: Context) -> 
         return None
     else:
         pending = True
-    return str(Decimal(average).quantize(Decimal("0.01"), ROUND_HALF_UP)).replace(".", ","), pending
+    whole, _, fraction = str(Decimal(average).quantize(Decimal("0.01"), ROUND_HALF_UP)).partition(".")
+    # the decimal mark as the language writes it (4,75 / 4.75)
+    return Phrase(N_("cum-laude.average"), (("whole", whole), ("fraction", fraction))), pending

@@ -128,11 +128,14 @@ def exam_schedule(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Lisa 4 3.1, 4.13.6: the final exams' schedule is made a month before the exams and
     confirmed by the director's directive; the exams end at least two study days before the
     graduation ceremony. Lisa 3 III.2.1–2.2: a transition exam's schedule is announced and its
-    committee formed two weeks before. Lisa 4 3.2.1: a final exam before the curriculum's end
+    committee formed two weeks before (a re-exam is agreed with the study director instead, III.4.2).
+    Lisa 4 3.2.1: a final exam before the curriculum's end
     (before the group's last practice) needs the study director's decision. 4.13.13: a final
     exam's re-sit is held in the same study year, by the director's directive."""
     cluster = ds.cluster
     for i, e in _exams(ds):
+        if e.kind == "transition" and e.attempt == "resit":
+            continue  # Lisa 3 III.4.2: a re-exam at a time agreed with the study director, no schedule
         due = notice_due(e, ctx)
         if e.scheduled is None:
             if due <= ctx.as_of:
