@@ -34,6 +34,10 @@ DOCUMENTS_TO = ("guardian", "student")
 MEASURE_KINDS = ("department_discussion", "support_discussion", "director_discussion", "reprimand",
                  "allowance_stop", "probation", "dormitory_removal", "conditional_removal", "removal")
 RESIDENCES = ("citizen", "long_term", "temporary", "right_of_residence", "none")
+# exams (Lisa 3 III, Lisa 4): kinds, committee roles, a committee member's place at the school
+EXAM_KINDS = ("final", "professional", "transition")
+EXAM_ROLES = ("chair", "deputy", "member", "examiner")
+EXAM_POSITIONS = ("leading_teacher", "management", "teacher")
 
 # --- allowances -------------------------------------------------------------------------------
 

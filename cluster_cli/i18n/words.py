@@ -104,6 +104,14 @@ RULE = Words("rule.", {
     "card-validity": N_("rule.card-validity"),
     "prior-learning": N_("rule.prior-learning"),
     "safety-module": N_("rule.safety-module"),
+    # exams
+    "exam-committee": N_("rule.exam-committee"),
+    "exam-schedule": N_("rule.exam-schedule"),
+    "exam-protocol": N_("rule.exam-protocol"),
+    "transition-exam": N_("rule.transition-exam"),
+    "exam-results": N_("rule.exam-results"),
+    "exam-path": N_("rule.exam-path"),
+    "cum-laude": N_("rule.cum-laude"),
 })
 
 # debts: what to do, by action code

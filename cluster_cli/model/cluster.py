@@ -15,6 +15,7 @@ from cluster_cli.i18n import LANGUAGES
 from cluster_cli.model.admission import AdmissionCommittee
 from cluster_cli.model.common import Id, Model, PeriodId, Record, Text
 from cluster_cli.model.prior_learning import PriorLearningCommittee
+from cluster_cli.model.exams import Exam
 
 
 class Coordinator(Model):
@@ -102,3 +103,5 @@ class Cluster(Record):
     """Each school's admission committee, one entry per mandate (Lisa 1 I.4)."""
     prior_learning_committees: list[PriorLearningCommittee] = []
     """Each school's VÕTA committee (Lisa 5 III.1–III.2)."""
+    exams: list[Exam] = []
+    """Final, professional and transition exams: schedule, committee, protocol, sittings (Lisa 3 III, Lisa 4)."""

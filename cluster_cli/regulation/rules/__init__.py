@@ -10,6 +10,8 @@ from cluster_cli.regulation.rules import codes, curricula, grade_records, grades
 from cluster_cli.regulation.rules import placements, students, support
 from cluster_cli.regulation.rules import admission, student_card
 from cluster_cli.regulation.rules import prior_learning, safety
+from cluster_cli.regulation.rules import placements, students
+from cluster_cli.regulation.rules import exam_results, exams
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -80,6 +82,14 @@ RULES: tuple[Rule, ...] = (
     # prior learning (VÕTA) and the first safety training
     Rule("prior-learning", "Lisa 5 I.3-IV.2, 4.6.4.9-4.6.4.11", "warning", prior_learning.prior_learning),
     Rule("safety-module", "Lisa 8 1", "warning", safety.safety_module),
+    # exams: final, professional and transition exams, cum laude
+    Rule("exam-committee", "Lisa 4 3.3, 3.7, Lisa 3 III.2.3", "warning", exams.exam_committee),
+    Rule("exam-schedule", "Lisa 4 3.1, 3.2.1, Lisa 3 III.2", "warning", exams.exam_schedule),
+    Rule("exam-protocol", "Lisa 4 3.5-3.6, 4.6, 4.13.9", "warning", exams.exam_protocol),
+    Rule("transition-exam", "Lisa 3 III.1.3", "warning", exams.transition_exam),
+    Rule("exam-results", "Lisa 4 4.2-4.10, Lisa 3 III", "error", exam_results.exam_results),
+    Rule("exam-path", "Lisa 4 2.1-2.2, 4.13.2-4.13.4", "warning", exam_results.exam_path),
+    Rule("cum-laude", "6.10.4", "info", exam_results.cum_laude),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)
