@@ -89,6 +89,10 @@ RULE = Words("rule.", {
     "host-visit": N_("rule.host-visit"),
     "safety-instruction": N_("rule.safety-instruction"),
     "catalogue-task": N_("rule.catalogue-task"),
+    # study volume (issue 21 F)
+    "independent-work": N_("rule.independent-work"),
+    "e-course": N_("rule.e-course"),
+    "practice-balance": N_("rule.practice-balance"),
 })
 
 # debts: what to do, by action code

@@ -115,6 +115,12 @@ class Module(Model):
     distinctive: bool = True
     year: Int | None = Field(default=None, ge=1, le=6)
     final_exam: bool = False
+    independent_work_ekap: Number | None = Field(default=None, ge=0)
+    """Of the module's volume, the student's independent work (iseseisev töö, 2.10, 3.6.1)."""
+    e_course: bool = False
+    """Taught as an e-course (e-kursus, 2.5), partly or wholly in an e-learning environment."""
+    e_course_approved: date | None = None
+    """The day the study director approved (kooskõlastas) the e-course (2.5)."""
 
 
 class Curriculum(Record):

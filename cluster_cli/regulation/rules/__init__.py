@@ -7,7 +7,7 @@ clause. The tuple is read-only; users pick rules with ``--select`` / ``--ignore`
 from __future__ import annotations
 
 from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, minors, paperwork
-from cluster_cli.regulation.rules import placements, students
+from cluster_cli.regulation.rules import placements, students, study_volume
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -61,6 +61,10 @@ RULES: tuple[Rule, ...] = (
     Rule("host-visit", "Lisa 7 6.1", "warning", paperwork.host_visit),
     Rule("safety-instruction", "Lisa 8 1-3", "warning", paperwork.safety_instruction),
     Rule("practice-grade", "Lisa 7 4.2", "error", grade_records.practice_grade_scale),
+    # study volume: independent work, e-courses, practical work against practice (issue 21 F)
+    Rule("independent-work", "2.10, 3.6.1.1-3.6.1.2", "error", study_volume.independent_work),
+    Rule("e-course", "2.5", "error", study_volume.e_courses),
+    Rule("practice-balance", "3.3.4, 3.4.4, 3.5.3, 4.11.4", "warning", study_volume.practice_balance),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)
