@@ -93,6 +93,12 @@ RULE = Words("rule.", {
     "independent-work": N_("rule.independent-work"),
     "e-course": N_("rule.e-course"),
     "practice-balance": N_("rule.practice-balance"),
+    # directives (issue 21 F)
+    "admission-directive": N_("rule.admission-directive"),
+    "study-trip": N_("rule.study-trip"),
+    "abroad-directive": N_("rule.abroad-directive"),
+    "transfer-directive": N_("rule.transfer-directive"),
+    "removal-directive": N_("rule.removal-directive"),
 })
 
 # debts: what to do, by action code

@@ -17,6 +17,7 @@ from cluster_cli import vocabulary as V
 from cluster_cli.model.allowances import Application, DisabilityLevel, SchoolDays
 from cluster_cli.model.cluster import PaymentAccount
 from cluster_cli.model.common import Id, Model, PeriodId, Person, Record, Text
+from cluster_cli.model.directives import Directive
 from cluster_cli.model.numbers import Int, Money, Number
 
 # --- members -------------------------------------------------------------------------------
@@ -328,6 +329,9 @@ class Student(Record):
     """The disability is a mobility disability (liikumispuue) needing special transport (Lisa 13 1.2)."""
     secondary_education: bool = False
     """Has secondary education (keskharidus): no school-lunch support then (6.12.8)."""
+    directives: list[Directive] = []
+    """The director's directives about the student (käskkirjad: admission, transfer, abroad, study
+    trip, removal …) with the day each was entered in EHIS (4.1.12, 4.4.6, 4.12.3, 6.3.2, 6.8.4)."""
 
     @property
     def full_name(self) -> str:

@@ -7,7 +7,7 @@ clause. The tuple is read-only; users pick rules with ``--select`` / ``--ignore`
 from __future__ import annotations
 
 from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, minors, paperwork
-from cluster_cli.regulation.rules import placements, students, study_volume
+from cluster_cli.regulation.rules import directives, placements, students, study_volume
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -65,6 +65,12 @@ RULES: tuple[Rule, ...] = (
     Rule("independent-work", "2.10, 3.6.1.1-3.6.1.2", "error", study_volume.independent_work),
     Rule("e-course", "2.5", "error", study_volume.e_courses),
     Rule("practice-balance", "3.3.4, 3.4.4, 3.5.3, 4.11.4", "warning", study_volume.practice_balance),
+    # directives: a student's käskkirjad (issue 21 F)
+    Rule("admission-directive", "4.1.12, 4.1.15", "warning", directives.admission_directive),
+    Rule("study-trip", "4.4.6", "warning", directives.study_trips),
+    Rule("abroad-directive", "4.12.3", "warning", directives.abroad_directive),
+    Rule("transfer-directive", "6.3.2, 6.7.6", "warning", directives.transfer_directive),
+    Rule("removal-directive", "6.8.4", "warning", directives.removal_directive),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)
