@@ -99,6 +99,12 @@ RULE = Words("rule.", {
     "abroad-directive": N_("rule.abroad-directive"),
     "transfer-directive": N_("rule.transfer-directive"),
     "removal-directive": N_("rule.removal-directive"),
+    # the school's bodies (issue 21 F)
+    "fee-decision": N_("rule.fee-decision"),
+    "guest-student": N_("rule.guest-student"),
+    "round-table": N_("rule.round-table"),
+    "council-representative": N_("rule.council-representative"),
+    "decision-suspension": N_("rule.decision-suspension"),
 })
 
 # debts: what to do, by action code

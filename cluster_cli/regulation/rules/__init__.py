@@ -7,7 +7,7 @@ clause. The tuple is read-only; users pick rules with ``--select`` / ``--ignore`
 from __future__ import annotations
 
 from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, minors, paperwork
-from cluster_cli.regulation.rules import directives, placements, students, study_volume
+from cluster_cli.regulation.rules import directives, governance, placements, students, study_volume
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -71,6 +71,12 @@ RULES: tuple[Rule, ...] = (
     Rule("abroad-directive", "4.12.3", "warning", directives.abroad_directive),
     Rule("transfer-directive", "6.3.2, 6.7.6", "warning", directives.transfer_directive),
     Rule("removal-directive", "6.8.4", "warning", directives.removal_directive),
+    # the school's bodies, as cluster.yaml keeps them (issue 21 F)
+    Rule("fee-decision", "2.37", "warning", governance.fee_decisions),
+    Rule("guest-student", "4.12.8-4.12.9", "warning", governance.guest_students),
+    Rule("round-table", "6.3.5", "warning", governance.round_tables),
+    Rule("council-representative", "6.11.3.3", "error", governance.council_representatives),
+    Rule("decision-suspension", "7.4", "error", governance.suspended_decisions),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)
