@@ -105,6 +105,9 @@ RULE = Words("rule.", {
     "round-table": N_("rule.round-table"),
     "council-representative": N_("rule.council-representative"),
     "decision-suspension": N_("rule.decision-suspension"),
+    # module grades and the final certificate (issue 21 F)
+    "module-grade": N_("rule.module-grade"),
+    "certificate-grades": N_("rule.certificate-grades"),
 })
 
 # debts: what to do, by action code

@@ -7,7 +7,7 @@ clause. The tuple is read-only; users pick rules with ``--select`` / ``--ignore`
 from __future__ import annotations
 
 from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, minors, paperwork
-from cluster_cli.regulation.rules import directives, governance, placements, students, study_volume
+from cluster_cli.regulation.rules import directives, governance, placements, students, study_volume, transcripts
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -77,6 +77,9 @@ RULES: tuple[Rule, ...] = (
     Rule("round-table", "6.3.5", "warning", governance.round_tables),
     Rule("council-representative", "6.11.3.3", "error", governance.council_representatives),
     Rule("decision-suspension", "7.4", "error", governance.suspended_decisions),
+    # module grades and the final certificate (issue 21 F)
+    Rule("module-grade", "Lisa 3 II.18", "warning", transcripts.module_grades),
+    Rule("certificate-grades", "Lisa 3 II.22", "warning", transcripts.certificate_grades),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)
