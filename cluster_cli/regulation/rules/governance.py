@@ -88,10 +88,12 @@ def council_representatives(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     for i, r in enumerate(cluster.council_representatives):
         where = ("council_representatives", i)
         student = ds.students.get(r.student) if r.student else None
-        if r.student and student is None:
+        if r.student and not ds.is_known("students", r.student):
             yield at(cluster, (*where, "student"), "council-representative", "6.11.3.3",
                      key="council-representative.unknown", student=r.student)
             continue
+        if r.student and student is None:
+            continue  # its file or record could not be read: that finding comes first
         born = birth_date(student) if student else birth_date(r.personal_code) if r.personal_code else None
         name = student.full_name if student else (r.name or "—")
         if born is None:
