@@ -112,6 +112,25 @@ RULE = Words("rule.", {
     "exam-results": N_("rule.exam-results"),
     "exam-path": N_("rule.exam-path"),
     "cum-laude": N_("rule.cum-laude"),
+    # study volume (issue 21 F)
+    "independent-work": N_("rule.independent-work"),
+    "e-course": N_("rule.e-course"),
+    "practice-balance": N_("rule.practice-balance"),
+    # directives (issue 21 F)
+    "admission-directive": N_("rule.admission-directive"),
+    "study-trip": N_("rule.study-trip"),
+    "abroad-directive": N_("rule.abroad-directive"),
+    "transfer-directive": N_("rule.transfer-directive"),
+    "removal-directive": N_("rule.removal-directive"),
+    # the school's bodies (issue 21 F)
+    "fee-decision": N_("rule.fee-decision"),
+    "guest-student": N_("rule.guest-student"),
+    "round-table": N_("rule.round-table"),
+    "council-representative": N_("rule.council-representative"),
+    "decision-suspension": N_("rule.decision-suspension"),
+    # module grades and the final certificate (issue 21 F)
+    "module-grade": N_("rule.module-grade"),
+    "certificate-grades": N_("rule.certificate-grades"),
 })
 
 # debts: what to do, by action code

@@ -16,6 +16,7 @@ from cluster_cli.model.admission import AdmissionCommittee
 from cluster_cli.model.common import Id, Model, PeriodId, Record, Text
 from cluster_cli.model.prior_learning import PriorLearningCommittee
 from cluster_cli.model.exams import Exam
+from cluster_cli.model.governance import CouncilRepresentative, FeeDecision, GuestStudent, RoundTable, Suspension
 
 
 class Coordinator(Model):
@@ -105,3 +106,13 @@ class Cluster(Record):
     """Each school's VÕTA committee (Lisa 5 III.1–III.2)."""
     exams: list[Exam] = []
     """Final, professional and transition exams: schedule, committee, protocol, sittings (Lisa 3 III, Lisa 4)."""
+    fee_decisions: list[FeeDecision] = []
+    """The school councils' fee rates for places outside state funding (2.37)."""
+    guest_students: list[GuestStudent] = []
+    """Guest students, who are not on the student list (4.12.8–4.12.10)."""
+    round_tables: list[RoundTable] = []
+    """The learning-support round table's meetings per school and period (6.3.5)."""
+    council_representatives: list[CouncilRepresentative] = []
+    """The student body's representatives on the school councils (6.11.3.3)."""
+    suspended_decisions: list[Suspension] = []
+    """Decisions the director suspended for a new review (7.4)."""

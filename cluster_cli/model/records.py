@@ -18,6 +18,7 @@ from cluster_cli.model.admission import Admission, CurriculumChange, StudentCard
 from cluster_cli.model.allowances import Application, DisabilityLevel, SchoolDays
 from cluster_cli.model.cluster import PaymentAccount
 from cluster_cli.model.common import Id, Model, PeriodId, Person, Record, Text
+from cluster_cli.model.directives import Directive
 from cluster_cli.model.numbers import Int, Money, Number
 from cluster_cli.model.support import DevelopmentTalk, IndividualCurriculum, IndividualSchedule, SupportMeasure
 from cluster_cli.model.prior_learning import PriorLearning
@@ -120,6 +121,12 @@ class Module(Model):
     final_exam: bool = False
     safety: bool = False
     """The module that gives the first safety and first-aid training (Lisa 8 1)."""
+    independent_work_ekap: Number | None = Field(default=None, ge=0)
+    """Of the module's volume, the student's independent work (iseseisev töö, 2.10, 3.6.1)."""
+    e_course: bool = False
+    """Taught as an e-course (e-kursus, 2.5), partly or wholly in an e-learning environment."""
+    e_course_approved: date | None = None
+    """The day the study director approved (kooskõlastas) the e-course (2.5)."""
 
 
 class Curriculum(Record):
@@ -345,6 +352,9 @@ class Student(Record):
     """The student card (Lisa 2)."""
     prior_learning: list[PriorLearning] = []
     """Applications to recognise prior learning and work experience (VÕTA, Lisa 5)."""
+    directives: list[Directive] = []
+    """The director's directives about the student (käskkirjad: admission, transfer, abroad, study
+    trip, removal …) with the day each was entered in EHIS (4.1.12, 4.4.6, 4.12.3, 6.3.2, 6.8.4)."""
 
     @property
     def full_name(self) -> str:

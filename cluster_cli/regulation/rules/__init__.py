@@ -12,6 +12,7 @@ from cluster_cli.regulation.rules import admission, student_card
 from cluster_cli.regulation.rules import prior_learning, safety
 from cluster_cli.regulation.rules import placements, students
 from cluster_cli.regulation.rules import exam_results, exams
+from cluster_cli.regulation.rules import directives, governance, placements, students, study_volume, transcripts
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -90,6 +91,25 @@ RULES: tuple[Rule, ...] = (
     Rule("exam-results", "Lisa 4 4.2-4.10, Lisa 3 III", "error", exam_results.exam_results),
     Rule("exam-path", "Lisa 4 2.1-2.2, 4.13.2-4.13.4", "warning", exam_results.exam_path),
     Rule("cum-laude", "6.10.4", "info", exam_results.cum_laude),
+    # study volume: independent work, e-courses, practical work against practice (issue 21 F)
+    Rule("independent-work", "2.10, 3.6.1.1-3.6.1.2", "error", study_volume.independent_work),
+    Rule("e-course", "2.5", "error", study_volume.e_courses),
+    Rule("practice-balance", "3.3.4, 3.4.4, 3.5.3, 4.11.4", "warning", study_volume.practice_balance),
+    # directives: a student's käskkirjad (issue 21 F)
+    Rule("admission-directive", "4.1.12, 4.1.15", "warning", directives.admission_directive),
+    Rule("study-trip", "4.4.6", "warning", directives.study_trips),
+    Rule("abroad-directive", "4.12.3", "warning", directives.abroad_directive),
+    Rule("transfer-directive", "6.3.2, 6.7.6", "warning", directives.transfer_directive),
+    Rule("removal-directive", "6.8.4", "warning", directives.removal_directive),
+    # the school's bodies, as cluster.yaml keeps them (issue 21 F)
+    Rule("fee-decision", "2.37", "warning", governance.fee_decisions),
+    Rule("guest-student", "4.12.8-4.12.9", "warning", governance.guest_students),
+    Rule("round-table", "6.3.5", "warning", governance.round_tables),
+    Rule("council-representative", "6.11.3.3", "error", governance.council_representatives),
+    Rule("decision-suspension", "7.4", "error", governance.suspended_decisions),
+    # module grades and the final certificate (issue 21 F)
+    Rule("module-grade", "Lisa 3 II.18", "warning", transcripts.module_grades),
+    Rule("certificate-grades", "Lisa 3 II.22", "warning", transcripts.certificate_grades),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)
