@@ -50,7 +50,7 @@ def test_clause_4_1_15_mid_year_admission_needs_application_documents_consent(va
     admitted = {"number": "1-2/70", "date": date(2026, 11, 13), "kind": "admission", "ehis": date(2026, 11, 13)}
     code, doc = validate_changed(mid_year(admitted), "--lang", "en")
     [f] = findings_of(doc, "admission-directive")
-    assert f["clause"] == "4.1.15, Lisa 1 3" and "application, documents, study_director_consent" in f["message"]
+    assert f["clause"] == "4.1.15, Lisa 1 IV.3" and "application, documents, study_director_consent" in f["message"]
     full = dict(admitted, application=date(2026, 11, 2), documents=date(2026, 11, 5),
                 study_director_consent=date(2026, 11, 10))
     code, doc = validate_changed(mid_year(full))

@@ -10,9 +10,8 @@ from cluster_cli.regulation.rules import codes, curricula, grade_records, grades
 from cluster_cli.regulation.rules import placements, students, support
 from cluster_cli.regulation.rules import admission, student_card
 from cluster_cli.regulation.rules import prior_learning, safety
-from cluster_cli.regulation.rules import placements, students
 from cluster_cli.regulation.rules import exam_results, exams
-from cluster_cli.regulation.rules import directives, governance, placements, students, study_volume, transcripts
+from cluster_cli.regulation.rules import directives, governance, study_volume, transcripts
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
