@@ -89,6 +89,13 @@ RULE = Words("rule.", {
     "host-visit": N_("rule.host-visit"),
     "safety-instruction": N_("rule.safety-instruction"),
     "catalogue-task": N_("rule.catalogue-task"),
+    # placement care
+    "host-suitability": N_("rule.host-suitability"),
+    "school-supervisor": N_("rule.school-supervisor"),
+    "host-contact": N_("rule.host-contact"),
+    "practice-grade-entered": N_("rule.practice-grade-entered"),
+    "repeat-defense": N_("rule.repeat-defense"),
+    "abroad-documents": N_("rule.abroad-documents"),
 })
 
 # debts: what to do, by action code

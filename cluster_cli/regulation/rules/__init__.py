@@ -7,7 +7,7 @@ clause. The tuple is read-only; users pick rules with ``--select`` / ``--ignore`
 from __future__ import annotations
 
 from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, minors, paperwork
-from cluster_cli.regulation.rules import placements, students
+from cluster_cli.regulation.rules import placement_care, placements, students
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -61,6 +61,13 @@ RULES: tuple[Rule, ...] = (
     Rule("host-visit", "Lisa 7 6.1", "warning", paperwork.host_visit),
     Rule("safety-instruction", "Lisa 8 1-3", "warning", paperwork.safety_instruction),
     Rule("practice-grade", "Lisa 7 4.2", "error", grade_records.practice_grade_scale),
+    # placement care (Lisa 7 1.3.1, 2.2, 4.8, 5.8, 8.3, 9.3.5, 12.7.6)
+    Rule("host-suitability", "Lisa 7 1.3.1, 5.8", "warning", placement_care.host_suitability),
+    Rule("school-supervisor", "Lisa 7 2.2", "warning", placement_care.school_supervisor),
+    Rule("host-contact", "Lisa 7 8.3", "warning", placement_care.host_contact),
+    Rule("practice-grade-entered", "Lisa 7 4.8, 4.7.9", "warning", placement_care.grade_entered),
+    Rule("repeat-defense", "Lisa 7 9.3.5", "warning", placement_care.repeat_defense),
+    Rule("abroad-documents", "Lisa 7 12.7.6, 12.7.5", "warning", placement_care.abroad_documents),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)
