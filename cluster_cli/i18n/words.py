@@ -96,6 +96,13 @@ RULE = Words("rule.", {
     "practice-grade-entered": N_("rule.practice-grade-entered"),
     "repeat-defense": N_("rule.repeat-defense"),
     "abroad-documents": N_("rule.abroad-documents"),
+    # student papers
+    "student-accounts": N_("rule.student-accounts"),
+    "resit-sheet": N_("rule.resit-sheet"),
+    "leave-papers": N_("rule.leave-papers"),
+    # travel papers
+    "travel-application": N_("rule.travel-application"),
+    "travel-check": N_("rule.travel-check"),
 })
 
 # debts: what to do, by action code
@@ -155,6 +162,7 @@ CALENDAR_EVENT = Words("calendar.event.", {
     "period-summary": N_("calendar.event.period-summary"),
     "exam-appeal": N_("calendar.event.exam-appeal"),
     "decision-challenge": N_("calendar.event.decision-challenge"),
+    "challenge-appeal": N_("calendar.event.challenge-appeal"),
 })
 
 # calendar file: an event's sentence without names, by kind
@@ -190,6 +198,7 @@ CALENDAR_KIND = Words("calendar.kind.", {
     "period-summary": N_("calendar.kind.period-summary"),
     "exam-appeal": N_("calendar.kind.exam-appeal"),
     "decision-challenge": N_("calendar.kind.decision-challenge"),
+    "challenge-appeal": N_("calendar.kind.challenge-appeal"),
 })
 
 # calendar: weekday names, Monday = 0

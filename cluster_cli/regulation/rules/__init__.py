@@ -7,7 +7,7 @@ clause. The tuple is read-only; users pick rules with ``--select`` / ``--ignore`
 from __future__ import annotations
 
 from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, minors, paperwork
-from cluster_cli.regulation.rules import placement_care, placements, students
+from cluster_cli.regulation.rules import placement_care, placements, student_papers, students, travel_papers
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -68,6 +68,13 @@ RULES: tuple[Rule, ...] = (
     Rule("practice-grade-entered", "Lisa 7 4.8, 4.7.9", "warning", placement_care.grade_entered),
     Rule("repeat-defense", "Lisa 7 9.3.5", "warning", placement_care.repeat_defense),
     Rule("abroad-documents", "Lisa 7 12.7.6, 12.7.5", "warning", placement_care.abroad_documents),
+    # student papers (5.3.1.3, 6.2.4, 6.7.3, 6.7.4)
+    Rule("student-accounts", "5.3.1.3", "warning", student_papers.student_accounts),
+    Rule("resit-sheet", "6.2.4", "warning", student_papers.resit_sheet),
+    Rule("leave-papers", "6.7.3, 6.7.4", "warning", student_papers.leave_papers),
+    # travel papers (Lisa 14 3.2, 3.3, 3.5)
+    Rule("travel-application", "Lisa 14 3.2", "warning", travel_papers.travel_application),
+    Rule("travel-check", "Lisa 14 3.3, 3.5", "warning", travel_papers.travel_check),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)
