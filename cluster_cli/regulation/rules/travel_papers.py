@@ -8,7 +8,6 @@ from datetime import date
 from typing import Iterator
 
 from cluster_cli.findings import Finding
-from cluster_cli.i18n import Month
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.calendar import working_days
 from cluster_cli.regulation.facts import add_months
@@ -37,7 +36,7 @@ def travel_application(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             continue
         if s.travel_applied is None or s.travel_applied > app.submitted:
             yield at(s, ("applications", i), "travel-application", "Lisa 14 3.2", severity="warning",
-                     student=s.id, month=Month(app.month), submitted=app.submitted)
+                     student=s.id, month=app.month, submitted=app.submitted)
 
 
 def travel_check(ds: Dataset, ctx: Context) -> Iterator[Finding]:
@@ -55,4 +54,4 @@ def travel_check(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if app.checked is None or app.checked > due:
             yield at(s, ("applications", i), "travel-check", ctx.clause("travel_check_day"), severity="warning",
                      key="travel-check.late" if app.checked else "travel-check", student=s.id,
-                     month=Month(app.month), due=due, date=app.checked)
+                     month=app.month, due=due, date=app.checked)
