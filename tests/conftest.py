@@ -142,6 +142,8 @@ _BASE = {
             "course": 1,
             "start": date(2026, 9, 1),
             "nominal_end": date(2029, 6, 30),
+            "email": "liis.kuusk@example.ee",
+            "harid": True,  # 5.3.1.3: a first-year's HarID account and e-mail
             "guardian": {"name": "Anne Kuusk", "relation": "ema", "phone": "+372 5234 5678"},
             "status": [{"status": "active", "start": date(2026, 9, 1)}],
         },

@@ -131,6 +131,20 @@ RULE = Words("rule.", {
     # module grades and the final certificate (issue 21 F)
     "module-grade": N_("rule.module-grade"),
     "certificate-grades": N_("rule.certificate-grades"),
+    # placement care
+    "host-suitability": N_("rule.host-suitability"),
+    "school-supervisor": N_("rule.school-supervisor"),
+    "host-contact": N_("rule.host-contact"),
+    "practice-grade-entered": N_("rule.practice-grade-entered"),
+    "repeat-defense": N_("rule.repeat-defense"),
+    "abroad-documents": N_("rule.abroad-documents"),
+    # student papers
+    "student-accounts": N_("rule.student-accounts"),
+    "resit-sheet": N_("rule.resit-sheet"),
+    "leave-papers": N_("rule.leave-papers"),
+    # travel papers
+    "travel-application": N_("rule.travel-application"),
+    "travel-check": N_("rule.travel-check"),
 })
 
 # debts: what to do, by action code
@@ -192,6 +206,7 @@ CALENDAR_EVENT = Words("calendar.event.", {
     "decision-challenge": N_("calendar.event.decision-challenge"),
     "development-talk": N_("calendar.event.development-talk"),
     "prior-decide": N_("calendar.event.prior-decide"),
+    "challenge-appeal": N_("calendar.event.challenge-appeal"),
 })
 
 # calendar file: an event's sentence without names, by kind
@@ -230,6 +245,7 @@ CALENDAR_KIND = Words("calendar.kind.", {
     "decision-challenge": N_("calendar.kind.decision-challenge"),
     "development-talk": N_("calendar.kind.development-talk"),
     "prior-decide": N_("calendar.kind.prior-decide"),
+    "challenge-appeal": N_("calendar.kind.challenge-appeal"),
 })
 
 # calendar: weekday names, Monday = 0

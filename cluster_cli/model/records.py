@@ -232,6 +232,12 @@ class StatusEntry(Model):
     the intent and its reasons (6.8.6)."""
     documents_to: Literal[V.DOCUMENTS_TO] | None = None
     """A removal of a minor: to whom the documents were given (6.8.7)."""
+    supervisor_agreed: date | None = None
+    """Academic leave: the day the group supervisor agreed the application (6.7.3)."""
+    directive: str | None = None
+    """The director's directive (käskkiri) granting the leave or removing the student: its number (6.7.3)."""
+    challenge_decided: date | None = None
+    """A removal that was challenged (vaie, 7.3): the day the school decided the challenge (7.7)."""
 
 
 class Grade(Model):
@@ -246,6 +252,11 @@ class Grade(Model):
     resit_agreed: date | None = None
     cleared: date | None = None
     no_show: bool = False
+    graded: bool = True
+    """An assessment that is graded (arvestuslik hinne, 2.1); `false` for an ordinary test whose
+    negative result is a debt but not an accounting debt."""
+    sheet_signed: date | None = None
+    """A re-sit result confirmed by the teacher and the student on the re-sit agreement sheet (6.2.4)."""
 
 
 class Attendance(Model):
@@ -279,6 +290,13 @@ class Measure(Model):
     directive: bool = False
     guardian_notified: date | None = None
     note: str | None = None
+    allowance: Literal["basic", "special"] | None = None
+    """`allowance_stop` (6.9.2.5): the allowance stopped — basic (põhitoetus, default) or special
+    (eritoetus)."""
+    ineligible: bool = False
+    """`allowance_stop`: the student had no right to the allowance and knew or should have known
+    (Lisa 11 VII.1; Lisa 12 4.2 also for misuse) — stopped at once, no basic allowance this
+    study year and the next."""
 
 
 class Violation(Model):
@@ -355,6 +373,11 @@ class Student(Record):
     directives: list[Directive] = []
     """The director's directives about the student (käskkirjad: admission, transfer, abroad, study
     trip, removal …) with the day each was entered in EHIS (4.1.12, 4.4.6, 4.12.3, 6.3.2, 6.8.4)."""
+    harid: bool | None = None
+    """Has a HarID account for Tahvel (5.3.1.3); None: not recorded."""
+    travel_applied: date | None = None
+    """The travel-compensation application (avaldus) handed to the group supervisor, once at the
+    start of studies or after a change of residence (Lisa 14 3.2)."""
 
     @property
     def full_name(self) -> str:

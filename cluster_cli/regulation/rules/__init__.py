@@ -12,6 +12,7 @@ from cluster_cli.regulation.rules import admission, student_card
 from cluster_cli.regulation.rules import prior_learning, safety
 from cluster_cli.regulation.rules import exam_results, exams
 from cluster_cli.regulation.rules import directives, governance, study_volume, transcripts
+from cluster_cli.regulation.rules import placement_care, student_papers, travel_papers
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -109,6 +110,20 @@ RULES: tuple[Rule, ...] = (
     # module grades and the final certificate (issue 21 F)
     Rule("module-grade", "Lisa 3 II.18", "warning", transcripts.module_grades),
     Rule("certificate-grades", "Lisa 3 II.22", "warning", transcripts.certificate_grades),
+    # placement care (Lisa 7 1.3.1, 2.2, 4.8, 5.8, 8.3, 9.3.5, 12.7.6)
+    Rule("host-suitability", "Lisa 7 1.3.1, 5.8", "warning", placement_care.host_suitability),
+    Rule("school-supervisor", "Lisa 7 2.2", "warning", placement_care.school_supervisor),
+    Rule("host-contact", "Lisa 7 8.3", "warning", placement_care.host_contact),
+    Rule("practice-grade-entered", "Lisa 7 4.8, 4.7.9", "warning", placement_care.grade_entered),
+    Rule("repeat-defense", "Lisa 7 9.3.5", "warning", placement_care.repeat_defense),
+    Rule("abroad-documents", "Lisa 7 12.7.6, 12.7.5", "warning", placement_care.abroad_documents),
+    # student papers (5.3.1.3, 6.2.4, 6.7.3, 6.7.4)
+    Rule("student-accounts", "5.3.1.3", "warning", student_papers.student_accounts),
+    Rule("resit-sheet", "6.2.4", "warning", student_papers.resit_sheet),
+    Rule("leave-papers", "6.7.3, 6.7.4", "warning", student_papers.leave_papers),
+    # travel papers (Lisa 14 3.2, 3.3, 3.5)
+    Rule("travel-application", "Lisa 14 3.2", "warning", travel_papers.travel_application),
+    Rule("travel-check", "Lisa 14 3.3, 3.5", "warning", travel_papers.travel_check),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)
