@@ -32,13 +32,14 @@ def mask(value: str) -> str:
 # Personal data found by its value, wherever it is written (a misspelt key, `IBAN:` in capitals,
 # flow style, spaces in an IBAN): candidates by shape here, then python-stdnum decides.
 _CODE_SHAPE = re.compile(r"(?<![0-9])[1-6][0-9]{10}(?![0-9])")
+_DIGIT = re.compile(r"[0-9]")
 _IBAN_SHAPE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]{1,4}){3,8}(?![A-Za-z0-9])")
 
 
 def mask_values(text: str) -> str:
     """`text` with every personal code (isikukood) and IBAN in it masked, recognised by value
     (python-stdnum's ee.ik and iban) rather than by the key it is written under."""
-    if not any(c.isdigit() for c in text):
+    if _DIGIT.search(text) is None:  # both shapes need an ASCII digit
         return text
     out = _CODE_SHAPE.sub(lambda m: mask(m.group()) if _is_code(m.group()) else m.group(), text)
     return _IBAN_SHAPE.sub(_masked_iban, out)

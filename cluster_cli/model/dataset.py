@@ -27,6 +27,9 @@ class Dataset:
     profile_file: str = ""
     files: list[str] = field(default_factory=list)
     by_id: dict[str, dict[str, Record]] = field(default_factory=dict)
+    # With the cache on: each file's content key (its path as shown → the key of its bytes), what
+    # the findings kept per file are stored under (`regulation/kept.py`).
+    file_keys: dict[str, str] = field(default_factory=dict)
 
     def index(self) -> None:
         """Build `by_id`; call once after loading."""
