@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from cluster_cli.i18n import Period, Phrase, hint_for, message_for
+
 SEVERITIES = ("error", "warning", "info")
 _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -112,8 +114,6 @@ class Finding:
 
     def localized(self, lang: str, show_pii: bool = False) -> dict[str, Any]:
         """The JSON contract: severity, code, clause, file, line, path, message, hint."""
-        from cluster_cli.i18n import hint_for, message_for
-
         args = {k: _shown(v, show_pii) for k, v in self.args}
         message, hint = message_for(self.key, lang, args), hint_for(self.key, lang, args)
         if not show_pii:  # a value quoted in a message may be personal data under any key
@@ -162,8 +162,6 @@ def count(findings: list[Finding]) -> dict[str, int]:
 
 
 def _encode(value: Any) -> Any:
-    from cluster_cli.i18n import Period, Phrase
-
     if isinstance(value, Pii):
         return {"$pii": str(value)}
     if isinstance(value, Period):  # written as the language writes it (2026-sügis): keep the type
@@ -180,8 +178,6 @@ def _encode(value: Any) -> Any:
 
 
 def _decode(value: Any) -> Any:
-    from cluster_cli.i18n import Period, Phrase
-
     if isinstance(value, dict):
         if "$pii" in value:
             return Pii(value["$pii"])

@@ -9,12 +9,13 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from cluster_cli.findings import Finding
+from cluster_cli.findings import Finding, Pii, mask, mask_values
+from cluster_cli.i18n import Period, Phrase
 
 
 @dataclass
@@ -201,11 +202,6 @@ def question_key(data_dir: Path, question: list) -> AnswerSlot | None:
 def masked_finding(f: Finding) -> Finding:
     """The finding with its personal data masked as the masked output shows it: what the
     answers cache may keep (masking is idempotent, so rendering it masked again is the same)."""
-    from dataclasses import replace
-
-    from cluster_cli.findings import Pii, mask, mask_values
-    from cluster_cli.i18n import Period, Phrase
-
     def masked(value):
         if isinstance(value, Pii):
             return Pii(mask(value))
@@ -264,7 +260,7 @@ def validate(
     if cache and not show_pii:  # findings kept per file are stored masked: never for --show-pii
         from cluster_cli.load.cache import open_cache
 
-        store = open_cache(data_dir)
+        store = open_cache(data_dir, prune=False)
     findings = check(loaded, as_of, select=select, ignore=ignore, timings=timings, store=store)
     ds = loaded.dataset
     result = Validation(findings, len(ds.files), sum(len(v) for v in ds.records.values()),

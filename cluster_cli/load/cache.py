@@ -102,13 +102,16 @@ def limits(environ=os.environ) -> tuple[float, float]:
     return out[0], out[1]
 
 
-def open_cache(data_dir: Path) -> "Cache | None":
+def open_cache(data_dir: Path, prune: bool = True) -> "Cache | None":
     """The cache for a run on `data_dir`, or None when caching must not happen there. Prunes
-    the cache first if the last pruning is a day old (otherwise this costs one stat)."""
+    the cache first if the last pruning is a day old (otherwise this costs one stat), unless
+    `prune` is off (a second opening in the same run: the loader's pruned already)."""
     directory = cache_dir(data_dir)
     if directory is None:
         return None
     cache = Cache(directory)
+    if not prune:
+        return cache
     try:
         max_age, max_mb = limits()
     except ValueError:  # the CLI refuses such settings before; a library caller gets defaults

@@ -98,6 +98,4 @@ def _unnamed(f: Finding) -> Finding:
 
 
 def _stamped(record: list, name: str) -> Finding:
-    from dataclasses import replace
-
-    return replace(from_record(record), file=name)
+    return from_record([*record[:3], name, *record[4:]])
