@@ -262,6 +262,8 @@ def validate(
 
         store = open_cache(data_dir, prune=False)
     findings = check(loaded, as_of, select=select, ignore=ignore, timings=timings, store=store)
+    if cache:
+        loaded.dataset.keep_lines()  # the lines of this run's findings, for the next run
     ds = loaded.dataset
     result = Validation(findings, len(ds.files), sum(len(v) for v in ds.records.values()),
                         ds.cluster.language if ds.cluster else None)

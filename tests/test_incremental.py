@@ -58,6 +58,7 @@ def test_edit_add_delete_rename_give_a_cold_runs_answer(cli, tmp_path):
     a, b, c = groups[0], groups[1], groups[2]
     _same_as_cold(cli, root)
     assert len(_checks(tmp_path)) == len(files) - 1  # every list file's record findings kept
+    assert list((tmp_path / ".cluster-cache" / "lines").rglob("*"))  # and the lines joined findings needed
 
     # Edit one file: a personal code's check digit goes wrong (a record rule), and a grade's
     # module is one its curriculum does not have (a joined rule).

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 MAGIC = "cluster-cli-cache/2"
-AREAS = ("files", "answers", "checks")
+AREAS = ("files", "answers", "checks", "lines")
 STAMP = "pruned.stamp"
 DAY = 86400
 DEFAULT_MAX_AGE_DAYS = 30

@@ -193,7 +193,12 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                     dataset.file_keys[name] = result.key
                 findings.extend(result.findings)
                 dataset.broken[kind].update(result.broken)
-                locator = None if result.precise is not None else Locator(path, result.items)
+                locator = None
+                if result.precise is None:
+                    kept = (cache, result.key) if cache is not None and result.key is not None else None
+                    locator = Locator(path, result.items, kept)
+                    if kept is not None:
+                        dataset.locators.append(locator)
                 out = dataset.records[kind]
                 for model, index in zip(result.models, result.indices):
                     if locator is None:
