@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """`cluster validate` after ONE student file changed against a cold run, in ONE run.
 
-    python bench/bench_incremental.py [--students 1000] [--runs 3] [--keep DIR] [--python-m]
+    python bench/bench_incremental.py [--students 1000] [--runs 3] [--keep DIR] [--ignore RULES] [--python-m]
 
 Generates a synthetic cluster (bench/synth.py), fills a private cache with one run, then
 alternates `--runs` times:
@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--students", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--keep", type=Path, default=Path(tempfile.gettempdir()) / "cluster-bench")
+    ap.add_argument("--ignore", default="", help="rules both runs skip (`validate --ignore`), e.g. period-grade")
     ap.add_argument("--python-m", action="store_true",
                     help="run `python -m cluster_cli` (honours PYTHONPATH: to time another checkout)")
     args = ap.parse_args(argv)
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     env = {k: v for k, v in os.environ.items() if k != "CLUSTER_NO_CACHE"}
     env["CLUSTER_CACHE_DIR"] = str(cache)
     command = [*cluster_command(args.python_m), "validate", "--data", str(folder), "--as-of", "2026-11-23",
-               "--format", "json"]
+               "--format", "json", *(["--ignore", args.ignore] if args.ignore else [])]
     try:
         timed(command, env)  # fills the cache: every file loaded, its record findings kept
         runs: dict[str, list[tuple[float, float]]] = {"cold": [], "one file": []}
