@@ -37,7 +37,8 @@ class Rule:
       and the as-of date; never another record, `ds.by_id`, `ds.students`, `ds.members`,
       `placements_of` or any other index. Its findings about a file's records depend on that
       file's bytes only, so they are kept per file in the cache and re-run only for the files
-      that changed.
+      that changed. A finding about a record is located in that record's file; what it says
+      elsewhere (cluster.yaml) must need no record at all (tests/test_incremental.py checks both).
     - ``"joined"`` (the default): anything else — references, duplicates, counts across files.
       Always re-run on the whole dataset. A rule that is not sure stays joined."""
 
