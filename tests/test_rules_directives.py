@@ -50,7 +50,8 @@ def test_clause_4_1_15_mid_year_admission_needs_application_documents_consent(va
     admitted = {"number": "1-2/70", "date": date(2026, 11, 13), "kind": "admission", "ehis": date(2026, 11, 13)}
     code, doc = validate_changed(mid_year(admitted), "--lang", "en")
     [f] = findings_of(doc, "admission-directive")
-    assert f["clause"] == "4.1.15, Lisa 1 IV.3" and "application, documents, study_director_consent" in f["message"]
+    assert f["clause"] == "4.1.15, Lisa 1 IV.3" and (
+        "the application, the documents, the study director's consent" in f["message"])
     full = dict(admitted, application=date(2026, 11, 2), documents=date(2026, 11, 5),
                 study_director_consent=date(2026, 11, 10))
     code, doc = validate_changed(mid_year(full))
@@ -64,11 +65,11 @@ def test_clause_4_4_6_study_trip_agreed_and_approved_by_directive(validate_chang
     assert findings_of(doc, "study-trip") == []
     code, doc = validate_changed(_directives(dict(trip, agreed_with=["student"])))
     [f] = findings_of(doc, "study-trip")
-    assert f["clause"] == "4.4.6" and "study_director" in f["message"]
+    assert f["clause"] == "4.4.6" and "õppedirektor" in f["message"] and "study_director" not in f["message"]
     # a minor: the student alone or the legal representative — either will do ("ja/või")
     code, doc = validate_changed(_directives(dict(trip, agreed_with=["study_director"]), who=_s2))
     [f] = findings_of(doc, "study-trip")
-    assert "guardian" in f["message"]
+    assert "seaduslik esindaja" in f["message"]
     code, doc = validate_changed(_directives(dict(trip, date=date(2026, 10, 12))))
     assert [f["clause"] for f in findings_of(doc, "study-trip")] == ["4.4.6"]
 

@@ -443,3 +443,18 @@ SHEET = Words("sheet.", {
     "totals": N_("sheet.totals"),
     "parameters": N_("sheet.parameters"),
 })
+
+
+# who agreed a study trip (4.4.6), named in a finding
+AGREEING_WORD = Words("word.agreeing.", {
+    "study_director": N_("word.agreeing.study_director"),
+    "student": N_("word.agreeing.student"),
+    "guardian": N_("word.agreeing.guardian"),
+})
+
+# what a mid-year admission needs before its directive (4.1.15)
+MID_YEAR_PAPER_WORD = Words("word.mid-year-paper.", {
+    "application": N_("word.mid-year-paper.application"),
+    "documents": N_("word.mid-year-paper.documents"),
+    "study_director_consent": N_("word.mid-year-paper.study_director_consent"),
+})

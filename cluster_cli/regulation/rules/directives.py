@@ -8,6 +8,8 @@ from datetime import date
 from typing import Iterator
 
 from cluster_cli.findings import Finding
+from cluster_cli.i18n import Phrase
+from cluster_cli.i18n.words import AGREEING_WORD, MID_YEAR_PAPER_WORD
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.directives import Directive
 from cluster_cli.model.records import Student
@@ -56,7 +58,7 @@ def admission_directive(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             if missing:
                 yield at(s, ("directives", i), "admission-directive", ctx.clause("mid_year_admission_from"),
                          severity="warning", key="admission-directive.mid-year", student=s.id,
-                         number=d.number, start=s.start, missing=", ".join(missing))
+                         number=d.number, start=s.start, missing=[Phrase(MID_YEAR_PAPER_WORD[m]) for m in missing])
 
 
 def study_trips(ds: Dataset, ctx: Context) -> Iterator[Finding]:
@@ -72,7 +74,8 @@ def study_trips(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                                            (party, bool(agreed & {"student", "guardian"}))) if not ok]
             if missing:
                 yield at(s, ("directives", i, "agreed_with"), "study-trip", "4.4.6", severity="warning",
-                         key="study-trip.agreed", student=s.id, number=d.number, missing=", ".join(missing))
+                         key="study-trip.agreed", student=s.id, number=d.number,
+                         missing=[Phrase(AGREEING_WORD[who]) for who in missing])
             if d.start is None or d.place is None:
                 yield at(s, ("directives", i), "study-trip", "4.4.6", severity="warning",
                          key="study-trip.what", student=s.id, number=d.number)
