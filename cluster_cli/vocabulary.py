@@ -89,3 +89,10 @@ SIGNATURE_METHODS = ("digital", "paper")  # DigiDoc (ASiC-E) or wet ink with its
 # --- payments ---------------------------------------------------------------------------------
 
 PAYMENT_KINDS = ("grants", "special", "travel")  # `cluster payments --only`: the kinds a bank file pays
+
+# --- adult courses (Lisa 15) ------------------------------------------------------------------
+
+COURSE_KINDS = ("paid", "free", "rkt")  # 1.2.3 paid, 1.2.2 free (procurement/project), 1.2.1 state-commissioned
+COURSE_CANCELLATIONS = ("cancelled", "postponed")  # 3.10
+COURSE_DOCUMENTS = ("certificate", "statement")  # 4.4 tunnistus, 4.5 tõend
+COURSE_REMOVAL_REASONS = ("application", "absences", "dropped")  # 3.11.1–3.11.3

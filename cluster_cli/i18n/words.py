@@ -89,6 +89,13 @@ RULE = Words("rule.", {
     "host-visit": N_("rule.host-visit"),
     "safety-instruction": N_("rule.safety-instruction"),
     "catalogue-task": N_("rule.catalogue-task"),
+    # adult courses (Lisa 15)
+    "course-curriculum": N_("rule.course-curriculum"),
+    "course-registration": N_("rule.course-registration"),
+    "course-attendance": N_("rule.course-attendance"),
+    "course-completion": N_("rule.course-completion"),
+    "course-fees": N_("rule.course-fees"),
+    "course-safety": N_("rule.course-safety"),
 })
 
 # debts: what to do, by action code

@@ -7,7 +7,7 @@ clause. The tuple is read-only; users pick rules with ``--select`` / ``--ignore`
 from __future__ import annotations
 
 from cluster_cli.regulation.rules import codes, curricula, grade_records, grades, identity, minors, paperwork
-from cluster_cli.regulation.rules import placements, students
+from cluster_cli.regulation.rules import courses, placements, students
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -61,6 +61,13 @@ RULES: tuple[Rule, ...] = (
     Rule("host-visit", "Lisa 7 6.1", "warning", paperwork.host_visit),
     Rule("safety-instruction", "Lisa 8 1-3", "warning", paperwork.safety_instruction),
     Rule("practice-grade", "Lisa 7 4.2", "error", grade_records.practice_grade_scale),
+    # adult courses (Lisa 15)
+    Rule("course-curriculum", "Lisa 15 2.3, 3.2", "warning", courses.course_curriculum),
+    Rule("course-registration", "Lisa 15 3.4, 3.5, 3.7, 3.8, 3.10", "warning", courses.course_registration),
+    Rule("course-attendance", "Lisa 15 3.11.2, 4.1, 4.2", "warning", courses.course_attendance),
+    Rule("course-completion", "Lisa 15 4.4", "warning", courses.course_completion),
+    Rule("course-fees", "Lisa 15 5.5, 5.8, 5.9", "warning", courses.course_fees),
+    Rule("course-safety", "Lisa 15 6.3-6.5", "warning", courses.course_safety),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)
