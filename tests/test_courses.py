@@ -319,3 +319,65 @@ def test_course_references_and_estonian_message(run, validate_changed):
     code, doc = run(lambda c: c["participants"][0].update(contacted=D(2026, 10, 30)))
     [f] = findings_of(doc, "course-registration")
     assert "tuli ühendust võtta hiljemalt 2026-10-28" in f["message"] and "Võtke" in f["hint"]
+
+
+# --- `cluster courses`: what each learner owes or gets back (5.5, 5.8, 5.9) -----------------------
+
+
+def courses_folder(tmp_path, change=None):
+    from tests.conftest import base_data, write_data
+
+    files = base_data()
+    course = complete_course()
+    course["participants"].append(learner("Peeter Mets"))
+    course["discounts"] = [{"employer": "koodikoda", "percent": 10}]
+    course["participants"] += [
+        learner("Siim Raud", None, withdrawn=D(2026, 10, 29), paid_amount="200,00"),  # 4 days: 75 %
+        learner("Tiina Org", None, withdrawn=D(2026, 10, 22), paid_amount="200,00"),  # 7 working days: 0
+        learner("Ott Ader", None, withdrawn=D(2026, 11, 1), paid=None, paid_amount=None),  # 1 day: 100 %
+        {"name": "Jüri Oja", "registered": D(2026, 10, 1)},  # never enrolled: nothing
+    ]
+    if change is not None:
+        change(course)
+    files["courses.yaml"] = [course]
+    return write_data(tmp_path / "d", files)
+
+
+def test_clause_lisa_15_5_5_5_8_5_9_courses_report_fees_discounts_refunds(cli, tmp_path):
+    import json
+
+    root = courses_folder(tmp_path)
+    result = cli("courses", "--data", root, "--format", "json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    due = {r["name"]: (r["due"], r["paid"], r["balance"], r["clause"]) for r in doc["learners"]}
+    assert due["Mari Kask"] == ("180.00", "200.00", "-20.00", "Lisa 15 5.1")  # 10 % off 200
+    assert due["Siim Raud"] == ("150.00", "200.00", "-50.00", "Lisa 15 5.9")
+    assert due["Tiina Org"] == ("0.00", "200.00", "-200.00", "Lisa 15 5.8")
+    assert due["Ott Ader"] == ("200.00", "0.00", "200.00", "Lisa 15 5.9")
+    assert due["Jüri Oja"][0] == "0.00"
+    assert [r for r in doc["learners"] if r["name"] == "Ott Ader"][0]["transferable"] is True
+    assert doc["employers"] == [{"course": "K1", "employer": "koodikoda", "learners": 4, "discount": "0.1",
+                                 "due": "720.00"}]
+    table = cli("courses", "--data", root, "--course", "k1")
+    assert "150,00" in table.stdout and "Lisa 15 5.9" in table.stdout
+
+
+def test_clause_lisa_15_5_8_courses_report_cancelled_course_refunds_all(cli, tmp_path):
+    from openpyxl import load_workbook
+
+    root = courses_folder(tmp_path, lambda c: c.update(cancellation={"kind": "cancelled", "notified": D(2026, 10, 26)}))
+    out = tmp_path / "kursused.xlsx"
+    result = cli("courses", "--data", root, "--format", "xlsx", "--output", out, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out)["learners"]
+    header = [c.value for c in sheet[2]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=3)]
+    mari = next(r for r in rows if r["Learner"] == "Mari Kask")
+    assert mari["Due €"] == 0 and mari["Balance €"] == -200
+
+
+def test_courses_unknown_course_is_refused(cli, tmp_path):
+    root = courses_folder(tmp_path)
+    result = cli("courses", "--data", root, "--course", "K9", "--lang", "en")
+    assert result.exit_code == 2 and "There is no course 'K9'" in result.stderr

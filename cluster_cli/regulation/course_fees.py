@@ -2,7 +2,8 @@
 
 One function, `participant_fee`, used by the `courses` rule and the `cluster courses` report:
 
-- a free or state-commissioned course (1.2.1, 5.2) costs the learner nothing;
+- a free or state-commissioned course (1.2.1, 5.2) costs the learner nothing, nor does a
+  registration that was never taken into the group (3.5, 4.1);
 - a course the organiser cancels refunds `course_cancel_refund_share` (100 %) of what was paid (5.8);
 - a withdrawal notified at least `course_withdrawal_free_working_days` (7) working days before the
   start owes nothing (5.8); notified `course_withdrawal_partial_days` (3) or more calendar days
@@ -30,7 +31,8 @@ from cluster_cli.regulation.profile import Profile
 class CourseFee:
     """A learner's fee: the list price, the employer's discount (percent), the share of the
     discounted fee owed, what is due and paid, and the balance (> 0 owes, < 0 gets back). `band`
-    names the case: none (free course), full, cancelled, free-withdrawal, partial, late."""
+    names the case: none (free course), not-enrolled, full, cancelled, free-withdrawal, partial,
+    late."""
 
     fee: Decimal
     discount: Decimal
@@ -60,6 +62,8 @@ def participant_fee(course: Course, p: CourseParticipant, profile: Profile) -> C
     transferable = False
     if course.cancellation is not None and course.cancellation.kind == "cancelled":
         share, band, clause = 1 - profile.value("course_cancel_refund_share", start), "cancelled", "Lisa 15 5.8"
+    elif p.enrolled is None and p.withdrawn is None:
+        share, band, clause = Fraction(0), "not-enrolled", "Lisa 15 3.5, 4.1"
     elif p.withdrawn is None or p.withdrawn > start:
         share, band, clause = Fraction(1), "full", "Lisa 15 5.1"
     elif _free_withdrawal(p.withdrawn, start, profile):
