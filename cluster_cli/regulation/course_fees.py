@@ -55,7 +55,7 @@ def participant_fee(course: Course, p: CourseParticipant, profile: Profile) -> C
     """What `p` owes for `course` or gets back (see the module's docstring for the bands)."""
     paid = p.paid_amount if p.paid_amount is not None else ZERO
     if course.kind != "paid" or not course.fee:
-        return CourseFee(ZERO, Decimal(0), Fraction(0), ZERO, paid, -paid, "none", "Lisa 15 1.2.1, 5.2")
+        return CourseFee(ZERO, Decimal(0), Fraction(0), ZERO, paid, -paid, "none", "Lisa 15 5.2")
     start = course.start
     discount = discount_of(course, p)
     days = (start - p.withdrawn).days if p.withdrawn is not None else None

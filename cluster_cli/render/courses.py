@@ -32,7 +32,7 @@ def courses_views(report: CoursesReport, lang: str) -> list[View]:
         for r in report.learners],
         kinds={"course": "id", "employer": "id", "fee": "money", "due": "money", "paid": "money",
                "balance": "money", "discount": "share", "share": "share", "clause": "code"},
-        compact=("course", "name", "employer", "withdrawn", "share", "due", "paid", "balance", "clause"),
+        compact=("course", "name", "share", "due", "balance", "clause"),
         totals=("due", "paid", "balance"))
     employers = View("employers", "courses.view.employers", [
         ("course", "courses.col.course"), ("employer", "courses.col.employer"),
