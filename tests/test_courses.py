@@ -169,16 +169,24 @@ def test_clause_lisa_15_3_8_participants_contacted_five_days_before(run):
     assert only(doc, "course-registration") == []
 
 
-def test_clause_lisa_15_3_9_course_learners_are_not_students(run, tmp_path, cli):
+def test_clause_lisa_15_3_9_course_learners_are_not_students(tmp_path, cli):
     """3.9: course learners have no student card, allowance, loan or dormitory rate — they live in
-    courses.yaml, never in students/, so no allowance, grant or lunch report can list them."""
+    courses.yaml, never in students/, so the students' lists (and the grant and allowance reports
+    built on them) do not hold them."""
+    import csv
+
     from tests.conftest import base_data, write_data
 
     files = base_data()
     files["courses.yaml"] = [complete_course()]
     root = write_data(tmp_path / "d", files)
-    result = cli("grants", "--data", root, "--as-of", "2026-11-23", "--format", "json")
-    assert "Mari Kask" not in result.stdout
+    out = tmp_path / "opilased.csv"
+    result = cli("export", "students", "--data", root, "--format", "csv", "--output", out, "--show-pii")
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(text.splitlines()))
+    assert len(rows) == 3 and "Mart" in text  # the two students
+    assert "Mari Kask" not in text and "Kask" not in text
 
 
 def test_clause_lisa_15_3_10_cancellation_notified_a_day_ahead(run):

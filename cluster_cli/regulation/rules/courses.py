@@ -146,7 +146,8 @@ def _registration_order(c: Course) -> Iterator[Finding]:
 def _employer_limit(c: Course) -> Iterator[Finding]:
     if c.limit_per_employer is None:
         return
-    per = Counter(p.employer for p in c.participants if p.enrolled is not None and p.employer)
+    per = Counter(p.employer for p in c.participants
+                  if p.enrolled is not None and p.employer and p.withdrawn is None and p.removed is None)
     for employer, n in sorted(per.items()):
         if n > c.limit_per_employer:
             yield at(c, ("limit_per_employer",), "course-registration", "Lisa 15 3.7", severity="warning",
@@ -292,7 +293,8 @@ def course_fees(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             fee = participant_fee(c, p, ctx.profile)
             key = WITHDRAWAL_KEYS[fee.band]
             yield at(c, ("participants", i, "withdrawn"), "course-fees", fee.clause, severity="info", key=key,
-                     id=c.id, name=p.name, days=fee.days_before, share=_pct(fee.share))
+                     id=c.id, name=p.name, days=fee.days_before, share=_pct(fee.share),
+                     working_days=ctx.p("course_withdrawal_free_working_days", c.start))
 
 
 # --- 6.3–6.5 safety instruction ------------------------------------------------------------------
