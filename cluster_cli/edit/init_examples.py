@@ -180,7 +180,7 @@ def course_example(school: str, year) -> list[str]:
         f"  school: {school}",
         "  kind: paid            # paid | free | rkt (Lisa 15 1.2)",
         "  directive: 1-2/1",
-        "  fee: 100,00",
+        "  fee: \"100,00\"",
         "  places: 12",
         f"  start: {start.isoformat()}",
         f"  end: {(start + timedelta(days=4)).isoformat()}",
