@@ -138,3 +138,9 @@ PRIOR_EVIDENCE_KINDS = (
     "other",  # II.3 muu haridust tõendav dokument
 )
 PRIOR_COMMITTEE_ROLES = ("study_director", "leading_teacher", "secretary", "teacher", "expert")  # Lisa 5 III.2
+# --- adult courses (Lisa 15) ------------------------------------------------------------------
+
+COURSE_KINDS = ("paid", "free", "rkt")  # 1.2.3 paid, 1.2.2 free (procurement/project), 1.2.1 state-commissioned
+COURSE_CANCELLATIONS = ("cancelled", "postponed")  # 3.10
+COURSE_DOCUMENTS = ("certificate", "statement")  # 4.4 tunnistus, 4.5 tõend
+COURSE_REMOVAL_REASONS = ("application", "absences", "dropped")  # 3.11.1–3.11.3

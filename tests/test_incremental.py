@@ -205,3 +205,11 @@ def test_record_rules_give_per_file_what_they_give_on_the_whole_folder(tmp_path)
         for name in names:
             alone = [f for f in rule.check(subset(ds, names - {name}), ctx) if f.file == name]
             assert alone == [f for f in whole if f.file == name], (rule.id, name)
+
+
+def test_every_rule_is_registered_once():
+    from collections import Counter
+
+    from cluster_cli.regulation.rules import RULES
+
+    assert [rule for rule, n in Counter(r.id for r in RULES).items() if n > 1] == []

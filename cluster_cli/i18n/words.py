@@ -145,6 +145,13 @@ RULE = Words("rule.", {
     # travel papers
     "travel-application": N_("rule.travel-application"),
     "travel-check": N_("rule.travel-check"),
+    # adult courses (Lisa 15)
+    "course-curriculum": N_("rule.course-curriculum"),
+    "course-registration": N_("rule.course-registration"),
+    "course-attendance": N_("rule.course-attendance"),
+    "course-completion": N_("rule.course-completion"),
+    "course-fees": N_("rule.course-fees"),
+    "course-safety": N_("rule.course-safety"),
 })
 
 # debts: what to do, by action code

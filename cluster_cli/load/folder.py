@@ -4,7 +4,7 @@ Layout (each list kind may be one file or a folder of files, searched recursivel
 
     cluster.yaml          the cluster (required: it marks a data folder)
     profile.yaml          optional overrides of the regulation profile
-    members.yaml | members/     curricula… | groups… | tasks… | students… | placements…
+    members.yaml | members/     curricula… | groups… | tasks… | students… | placements… | courses…
 
 Nothing here stops at the first problem: every file is read and every record checked, and
 problems become findings. Only a folder that is not a data folder at all raises

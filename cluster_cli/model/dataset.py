@@ -9,6 +9,7 @@ from typing import Any
 from cluster_cli.model.cluster import Cluster
 from cluster_cli.model.kinds import ID_FIELD
 from cluster_cli.model.records import CatalogueTask, Curriculum, Group, Member, Record, Student
+from cluster_cli.model.courses import Course
 from cluster_cli.model.placements import Placement
 
 
@@ -71,6 +72,10 @@ class Dataset:
     @property
     def placements(self) -> dict[str, Placement]:
         return self.by_id.get("placements", {})  # type: ignore[return-value]
+
+    @property
+    def courses(self) -> dict[str, Course]:
+        return self.by_id.get("courses", {})  # type: ignore[return-value]
 
     def placements_of(self, student_id: str) -> list[Placement]:
         return self._placements_by_student.get(student_id, [])

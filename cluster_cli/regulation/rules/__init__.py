@@ -13,6 +13,7 @@ from cluster_cli.regulation.rules import prior_learning, safety
 from cluster_cli.regulation.rules import exam_results, exams
 from cluster_cli.regulation.rules import directives, governance, study_volume, transcripts
 from cluster_cli.regulation.rules import placement_care, student_papers, travel_papers
+from cluster_cli.regulation.rules import courses
 from cluster_cli.regulation.rules.base import Context, Rule
 
 RULES: tuple[Rule, ...] = (
@@ -125,6 +126,13 @@ RULES: tuple[Rule, ...] = (
     # travel papers (Lisa 14 3.2, 3.3, 3.5)
     Rule("travel-application", "Lisa 14 3.2", "warning", travel_papers.travel_application),
     Rule("travel-check", "Lisa 14 3.3, 3.5", "warning", travel_papers.travel_check),
+    # adult courses (Lisa 15)
+    Rule("course-curriculum", "Lisa 15 2.3, 3.2", "warning", courses.course_curriculum),
+    Rule("course-registration", "Lisa 15 3.4, 3.5, 3.7, 3.8, 3.10", "warning", courses.course_registration),
+    Rule("course-attendance", "Lisa 15 3.11.2, 4.1, 4.2", "warning", courses.course_attendance),
+    Rule("course-completion", "Lisa 15 4.4", "warning", courses.course_completion),
+    Rule("course-fees", "Lisa 15 5.5, 5.8, 5.9", "warning", courses.course_fees),
+    Rule("course-safety", "Lisa 15 6.3-6.5", "warning", courses.course_safety),
 )
 
 RULE_IDS = tuple(r.id for r in RULES)

@@ -104,4 +104,11 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         student = ds.students.get(p.student)
         checks.extend(_module_refs(ds, p, student.curriculum if student else None,
                                    ((("modules", i), m) for i, m in enumerate(p.modules))))
+    for c in ds.records.get("courses", []):
+        add(_ref(ds, c, ("school",), "members", c.school, ("vocational_school",)))
+        for i, part in enumerate(c.participants):
+            if part.employer:
+                add(_ref(ds, c, ("participants", i, "employer"), "members", part.employer))
+        for i, d in enumerate(c.discounts):
+            add(_ref(ds, c, ("discounts", i, "employer"), "members", d.employer))
     yield from (f for f in checks if f is not None)
