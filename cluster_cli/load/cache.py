@@ -13,7 +13,9 @@
   cache's folders are created 0700 and its files 0600 — only the user can read them. Answers
   are stored only as the masked output shows them (the callers' duty: `pipeline.validate`,
   `cli.common.cached_answer`); so are the findings kept per file (`checks`, from
-  `regulation/kept.py`; a `--show-pii` run neither reads nor writes them).
+  `regulation/kept.py`; a `--show-pii` run neither reads nor writes them), and the text a
+  masked answer was printed as (`shown`, keyed by the answer and what decides the printed
+  bytes: format, language, terminal — `pipeline.validate`'s `view`).
 - Pruning: at most once a day (a stamp file records the last time), entries not used for
   `$CLUSTER_CACHE_MAX_AGE_DAYS` days (default 30) are removed, then the least recently used
   ones until the cache fits in `$CLUSTER_CACHE_MAX_MB` (default 500). A hit refreshes an
@@ -30,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 MAGIC = "cluster-cli-cache/2"
-AREAS = ("files", "answers", "checks", "lines")
+AREAS = ("files", "answers", "checks", "lines", "shown")
 STAMP = "pruned.stamp"
 DAY = 86400
 DEFAULT_MAX_AGE_DAYS = 30
