@@ -82,7 +82,7 @@ def key_of_code(root: Path, memo_path: Path | None) -> str:
     memo = _read_memo(memo_path)
     now = time.time_ns()
     stats = _stats(files)
-    if (memo is not None and memo.get("dists") == dists and memo.get("files") == stats
+    if (memo is not None and memo.get("root") == str(root) and memo.get("dists") == dists and memo.get("files") == stats
             and memo.get("racy") is not None and isinstance(memo.get("key"), str)):
         racy = set(memo["racy"])
         if not racy:
@@ -111,7 +111,8 @@ def key_of_code(root: Path, memo_path: Path | None) -> str:
             r.update(rel.encode() + b"\0" + hashlib.sha256(contents[rel]).digest())
         racy_sum = r.hexdigest()
     if stats == _stats(_code_files(root)):  # (nothing changed while it was read)
-        _write_memo(memo_path, {"dists": dists, "files": stats, "racy": racy, "racy_sum": racy_sum, "key": key})
+        _write_memo(memo_path, {"root": str(root), "dists": dists, "files": stats, "racy": racy, "racy_sum": racy_sum,
+                                "key": key})
     return key
 
 
