@@ -97,6 +97,11 @@ class Validation:
     files: int
     records: int
     language: str | None
+    # With a `view` (see `validate`): the output stored for it, as (its meta, its text) — then
+    # `findings` is empty and the caller prints the text as it is; else, where the answer may be
+    # kept, `keep_shown(meta, text)` stores the output the caller made for the next run.
+    shown: tuple[dict, str] | None = None
+    keep_shown: Callable[[dict, str], None] | None = None
 
 
 # A test seam: called right after the folder was fingerprinted and before it is read, so that a
@@ -173,9 +178,24 @@ def question_key(data_dir: Path, question: list) -> AnswerSlot | None:
     """Where the answer to `question` about the data folder is cached: a key over the tool's
     code, every file's path and bytes, and the question (command, parameters, date). None when
     the folder is missing or no cache may be used there."""
+    from cluster_cli.load.cache import open_cache
+
+    key = _fingerprint(data_dir, question)
+    if key is None:
+        return None
+    store = open_cache(data_dir)
+    if store is None:
+        return None
+    if AFTER_FINGERPRINT is not None:
+        AFTER_FINGERPRINT()
+    return AnswerSlot(store, data_dir, question, key)
+
+
+def _fingerprint(data_dir: Path, question: list) -> str | None:
+    """The answers-cache key of `question` over the folder's files as they are on disk now; None
+    when the folder is missing or holds files the loader refuses."""
     import hashlib
 
-    from cluster_cli.load.cache import open_cache
     from cluster_cli.load.layout import discover
 
     if not data_dir.is_dir():
@@ -184,19 +204,33 @@ def question_key(data_dir: Path, question: list) -> AnswerSlot | None:
     by_kind, unknown = discover(data_dir, refused)
     if not by_kind["cluster"] or refused:  # files the loader refuses are never opened, nor cached
         return None
-    store = open_cache(data_dir)
-    if store is None:
-        return None
     files = {}
     for path in (p for paths in by_kind.values() for p in paths):
         try:
             files[path.relative_to(data_dir).as_posix()] = hashlib.sha256(path.read_bytes()).digest()
         except OSError:
             files[path.relative_to(data_dir).as_posix()] = None
-    key = _answer_key(data_dir, question, files, [p.relative_to(data_dir).as_posix() for p in unknown])
-    if AFTER_FINGERPRINT is not None:
-        AFTER_FINGERPRINT()
-    return AnswerSlot(store, data_dir, question, key)
+    return _answer_key(data_dir, question, files, [p.relative_to(data_dir).as_posix() for p in unknown])
+
+
+def _view_key(answer_key: str, view: list) -> str:
+    """Where the output shown for an answer is kept: the answer's key and the `view` (format,
+    language, width, terminal — all that decides the printed bytes besides the answer)."""
+    import hashlib
+    import json
+
+    return hashlib.sha256(f"shown\0{answer_key}\0{json.dumps(view, default=str)}".encode()).hexdigest()
+
+
+def _keeper(slot: "AnswerSlot", key: str, view: list) -> Callable[[dict, str], None]:
+    """Stores an output shown for the answer under `key` — only if the folder's files are still
+    the bytes that key describes: the output also quotes the files' lines (read after loading),
+    and a file saved meanwhile must not put its new lines under the old bytes' key."""
+    def keep(meta: dict, text: str) -> None:
+        if _fingerprint(slot.data_dir, slot.question) == key:
+            slot.store.put("shown", _view_key(key, view), meta, text.encode("utf-8", "surrogateescape"))
+
+    return keep
 
 
 def masked_finding(f: Finding) -> Finding:
@@ -228,12 +262,17 @@ def validate(
     timings: Timings | None = None,
     question: list | None = None,
     show_pii: bool = False,
+    view: list | None = None,
 ) -> Validation:
     """load → check, answered from the cache when neither the files, nor the tool, nor the
     `question` (the command's parameters, from the CLI) changed since it was last asked.
 
     The stored answer holds personal data only masked; a `show_pii` run therefore neither reads
-    nor stores it. The answer is stored under the key of the bytes the loader read."""
+    nor stores it. The answer is stored under the key of the bytes the loader read.
+
+    `view` (from the CLI: what besides the answer decides the printed bytes — format, language,
+    width, terminal) lets the output printed for the answer be kept too (`keep_shown`) and
+    served as it is (`shown`): a re-run then neither decodes the findings nor renders them."""
     import json
 
     from cluster_cli.findings import from_record, to_record
@@ -245,13 +284,22 @@ def validate(
             question = ["validate", as_of.isoformat(), sorted(select or []), sorted(ignore)]
         with timings.stage("fingerprint"):
             slot = question_key(data_dir, question)
+        if slot is not None and view is not None:
+            shown = slot.store.get("shown", _view_key(slot.key, view))
+            if shown is not None:
+                meta, text = shown
+                try:
+                    return Validation([], meta["files"], meta["records"], meta["language"],
+                                      shown=(meta, text.decode("utf-8", "surrogateescape")))
+                except (KeyError, TypeError):
+                    slot.store.discard("shown", _view_key(slot.key, view))
         if slot is not None:
             hit = slot.lookup()
             if hit is not None:
                 try:
                     doc = json.loads(hit)
                     return Validation([from_record(r) for r in doc["findings"]], doc["files"], doc["records"],
-                                      doc["language"])
+                                      doc["language"], keep_shown=_keeper(slot, slot.key, view) if view else None)
                 except (ValueError, KeyError, TypeError):
                     slot.discard()
     with recording_reads() as reads:
@@ -271,4 +319,7 @@ def validate(
         payload = json.dumps({"findings": [to_record(masked_finding(f)) for f in findings], "files": result.files,
                               "records": result.records, "language": result.language}).encode()
         slot.store_answer(reads, payload)
+        key = slot.key_of_reads(reads)
+        if key is not None and view is not None:
+            result.keep_shown = _keeper(slot, key, view)
     return result

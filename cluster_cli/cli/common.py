@@ -310,13 +310,13 @@ def editing(data_dir: Path, lang: Union[str, Callable[[], str]]) -> Iterator:
         fail(exc.key, used(), path=exc.path, reason=exc.reason)
 
 
-def stdout_console():
-    """Rich console for data on stdout: the terminal's width, or a wide page when redirected
-    (a file or a pipe should not get 80-column wrapping)."""
+def stdout_console(file=None):
+    """Rich console for data on stdout (or `file`, a stand-in for it): the terminal's width, or a
+    wide page when redirected (a file or a pipe should not get 80-column wrapping)."""
     from rich.console import Console
 
     width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
-    return Console(highlight=False, soft_wrap=False, width=width)
+    return Console(highlight=False, soft_wrap=False, width=width, file=file)
 
 
 def stderr_console():

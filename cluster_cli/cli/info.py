@@ -153,7 +153,7 @@ def cache_clear(data: Data = None, lang: Lang = None, quiet: Quiet = False) -> N
 
     from cluster_cli.cli.common import resolve_data_dir
     from cluster_cli.i18n import t, tn
-    from cluster_cli.load.cache import AREAS, STAMP, Cache, cache_dir
+    from cluster_cli.load.cache import AREAS, MEMO, STAMP, Cache, cache_dir
 
     lang = language(lang)
     directory = cache_dir(resolve_data_dir(data))
@@ -164,4 +164,5 @@ def cache_clear(data: Data = None, lang: Lang = None, quiet: Quiet = False) -> N
     for area in AREAS:
         shutil.rmtree(directory / area, ignore_errors=True)
     (directory / STAMP).unlink(missing_ok=True)
+    (directory / MEMO).unlink(missing_ok=True)
     typer.echo(tn("cache.cleared", removed, lang, directory=directory, count=removed))

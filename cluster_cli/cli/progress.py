@@ -75,9 +75,25 @@ def big_folder(total_files: int, total_bytes: int) -> bool:
 
 
 @contextmanager
-def loading(label: str, console, quiet: bool, lang: str) -> Iterator[None]:
-    """Within the block, loading a big data folder shows its files read (see `big_folder`)."""
+def loading(label, console, quiet: bool, lang: str) -> Iterator[None]:
+    """Within the block, loading a big data folder shows its files read (see `big_folder`).
+    `label` and `console` may be functions that make them: called only when a big folder is read,
+    so that a run answered from the cache neither reads the catalogue nor imports Rich."""
+    from contextlib import ExitStack
+
     from cluster_cli.load.layout import reporting_progress
 
-    with counting(label, console, quiet, lang, big_folder) as update, reporting_progress(update):
+    inner = None
+
+    def update(done: int, total: int, *more) -> None:
+        nonlocal inner
+        if inner is None:
+            if not big_folder(total, *more):
+                return
+            inner = stack.enter_context(counting(label() if callable(label) else label,
+                                                 console() if callable(console) else console,
+                                                 quiet, lang, big_folder))
+        inner(done, total, *more)
+
+    with ExitStack() as stack, reporting_progress(update):
         yield

@@ -13,7 +13,9 @@
   cache's folders are created 0700 and its files 0600 — only the user can read them. Answers
   are stored only as the masked output shows them (the callers' duty: `pipeline.validate`,
   `cli.common.cached_answer`); so are the findings kept per file (`checks`, from
-  `regulation/kept.py`; a `--show-pii` run neither reads nor writes them).
+  `regulation/kept.py`; a `--show-pii` run neither reads nor writes them), and the text a
+  masked answer was printed as (`shown`, keyed by the answer and what decides the printed
+  bytes: format, language, terminal — `pipeline.validate`'s `view`).
 - Pruning: at most once a day (a stamp file records the last time), entries not used for
   `$CLUSTER_CACHE_MAX_AGE_DAYS` days (default 30) are removed, then the least recently used
   ones until the cache fits in `$CLUSTER_CACHE_MAX_MB` (default 500). A hit refreshes an
@@ -30,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 MAGIC = "cluster-cli-cache/2"
-AREAS = ("files", "answers", "checks", "lines")
+AREAS = ("files", "answers", "checks", "lines", "shown")
 STAMP = "pruned.stamp"
 DAY = 86400
 DEFAULT_MAX_AGE_DAYS = 30
@@ -39,26 +41,142 @@ MAX_AGE_ENV = "CLUSTER_CACHE_MAX_AGE_DAYS"
 MAX_MB_ENV = "CLUSTER_CACHE_MAX_MB"
 
 
+CODE_SUFFIXES = (".py", ".yaml", ".mo")  # sources, data, and the compiled catalogues (shown texts)
+MEMO = "code-key.json"
+# A file changed less than this long before its stat was taken may change again within the same
+# timestamp: its stat is not trusted (its bytes are hashed on every run until it is older).
+RACY_NS = 2_000_000_000
+
+
 @lru_cache(maxsize=1)
 def code_key() -> str:
-    """Hash of every source and data file of the package (about 100 small files) and of the
-    installed distributions' names and versions — the libraries shape results too (Estonian
-    holidays move deadlines, checksum rules change what is valid). Listing the dist-info
-    folders costs a millisecond where asking importlib.metadata costs forty."""
-    import sysconfig
+    """Hash of every source, data and catalogue file of the package (about 200 small files) and
+    of the installed distributions' names and versions — the libraries shape results too
+    (Estonian holidays move deadlines, checksum rules change what is valid). Listing the
+    dist-info folders costs a millisecond where asking importlib.metadata costs forty.
 
-    root = Path(__file__).resolve().parents[1]
-    h = hashlib.sha256(MAGIC.encode())
+    Hashing the files' bytes on every run costs more than the rest of a re-run answered from
+    the cache, so the key is memoised (`MEMO` in the cache folder) with each file's stat:
+    path, size, inode, mtime_ns and ctime_ns. The stat is trusted because ctime is set by the
+    kernel on every write, rename or metadata change and no tool can set it back (a restore
+    with `cp -p`, `rsync -a` or `touch -d` that keeps the size and the old mtime still gets a
+    new ctime; a file replaced by a rename gets a new inode). Where that is unsure it falls
+    back to the bytes: a file whose ctime is within `RACY_NS` of when it was stat'ed is hashed
+    anew on every run (a write in the same clock tick as the stat would not show), and a memo
+    that is missing, unreadable or for another listing is rebuilt from the bytes."""
+    return key_of_code(Path(__file__).resolve().parents[1], _memo_path())
+
+
+def key_of_code(root: Path, memo_path: Path | None) -> str:
+    """`code_key` of the package folder `root`, memoised in `memo_path` (None: no memo)."""
+    import sysconfig
+    import time
+
+    dists = []
     for folder in sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}):
         try:
-            h.update(";".join(sorted(n for n in os.listdir(folder) if n.endswith(".dist-info"))).encode())
+            dists.append(";".join(sorted(n for n in os.listdir(folder) if n.endswith(".dist-info"))))
         except OSError:
             pass
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
-            h.update(path.relative_to(root).as_posix().encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
+    files = _code_files(root)
+    memo = _read_memo(memo_path)
+    now = time.time_ns()
+    stats = _stats(files)
+    if (memo is not None and memo.get("root") == str(root) and memo.get("dists") == dists and memo.get("files") == stats
+            and memo.get("racy") is not None and isinstance(memo.get("key"), str)):
+        racy = set(memo["racy"])
+        if not racy:
+            return memo["key"]
+        h = hashlib.sha256(memo["key"].encode())  # the racy files' bytes are checked anew
+        for rel in sorted(racy):
+            h.update(rel.encode() + b"\0" + hashlib.sha256((root / rel).read_bytes()).digest())
+        if h.hexdigest() == memo.get("racy_sum"):
+            if all(now - ctime >= RACY_NS for rel, _size, _ino, _mtime, ctime in stats if rel in racy):
+                _write_memo(memo_path, {**memo, "racy": [], "racy_sum": None})  # their stat is trusted now
+            return memo["key"]
+    h = hashlib.sha256(MAGIC.encode())
+    for listing in dists:
+        h.update(listing.encode())
+    racy_sum = None
+    racy = sorted(rel for rel, _size, _ino, _mtime, ctime in stats if now - ctime < RACY_NS)
+    contents = {}
+    for rel, _st in files:
+        contents[rel] = (root / rel).read_bytes()
+        h.update(rel.encode())
+        h.update(contents[rel])
+    key = h.hexdigest()
+    if racy:
+        r = hashlib.sha256(key.encode())
+        for rel in racy:
+            r.update(rel.encode() + b"\0" + hashlib.sha256(contents[rel]).digest())
+        racy_sum = r.hexdigest()
+    if stats == _stats(_code_files(root)):  # (nothing changed while it was read)
+        _write_memo(memo_path, {"root": str(root), "dists": dists, "files": stats, "racy": racy, "racy_sum": racy_sum,
+                                "key": key})
+    return key
+
+
+def _write_memo(path: Path | None, memo: dict) -> None:
+    if path is None:
+        return
+    try:
+        from cluster_cli.files import write_atomic
+
+        _private_dir(path.parent, tighten=False)
+        write_atomic(path, json.dumps(memo, separators=(",", ":")))
+    except OSError:
+        pass  # no memo: the next run hashes again
+
+
+def _code_files(root: Path) -> list[tuple[str, os.stat_result]]:
+    """The package's files that make up the code key, (relative path, stat), ordered by their
+    path's parts (`os.scandir`: a fraction of `rglob`'s cost)."""
+    found = []
+    pending = [("", str(root))]
+    while pending:
+        rel_dir, folder = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            rel = rel_dir + entry.name
+            try:
+                if entry.is_dir():
+                    if entry.name != "__pycache__":
+                        pending.append((rel + "/", entry.path))
+                elif entry.name.endswith(CODE_SUFFIXES):
+                    found.append((rel, entry.stat()))
+            except OSError:
+                pass
+    found.sort(key=lambda item: item[0].split("/"))
+    return found
+
+
+def _stats(files: list[tuple[str, os.stat_result]]) -> list[list]:
+    return [[rel, st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns] for rel, st in files]
+
+
+def _memo_path() -> Path | None:
+    configured = os.environ.get("CLUSTER_CACHE_DIR")
+    if configured:
+        return Path(configured) / MEMO
+    try:
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("cluster-cli")) / MEMO
+    except Exception:  # noqa: BLE001 - no cache folder: no memo
+        return None
+
+
+def _read_memo(path: Path | None) -> dict | None:
+    if path is None:
+        return None
+    try:
+        memo = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return memo if isinstance(memo, dict) else None
 
 
 def cache_dir(data_dir: Path) -> Path | None:
