@@ -164,7 +164,8 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                         served[path.relative_to(data_dir).as_posix()] = "precise"
                     data = _parse_precise(raw, name, findings)
                     if data is None:
-                        pass
+                        if kind == "cluster":
+                            findings.append(make("info", "cluster-unread", "", name, 0, ""))
                     elif kind == "cluster":
                         _load_cluster(dataset, data, name, findings, raw)
                     else:
@@ -297,11 +298,18 @@ def _load_cluster(dataset: Dataset, data, name: str, findings: list[Finding], ra
     try:
         cluster = Cluster.model_validate(data)
     except ValidationError as exc:
+        from cluster_cli.load.cluster_parts import salvage
         from cluster_cli.load.shape import shape_findings
 
         findings.extend(shape_findings(exc, Cluster, origin))
-        return
+        # The parts with mistakes are left out, each said; the rest of the cluster is used.
+        cluster, origin, dataset.cluster_unchecked, notes = salvage(data, exc, origin)
+        findings.extend(notes)
+        if cluster is None:
+            findings.append(make("info", "cluster-unread", "", name, 0, ""))
+            return
     if any(f.code == "invalid-value" for f in beyond):
+        findings.append(make("info", "cluster-unread", "", name, 0, ""))
         return  # a date no calendar reaches: like a shape error, the cluster is unusable
     cluster.read_from(origin)
     dataset.cluster = cluster
@@ -312,6 +320,11 @@ def _load_precise(kind: str, raw: bytes, name: str) -> _FileResult:
     findings: list[Finding] = []
     data = _parse_precise(raw, name, findings)
     result = _FileResult([], [], findings, [], precise=data, items=len(data) if isinstance(data, YList) else None)
+    if data is None and [f.code for f in findings] == ["file-empty"]:
+        # An empty (or comments-only) list file is where recording starts: an empty list.
+        findings[:] = [make("info", "file-no-records", "", name, 0, "", kind=kind)]
+        result.precise, result.items = YList(), 0
+        return result
     if data is None:
         result.broken = _salvaged_ids(raw, ID_FIELD.get(kind, "id"))
         if result.broken:

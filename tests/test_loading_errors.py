@@ -1,0 +1,86 @@
+"""The tester's findings on loading (round 7): a mistake in one part of cluster.yaml does not throw
+away the rest of it (and with it every rule that reads the cluster), and a rule that concludes from
+an absence does not do so on a part it has not seen."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import findings_of
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data"
+GRADE = "- {student: ITN-24-02, grade: 5}"
+
+
+@pytest.fixture
+def sample(tmp_path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(SAMPLE, root)
+    return root
+
+
+def _edit(root: Path, old: str, new: str) -> None:
+    path = root / "cluster.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _cluster_warnings(doc: dict) -> list[str]:
+    return sorted(f["code"] for f in doc["findings"]
+                  if f["file"].endswith("cluster.yaml") and f["severity"] == "warning")
+
+
+def test_a_wrong_exam_grade_leaves_out_that_exam_alone(cli, sample):
+    code, before = cli.validate_json(sample, "--lang", "en")
+    assert code == 0 and len(_cluster_warnings(before)) == 9
+    _edit(sample, GRADE, GRADE.replace("5}", "6}"))
+    code, doc = cli.validate_json(sample, "--lang", "en")
+    assert code == 1
+    errors = [f for f in doc["findings"] if f["severity"] == "error"]
+    assert [(f["code"], f["line"]) for f in errors] == [("invalid-choice", 167)]
+    # the other sections are still checked: only the broken exam's own warning is gone
+    after = _cluster_warnings(doc)
+    assert len(after) == 8 and {"fee-decision", "guest-student", "round-table", "admission-committee"} <= set(after)
+    [note] = findings_of(doc, "cluster-part-unchecked")
+    assert (note["severity"], note["line"]) == ("info", 146)
+    assert note["message"].startswith("exams: entry ITN-24-LE-2026 has errors, so it was left out")
+    # no false warnings from the missing parts
+    assert not [f for f in doc["findings"] if f["code"] == "prior-learning" and "committee" in f["message"]]
+    assert not findings_of(doc, "cluster-unread")
+
+
+def test_a_section_of_the_wrong_kind_is_left_out_whole(cli, sample):
+    _edit(sample, "round_tables:\n  - {school: vvttk", "round_tables: ptk\nx:\n  - {school: vvttk")
+    code, doc = cli.validate_json(sample, "--lang", "en")
+    assert code == 1
+    [note] = findings_of(doc, "cluster-part-unchecked")
+    assert note["message"].startswith("Section round_tables has errors, so it was left out whole")
+    assert "fee-decision" in _cluster_warnings(doc) and "round-table" not in _cluster_warnings(doc)
+
+
+def test_an_unreadable_cluster_file_says_its_rules_were_skipped(cli, sample):
+    path = sample / "cluster.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "name: [\n", encoding="utf-8")
+    code, doc = cli.validate_json(sample, "--lang", "en")
+    assert code == 1
+    [note] = findings_of(doc, "cluster-unread")
+    assert note["severity"] == "info" and "cluster.yaml was not used" in note["message"]
+    # the VÕTA committees were not read: no "no committee" warning for a school that has one
+    assert not [f for f in doc["findings"] if f["code"] == "prior-learning" and "committee" in f["message"]]
+
+
+@pytest.mark.parametrize("text", ["", "# kursused\n\n"])
+@pytest.mark.parametrize("kind", ["courses", "placements/hkk"])
+def test_an_empty_list_file_is_an_empty_list(cli, sample, text, kind):
+    (sample / f"{kind}.yaml").write_text(text, encoding="utf-8")
+    for _ in range(2):  # the second run reads the file from the cache
+        code, doc = cli.validate_json(sample, "--lang", "en")
+        assert not [f for f in doc["findings"] if f["severity"] == "error" and f["file"].endswith(f"{kind}.yaml")]
+        [note] = findings_of(doc, "file-no-records")
+        assert note["severity"] == "info" and note["message"].startswith("The file has no records yet")
+    result = cli("debts", "--data", sample, "--as-of", "2026-11-23")
+    assert result.exit_code == 0, result.output
