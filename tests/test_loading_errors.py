@@ -84,3 +84,29 @@ def test_an_empty_list_file_is_an_empty_list(cli, sample, text, kind):
         assert note["severity"] == "info" and note["message"].startswith("The file has no records yet")
     result = cli("debts", "--data", sample, "--as-of", "2026-11-23")
     assert result.exit_code == 0, result.output
+
+
+def _edit_student(root: Path, line: int, old: str, new: str) -> None:
+    path = root / "students/vvttk/TA-25.yaml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert old in lines[line - 1], lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_a_typo_inside_a_list_of_a_true_or_list_field_is_reported_once_at_its_line(cli, sample):
+    _edit_student(sample, 305, "application:", "aplication:")
+    code, doc = cli.validate_json(sample, "--lang", "en")
+    assert code == 1
+    errors = [(f["code"], f["line"], f["path"]) for f in doc["findings"] if f["severity"] == "error"]
+    assert errors == [("missing-field", 304, "students[1].individual_curriculum[0].application"),
+                      ("unknown-field", 305, "students[1].individual_curriculum[0].aplication")]
+
+
+def test_a_wrong_word_for_true_is_reported_as_true_or_false(cli, sample):
+    _edit_student(sample, 303, "individual_curriculum:", "individual_curriculum: jah\n  x_individual_curriculum:")
+    code, doc = cli.validate_json(sample, "--lang", "en")
+    errors = [f for f in doc["findings"] if f["severity"] == "error" and f["path"].endswith("].individual_curriculum")]
+    assert [(f["code"], f["line"], f["path"]) for f in errors] == [
+        ("invalid-value", 303, "students[1].individual_curriculum")]
+    assert "true or false" in errors[0]["message"]

@@ -59,8 +59,7 @@ _REASONS = {
 def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origin) -> list[Finding]:
     """One finding per validation error, located at the offending key or item."""
     findings = []
-    for err in error.errors(include_url=False):
-        loc = tuple(err["loc"])
+    for err, loc in _one_branch(error.errors(include_url=False), model, origin):
         # pydantic adds a tag step for tagged unions; keep only the steps that exist in the data
         line = origin.line_of(loc)
         path = origin.path_text(loc)
@@ -109,6 +108,98 @@ def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origi
                      reason=reason)
             )
     return findings
+
+
+def _one_branch(errors: list, model: type[BaseModel], origin: Origin) -> list[tuple[dict, tuple]]:
+    """Each error with its location as in the data. A field that may be one of several types
+    (`bool | list[IndividualCurriculum]`) fails in every branch, and pydantic names the branch in
+    the location: only the branch the written value is meant for is kept (a list: the list's
+    errors, at the item's own line — not "expected true or false" as well), without its name."""
+    steps = [(err, _branch_steps(model, tuple(err["loc"]))) for err in errors]
+    chosen: dict[tuple, set[str]] = {}
+    for _, found in steps:
+        for prefix, tag in found:
+            chosen.setdefault(prefix, set()).add(tag)
+    for prefix, tags in chosen.items():
+        fit = {t for t in tags if _fits(t, _value_at(origin, prefix))}
+        chosen[prefix] = fit or tags
+    out = []
+    for err, found in steps:
+        if all(tag in chosen[prefix] for prefix, tag in found):
+            drop = {len(prefix) + k for k, (prefix, _) in enumerate(found)}
+            out.append((err, tuple(s for i, s in enumerate(err["loc"]) if i not in drop)))
+    return out
+
+
+def _branch_steps(model: type[BaseModel], loc: tuple) -> list[tuple[tuple, str]]:
+    """The union-branch names in `loc`: (the location in the data before it, the branch name)."""
+    found: list[tuple[tuple, str]] = []
+    data_loc: list = []
+    current: Any = model
+    for step in loc:
+        current = _strip(current)
+        branches = _branches(current)
+        if branches and isinstance(step, str):
+            found.append((tuple(data_loc), step))
+            current = next((b for b in branches if _tag(b) == step), None)
+            if current is None:
+                break
+            continue
+        data_loc.append(step)
+        if isinstance(step, int) and typing.get_origin(current) in (list, tuple, set):
+            current = typing.get_args(current)[0]
+        elif isinstance(step, str) and isinstance(current, type) and issubclass(current, BaseModel) \
+                and step in current.model_fields:
+            current = current.model_fields[step].annotation
+        else:
+            current = None
+    return found
+
+
+def _strip(annotation: Any) -> Any:
+    """Annotated[X, …] → X, X | None → X (pydantic names no branch for these)."""
+    while True:
+        if typing.get_origin(annotation) is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+            continue
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) == 1:
+                annotation = args[0]
+                continue
+        return annotation
+
+
+def _branches(annotation: Any) -> list:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [a for a in typing.get_args(annotation) if a is not type(None)]
+    return []
+
+
+def _tag(annotation: Any) -> str:
+    """pydantic's name for a union branch: `bool`, `list[IndividualCurriculum]`, `Exam`."""
+    if typing.get_origin(annotation) is list:
+        return f"list[{_tag(_strip(typing.get_args(annotation)[0]))}]"
+    return getattr(annotation, "__name__", str(annotation))
+
+
+def _value_at(origin: Origin, loc: tuple) -> Any:
+    node = origin.lined()
+    for step in loc:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _fits(tag: str, value: Any) -> bool:
+    """Whether the written value is of the kind the branch named `tag` reads."""
+    if isinstance(value, list):
+        return tag.startswith("list[")
+    if isinstance(value, dict):
+        return not tag.startswith("list[") and tag[:1].isupper()
+    return not tag.startswith("list[") and not tag[:1].isupper()
 
 
 def _short(value: Any) -> str:
