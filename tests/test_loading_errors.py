@@ -110,3 +110,59 @@ def test_a_wrong_word_for_true_is_reported_as_true_or_false(cli, sample):
     assert [(f["code"], f["line"], f["path"]) for f in errors] == [
         ("invalid-value", 303, "students[1].individual_curriculum")]
     assert "true or false" in errors[0]["message"]
+
+
+def _edit_file(root: Path, name: str, line: int, old: str, new: str) -> None:
+    path = root / name
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert old in lines[line - 1], lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize("line, old, new, field, written", [
+    (44, "percent: 10}", "percent: 7,5}", "percent", "7,5"),
+    (62, 'paid_amount: "432,00"}', "paid_amount: 432,00}", "paid_amount", "432,00"),
+])
+def test_a_decimal_comma_in_a_flow_mapping_says_so_for_any_number(cli, sample, line, old, new, field, written):
+    _edit_file(sample, "courses.yaml", line, old, new)
+    code, doc = cli.validate_json(sample, "--lang", "en")
+    assert code == 1
+    errors = [f for f in doc["findings"] if f["severity"] == "error"]
+    assert [(f["code"], f["line"], f["path"].rsplit(".", 1)[-1]) for f in errors] == [("invalid-value", line, field)]
+    assert f'write "{written}" in quotes' in errors[0]["message"], errors[0]["message"]
+
+
+@pytest.mark.parametrize("name, line, old, new", [
+    ("curricula.yaml", 22, "ekap: 11", "ekap: 11,0"),
+    ("curricula.yaml", 22, "ekap: 11", 'ekap: "11,0"'),
+    ("courses.yaml", 44, "percent: 10}", 'percent: "10 %"}'),
+    ("courses.yaml", 44, "percent: 10}", "percent: 7.5%}"),
+])
+def test_numbers_in_estonian_form_are_read(cli, sample, name, line, old, new):
+    _edit_file(sample, name, line, old, new)
+    code, doc = cli.validate_json(sample, "--lang", "en")
+    assert not [f for f in doc["findings"] if f["severity"] == "error"]
+
+
+@pytest.mark.parametrize("line, old, new, hint", [
+    (16, "nominal_end: 2028-06-16", "nominal_end: 31.11.2026", "Lähim olemasolev kuupäev on 30.11.2026."),
+    (16, "nominal_end: 2028-06-16", "nominal_end: 2026-02-30", "Lähim olemasolev kuupäev on 2026-02-28."),
+    (427, "participants: [Romet Luik, Reet Sepp]", "participants: Romet Luik, Reet Sepp",
+     "Kirjutage loendina nurksulgudes: [Romet Luik, Reet Sepp]"),
+    (303, "individual_curriculum:", "individual_curriculum: jah\n  x_individual_curriculum:",
+     "Kirjutage true või false (jah → true, ei → false)."),
+])
+def test_a_wrong_value_says_what_to_write(cli, sample, line, old, new, hint):
+    _edit_student(sample, line, old, new)
+    code, doc = cli.validate_json(sample, "--lang", "et")
+    [error] = [f for f in doc["findings"] if f["code"] == "invalid-value"]
+    assert error["line"] == line and error["hint"] == hint
+
+
+def test_a_missing_field_of_a_flow_entry_is_asked_for_as_a_field(cli, sample):
+    _edit_student(sample, 426, "- date: 2025-10-06", "- {dat: 2025-10-06}")
+    _edit_student(sample, 427, "participants: [Romet Luik, Reet Sepp]", "# participants: [Romet Luik, Reet Sepp]")
+    code, doc = cli.validate_json(sample, "--lang", "et")
+    [missing] = findings_of(doc, "missing-field")
+    assert missing["hint"] == "Lisage väli date: …"

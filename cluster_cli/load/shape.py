@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import difflib
+import re
 import types
 import typing
 from datetime import date
@@ -105,9 +107,47 @@ def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origi
             reason = Phrase(_REASONS[kind], ctx) if kind in _REASONS else Phrase(N_("reason.other"))
             findings.append(
                 make("error", "invalid-value", "", origin.file, line, path, field=field, value=shown,
-                     reason=reason)
+                     reason=reason, advice=_advice(kind, value, field in PII_FIELDS))
             )
     return findings
+
+
+_DATE = re.compile(r"(?:(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2}))")
+
+
+def _advice(kind: str, value: Any, private: bool) -> Phrase:
+    """What to write instead, where the reason says enough to tell: the nearest date that exists,
+    true/false, a list in brackets, a number; else "correct the value"."""
+    if kind in ("bool_parsing", "bool_type"):
+        return Phrase(N_("advice.bool"))
+    if kind == "list_type" and isinstance(value, str) and not private:
+        items = [part.strip() for part in value.split(",") if part.strip()]
+        return Phrase(N_("advice.list"), (("example", "[" + ", ".join(items or [value]) + "]"),))
+    if kind in ("float_parsing", "decimal_parsing", "int_parsing", "finite_number"):
+        return Phrase(N_("advice.number"))
+    if kind.startswith("date") and isinstance(value, str):
+        nearest = _nearest_date(value.strip())
+        if nearest is not None:
+            return Phrase(N_("advice.date"), (("suggestion", nearest),))
+    return Phrase(N_("advice.value"))
+
+
+def _nearest_date(text: str) -> str | None:
+    """The nearest date that exists to `31.11.2026` (30.11.2026), written the same way; None when
+    `text` is not a date of either form or it exists."""
+    m = _DATE.fullmatch(text)
+    if m is None:
+        return None
+    estonian = m.group(1) is not None
+    day, month, year = (m.group(1, 2, 3) if estonian else m.group(6, 5, 4))
+    day, month, year = int(day), int(month), int(year)
+    if year < 1:
+        return None
+    near_month = min(max(month, 1), 12)
+    near_day = min(max(day, 1), calendar.monthrange(year, near_month)[1])
+    if (near_day, near_month) == (day, month):
+        return None
+    return f"{near_day:02d}.{near_month:02d}.{year}" if estonian else f"{year}-{near_month:02d}-{near_day:02d}"
 
 
 def _one_branch(errors: list, model: type[BaseModel], origin: Origin) -> list[tuple[dict, tuple]]:
