@@ -301,6 +301,9 @@ def _load_cluster(dataset: Dataset, data, name: str, findings: list[Finding], ra
         from cluster_cli.load.cluster_parts import salvage
         from cluster_cli.load.shape import shape_findings
 
+        data, exc = _rejoined(Cluster, data, exc)
+        origin = Origin(name, "", data)
+
         findings.extend(shape_findings(exc, Cluster, origin))
         # The parts with mistakes are left out, each said; the rest of the cluster is used.
         cluster, origin, dataset.cluster_unchecked, notes = salvage(data, exc, origin)
@@ -313,6 +316,22 @@ def _load_cluster(dataset: Dataset, data, name: str, findings: list[Finding], ra
         return  # a date no calendar reaches: like a shape error, the cluster is unusable
     cluster.read_from(origin)
     dataset.cluster = cluster
+
+
+def _rejoined(model, item, exc: ValidationError):
+    """A record that failed its shape check, with the numbers a decimal comma split in a `{…}`
+    entry joined back, and its errors then (the field says what the comma did); as it was when
+    nothing was split."""
+    from cluster_cli.load.yaml_loader import rejoin_split_deep
+
+    joined = rejoin_split_deep(item)
+    if joined is item:
+        return item, exc
+    try:
+        model.model_validate(joined)
+    except ValidationError as again:
+        return joined, again
+    return item, exc  # read whole once joined: the split is still a mistake, said as it was
 
 
 def _load_precise(kind: str, raw: bytes, name: str) -> _FileResult:
@@ -362,6 +381,8 @@ def _check_record(kind: str, name: str, index: int, item, line: int, controls: b
     except ValidationError as exc:
         from cluster_cli.load.shape import shape_findings
 
+        item, exc = _rejoined(model, item, exc)
+        origin = Origin(name, f"{kind}[{index}]", item)
         shape = shape_findings(exc, model, origin)
         findings.extend(shape)
         record = None

@@ -8,11 +8,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from cluster_cli import vocabulary as V
 from cluster_cli.model.common import Model, MonthId, PeriodId
-from cluster_cli.model.numbers import Int, Money, Number
+from cluster_cli.model.numbers import Int, Money, Number, rejoin_split_numbers
 
 DisabilityLevel = Literal[V.DISABILITY_LEVELS]
 """Degree of disability (puude raskusaste): keskmine, raske, sügav."""
@@ -43,6 +43,7 @@ class Journey(Model):
     approved: date | None = None
     """The study director's approval of a `study_place` trip within the budget (Lisa 14 2.5)."""
 
+    _split_numbers = model_validator(mode="before")(rejoin_split_numbers)
 
 
 class FuelReceipt(Model):
@@ -51,6 +52,7 @@ class FuelReceipt(Model):
     date: date
     amount: Money = Field(gt=0)
 
+    _split_numbers = model_validator(mode="before")(rejoin_split_numbers)
 
 
 class Application(Model):
@@ -88,6 +90,7 @@ class Application(Model):
     """travel (bus): the day the group supervisor checked the report against the tickets, times
     and route and forwarded it to the study director and accounting (Lisa 14 3.3, 3.5)."""
 
+    _split_numbers = model_validator(mode="before")(rejoin_split_numbers)
 
 
 class SchoolDays(Model):

@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints, model_validator
-
-from cluster_cli.model.numbers import rejoin_split_numbers
+from pydantic import BaseModel, ConfigDict, PrivateAttr, StringConstraints
 
 
 class Model(BaseModel):
@@ -15,11 +13,6 @@ class Model(BaseModel):
     numbers are accepted where text is expected (registry codes, phone numbers)."""
 
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, validate_default=False)
-
-    # A decimal comma in a flow mapping (`{ekap: 17,5}`) splits it into `ekap: 17` and a key `5`:
-    # joined back here, for every record, so that the field says so (`number_split`), not
-    # "field name 5 is not text" or "unknown field '00'".
-    _split_numbers = model_validator(mode="before")(rejoin_split_numbers)
 
 
 @dataclass(frozen=True, slots=True)
