@@ -42,8 +42,8 @@ def test_duplicate_key_is_an_error_with_both_lines(cli, tmp_path, served):
         ("- id: S1\n  first_name: \x00\n", "yaml-syntax", 2),  # a control character
         (b"- id: S1\n  first_name: M\xe4rt\n", "file-not-utf8", 2),  # Latin-1 bytes
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "file-not-utf8", 1),  # a binary file
-        ("", "file-empty", 0),
-        ("# only a comment\n\n", "file-empty", 0),
+        ("", "file-no-records", 0),
+        ("# only a comment\n\n", "file-no-records", 0),
         ("id: S1\nfirst_name: Mart\n", "file-not-list", 1),  # a mapping instead of a list
         ("- just text\n", "record-not-mapping", 1),
         ("- &a {id: X}\n- *a\n", "yaml-alias", 1),

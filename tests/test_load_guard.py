@@ -124,10 +124,11 @@ def test_file_over_the_size_limit_is_refused_before_it_is_read(cli, tmp_path, mo
     [f] = [f for f in doc["findings"] if f["severity"] == "error"]
     assert (f["code"], f["file"], f["line"]) == ("file-over-limit", f"{root}/students/big.yaml", 0)
     assert "0.2 MB, over the limit of 0.1 MB" in f["message"] and "CLUSTER_MAX_FILE_MB=1" in f["hint"]
-    assert findings_of(doc, "file-empty") == []  # refused before it was read
+    assert findings_of(doc, "file-no-records") == []  # refused before it was read
     monkeypatch.setenv("CLUSTER_MAX_FILE_MB", "1")
     code, doc = cli.validate_json(root, "--lang", "en")
-    assert [f["code"] for f in doc["findings"] if f["severity"] == "error"] == ["file-empty"]
+    assert [f["code"] for f in doc["findings"] if f["severity"] == "error"] == []
+    assert [f["code"] for f in doc["findings"] if f["file"].endswith("big.yaml")] == ["file-no-records"]
 
 
 def test_report_refuses_with_a_refused_file_as_first_cause(tmp_path):

@@ -164,7 +164,8 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                         served[path.relative_to(data_dir).as_posix()] = "precise"
                     data = _parse_precise(raw, name, findings)
                     if data is None:
-                        pass
+                        if kind == "cluster":
+                            findings.append(make("info", "cluster-unread", "", name, 0, ""))
                     elif kind == "cluster":
                         _load_cluster(dataset, data, name, findings, raw)
                     else:
@@ -297,14 +298,40 @@ def _load_cluster(dataset: Dataset, data, name: str, findings: list[Finding], ra
     try:
         cluster = Cluster.model_validate(data)
     except ValidationError as exc:
+        from cluster_cli.load.cluster_parts import salvage
         from cluster_cli.load.shape import shape_findings
 
+        data, exc = _rejoined(Cluster, data, exc)
+        origin = Origin(name, "", data)
+
         findings.extend(shape_findings(exc, Cluster, origin))
-        return
+        # The parts with mistakes are left out, each said; the rest of the cluster is used.
+        cluster, origin, dataset.cluster_unchecked, notes = salvage(data, exc, origin)
+        findings.extend(notes)
+        if cluster is None:
+            findings.append(make("info", "cluster-unread", "", name, 0, ""))
+            return
     if any(f.code == "invalid-value" for f in beyond):
+        findings.append(make("info", "cluster-unread", "", name, 0, ""))
         return  # a date no calendar reaches: like a shape error, the cluster is unusable
     cluster.read_from(origin)
     dataset.cluster = cluster
+
+
+def _rejoined(model, item, exc: ValidationError):
+    """A record that failed its shape check, with the numbers a decimal comma split in a `{…}`
+    entry joined back, and its errors then (the field says what the comma did); as it was when
+    nothing was split."""
+    from cluster_cli.load.yaml_loader import rejoin_split_deep
+
+    joined = rejoin_split_deep(item)
+    if joined is item:
+        return item, exc
+    try:
+        model.model_validate(joined)
+    except ValidationError as again:
+        return joined, again
+    return item, exc  # read whole once joined: the split is still a mistake, said as it was
 
 
 def _load_precise(kind: str, raw: bytes, name: str) -> _FileResult:
@@ -312,6 +339,11 @@ def _load_precise(kind: str, raw: bytes, name: str) -> _FileResult:
     findings: list[Finding] = []
     data = _parse_precise(raw, name, findings)
     result = _FileResult([], [], findings, [], precise=data, items=len(data) if isinstance(data, YList) else None)
+    if data is None and [f.code for f in findings] == ["file-empty"]:
+        # An empty (or comments-only) list file is where recording starts: an empty list.
+        findings[:] = [make("info", "file-no-records", "", name, 0, "", kind=kind)]
+        result.precise, result.items = YList(), 0
+        return result
     if data is None:
         result.broken = _salvaged_ids(raw, ID_FIELD.get(kind, "id"))
         if result.broken:
@@ -349,6 +381,8 @@ def _check_record(kind: str, name: str, index: int, item, line: int, controls: b
     except ValidationError as exc:
         from cluster_cli.load.shape import shape_findings
 
+        item, exc = _rejoined(model, item, exc)
+        origin = Origin(name, f"{kind}[{index}]", item)
         shape = shape_findings(exc, model, origin)
         findings.extend(shape)
         record = None

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, Iterator
 
 from cluster_cli.findings import Finding, make
-from cluster_cli.i18n import Phrase
+from cluster_cli.i18n import N_, Phrase
 from cluster_cli.limits import CONTROL, FIRST_YEAR, LAST_YEAR, first_control, range_args
 from cluster_cli.model.common import Origin
 
@@ -82,6 +82,6 @@ def findings(item: Any, origin: Origin, controls: bool) -> Iterator[Finding]:
         line, where = origin.line_of(path), origin.path_text(path)
         if kind == "date":
             yield make("error", "invalid-value", "", origin.file, line, where, field=field,
-                       value=detail.isoformat(), reason=_REASON)
+                       value=detail.isoformat(), reason=_REASON, advice=Phrase(N_("advice.value")))
         else:
             yield make("error", "control-character", "", origin.file, line, where, field=field, char=detail)

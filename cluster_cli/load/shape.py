@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import difflib
+import re
 import types
 import typing
 from datetime import date
@@ -59,8 +61,7 @@ _REASONS = {
 def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origin) -> list[Finding]:
     """One finding per validation error, located at the offending key or item."""
     findings = []
-    for err in error.errors(include_url=False):
-        loc = tuple(err["loc"])
+    for err, loc in _one_branch(error.errors(include_url=False), model, origin):
         # pydantic adds a tag step for tagged unions; keep only the steps that exist in the data
         line = origin.line_of(loc)
         path = origin.path_text(loc)
@@ -106,9 +107,139 @@ def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origi
             reason = Phrase(_REASONS[kind], ctx) if kind in _REASONS else Phrase(N_("reason.other"))
             findings.append(
                 make("error", "invalid-value", "", origin.file, line, path, field=field, value=shown,
-                     reason=reason)
+                     reason=reason, advice=_advice(kind, value, field in PII_FIELDS))
             )
     return findings
+
+
+_DATE = re.compile(r"(?:(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2}))")
+
+
+def _advice(kind: str, value: Any, private: bool) -> Phrase:
+    """What to write instead, where the reason says enough to tell: the nearest date that exists,
+    true/false, a list in brackets, a number; else "correct the value"."""
+    if kind in ("bool_parsing", "bool_type"):
+        return Phrase(N_("advice.bool"))
+    if kind == "list_type" and isinstance(value, str) and not private:
+        items = [part.strip() for part in value.split(",") if part.strip()]
+        return Phrase(N_("advice.list"), (("example", "[" + ", ".join(items or [value]) + "]"),))
+    if kind in ("float_parsing", "decimal_parsing", "int_parsing", "finite_number"):
+        return Phrase(N_("advice.number"))
+    if kind.startswith("date") and isinstance(value, str):
+        nearest = _nearest_date(value.strip())
+        if nearest is not None:
+            return Phrase(N_("advice.date"), (("suggestion", nearest),))
+    return Phrase(N_("advice.value"))
+
+
+def _nearest_date(text: str) -> str | None:
+    """The nearest date that exists to `31.11.2026` (30.11.2026), written the same way; None when
+    `text` is not a date of either form or it exists."""
+    m = _DATE.fullmatch(text)
+    if m is None:
+        return None
+    estonian = m.group(1) is not None
+    day, month, year = (m.group(1, 2, 3) if estonian else m.group(6, 5, 4))
+    day, month, year = int(day), int(month), int(year)
+    if year < 1:
+        return None
+    near_month = min(max(month, 1), 12)
+    near_day = min(max(day, 1), calendar.monthrange(year, near_month)[1])
+    if (near_day, near_month) == (day, month):
+        return None
+    return f"{near_day:02d}.{near_month:02d}.{year}" if estonian else f"{year}-{near_month:02d}-{near_day:02d}"
+
+
+def _one_branch(errors: list, model: type[BaseModel], origin: Origin) -> list[tuple[dict, tuple]]:
+    """Each error with its location as in the data. A field that may be one of several types
+    (`bool | list[IndividualCurriculum]`) fails in every branch, and pydantic names the branch in
+    the location: only the branch the written value is meant for is kept (a list: the list's
+    errors, at the item's own line — not "expected true or false" as well), without its name."""
+    steps = [(err, _branch_steps(model, tuple(err["loc"]))) for err in errors]
+    chosen: dict[tuple, set[str]] = {}
+    for _, found in steps:
+        for prefix, tag in found:
+            chosen.setdefault(prefix, set()).add(tag)
+    for prefix, tags in chosen.items():
+        fit = {t for t in tags if _fits(t, _value_at(origin, prefix))}
+        chosen[prefix] = fit or tags
+    out = []
+    for err, found in steps:
+        if all(tag in chosen[prefix] for prefix, tag in found):
+            drop = {len(prefix) + k for k, (prefix, _) in enumerate(found)}
+            out.append((err, tuple(s for i, s in enumerate(err["loc"]) if i not in drop)))
+    return out
+
+
+def _branch_steps(model: type[BaseModel], loc: tuple) -> list[tuple[tuple, str]]:
+    """The union-branch names in `loc`: (the location in the data before it, the branch name)."""
+    found: list[tuple[tuple, str]] = []
+    data_loc: list = []
+    current: Any = model
+    for step in loc:
+        current = _strip(current)
+        branches = _branches(current)
+        if branches and isinstance(step, str):
+            found.append((tuple(data_loc), step))
+            current = next((b for b in branches if _tag(b) == step), None)
+            if current is None:
+                break
+            continue
+        data_loc.append(step)
+        if isinstance(step, int) and typing.get_origin(current) in (list, tuple, set):
+            current = typing.get_args(current)[0]
+        elif isinstance(step, str) and isinstance(current, type) and issubclass(current, BaseModel) \
+                and step in current.model_fields:
+            current = current.model_fields[step].annotation
+        else:
+            current = None
+    return found
+
+
+def _strip(annotation: Any) -> Any:
+    """Annotated[X, …] → X, X | None → X (pydantic names no branch for these)."""
+    while True:
+        if typing.get_origin(annotation) is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+            continue
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(args) == 1:
+                annotation = args[0]
+                continue
+        return annotation
+
+
+def _branches(annotation: Any) -> list:
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [a for a in typing.get_args(annotation) if a is not type(None)]
+    return []
+
+
+def _tag(annotation: Any) -> str:
+    """pydantic's name for a union branch: `bool`, `list[IndividualCurriculum]`, `Exam`."""
+    if typing.get_origin(annotation) is list:
+        return f"list[{_tag(_strip(typing.get_args(annotation)[0]))}]"
+    return getattr(annotation, "__name__", str(annotation))
+
+
+def _value_at(origin: Origin, loc: tuple) -> Any:
+    node = origin.lined()
+    for step in loc:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def _fits(tag: str, value: Any) -> bool:
+    """Whether the written value is of the kind the branch named `tag` reads."""
+    if isinstance(value, list):
+        return tag.startswith("list[")
+    if isinstance(value, dict):
+        return not tag.startswith("list[") and tag[:1].isupper()
+    return not tag.startswith("list[") and not tag[:1].isupper()
 
 
 def _short(value: Any) -> str:

@@ -263,3 +263,33 @@ def parse_bytes(raw: bytes) -> tuple[object, list[Problem]]:
 
 def _syntax(found) -> Problem:
     return Problem(found.line, "yaml-syntax", found.detail, found.column, found.key, found.args)
+
+
+def rejoin_split_deep(node):
+    """`node` with every number a decimal comma split inside a flow mapping joined back
+    (`{ekap: 17,5}` read as `ekap: 17` and a key `5` → `ekap: SplitNumber("17,5")`,
+    `model.numbers.rejoin_split_numbers`), lines kept; the same object when nothing was split.
+    Used only on a record that failed its shape check, so that the field says a comma split it
+    rather than "field name 5 is not text" or "unknown field '00'"."""
+    from cluster_cli.model.numbers import rejoin_split_numbers
+
+    if isinstance(node, list):
+        items = [rejoin_split_deep(item) for item in node]
+        if all(a is b for a, b in zip(items, node)):
+            return node
+        out = YList(items)
+        out.line, out.item_lines = getattr(node, "line", 0), list(getattr(node, "item_lines", []))
+        return out
+    if not isinstance(node, dict):
+        return node
+    values = {key: rejoin_split_deep(value) for key, value in node.items()}
+    joined = rejoin_split_numbers(values)
+    if all(joined.get(k, _GONE) is node[k] for k in node) and len(joined) == len(node):
+        return node
+    out = YDict(joined)
+    out.line = getattr(node, "line", 0)
+    out.key_lines = {k: v for k, v in getattr(node, "key_lines", {}).items() if k in joined}
+    return out
+
+
+_GONE = object()

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from cluster_cli import vocabulary as V
 from cluster_cli.model.common import Id, Model, Record, Text
-from cluster_cli.model.numbers import Int, Money, Number
+from cluster_cli.model.numbers import Int, Money, Number, Percent
 
 
 class CourseHours(Model):
@@ -135,7 +135,7 @@ class CourseDiscount(Model):
     """5.5: a discount of the total price for an employer with more than 3 participants."""
 
     employer: Id
-    percent: Number = Field(ge=0, le=100)
+    percent: Percent = Field(ge=0, le=100)
 
 
 class CourseSafetyInstruction(Model):

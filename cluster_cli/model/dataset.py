@@ -34,6 +34,8 @@ class Dataset:
     # ... and what finds the lines of records read without them (`load.lines.Locator`): the lines
     # found in a run are kept for the next (`keep_lines`).
     locators: list[Any] = field(default_factory=list)
+    # Sections of cluster.yaml left out in part or whole for their shape errors (`load/cluster_parts.py`).
+    cluster_unchecked: set[str] = field(default_factory=set)
 
     def index(self) -> None:
         """Build `by_id`; call once after loading."""
@@ -84,6 +86,11 @@ class Dataset:
         """Keep the lines found in this run in the cache, for the next run on the same files."""
         for locator in self.locators:
             locator.keep_learned()
+
+    def cluster_complete(self, section: str) -> bool:
+        """True when the cluster's `section` (e.g. "exams") was read whole: a rule that concludes
+        from something missing there must not, when cluster.yaml or that section had errors."""
+        return self.cluster is not None and section not in self.cluster_unchecked
 
     def is_known(self, kind: str, ident: str) -> bool:
         """True when `ident` exists, or existed in a record that failed its shape check."""

@@ -68,7 +68,7 @@ def _digit_key(key: Any) -> str | None:
 def rejoin_split_numbers(data: Any) -> Any:
     """`{cost: 2, 60: None}` (from ``{cost: 2,60}``) → `{cost: SplitNumber("2,60")}`; any other
     value is returned as it is (the same object when nothing was split)."""
-    if not isinstance(data, dict) or all(v is not None for v in data.values()):
+    if not isinstance(data, dict) or None not in data.values():
         return data
     out: dict = {}
     previous: Any = None
@@ -172,13 +172,37 @@ Money = Annotated[Decimal, BeforeValidator(_money_field)]
 def _no_bool_int(value: Any) -> Any:
     if isinstance(value, bool):  # `course: true`: pydantic's lax mode would read it as 1
         raise PydanticCustomError("int_type", "Input should be a valid integer")
+    if isinstance(value, SplitNumber):
+        _number_text(value)  # refused: says the comma split a flow mapping
     return value
 
 
 def _no_bool_number(value: Any) -> Any:
+    """A number as YAML reads it, or as text the Estonian way (`"6,5"`, `6,5` in block style)."""
     if isinstance(value, bool):
         raise PydanticCustomError("decimal_type", "Decimal input should be an integer, float, string or Decimal object")
+    if isinstance(value, str):
+        return _number_text(value)
     return value
+
+
+def _number_text(value: str, percent: bool = False) -> Decimal:
+    if isinstance(value, SplitNumber):
+        raise PydanticCustomError("number_split", "a decimal comma split a flow mapping: write \"{value}\" or {dotted}",
+                                  {"value": str(value), "dotted": value.dotted})
+    text = value.strip()
+    if percent and text.endswith("%"):
+        text = text[:-1].rstrip()
+    try:
+        return parse_number(text)
+    except NumberError:
+        raise PydanticCustomError("decimal_parsing", "a number is expected, e.g. 1.5 or 1,5") from None
+
+
+def _percent(value: Any) -> Any:
+    if isinstance(value, str):
+        return _number_text(value, percent=True)
+    return _no_bool_number(value)
 
 
 Int = Annotated[int, BeforeValidator(_no_bool_int)]
@@ -186,4 +210,8 @@ Int = Annotated[int, BeforeValidator(_no_bool_int)]
 with file:line), not read as 1 and 0."""
 
 Number = Annotated[Decimal, BeforeValidator(_no_bool_number)]
-"""A number (EKAP, years, km) in a data file: as `Decimal`, but `true`/`false` are refused."""
+"""A number (EKAP, years, km) in a data file: as `Decimal`, but `true`/`false` are refused; text
+with a decimal comma (`"6,5"`) is read the Estonian way."""
+
+Percent = Annotated[Decimal, BeforeValidator(_percent)]
+"""A percentage (0–100) in a data file: a `Number`, and `"10 %"` or `10%` reads as 10."""

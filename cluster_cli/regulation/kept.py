@@ -41,7 +41,8 @@ def context_key(ds: Dataset, as_of: date) -> str | None:
 def subset(ds: Dataset, without: set[str]) -> Dataset:
     """The records of every file but those `without`, with the cluster: what record rules need
     to judge those files. No index is built: a record rule must not read one."""
-    sub = Dataset(root=ds.root, cluster=ds.cluster, profile_raw=ds.profile_raw, profile_file=ds.profile_file)
+    sub = Dataset(root=ds.root, cluster=ds.cluster, profile_raw=ds.profile_raw, profile_file=ds.profile_file,
+                  cluster_unchecked=ds.cluster_unchecked)
     for kind, records in ds.records.items():
         sub.records[kind] = [r for r in records if r.origin.file not in without]
     return sub

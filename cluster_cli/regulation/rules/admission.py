@@ -153,7 +153,7 @@ def admission_committee(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         mandates.setdefault(k.school, []).append((k.appointed, add_months(k.appointed, months)))
     unnamed: set[str] = set()
     for s in ds.records.get("students", []):
-        if s.admission is None:
+        if s.admission is None or not ds.cluster_complete("admission_committees"):
             continue
         spans = mandates.get(s.school)
         if spans is None:

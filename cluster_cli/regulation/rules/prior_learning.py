@@ -206,7 +206,8 @@ def _committees(ds: Dataset, schools: dict[str, tuple[Student, int]]) -> Iterato
     committees = cluster.prior_learning_committees if cluster is not None else []
     known = {c.school for c in committees}
     for school, (s, j) in sorted(schools.items()):
-        if school not in known:
+        # not when the committees were not all read (cluster.yaml or its section had errors)
+        if school not in known and ds.cluster_complete("prior_learning_committees"):
             yield at(s, ("prior_learning", j, "decided"), CODE, "Lisa 5 III.1", severity="warning",
                      key=N_("prior-learning.no-committee"), school=school, student=s.id)
     for i, c in enumerate(committees):
