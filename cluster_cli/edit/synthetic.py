@@ -227,10 +227,11 @@ def student_lines(L: list[str], rng: random.Random, n: int, school: tuple, cur: 
               "    - status: active", f"      start: {(leave_end + timedelta(days=1)).isoformat()}"]
     else:
         L += ["    - status: active", f"      start: {start.isoformat()}"]
-    # Grades: 35 drawn (≈ 41 with re-sits and interim grades), in date order, on modules of the years studied so far. A negative result
-    # (2/MA/X, ~3 %) is a study debt (6.2): it gets a re-sit agreed within days and a positive
-    # re-sit of the same module 1–3 weeks later, so that no debt blocks a placement — except
-    # that about 1 in 5 debts of a student without a placement is left open, for debt reports.
+    # Grades: 35 drawn (≈ 41 with re-sits and interim grades), in date order, on modules of the
+    # years studied so far. A negative result (2/MA/X, ~3 %) is a study debt (6.2): it gets a
+    # re-sit agreed within days and a positive re-sit of the same module 1–3 weeks later, so that
+    # no debt blocks a placement — except that about 1 in 5 debts of a student without a
+    # placement is left open, for debt reports. Then the interim grades of continuing modules.
     modules = [m[0] for m in cur["modules"] if m[6] <= course]
     last_day = AS_OF - timedelta(days=1)
     window = (last_day - start).days

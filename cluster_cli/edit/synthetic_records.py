@@ -22,6 +22,9 @@ CLOSING = frozenset({"module", "final", "practice"})
 # placements start on FINISHED_START) and this study year's (valid, review and draft ones).
 LAST_YEAR_PERIOD = (date(2026, 3, 2), date(2026, 5, 8))
 THIS_YEAR_PERIOD = (date(2026, 11, 2), date(2027, 5, 7))
+# A practice module's safety instruction (Lisa 8 2): the last school day before its period (not
+# in a school holiday), by the period's first day.
+INSTRUCTED = {LAST_YEAR_PERIOD[0]: date(2026, 2, 20), THIS_YEAR_PERIOD[0]: date(2026, 10, 30)}
 
 
 _PERIODS: dict[date, tuple[str, date, date]] = {}
@@ -94,15 +97,15 @@ def practice_modules(cur: dict, course: int) -> tuple[tuple, tuple | None]:
 def group_schedule_lines(L: list[str], this_year: tuple, last_year: tuple | None, start: date,
                          instructor: str) -> None:
     """A group's practice periods (Lisa 7 2.5) and its safety-instruction sheet (Lisa 8 1–3): the
-    general instruction on the first day of studies, and each practice module's own a week
-    before its period."""
+    general instruction on the first day of studies, and each practice module's own on the
+    last school day before its period."""
     periods = ([(last_year[0], *LAST_YEAR_PERIOD)] if last_year else []) + [(this_year[0], *THIS_YEAR_PERIOD)]
     L.append("  practice_periods:")
     for module, pstart, pend in periods:
         L += [f"    - module: {module}", f"      start: {pstart.isoformat()}", f"      end: {pend.isoformat()}"]
     L += ["  safety_instructions:", f"    - date: {start.isoformat()}", f"      instructor: {s(instructor)}"]
     for module, pstart, _ in periods:
-        L += [f"    - date: {(pstart - timedelta(days=7)).isoformat()}", f"      module: {module}",
+        L += [f"    - date: {INSTRUCTED[pstart].isoformat()}", f"      module: {module}",
               f"      instructor: {s(instructor)}"]
 
 
