@@ -6,6 +6,7 @@ the rules that fire, with their counts."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 import pytest
@@ -46,14 +47,17 @@ def test_synthetic_clusters_of_other_seeds_validate_clean(cli, tmp_path, student
     assert code == 0
 
 
-def test_debts_are_still_left_open_for_the_debt_reports(cli, tmp_path):
-    """An interim grade of a module whose last result is negative is negative too: the debts the
-    generator leaves open (students without a placement) stay open."""
+def test_debts_are_left_open_for_one_student_in_five_without_a_placement(cli, tmp_path):
+    """The debts the generator leaves open (students without a placement) stay open: each is a
+    test of its own topic, so the module's later results — an interim grade among them — do not
+    clear it (before, they did: 15 students of 1,000 had a debt)."""
     from cluster_cli.edit.synthetic import synthetic_files
 
-    files, counts = synthetic_files(300, 1)
-    assert counts["open_debts"] > 0
+    files, counts = synthetic_files(500, 1)
     root = write_data(tmp_path / "data", files)
     result = cli("debts", "--data", root, "--as-of", "2026-11-23", "--format", "json")
     assert result.exit_code in (0, 1), result.output
-    assert '"module"' in result.stdout
+    doc = json.loads(result.stdout)
+    with_debts = sum(g["with_debts"] for g in doc["groups"])
+    without_placement = counts["students"] - counts["placements"]
+    assert 0.12 * without_placement <= with_debts <= 0.3 * without_placement, with_debts

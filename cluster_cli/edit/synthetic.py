@@ -34,7 +34,7 @@ from cluster_cli.edit.synthetic_catalogue import (
     registry_code, s, weekday_on_or_before,
 )
 from cluster_cli.edit.synthetic_records import (
-    THIS_YEAR_PERIOD, group_schedule_lines, placement_record_lines, practice_modules, quoted_grade,
+    OPEN_DEBT_TOPIC, THIS_YEAR_PERIOD, group_schedule_lines, placement_record_lines, practice_modules, quoted_grade,
     with_interim_grades,
 )
 
@@ -237,7 +237,7 @@ def student_lines(L: list[str], rng: random.Random, n: int, school: tuple, cur: 
     window = (last_day - start).days
     # Pending placements start on 2026-11-02 at the earliest: debts must be cleared before that.
     resit_by = date(2026, 10, 30) if has_placement else last_day
-    entries = []  # (date, order, module, kind, value, resit_agreed)
+    entries = []  # (date, order, module, kind, value, resit_agreed, topic)
     for d in sorted(rng.randrange(window) for _ in range(GRADES_PER_STUDENT)):
         day = weekday_on_or_before(start + timedelta(days=d))
         if day < start:  # a start on a weekend: the first grade falls on the Monday after
@@ -247,21 +247,28 @@ def student_lines(L: list[str], rng: random.Random, n: int, school: tuple, cur: 
         if rng.random() < NEGATIVE_SHARE and day + timedelta(days=24) <= resit_by:
             stats["negative_grades"] += 1
             if not has_placement and rng.random() < 0.2:
+                # an open debt: a test of its own topic, so that the module's later results do
+                # not clear it (the debt engine pairs a debt with a result of the same topic)
                 stats["open_debts"] += 1
-                entries.append((day, len(entries), module, kind, fit(rng.choice(("2", "MA", "X")), module), None))
+                entries.append((day, len(entries), module, "assessment", fit(rng.choice(("2", "MA", "X")), module),
+                                None, OPEN_DEBT_TOPIC))
                 continue
             agreed = day + timedelta(days=1 + rng.randrange(5))
             resit = weekday_on_or_before(day + timedelta(days=8 + rng.randrange(14)))
-            entries.append((day, len(entries), module, kind, fit(rng.choice(("2", "MA", "X")), module), agreed))
-            entries.append((resit, len(entries), module, kind, fit(rng.choice(("4", "3", "3", "A")), module), None))
+            entries.append((day, len(entries), module, kind, fit(rng.choice(("2", "MA", "X")), module), agreed, None))
+            entries.append((resit, len(entries), module, kind, fit(rng.choice(("4", "3", "3", "A")), module), None,
+                            None))
         else:
-            entries.append((day, len(entries), module, kind, fit(rng.choice(("5", "4", "4", "3", "A")), module), None))
+            entries.append((day, len(entries), module, kind, fit(rng.choice(("5", "4", "4", "3", "A")), module), None,
+                            None))
     entries.sort()
     entries = with_interim_grades(entries, rng, fit, stats)
     L.append("  grades:")
-    for day, _, module, kind, value, agreed in entries:
+    for day, _, module, kind, value, agreed, topic, _signed in entries:
         L += [f"    - module: {module}", f"      kind: {kind}", f"      value: {q(value)}",
               f"      date: {day.isoformat()}"]
+        if topic is not None:
+            L.append(f"      topic: {topic}")
         if agreed is not None:
             L.append(f"      resit_agreed: {agreed.isoformat()}")
     L.append("  attendance:")

@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from cluster_cli.edit.synthetic_catalogue import AS_OF, q, s, weekday_on_or_before
 
 NEGATIVE = frozenset({"2", "MA", "X"})
+OPEN_DEBT_TOPIC = "Kontrolltöö"
+"""The topic of a debt the generator leaves open (no later result of the module clears it)."""
 WORK = frozenset({"assessment", "independent"})
 CLOSING = frozenset({"module", "final", "practice"})
 
@@ -48,14 +50,16 @@ def _period_of(day: date) -> tuple[str, date, date]:
 
 
 def with_interim_grades(entries: list[tuple], rng: random.Random, fit, stats: dict) -> list[tuple]:
-    """`entries` (date, order, module, kind, value, resit_agreed), sorted, with the interim grade
-    of every module still open at the end of an ended study period in which it had results
+    """`entries` (date, order, module, kind, value, resit_agreed, topic), sorted, with the interim
+    grade of every module still open at the end of an ended study period in which it had results
     (2.34, Lisa 3 II.19–20): `period` at the end of an autumn period, `year_end` at the end of a
     spring one, dated the period's last working day. The grade is negative while the module's
-    last result is (the debt stays open, as the debt engine sees it), else positive."""
+    last result is (the debt stays open, as the debt engine sees it), else positive. Each entry
+    gains an eighth item: the day the re-sit agreement sheet was signed (6.2.4) for a positive
+    result that clears a debt (the debt engine's pairing: same module and topic), else None."""
     closed: dict[str, date] = {}
     ends: dict[str, dict[str, tuple[date, str]]] = {}
-    for day, _, module, kind, _, _ in entries:
+    for day, _, module, kind, _, _, _ in entries:
         if kind in CLOSING:
             closed.setdefault(module, day)
         elif kind in WORK:
@@ -68,18 +72,23 @@ def with_interim_grades(entries: list[tuple], rng: random.Random, fit, stats: di
         for _, (end, kind) in sorted(periods.items()):
             if first_close is None or first_close > end:
                 added.append((weekday_on_or_before(end), module, kind))
-    if not added:
-        return entries
     stats["interim_grades"] += len(added)
-    merged = entries + [(day, 100_000 + k, module, kind, None, None) for k, (day, module, kind) in enumerate(added)]
+    merged = entries + [(day, 100_000 + k, module, kind, None, None, None)
+                        for k, (day, module, kind) in enumerate(added)]
     merged.sort()  # by date, then order (unique)
-    last: dict[str, str] = {}
+    failing: set[tuple[str, str | None]] = set()  # (module, topic) whose last result is negative
     out = []
-    for day, order, module, kind, value, agreed in merged:
+    for day, order, module, kind, value, agreed, topic in merged:
+        key = (module, topic)
         if value is None:
-            value = fit("2" if last.get(module) in NEGATIVE else rng.choice(("5", "4", "4", "3")), module)
-        last[module] = value
-        out.append((day, order, module, kind, value, agreed))
+            value = fit("2" if key in failing else rng.choice(("5", "4", "4", "3")), module)
+        signed = None
+        if value in NEGATIVE:
+            failing.add(key)
+        elif key in failing:
+            failing.discard(key)
+            signed = day
+        out.append((day, order, module, kind, value, agreed, topic, signed))
     return out
 
 
