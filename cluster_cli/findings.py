@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from cluster_cli.i18n import Period, Phrase, hint_for, message_for
+
 SEVERITIES = ("error", "warning", "info")
 _SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -32,13 +34,14 @@ def mask(value: str) -> str:
 # Personal data found by its value, wherever it is written (a misspelt key, `IBAN:` in capitals,
 # flow style, spaces in an IBAN): candidates by shape here, then python-stdnum decides.
 _CODE_SHAPE = re.compile(r"(?<![0-9])[1-6][0-9]{10}(?![0-9])")
+_DIGIT = re.compile(r"[0-9]")
 _IBAN_SHAPE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}[0-9]{2}(?: ?[A-Za-z0-9]{1,4}){3,8}(?![A-Za-z0-9])")
 
 
 def mask_values(text: str) -> str:
     """`text` with every personal code (isikukood) and IBAN in it masked, recognised by value
     (python-stdnum's ee.ik and iban) rather than by the key it is written under."""
-    if not any(c.isdigit() for c in text):
+    if _DIGIT.search(text) is None:  # both shapes need an ASCII digit
         return text
     out = _CODE_SHAPE.sub(lambda m: mask(m.group()) if _is_code(m.group()) else m.group(), text)
     return _IBAN_SHAPE.sub(_masked_iban, out)
@@ -111,8 +114,6 @@ class Finding:
 
     def localized(self, lang: str, show_pii: bool = False) -> dict[str, Any]:
         """The JSON contract: severity, code, clause, file, line, path, message, hint."""
-        from cluster_cli.i18n import hint_for, message_for
-
         args = {k: _shown(v, show_pii) for k, v in self.args}
         message, hint = message_for(self.key, lang, args), hint_for(self.key, lang, args)
         if not show_pii:  # a value quoted in a message may be personal data under any key
@@ -161,8 +162,6 @@ def count(findings: list[Finding]) -> dict[str, int]:
 
 
 def _encode(value: Any) -> Any:
-    from cluster_cli.i18n import Period, Phrase
-
     if isinstance(value, Pii):
         return {"$pii": str(value)}
     if isinstance(value, Period):  # written as the language writes it (2026-sügis): keep the type
@@ -179,8 +178,6 @@ def _encode(value: Any) -> Any:
 
 
 def _decode(value: Any) -> Any:
-    from cluster_cli.i18n import Period, Phrase
-
     if isinstance(value, dict):
         if "$pii" in value:
             return Pii(value["$pii"])

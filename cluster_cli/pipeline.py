@@ -9,12 +9,13 @@ from __future__ import annotations
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from cluster_cli.findings import Finding
+from cluster_cli.findings import Finding, Pii, mask, mask_values
+from cluster_cli.i18n import Period, Phrase
 
 
 @dataclass
@@ -66,9 +67,13 @@ def check(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
     timings: Timings | None = None,
+    store: "Cache | None" = None,  # noqa: F821 - imported lazily
 ) -> list[Finding]:
     """Stage 2: run the rule registry (all rules, or those selected) and return every finding —
-    the loader's and the rules' — in file and line order."""
+    the loader's and the rules' — in file and line order. With a cache `store`, the findings of
+    record rules on files that did not change come from it (`regulation/kept.py`); the caller
+    passes one only where the answer is shown masked."""
+    from cluster_cli.regulation import kept
     from cluster_cli.regulation.rules import RULES, Context
 
     timings = timings or Timings()
@@ -76,11 +81,9 @@ def check(
     skipped = set(ignore)
     ctx = Context(as_of=as_of, profile=loaded.profile)
     findings = list(loaded.findings)
+    rules = [r for r in RULES if (chosen is None or r.id in chosen) and r.id not in skipped]
     with timings.stage("check"):
-        for rule in RULES:
-            if (chosen is not None and rule.id not in chosen) or rule.id in skipped:
-                continue
-            findings.extend(rule.check(loaded.dataset, ctx))
+        findings.extend(kept.run(loaded.dataset, ctx, rules, store, masked_finding))
     findings = [f for f in findings if f.code not in skipped]
     findings.sort(key=Finding.sort_key)
     return findings
@@ -199,11 +202,6 @@ def question_key(data_dir: Path, question: list) -> AnswerSlot | None:
 def masked_finding(f: Finding) -> Finding:
     """The finding with its personal data masked as the masked output shows it: what the
     answers cache may keep (masking is idempotent, so rendering it masked again is the same)."""
-    from dataclasses import replace
-
-    from cluster_cli.findings import Pii, mask, mask_values
-    from cluster_cli.i18n import Period, Phrase
-
     def masked(value):
         if isinstance(value, Pii):
             return Pii(mask(value))
@@ -258,7 +256,14 @@ def validate(
                     slot.discard()
     with recording_reads() as reads:
         loaded = load(data_dir, timings=timings, cache=cache, fast=fast)
-    findings = check(loaded, as_of, select=select, ignore=ignore, timings=timings)
+    store = None
+    if cache and not show_pii:  # findings kept per file are stored masked: never for --show-pii
+        from cluster_cli.load.cache import open_cache
+
+        store = open_cache(data_dir, prune=False)
+    findings = check(loaded, as_of, select=select, ignore=ignore, timings=timings, store=store)
+    if cache:
+        loaded.dataset.keep_lines()  # the lines of this run's findings, for the next run
     ds = loaded.dataset
     result = Validation(findings, len(ds.files), sum(len(v) for v in ds.records.values()),
                         ds.cluster.language if ds.cluster else None)

@@ -34,6 +34,10 @@ DOCUMENTS_TO = ("guardian", "student")
 MEASURE_KINDS = ("department_discussion", "support_discussion", "director_discussion", "reprimand",
                  "allowance_stop", "probation", "dormitory_removal", "conditional_removal", "removal")
 RESIDENCES = ("citizen", "long_term", "temporary", "right_of_residence", "none")
+# exams (Lisa 3 III, Lisa 4): kinds, committee roles, a committee member's place at the school
+EXAM_KINDS = ("final", "professional", "transition")
+EXAM_ROLES = ("chair", "deputy", "member", "examiner")
+EXAM_POSITIONS = ("leading_teacher", "management", "teacher")
 
 # --- allowances -------------------------------------------------------------------------------
 
@@ -101,3 +105,42 @@ IOK_INITIATIVES = ("student", "guardian", "school")  # Lisa 10 4–5
 IOK_GROUNDS = ("health", "giftedness", "learning_difficulties")  # Lisa 10 3.1–3.3
 IOG_GROUNDS = ("transfer", "health", "family", "other")  # 6.6.1
 IOG_END_REASONS = ("schedule_not_kept", "debts")  # 6.6.8
+# --- admission and the student card (4.1, 4.2, Lisa 1, Lisa 2) --------------------------------
+
+# 4.1.6–4.1.9, Lisa 1 II.4–II.10: the education on entry (põhihariduseta, põhiharidus,
+# lihtsustatud õppekava alusel põhiharidus, keskharidus)
+ENTRY_EDUCATIONS = ("none", "basic", "basic_simplified", "secondary")
+# Lisa 1 III.1.1–1.4, IV.2: isikut tõendav dokument, elamisluba/-õigus või seadusliku viibimise
+# tõend, avaldus, haridust tõendava dokumendi originaal või notariaalne koopia, vanema nõusolek,
+# teises koolis läbitud õpingute tõend
+ADMISSION_DOCUMENTS = ("id_document", "residence_permit", "application", "certificate", "guardian_consent",
+                       "transcript")
+# Lisa 2 6.1: rikutud, hävinud, kadunud, varastatud; nimi või isikukood muutunud
+CARD_REPLACEMENT_REASONS = ("damaged", "destroyed", "lost", "stolen", "name_changed", "code_changed")
+# --- prior learning (VÕTA, Lisa 5) ------------------------------------------------------------
+
+PRIOR_LEARNING_KINDS = ("study", "work")  # varasemad õpingud / töökogemus (Lisa 5 I.1)
+PRIOR_EVIDENCE_KINDS = (
+    "diploma",  # Lisa 5 II.3 diplom
+    "certificate",  # II.3 tunnistus
+    "transcript",  # II.3 akadeemiline õiend
+    "record_card",  # II.3 õpitulemuste arvestamise kaart
+    "training_certificate",  # II.3 koolituse tunnistus
+    "professional_certificate",  # II.3 kutsetunnistus
+    "employment_contract",  # II.4 töölepingu koopia
+    "appointment_directive",  # II.4 ametisse nimetamise käskkirja koopia
+    "employment_record",  # II.4 tööraamat
+    "reference",  # II.4 soovituskiri
+    "work_description",  # II.2 töökogemuse kirjeldus
+    "self_analysis",  # II.2 eneseanalüüs
+    "portfolio",  # III.13 õpimapp, sooritatud praktiline töö
+    "assessment",  # III.7 sisulise hindamise tõend: test, kontrolltöö, tasemetöö, eksami protokoll
+    "other",  # II.3 muu haridust tõendav dokument
+)
+PRIOR_COMMITTEE_ROLES = ("study_director", "leading_teacher", "secretary", "teacher", "expert")  # Lisa 5 III.2
+# --- adult courses (Lisa 15) ------------------------------------------------------------------
+
+COURSE_KINDS = ("paid", "free", "rkt")  # 1.2.3 paid, 1.2.2 free (procurement/project), 1.2.1 state-commissioned
+COURSE_CANCELLATIONS = ("cancelled", "postponed")  # 3.10
+COURSE_DOCUMENTS = ("certificate", "statement")  # 4.4 tunnistus, 4.5 tõend
+COURSE_REMOVAL_REASONS = ("application", "absences", "dropped")  # 3.11.1–3.11.3

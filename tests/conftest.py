@@ -87,7 +87,8 @@ _BASE = {
             "field": "Info- ja kommunikatsioonitehnoloogiad",
             "state_funded_places": 24,
             "modules": [
-                {"id": "M1", "name": "Programmeerimise alused", "type": "core", "ekap": 40, "practical_work_ekap": 30},
+                {"id": "M1", "name": "Programmeerimise alused", "type": "core", "ekap": 40, "practical_work_ekap": 30,
+                 "safety": True},
                 {"id": "M2", "name": "Veebiarendus", "type": "core", "ekap": 50, "practical_work_ekap": 35},
                 {"id": "M3", "name": "Praktika", "type": "core", "ekap": 30, "practice_ekap": 30},
                 {"id": "G1", "name": "Võtmepädevused", "type": "general", "ekap": 60},
@@ -141,6 +142,8 @@ _BASE = {
             "course": 1,
             "start": date(2026, 9, 1),
             "nominal_end": date(2029, 6, 30),
+            "email": "liis.kuusk@example.ee",
+            "harid": True,  # 5.3.1.3: a first-year's HarID account and e-mail
             "guardian": {"name": "Anne Kuusk", "relation": "ema", "phone": "+372 5234 5678"},
             "status": [{"status": "active", "start": date(2026, 9, 1)}],
         },

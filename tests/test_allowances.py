@@ -547,12 +547,15 @@ def test_clause_6_12_10_the_amount_is_the_directives(run):
     "change, code, clause",
     [
         (lambda f, s: s.update(secondary_education=True), "lunch-secondary-education", "6.12.8"),
+        (lambda f, s: s.update(admission={"date": date(2026, 8, 20), "education": "secondary"}),
+         "lunch-secondary-education", "6.12.8"),
         (lambda f, s: s.update(study_form="non_stationary"), "lunch-not-stationary", "6.12.8, 6.12.9"),
         (lambda f, s: f["curricula.yaml"][0].update(level=5, kind="initial", ekap=120),
          "lunch-level-5", "6.12.9, 3.5.2"),
         (lambda f, s: f["curricula.yaml"][0].update(kind="continuing", ekap=60), "lunch-not-initial", "6.12.8"),
     ],
-    ids=["6.12.8-secondary", "6.12.8-stationary", "6.12.9-level-5", "6.12.8-continuing"],
+    ids=["6.12.8-secondary", "6.12.8-secondary-on-admission", "6.12.8-stationary", "6.12.9-level-5",
+         "6.12.8-continuing"],
 )
 def test_clause_6_12_8_6_12_9_who_does_not_qualify(run, change, code, clause):
     s = student("L1", 1)

@@ -101,3 +101,15 @@ def test_the_cycles_numbers_come_from_the_profile(calendar):
     doc = calendar(files, "2027-01-20", "--days", "70")
     assert ("2027-02-09", "2027-01") in of_kind(doc, "bus-check")
     assert ("2027-03-24", "2027-spring") in of_kind(doc, "grant-appeal")
+
+
+def test_clause_7_7_the_decision_on_a_challenge_may_be_appealed_within_30_days(calendar):
+    files = base_data()
+    files[STUDENTS][0]["status"][-1]["end"] = date(2027, 1, 14)
+    files[STUDENTS][0]["status"].append({"status": "expelled", "start": date(2027, 1, 15),
+                                         "challenge_decided": date(2027, 1, 29)})
+    doc = calendar(files, "2027-01-20", "--days", "60")
+    e = one(doc, "challenge-appeal", "S1")
+    # thirty days from Friday 29 January is Sunday 28 February → Monday 1 March
+    assert (e["date"], e["clause"]) == ("2027-03-01", "7.7") and "2027-01-29" in e["message"]
+    assert of_kind(doc, "decision-challenge") == []  # the challenge is made and decided

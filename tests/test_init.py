@@ -65,7 +65,7 @@ def test_new_cluster_has_every_file_and_validates_clean(cli, tmp_path):
     result = cli("init", folder, *NEW)
     assert result.exit_code == 0, result.output
     assert "Loodud" in result.stderr and "cluster validate --data" in result.stderr
-    assert sorted(tree(folder)) == ["cluster.yaml", "curricula.yaml", "groups.yaml", "members.yaml",
+    assert sorted(tree(folder)) == ["cluster.yaml", "courses.yaml", "curricula.yaml", "groups.yaml", "members.yaml",
                                     "placements/vvttk.yaml", "profile.yaml", "students/vvttk/NAIDIS-26.yaml",
                                     "tasks.yaml"]
     assert errors(cli, folder) == []
@@ -138,7 +138,7 @@ def test_every_commented_example_is_valid_when_taken_in(cli, tmp_path):
     folder = tmp_path / "uus"
     assert cli("init", folder, *NEW).exit_code == 0
     for name in ("curricula.yaml", "members.yaml", "tasks.yaml", "groups.yaml", "students/vvttk/NAIDIS-26.yaml",
-                 "placements/vvttk.yaml", "cluster.yaml"):
+                 "placements/vvttk.yaml", "courses.yaml", "cluster.yaml"):
         before = (folder / name).read_text(encoding="utf-8")
         uncomment(folder / name)
         assert (folder / name).read_text(encoding="utf-8") != before, name

@@ -42,12 +42,14 @@ def test_every_profile_parameter_is_read_by_some_code(cli, tmp_path):
 
 
 def test_issue16_removed_parameters_are_not_shown(cli, tmp_path):
-    """4.8.7, 6.1.6, 2.10, Lisa 5 I.3 / III.8: the tool has no data these numbers could be checked
-    against; `cluster profile` does not list them. (The appeal terms of 4.13.15 and Lisa 11 VII.3
-    came back with the calendar's appeal windows, issue 21: tests/test_calendar_cycles.py.)"""
+    """4.8.7, 6.1.6: the tool has no data these numbers could be checked against; `cluster
+    profile` does not list them. (The appeal terms of 4.13.15 and Lisa 11 VII.3 came back with the
+    calendar's appeal windows, issue 21: tests/test_calendar_cycles.py; the VÕTA limits of Lisa 5
+    I.3 / III.8 with the students' `prior_learning:` applications: tests/test_prior_learning.py;
+    2.10's independent_work_min_share with modules' independent_work_ekap:
+    tests/test_rules_study_volume.py.)"""
     names = {row["parameter"] for row in _profile_parameters(cli, tmp_path)}
-    removed = {"lesson_minutes", "late_minutes", "absent_minutes", "independent_work_min_share",
-               "prior_learning_max_years", "prior_learning_general_min_share"}
+    removed = {"lesson_minutes", "late_minutes", "absent_minutes"}
     assert names & removed == set()
 
 

@@ -166,7 +166,7 @@ def test_payments_summary_fits_an_80_column_terminal(cli, sample, monkeypatch):
     assert result.exit_code == 0, result.output
     assert max(len(line) for line in result.stdout.splitlines()) <= 80, result.stdout
     assert "Vana-Vigala Tehnika- ja Teeninduskool" in " ".join(result.stdout.split())
-    assert "  kokku: 31 makset, 1\xa0860,50 €" in result.stdout  # the school's own students
+    assert "  kokku: 31 makset, 1\xa0866,90 €" in result.stdout  # own students; TA-24-02's trip, Lisa 14 2.5
 
 
 def test_contract_workbooks_name_their_sheets_in_estonian(cli, sample, tmp_path):

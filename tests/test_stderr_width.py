@@ -91,7 +91,7 @@ def test_contract_warnings_wrap_under_their_text_and_keep_every_piece_whole(cli,
     piped = _run(cli, tmp_path, monkeypatch, None, *args)
     assert piped.exit_code == 0, piped.output
     warnings = [line for line in piped.stderr.splitlines() if "hoiatus: " in line]
-    assert len(warnings) == 4 and all(len(w) > 120 for w in warnings)  # with HA-2026-06's paperwork (Lisa 7 4.2)
+    assert len(warnings) == 5 and all(len(w) > 120 for w in warnings)  # HA-2026-06: Lisa 7 4.2, 1.3.1
     result = _run(cli, tmp_path, monkeypatch, 80, *args)
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()

@@ -45,8 +45,9 @@ def test_clause_6_4_7_5_intervention_hours_match_moderate_or_thorough(run):
     no_hours = {k: v for k, v in MEASURE.items() if k != "hours_per_week"}
     [(clause, _, _)] = run("support-measure", support_measures=[no_hours])
     assert clause == "6.4.7.5"
-    [(clause, path, _)] = run("support-measure", support_measures=[{**MEASURE, "hours_per_week": 0.5}])
+    [(clause, path, message)] = run("support-measure", support_measures=[{**MEASURE, "hours_per_week": 0.5}])
     assert path == "hours_per_week"
+    assert "0,5" in message and "0.5" not in message  # Estonian writes a decimal comma
 
 
 def test_clause_6_4_8_support_measure_agreed_and_approved_by_directive(run):

@@ -20,6 +20,7 @@ COMMANDS = (
     lazy.command("rules", "cluster_cli.cli.info:rules", help="help.rules"),
     lazy.command("profile", "cluster_cli.cli.info:profile", help="help.profile"),
     lazy.command("tasks", "cluster_cli.cli.tasks:tasks", help="help.tasks"),
+    lazy.command("courses", "cluster_cli.cli.courses:courses", help="help.courses"),
     lazy.command("match", "cluster_cli.cli.match:match", help="help.match"),
     lazy.command("calendar", "cluster_cli.cli.calendar:calendar", help="help.calendar"),
     lazy.command("overview", "cluster_cli.cli.overview:overview", help="help.overview"),

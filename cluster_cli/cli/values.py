@@ -212,6 +212,7 @@ _UNKNOWN = {
     "rule": N_("values.unknown.rule"),
     "curriculum": N_("values.unknown.curriculum"),
     "module": N_("values.unknown.module"),
+    "course": N_("values.unknown.course"),
 }
 _LISTED_BY = {
     "student": N_("values.list.student"),
@@ -221,6 +222,7 @@ _LISTED_BY = {
     "rule": N_("values.list.rule"),
     "curriculum": N_("values.list.curriculum"),
     "module": N_("values.list.module"),
+    "course": N_("values.list.course"),
 }
 
 
@@ -323,7 +325,8 @@ def choices_metavar(field: str) -> str:
 # --- shell completion -------------------------------------------------------------------------
 
 # What an id is in each kind's files: a top-level list item's first key (`- id: TA-25-07`).
-_ID_FIELD = {"students": "id", "groups": "id", "members": "id", "placements": "id", "curricula": "code"}
+_ID_FIELD = {"students": "id", "groups": "id", "members": "id", "placements": "id", "curricula": "code",
+             "courses": "id"}
 
 
 def data_ids(data_dir, kind: str) -> list[str]:

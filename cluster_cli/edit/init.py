@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cluster_cli.edit.init_examples import (
-    EXAMPLE_NOTE, commented, curriculum_example, group_example, host_example, placement_example,
+    EXAMPLE_NOTE, commented, course_example, curriculum_example, group_example, host_example, placement_example,
     student_example, task_example,
 )
 from cluster_cli.files import current_umask
@@ -112,6 +112,8 @@ def new_folder_files(name: str, schools: list[School], profile, first_year: int)
         f"placements/{first}.yaml": _list_file(
             "Praktikad ja praktikalepingute andmed: üks fail kooli kohta, kaustas placements/.",
             placement_example(first, year)),
+        "courses.yaml": _list_file("Täiskasvanute koolituskursused (Lisa 15): õppekava, tutvustus, osalejad.",
+                                   course_example(first, year)),
         "profile.yaml": profile_file(profile),
     }
     return files

@@ -167,3 +167,50 @@ def placement_example(school: str, year) -> list[str]:
         "    name: Jaan Tamm",
         "    email: jaan.tamm@kool.ee",
     ]
+
+
+def course_example(school: str, year) -> list[str]:
+    """An adult course (Lisa 15) of the first October of the study year: its curriculum (2.3),
+    announcement (3.2) and a learner who has registered, been contacted, enrolled and paid."""
+    october = date(year.first_year, 10, 1)
+    start = october + timedelta(days=(7 - october.weekday()) % 7)
+    return [
+        "- id: K-NAIDIS",
+        "  name: Arvuti kasutamise alused",
+        f"  school: {school}",
+        "  kind: paid            # paid | free | rkt (Lisa 15 1.2)",
+        "  directive: 1-2/1",
+        "  fee: \"100,00\"",
+        "  places: 12",
+        f"  start: {start.isoformat()}",
+        f"  end: {(start + timedelta(days=4)).isoformat()}",
+        "  curriculum:           # Lisa 15 2.3",
+        "    name: Arvuti kasutamise alused",
+        "    study_group: Arvutikasutus",
+        "    basis: Arvutikasutaja oskuste standard",
+        "    outcomes: [kasutab tekstitöötlust ja e-posti]",
+        "    hours: {contact: 8, practical: 8}",
+        "    content: Failid, tekstitöötlus, e-post.",
+        "    methods: Praktiline töö.",
+        "    environment: Arvutiklass.",
+        "    assessment: Praktiline ülesanne.",
+        "    completion: Tunnistus, kui õpiväljundid on saavutatud; muidu tõend.",
+        "    trainer_qualification: Arvutiõpetaja.",
+        "  announcement:         # Lisa 15 3.2",
+        f"    published: {(start - timedelta(days=30)).isoformat()}",
+        "    curriculum_url: https://kool.ee/kursused/naidis.pdf",
+        "    quality: Täiendusõpe HTM määruse nr 33 alusel.",
+        "    address: Kooli arvutiklass",
+        "    target_group: Täiskasvanud",
+        "    trainers: [{name: Õpetaja Nimi, qualification: Arvutiõpetaja}]",
+        "    payment_method: arve alusel",
+        f"    payment_deadline: {(start - timedelta(days=3)).isoformat()}",
+        "    contact: kursused@kool.ee",
+        "  participants:",
+        "    - name: Osaleja Nimi",
+        f"      registered: {(start - timedelta(days=20)).isoformat()}",
+        f"      enrolled: {(start - timedelta(days=10)).isoformat()}",
+        f"      contacted: {(start - timedelta(days=7)).isoformat()}",
+        f"      paid: {(start - timedelta(days=5)).isoformat()}",
+        "      paid_amount: \"100,00\"",
+    ]

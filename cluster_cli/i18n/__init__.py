@@ -16,6 +16,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Iterator, NamedTuple
 
 LANGUAGES = ("et", "en")
@@ -217,8 +218,8 @@ def hint_for(key: str, lang: str, args: dict[str, Any]) -> str:
 
 
 def _text(value: Any, lang: str) -> Any:
-    """Phrases are translated; lists print as comma-separated text; dates and period ids as the
-    language writes them (`date_text`, `period_text`)."""
+    """Phrases are translated; lists print as comma-separated text; dates, period ids and (in
+    Estonian) decimal numbers as the language writes them (`date_text`, `period_text`)."""
     if isinstance(value, date) and not isinstance(value, datetime):
         return date_text(value, lang)
     if isinstance(value, Period):
@@ -229,4 +230,16 @@ def _text(value: Any, lang: str) -> Any:
         return t(value.key, lang, **dict(value.args))
     if isinstance(value, (list, tuple)):
         return ", ".join(str(_text(v, lang)) for v in value)
+    if isinstance(value, (Decimal, float)) and lang == "et":
+        return _decimal_comma(value)
     return value
+
+
+def _decimal_comma(value: Decimal | float) -> str:
+    """A number with decimals as Estonian writes it in a sentence: `0,5`, `1 380,5` (the places
+    it has, trailing zeros kept as given; thousands grouped by Babel's Estonian rules)."""
+    from babel.numbers import format_decimal
+
+    exact = Decimal(str(value))
+    places = max(0, -exact.as_tuple().exponent) if exact.is_finite() else 0
+    return format_decimal(exact, "#,##0" + ("." + "0" * places if places else ""), locale="et")

@@ -94,6 +94,64 @@ RULE = Words("rule.", {
     "individual-curriculum": N_("rule.individual-curriculum"),
     "individual-schedule": N_("rule.individual-schedule"),
     "development-talk": N_("rule.development-talk"),
+    # admission and the student card
+    "admission-entry": N_("rule.admission-entry"),
+    "admission-documents": N_("rule.admission-documents"),
+    "admission-committee": N_("rule.admission-committee"),
+    "group-opening": N_("rule.group-opening"),
+    "curriculum-change": N_("rule.curriculum-change"),
+    "student-card": N_("rule.student-card"),
+    "card-validity": N_("rule.card-validity"),
+    "prior-learning": N_("rule.prior-learning"),
+    "safety-module": N_("rule.safety-module"),
+    # exams
+    "exam-committee": N_("rule.exam-committee"),
+    "exam-schedule": N_("rule.exam-schedule"),
+    "exam-protocol": N_("rule.exam-protocol"),
+    "transition-exam": N_("rule.transition-exam"),
+    "exam-results": N_("rule.exam-results"),
+    "exam-path": N_("rule.exam-path"),
+    "cum-laude": N_("rule.cum-laude"),
+    # study volume (issue 21 F)
+    "independent-work": N_("rule.independent-work"),
+    "e-course": N_("rule.e-course"),
+    "practice-balance": N_("rule.practice-balance"),
+    # directives (issue 21 F)
+    "admission-directive": N_("rule.admission-directive"),
+    "study-trip": N_("rule.study-trip"),
+    "abroad-directive": N_("rule.abroad-directive"),
+    "transfer-directive": N_("rule.transfer-directive"),
+    "removal-directive": N_("rule.removal-directive"),
+    # the school's bodies (issue 21 F)
+    "fee-decision": N_("rule.fee-decision"),
+    "guest-student": N_("rule.guest-student"),
+    "round-table": N_("rule.round-table"),
+    "council-representative": N_("rule.council-representative"),
+    "decision-suspension": N_("rule.decision-suspension"),
+    # module grades and the final certificate (issue 21 F)
+    "module-grade": N_("rule.module-grade"),
+    "certificate-grades": N_("rule.certificate-grades"),
+    # placement care
+    "host-suitability": N_("rule.host-suitability"),
+    "school-supervisor": N_("rule.school-supervisor"),
+    "host-contact": N_("rule.host-contact"),
+    "practice-grade-entered": N_("rule.practice-grade-entered"),
+    "repeat-defense": N_("rule.repeat-defense"),
+    "abroad-documents": N_("rule.abroad-documents"),
+    # student papers
+    "student-accounts": N_("rule.student-accounts"),
+    "resit-sheet": N_("rule.resit-sheet"),
+    "leave-papers": N_("rule.leave-papers"),
+    # travel papers
+    "travel-application": N_("rule.travel-application"),
+    "travel-check": N_("rule.travel-check"),
+    # adult courses (Lisa 15)
+    "course-curriculum": N_("rule.course-curriculum"),
+    "course-registration": N_("rule.course-registration"),
+    "course-attendance": N_("rule.course-attendance"),
+    "course-completion": N_("rule.course-completion"),
+    "course-fees": N_("rule.course-fees"),
+    "course-safety": N_("rule.course-safety"),
 })
 
 # debts: what to do, by action code
@@ -154,6 +212,8 @@ CALENDAR_EVENT = Words("calendar.event.", {
     "exam-appeal": N_("calendar.event.exam-appeal"),
     "decision-challenge": N_("calendar.event.decision-challenge"),
     "development-talk": N_("calendar.event.development-talk"),
+    "prior-decide": N_("calendar.event.prior-decide"),
+    "challenge-appeal": N_("calendar.event.challenge-appeal"),
 })
 
 # calendar file: an event's sentence without names, by kind
@@ -162,6 +222,7 @@ CALENDAR_ICS_EVENT = Words("calendar.ics.event.", {
     "debt-agree": N_("calendar.ics.event.debt-agree"),
     "debt-clear": N_("calendar.ics.event.debt-clear"),
     "leave-return": N_("calendar.ics.event.leave-return"),
+    "prior-decide": N_("calendar.ics.event.prior-decide"),
 })
 
 # calendar: kinds of events
@@ -190,6 +251,8 @@ CALENDAR_KIND = Words("calendar.kind.", {
     "exam-appeal": N_("calendar.kind.exam-appeal"),
     "decision-challenge": N_("calendar.kind.decision-challenge"),
     "development-talk": N_("calendar.kind.development-talk"),
+    "prior-decide": N_("calendar.kind.prior-decide"),
+    "challenge-appeal": N_("calendar.kind.challenge-appeal"),
 })
 
 # calendar: weekday names, Monday = 0
@@ -386,4 +449,19 @@ SHEET = Words("sheet.", {
     "tasks": N_("sheet.tasks"),
     "totals": N_("sheet.totals"),
     "parameters": N_("sheet.parameters"),
+})
+
+
+# who agreed a study trip (4.4.6), named in a finding
+AGREEING_WORD = Words("word.agreeing.", {
+    "study_director": N_("word.agreeing.study_director"),
+    "student": N_("word.agreeing.student"),
+    "guardian": N_("word.agreeing.guardian"),
+})
+
+# what a mid-year admission needs before its directive (4.1.15)
+MID_YEAR_PAPER_WORD = Words("word.mid-year-paper.", {
+    "application": N_("word.mid-year-paper.application"),
+    "documents": N_("word.mid-year-paper.documents"),
+    "study_director_consent": N_("word.mid-year-paper.study_director_consent"),
 })

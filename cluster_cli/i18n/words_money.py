@@ -38,6 +38,8 @@ ALLOWANCE_REASON = Words("allowance.reason.", {
     "monthly-pass": N_("allowance.reason.monthly-pass"),
     "pass-instead": N_("allowance.reason.pass-instead"),
     "pass-not-for-dormitory": N_("allowance.reason.pass-not-for-dormitory"),
+    "stopped": N_("allowance.reason.stopped"),
+    "study-place-not-approved": N_("allowance.reason.study-place-not-approved"),
     "journey-outside-month": N_("allowance.reason.journey-outside-month"),
     "no-ticket": N_("allowance.reason.no-ticket"),
     "leave-day": N_("allowance.reason.leave-day"),
@@ -153,6 +155,9 @@ GRANT_REASON = Words("grant.reason.", {
     "stopped-leave": N_("grant.reason.stopped-leave"),
     "stopped-abroad": N_("grant.reason.stopped-abroad"),
     "stopped-nominal": N_("grant.reason.stopped-nominal"),
+    "stopped-measure": N_("grant.reason.stopped-measure"),
+    "stopped-ineligible": N_("grant.reason.stopped-ineligible"),
+    "barred": N_("grant.reason.barred"),
 })
 
 # grants: a payment's change

@@ -12,7 +12,8 @@
 - Privacy: entries hold the data's personal codes and bank accounts (the loaded files), so the
   cache's folders are created 0700 and its files 0600 — only the user can read them. Answers
   are stored only as the masked output shows them (the callers' duty: `pipeline.validate`,
-  `cli.common.cached_answer`).
+  `cli.common.cached_answer`); so are the findings kept per file (`checks`, from
+  `regulation/kept.py`; a `--show-pii` run neither reads nor writes them).
 - Pruning: at most once a day (a stamp file records the last time), entries not used for
   `$CLUSTER_CACHE_MAX_AGE_DAYS` days (default 30) are removed, then the least recently used
   ones until the cache fits in `$CLUSTER_CACHE_MAX_MB` (default 500). A hit refreshes an
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 MAGIC = "cluster-cli-cache/2"
-AREAS = ("files", "answers")
+AREAS = ("files", "answers", "checks", "lines")
 STAMP = "pruned.stamp"
 DAY = 86400
 DEFAULT_MAX_AGE_DAYS = 30
@@ -101,13 +102,16 @@ def limits(environ=os.environ) -> tuple[float, float]:
     return out[0], out[1]
 
 
-def open_cache(data_dir: Path) -> "Cache | None":
+def open_cache(data_dir: Path, prune: bool = True) -> "Cache | None":
     """The cache for a run on `data_dir`, or None when caching must not happen there. Prunes
-    the cache first if the last pruning is a day old (otherwise this costs one stat)."""
+    the cache first if the last pruning is a day old (otherwise this costs one stat), unless
+    `prune` is off (a second opening in the same run: the loader's pruned already)."""
     directory = cache_dir(data_dir)
     if directory is None:
         return None
     cache = Cache(directory)
+    if not prune:
+        return cache
     try:
         max_age, max_mb = limits()
     except ValueError:  # the CLI refuses such settings before; a library caller gets defaults

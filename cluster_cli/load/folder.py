@@ -4,7 +4,7 @@ Layout (each list kind may be one file or a folder of files, searched recursivel
 
     cluster.yaml          the cluster (required: it marks a data folder)
     profile.yaml          optional overrides of the regulation profile
-    members.yaml | members/     curricula… | groups… | tasks… | students… | placements…
+    members.yaml | members/     curricula… | groups… | tasks… | students… | placements… | courses…
 
 Nothing here stops at the first problem: every file is read and every record checked, and
 problems become findings. Only a folder that is not a data folder at all raises
@@ -60,6 +60,7 @@ class _FileResult:
     precise: Any = None  # the precise parse, when it was made
     served_by: str = "precise"  # which path read the file: "cache", "fast" or "precise"
     items: int | None = None  # how many items the file's list has, when known
+    key: str | None = None  # the file's key in the cache, when the cache is on
 
 
 # Which path served each file (its path in the folder → "cache", "fast" or "precise"): a seam for
@@ -155,6 +156,10 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                     read_digests[path.relative_to(data_dir).as_posix()] = hashlib.sha256(raw).digest()
                 served = _SERVED.get()
                 if kind in SPECIAL_FILES:
+                    if cache is not None:
+                        from cluster_cli.load.cache import file_key
+
+                        dataset.file_keys[name] = file_key(kind, raw)
                     if served is not None:
                         served[path.relative_to(data_dir).as_posix()] = "precise"
                     data = _parse_precise(raw, name, findings)
@@ -168,9 +173,16 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                 result = _load_list_file(kind, raw, name, cache, use_fast)
                 if served is not None:
                     served[path.relative_to(data_dir).as_posix()] = result.served_by
+                if result.key is not None:
+                    dataset.file_keys[name] = result.key
                 findings.extend(result.findings)
                 dataset.broken[kind].update(result.broken)
-                locator = None if result.precise is not None else Locator(path, result.items)
+                locator = None
+                if result.precise is None:
+                    kept = (cache, result.key) if cache is not None and result.key is not None else None
+                    locator = Locator(path, result.items, kept)
+                    if kept is not None:
+                        dataset.locators.append(locator)
                 out = dataset.records[kind]
                 for model, index in zip(result.models, result.indices):
                     if locator is None:
@@ -212,7 +224,7 @@ def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool) -> 
                 if len(models) != len(header["indices"]):
                     raise ValueError("entry does not match its header")
                 return _FileResult(models, header["indices"], [_stamped(r, name) for r in header["findings"]],
-                                   header["broken"], served_by="cache", items=header.get("items"))
+                                   header["broken"], served_by="cache", items=header.get("items"), key=key)
             except (ValueError, KeyError, TypeError):
                 cache.discard("files", key)
     result = None
@@ -236,6 +248,7 @@ def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool) -> 
         header = {"kind": kind, "indices": result.indices, "broken": result.broken,
                   "findings": [_unstamped(f) for f in result.findings], "items": result.items}
         cache.put("files", key, header, _adapter(kind).dump_json(result.models))
+        result.key = key
     return result
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cluster_cli.i18n import N_
 
-LIST_KINDS = ("members", "curricula", "groups", "tasks", "students", "placements")
+LIST_KINDS = ("members", "curricula", "groups", "tasks", "students", "placements", "courses")
 """The list kinds of a data folder, in load order. Each is `<kind>.yaml` or a folder `<kind>/`."""
 
 YAML_SUFFIXES = (".yaml", ".yml")

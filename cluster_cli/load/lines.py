@@ -3,12 +3,15 @@ the cache carry no line numbers (`Origin.line_of` asks `Locator.item`)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
 from cluster_cli.load.yaml_loader import YList, parse_bytes
+
+LINES_AREA = "lines"
 
 
 class Locator:
@@ -21,13 +24,44 @@ class Locator:
     fraction of one record's parse, not the file's. When the cuts do not give
     exactly `count` items (or `count` is not known), the whole file is parsed as before."""
 
-    def __init__(self, path: Path, count: int | None = None):
+    def __init__(self, path: Path, count: int | None = None, kept: tuple | None = None):
         self.path = path
         self.count = count
+        self._kept = kept  # (cache, the file's key): where the lines found are kept for later runs
+        self._known: dict | None = None
+        self._learned = False
         self._data: Any = None  # the whole file's parse, when cutting it did not work
         self._length = 0  # of the text cut (read again later, it must be as long)
         self._starts: list[int] | None = None
         self._items: dict[int, Any] = {}
+
+    @property
+    def known_lines(self) -> dict | None:
+        """Lines found for this file's content in earlier runs ("index:path" → line), read from
+        the cache on first use; None without a cache (`Origin.line_of` then finds each line)."""
+        if self._kept is None:
+            return None
+        if self._known is None:
+            cache, key = self._kept
+            hit = cache.get(LINES_AREA, key)
+            try:
+                known = json.loads(hit[1]) if hit is not None else {}
+            except ValueError:
+                known = {}
+            self._known = known if isinstance(known, dict) else {}
+        return self._known
+
+    def learn(self, key: str, line: int) -> None:
+        if line > 0 and self._known is not None:  # 0: the file changed under us; never kept
+            self._known[key] = line
+            self._learned = True
+
+    def keep_learned(self) -> None:
+        """Store the lines found in this run with those known before (one small entry per file)."""
+        if self._learned and self._kept is not None:
+            cache, key = self._kept
+            cache.put(LINES_AREA, key, {}, json.dumps(self._known, separators=(",", ":")).encode())
+            self._learned = False
 
     def item(self, index: int) -> Any:
         if self._data is None and self._starts is None:

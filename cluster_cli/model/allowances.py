@@ -37,6 +37,11 @@ class Journey(Model):
     cost: Money | None = Field(default=None, ge=0)
     km: Number | None = Field(default=None, gt=0)
     holiday: bool = False
+    study_place: str | None = None
+    """A trip between another study place (a placement, a competition) and the school or home
+    (Lisa 14 2.5): compensated only within the budget, once `approved`."""
+    approved: date | None = None
+    """The study director's approval of a `study_place` trip within the budget (Lisa 14 2.5)."""
 
     _split_numbers = model_validator(mode="before")(rejoin_split_numbers)
 
@@ -81,6 +86,9 @@ class Application(Model):
     no_public_transport: bool = False
     days: Int | None = Field(default=None, ge=0)
     approved: date | None = None
+    checked: date | None = None
+    """travel (bus): the day the group supervisor checked the report against the tickets, times
+    and route and forwarded it to the study director and accounting (Lisa 14 3.3, 3.5)."""
 
     _split_numbers = model_validator(mode="before")(rejoin_split_numbers)
 

@@ -12,7 +12,11 @@ from pydantic import Field
 
 from cluster_cli import vocabulary as V
 from cluster_cli.i18n import LANGUAGES
+from cluster_cli.model.admission import AdmissionCommittee
 from cluster_cli.model.common import Id, Model, PeriodId, Record, Text
+from cluster_cli.model.prior_learning import PriorLearningCommittee
+from cluster_cli.model.exams import Exam
+from cluster_cli.model.governance import CouncilRepresentative, FeeDecision, GuestStudent, RoundTable, Suspension
 
 
 class Coordinator(Model):
@@ -96,3 +100,19 @@ class Cluster(Record):
     grant_committee: GrantCommittee | None = None
     csv_dialect: Literal[V.CSV_DIALECTS] = "rfc4180"  # --csv-dialect's default
     payments: PaymentAccount | None = None
+    admission_committees: list[AdmissionCommittee] = []
+    """Each school's admission committee, one entry per mandate (Lisa 1 I.4)."""
+    prior_learning_committees: list[PriorLearningCommittee] = []
+    """Each school's VÕTA committee (Lisa 5 III.1–III.2)."""
+    exams: list[Exam] = []
+    """Final, professional and transition exams: schedule, committee, protocol, sittings (Lisa 3 III, Lisa 4)."""
+    fee_decisions: list[FeeDecision] = []
+    """The school councils' fee rates for places outside state funding (2.37)."""
+    guest_students: list[GuestStudent] = []
+    """Guest students, who are not on the student list (4.12.8–4.12.10)."""
+    round_tables: list[RoundTable] = []
+    """The learning-support round table's meetings per school and period (6.3.5)."""
+    council_representatives: list[CouncilRepresentative] = []
+    """The student body's representatives on the school councils (6.11.3.3)."""
+    suspended_decisions: list[Suspension] = []
+    """Decisions the director suspended for a new review (7.4)."""

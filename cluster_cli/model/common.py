@@ -34,7 +34,19 @@ class Origin:
         return self.raw
 
     def line_of(self, path: tuple = ()) -> int:
-        """The line of the deepest part of `path` that exists in the raw data."""
+        """The line of the deepest part of `path` that exists in the raw data. A `source` may
+        know it from an earlier run (`known_lines`, kept per file content: `load/lines.py`)."""
+        known = getattr(self.source, "known_lines", None) if self.raw is None else None
+        if known is None:
+            return self._line_in(path)
+        key = f"{self.index}:{path!r}"
+        line = known.get(key)
+        if line is None:
+            line = self._line_in(path)
+            self.source.learn(key, line)
+        return line
+
+    def _line_in(self, path: tuple) -> int:
         node = self.lined()
         line = getattr(node, "line", 0)
         for step in path:

@@ -9,6 +9,7 @@ from typing import Any
 from cluster_cli.model.cluster import Cluster
 from cluster_cli.model.kinds import ID_FIELD
 from cluster_cli.model.records import CatalogueTask, Curriculum, Group, Member, Record, Student
+from cluster_cli.model.courses import Course
 from cluster_cli.model.placements import Placement
 
 
@@ -27,6 +28,12 @@ class Dataset:
     profile_file: str = ""
     files: list[str] = field(default_factory=list)
     by_id: dict[str, dict[str, Record]] = field(default_factory=dict)
+    # With the cache on: each file's content key (its path as shown → the key of its bytes), what
+    # the findings kept per file are stored under (`regulation/kept.py`).
+    file_keys: dict[str, str] = field(default_factory=dict)
+    # ... and what finds the lines of records read without them (`load.lines.Locator`): the lines
+    # found in a run are kept for the next (`keep_lines`).
+    locators: list[Any] = field(default_factory=list)
 
     def index(self) -> None:
         """Build `by_id`; call once after loading."""
@@ -66,8 +73,17 @@ class Dataset:
     def placements(self) -> dict[str, Placement]:
         return self.by_id.get("placements", {})  # type: ignore[return-value]
 
+    @property
+    def courses(self) -> dict[str, Course]:
+        return self.by_id.get("courses", {})  # type: ignore[return-value]
+
     def placements_of(self, student_id: str) -> list[Placement]:
         return self._placements_by_student.get(student_id, [])
+
+    def keep_lines(self) -> None:
+        """Keep the lines found in this run in the cache, for the next run on the same files."""
+        for locator in self.locators:
+            locator.keep_learned()
 
     def is_known(self, kind: str, ident: str) -> bool:
         """True when `ident` exists, or existed in a record that failed its shape check."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cluster_cli.model.common import Record
+from cluster_cli.model.courses import Course
 from cluster_cli.model.placements import Placement
 from cluster_cli.model.records import CatalogueTask, Curriculum, Group, Member, Student
 
@@ -13,6 +14,7 @@ RECORD_KINDS: dict[str, type[Record]] = {
     "tasks": CatalogueTask,
     "students": Student,
     "placements": Placement,
+    "courses": Course,
 }
 """The list kinds of a data folder, in load order. Each is `<kind>.yaml` or a folder `<kind>/`."""
 

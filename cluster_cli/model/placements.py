@@ -75,6 +75,11 @@ class PlacementGrade(Model):
     defense_date: date | None = None
     committee: list[Text] = []
     final: GradeValue | None = None
+    entered: date | None = None
+    """The practice grade and the report's grade entered in the group's practice diary in Tahvel
+    (Lisa 7 4.8, 4.7.9)."""
+    repeat_defense: date | None = None
+    """The repeat defense set by the leading teacher (Lisa 7 9.3.5)."""
 
 
 class PlacementDocuments(Model):
@@ -88,6 +93,17 @@ class PlacementDocuments(Model):
     """The secretary checked the diary on the student's return (Lisa 7 7.2)."""
     summary_report: date | None = None
     """The summary report (praktika koondaruanne) made after the defense (Lisa 7 5.10)."""
+    feedback: date | None = None
+    """The host supervisor's summary feedback and assessment handed in (Lisa 7 12.7.5, 12.7.6)."""
+
+
+class Suitability(Model):
+    """The school's check of a place the student found (Lisa 7 1.3.1, 5.8): learning outcomes
+    reachable, safety and health protected."""
+
+    date: date
+    by: Text
+    note: str | None = None
 
 
 class Visit(Model):
@@ -166,3 +182,8 @@ class Placement(Record):
     history: list[StatusChange] = []
     signatures: list[Signature] = []
     amendments: list[Amendment] = []
+    self_found: bool = False
+    """The student found the place (Lisa 7 1.3.1; abroad 12.7.1, 12.7.6)."""
+    suitability: Suitability | None = None
+    host_contacted: date | None = None
+    """The day the student contacted the approved host (Lisa 7 8.3: ≥ 2 weeks before the start)."""

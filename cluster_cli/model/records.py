@@ -14,11 +14,14 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 
 from cluster_cli import vocabulary as V
+from cluster_cli.model.admission import Admission, CurriculumChange, StudentCard
 from cluster_cli.model.allowances import Application, DisabilityLevel, SchoolDays
 from cluster_cli.model.cluster import PaymentAccount
 from cluster_cli.model.common import Id, Model, PeriodId, Person, Record, Text
+from cluster_cli.model.directives import Directive
 from cluster_cli.model.numbers import Int, Money, Number
 from cluster_cli.model.support import DevelopmentTalk, IndividualCurriculum, IndividualSchedule, SupportMeasure
+from cluster_cli.model.prior_learning import PriorLearning
 
 # --- members -------------------------------------------------------------------------------
 
@@ -116,6 +119,14 @@ class Module(Model):
     distinctive: bool = True
     year: Int | None = Field(default=None, ge=1, le=6)
     final_exam: bool = False
+    safety: bool = False
+    """The module that gives the first safety and first-aid training (Lisa 8 1)."""
+    independent_work_ekap: Number | None = Field(default=None, ge=0)
+    """Of the module's volume, the student's independent work (iseseisev töö, 2.10, 3.6.1)."""
+    e_course: bool = False
+    """Taught as an e-course (e-kursus, 2.5), partly or wholly in an e-learning environment."""
+    e_course_approved: date | None = None
+    """The day the study director approved (kooskõlastas) the e-course (2.5)."""
 
 
 class Curriculum(Record):
@@ -165,6 +176,10 @@ class Group(Record):
     practice_periods: list[PracticePeriod] = []
     safety_instructions: list[SafetyInstruction] = []
     """The group's safety-instruction sheet (tööohutusalase instrueerimise leht, Lisa 8 3)."""
+    planned_places: Int | None = Field(default=None, ge=0)
+    """Places planned for the admission (Lisa 1 II.2)."""
+    applications: Int | None = Field(default=None, ge=0)
+    """Applicants' applications to the group (sooviavaldused, Lisa 1 II.2)."""
 
 
 # --- students ------------------------------------------------------------------------------
@@ -217,6 +232,12 @@ class StatusEntry(Model):
     the intent and its reasons (6.8.6)."""
     documents_to: Literal[V.DOCUMENTS_TO] | None = None
     """A removal of a minor: to whom the documents were given (6.8.7)."""
+    supervisor_agreed: date | None = None
+    """Academic leave: the day the group supervisor agreed the application (6.7.3)."""
+    directive: str | None = None
+    """The director's directive (käskkiri) granting the leave or removing the student: its number (6.7.3)."""
+    challenge_decided: date | None = None
+    """A removal that was challenged (vaie, 7.3): the day the school decided the challenge (7.7)."""
 
 
 class Grade(Model):
@@ -231,6 +252,11 @@ class Grade(Model):
     resit_agreed: date | None = None
     cleared: date | None = None
     no_show: bool = False
+    graded: bool = True
+    """An assessment that is graded (arvestuslik hinne, 2.1); `false` for an ordinary test whose
+    negative result is a debt but not an accounting debt."""
+    sheet_signed: date | None = None
+    """A re-sit result confirmed by the teacher and the student on the re-sit agreement sheet (6.2.4)."""
 
 
 class Attendance(Model):
@@ -264,6 +290,13 @@ class Measure(Model):
     directive: bool = False
     guardian_notified: date | None = None
     note: str | None = None
+    allowance: Literal["basic", "special"] | None = None
+    """`allowance_stop` (6.9.2.5): the allowance stopped — basic (põhitoetus, default) or special
+    (eritoetus)."""
+    ineligible: bool = False
+    """`allowance_stop`: the student had no right to the allowance and knew or should have known
+    (Lisa 11 VII.1; Lisa 12 4.2 also for misuse) — stopped at once, no basic allowance this
+    study year and the next."""
 
 
 class Violation(Model):
@@ -329,7 +362,28 @@ class Student(Record):
     """Educational support measures (6.4.7–6.4.8)."""
     development_talks: list[DevelopmentTalk] = []
     """Development talks with the group supervisor (Lisa 9)."""
+    admission: Admission | None = None
+    """The entry: basis, documents, directive (4.1, Lisa 1)."""
+    curriculum_changes: list[CurriculumChange] = []
+    """Moves from another curriculum of the school (Lisa 1 I.9, II.9, I.13.5)."""
+    student_card: StudentCard | None = None
+    """The student card (Lisa 2)."""
+    prior_learning: list[PriorLearning] = []
+    """Applications to recognise prior learning and work experience (VÕTA, Lisa 5)."""
+    directives: list[Directive] = []
+    """The director's directives about the student (käskkirjad: admission, transfer, abroad, study
+    trip, removal …) with the day each was entered in EHIS (4.1.12, 4.4.6, 4.12.3, 6.3.2, 6.8.4)."""
+    harid: bool | None = None
+    """Has a HarID account for Tahvel (5.3.1.3); None: not recorded."""
+    travel_applied: date | None = None
+    """The travel-compensation application (avaldus) handed to the group supervisor, once at the
+    start of studies or after a change of residence (Lisa 14 3.2)."""
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def has_secondary_education(self) -> bool:
+        """Secondary education: marked on the student, or the education of their admission."""
+        return self.secondary_education or (self.admission is not None and self.admission.education == "secondary")

@@ -7,7 +7,9 @@
   not restart the clock); a later positive result of the same module and topic clears it, as
   does an explicit `cleared` date on the record.
 - An X still not done 14 days after it was recorded counts as a "2" (4.6.4.8, Lisa 3 II.24);
-  from then on it is an *accounting* debt (arvestuslik võlgnevus, 2.1), as every negative result is.
+  from then on it is an *accounting* debt (arvestuslik võlgnevus, 2.1), as every negative result
+  is — except that of an assessment marked `graded: false` (an ordinary test, not an arvestuslik
+  hinne): a debt still, but not an accounting one.
 - The student must agree the re-sit within 10 working days and clear the debt within 3 weeks
   of the day it arose (6.2.2); otherwise it is *expired* (aegunud).
 
@@ -127,12 +129,15 @@ def _debt(run: list, positive_on: date | None, as_of: date, rules: DebtRules, ca
     agree_by = calendar.add(arose, rules.agreement_working_days)
     clear_by = calendar.deadline(arose, rules.clearing_days)
     fail_from = None
-    accounting = any(g.value != "X" for g in grades)
+    # 2.1: only a graded (arvestuslik) assessment's negative result is an accounting debt; every
+    # other debt kind (period, module, final, independent topic, …) always is.
+    graded = first.graded or first.kind != "assessment"
+    accounting = graded and any(g.value != "X" for g in grades)
     if first.value == "X":
         # 4.6.4.8 "2 nädala jooksul": the two weeks include day D + 14, so an X recorded on D
         # counts as a 2 from D + 15 — counted as 6.2.2's three weeks are (clear by D + 21).
         fail_from = arose + timedelta(days=rules.x_fail_days + 1)
-        if fail_from <= as_of and (cleared_on is None or cleared_on >= fail_from):
+        if graded and fail_from <= as_of and (cleared_on is None or cleared_on >= fail_from):
             accounting = True
     if cleared_on is not None:
         state = CLEARED

@@ -48,6 +48,9 @@ goes to the last host so that they add up)."""
 EKAP_TENTH = Rounding(ROUND_HALF_EVEN, "6.3.1", Decimal("0.1"))
 """A year's part of a module that runs through the whole curriculum, to a tenth of an EKAP."""
 
+COURSE_FEE = Rounding(ROUND_HALF_UP, "Lisa 15 5.5, 5.9")
+"""An adult course's fee less a discount or times a share, half up to the cent."""
+
 
 def round_to(value: Decimal | Fraction | int, rule: Rounding) -> Decimal:
     """`value` rounded to the rule's step in the rule's direction; a `Fraction` is divided out

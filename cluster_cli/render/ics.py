@@ -22,7 +22,7 @@ from cluster_cli.reports.calendar import CalendarReport, Event
 
 
 # The event kinds whose text names a student (the `name` argument of calendar.event.*).
-NAMED = ("debt-agree", "debt-clear", "leave-return", "signatures")
+NAMED = ("debt-agree", "debt-clear", "leave-return", "signatures", "prior-decide")
 
 
 def description(e: Event, lang: str, show_pii: bool) -> str:

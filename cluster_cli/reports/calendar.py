@@ -20,6 +20,8 @@ Every number comes from the regulation profile:
 - returns from academic leave: back within `leave_return_days` of the leave's end (6.7.10); the
   source's 6.8.2.5 says two weeks (`leave_return_days_expulsion`) — both dates are shown, each
   moved to the next working day when it falls on a rest day.
+- VÕTA (Lisa 5 III.15): an application without a decision is decided, as a rule, within
+  `prior_learning_decide_months` of its submission; one past that day stays on the as-of date.
 - the monthly cycles of the special allowance (Lisa 12 3.4–3.7) and bus travel (Lisa 14
   3.4–3.6), the appeal windows (Lisa 11 VII.3, 4.13.15, 7.3) and the period's debt summary
   (6.2.1): reports/calendar_cycles.py.
@@ -43,7 +45,8 @@ from cluster_cli.reports.calendar_cycles import KINDS as CYCLE_KINDS
 from cluster_cli.reports.calendar_talks import KINDS as TALK_KINDS
 
 KINDS = ("contract-data", "signatures", "host-contact", "documents", "defense", "grant-apply", "grant-fixed",
-         "grant-decide", "grant-pay", "debt-agree", "debt-clear", "leave-return") + CYCLE_KINDS + TALK_KINDS
+         "grant-decide", "grant-pay", "debt-agree", "debt-clear", "leave-return", "prior-decide") + CYCLE_KINDS \
+    + TALK_KINDS
 PENDING = ("draft", "review", "valid")
 
 # A party that has not signed a contract: with its signer's name, or by its role only (the ICS file).
@@ -94,6 +97,7 @@ def calendar_report(ds: Dataset, profile: Profile, as_of: date, days: int) -> Ca
     events += _grant_events(ds, profile, as_of, until)
     events += _debt_events(ds, profile, as_of)
     events += _leave_events(ds, profile)
+    events += _prior_learning_events(ds, profile, as_of)
     events += cycle_events(ds, profile, as_of, until, Event)
     events += talk_events(ds, profile, as_of, until, Event)
     chosen = [e for e in events if as_of <= e.day <= until]
@@ -232,4 +236,20 @@ def _leave_events(ds: Dataset, profile: Profile) -> list[Event]:
                              f"{s.id}|{entry.start.isoformat()}", s.id, s.id, s.group,
                              (("student", s.id), ("name", s.full_name), ("end", entry.end),
                               ("latest", latest))))
+    return out
+
+
+def _prior_learning_events(ds: Dataset, profile: Profile, as_of: date) -> list[Event]:
+    from cluster_cli.regulation.facts import add_months
+
+    out = []
+    for s in sorted(ds.students.values(), key=lambda s: s.id):
+        for a in s.prior_learning:
+            if a.decided is not None:
+                continue
+            due = add_months(a.submitted, profile.value("prior_learning_decide_months", a.submitted))
+            out.append(Event(max(due, as_of), "prior-decide", profile.clause("prior_learning_decide_months"),
+                             f"{s.id}|{a.module}|{a.submitted.isoformat()}", s.id, s.id, s.group,
+                             (("student", s.id), ("name", s.full_name), ("module", a.module),
+                              ("submitted", a.submitted), ("due", due))))
     return out

@@ -16,6 +16,8 @@ Every number comes from the regulation profile:
 - a study decision's challenge (7.3): a removal from the student list (status `expelled`) may be
   challenged within `decision_challenge_days` of the directive (its date taken as the day the
   student learnt of it). Other study decisions are not in the data (docs/regulation-coverage.md).
+  7.7: once the school has decided the challenge (`challenge_decided` on the removal), that decision
+  may be appealed to the owner or the administrative court within `decision_appeal_days`.
 
 A term of calendar days that ends on a rest day moves to the next working day.
 """
@@ -29,7 +31,8 @@ from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.profile import Profile
 
 KINDS = ("grant-appeal", "special-apply", "special-decide", "special-appeal", "special-pay",
-         "bus-report", "bus-check", "bus-pay", "period-summary", "exam-appeal", "decision-challenge")
+         "bus-report", "bus-check", "bus-pay", "period-summary", "exam-appeal", "decision-challenge",
+         "challenge-appeal")
 
 
 def cycle_events(ds: Dataset, profile: Profile, as_of: date, until: date, event) -> list:
@@ -143,8 +146,17 @@ def _challenges(ds, profile, as_of, until, event) -> list:
     out = []
     for s in sorted(ds.students.values(), key=lambda s: s.id):
         for entry in s.status:
-            if entry.status != "expelled" or not (as_of - timedelta(days=62) <= entry.start <= until):
+            if entry.status != "expelled":
                 continue
+            decided = entry.challenge_decided
+            if decided is not None and as_of - timedelta(days=62) <= decided <= until:
+                # 7.7: the decision on the challenge may be appealed to the owner or the court
+                due = working_days(decided).deadline(decided, profile.value("decision_appeal_days", decided))
+                out.append(event(due, "challenge-appeal", profile.clause("decision_appeal_days"),
+                                 f"{s.id}|{decided.isoformat()}", s.id, s.id, s.group,
+                                 (("student", s.id), ("decided", decided))))
+            if decided is not None or not (as_of - timedelta(days=62) <= entry.start <= until):
+                continue  # a challenge decided: the 7.3 window is closed
             due = working_days(entry.start).deadline(entry.start, profile.value("decision_challenge_days", entry.start))
             out.append(event(due, "decision-challenge", profile.clause("decision_challenge_days"),
                              f"{s.id}|{entry.start.isoformat()}", s.id, s.id, s.group,

@@ -201,7 +201,9 @@ def _student_report(ds: Dataset, profile: Profile, s: Student, as_of: date, rule
         add(Action("agreement-overdue", "6.2.2", min(d.agree_by for d in overdue),
                    (("count", len(overdue)), ("modules", _modules(overdue)))))
     if open_:
-        add(Action("clear-debts", "6.2.2", min(d.clear_by for d in open_),
+        # 5.3.1.1: the student's duty to fulfil the curriculum and the study tasks 100 % — an
+        # open debt is a task not yet fulfilled.
+        add(Action("clear-debts", "6.2.2, 5.3.1.1", min(d.clear_by for d in open_),
                    (("count", len(open_)), ("modules", _modules(open_)),
                     ("date", min(d.clear_by for d in open_)))))
     if s.student_council and expired:

@@ -18,6 +18,8 @@ from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.grades import NUMERIC, POSITIVE
 from cluster_cli.model.records import Application, Student
 from cluster_cli.regulation.attendance import counted
+from cluster_cli.regulation.allowance_stops import basic_barred
+from cluster_cli.regulation.study_year import current_first_year
 from cluster_cli.regulation.facts import (
     abroad_placement_on,
     add_months,
@@ -173,6 +175,10 @@ def eligibility_reasons(ds: Dataset, profile: Profile, rnd: GrantRound, s: Stude
     limit = p("grant_refuse_unexcused_over")
     if limit is not None and scores.unexcused > limit:
         add(Reason("unexcused", "Lisa 11 III.3, 6.12.6", (("count", scores.unexcused), ("limit", limit))))
+    barred = basic_barred(s, current_first_year(profile, rnd.first_day), rnd.decide_by,
+                          lambda day: current_first_year(profile, day))
+    if barred is not None:
+        add(Reason("barred", "Lisa 11 VII.1", (("date", barred.date),)))
     if p("grant_refuse_on_violations"):
         found = [v for v in s.violations if rnd.window_start <= v.date <= rnd.decide_by]
         if found:

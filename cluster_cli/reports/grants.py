@@ -22,6 +22,7 @@ from cluster_cli.i18n import Period
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Student
 from cluster_cli.regulation.debts import DebtRules, calendar_for, student_debts
+from cluster_cli.regulation.allowance_stops import basic_stop
 from cluster_cli.regulation.facts import abroad_placement_on, add_months, status_on, study_end
 from cluster_cli.regulation.money import FUND_SHARE, round_cents
 from cluster_cli.regulation.months import month_id, month_start
@@ -283,7 +284,9 @@ class MonthReport:
 
 def _stop_reason(ds: Dataset, s: Student, day: date) -> Reason | None:
     """VII.2, 6.7.8, 4.12.6: from the month after a student goes on academic leave, abroad or
-    leaves school, the allowance stops; a placement abroad is studying abroad (4.12.5)."""
+    leaves school, the allowance stops; a placement abroad is studying abroad (4.12.5).
+    6.1.10.2, 6.9.2.5, V.6: a recorded stop (`allowance_stop` measure) from the month after its
+    decision; VII.1: an ineligible student's at once (`regulation/allowance_stops.py`)."""
     status = status_on(s, day)
     if status is None or status.status in ("expelled", "graduated"):
         return Reason("stopped-left", "Lisa 11 VII.2", (("status", status.status if status else "—"),
@@ -298,6 +301,11 @@ def _stop_reason(ds: Dataset, s: Student, day: date) -> Reason | None:
                       (("placement", placement.id), ("since", placement.start)))
     if study_end(s) < day:
         return Reason("stopped-nominal", "Lisa 11 III.2.3", (("end", study_end(s)),))
+    stop = basic_stop(s, day)
+    if stop is not None:
+        if stop.ineligible:
+            return Reason("stopped-ineligible", "Lisa 11 VII.1, VII.2", (("date", stop.date),))
+        return Reason("stopped-measure", "6.1.10.2, 6.9.2.5, Lisa 11 V.6", (("date", stop.date),))
     return None
 
 

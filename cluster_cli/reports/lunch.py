@@ -71,7 +71,7 @@ def lunch_qualifies(ds: Dataset, s: Student) -> list[Reason]:
         reasons.append(Reason("lunch-not-initial", "6.12.8"))
     if curriculum is not None and curriculum.level == 5:
         reasons.append(Reason("lunch-level-5", "6.12.9, 3.5.2"))
-    elif s.secondary_education:
+    elif s.has_secondary_education:
         reasons.append(Reason("lunch-secondary-education", "6.12.8"))
     return reasons
 

@@ -4,9 +4,11 @@ a placement, with the reasons each host fits.
 - **Who needs a placement**: a student of a group whose practice schedule (praktikakorralduse
   kava, Lisa 7 2.5; `Group.practice_periods`) has a period overlapping the window, who studies
   then (not expelled or graduated, within the studies, 6.7.6) and has no placement (other than a
-  cancelled one) overlapping that period. The period is cut to the window's start, and to the
-  day after an academic leave that ends inside it (a student on leave for the whole period is
-  listed, not matched — 6.7.5 allows practice during leave, the school decides).
+  cancelled one) overlapping that period, nor the module credited by VÕTA (a positive
+  `prior_learning` grade: work experience counts for practice, Lisa 5 III.11). The period is
+  cut to the window's start, and to the day after an academic leave that ends inside it (a
+  student on leave for the whole period is listed, not matched — 6.7.5 allows practice during
+  leave, the school decides).
 - **Blocked** (6.2.3, Lisa 7 8.2): open study debts on the period's first day, from the debt
   engine, once that day has come. A blocked student gets no proposal and takes no place. Before
   the start, the debts open today are a warning (8.2: cleared "praktika alguseks", by the start):
@@ -41,6 +43,7 @@ from fractions import Fraction
 from cluster_cli.i18n import NP_, N_, Phrase
 from cluster_cli.i18n.words import PARTNERSHIP
 from cluster_cli.model.dataset import Dataset
+from cluster_cli.model.grades import POSITIVE
 from cluster_cli.model.records import Curriculum, Group, Member, Student
 from cluster_cli.regulation.debts import Debt, DebtRules, calendar_for, student_debts
 from cluster_cli.regulation.facts import is_minor, status_on, study_end
@@ -294,6 +297,8 @@ def _needs(ds: Dataset, start: date, end: date, group: str | None) -> list[Need]
                 if any(p.status != "cancelled" and p.start <= pp.end and p.end >= first
                        for p in ds.placements_of(s.id)):
                     continue
+                if credited_by_prior_learning(s, pp.module):
+                    continue
                 need = Need(s, g, pp.module, first, pp.end, period_start=pp.start)
                 if status.status == "academic_leave":
                     back = status.end + timedelta(days=1) if status.end is not None else None
@@ -306,6 +311,12 @@ def _needs(ds: Dataset, start: date, end: date, group: str | None) -> list[Need]
                         need.flags.append(Reason(N_("match.flag.returns"), "6.7.5, 6.7.10", (("until", until),), False))
                 needs.append(need)
     return needs
+
+
+def credited_by_prior_learning(s: Student, module: str) -> bool:
+    """Lisa 5 III.11: the practice module was credited from work experience (a positive
+    `prior_learning` grade in the journal): no placement is needed for it."""
+    return any(g.kind == "prior_learning" and g.module == module and g.value in POSITIVE for g in s.grades)
 
 
 def _flags(s: Student, g: Group, curriculum: Curriculum | None) -> list[Reason]:

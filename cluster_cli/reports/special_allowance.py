@@ -17,6 +17,7 @@ from fractions import Fraction
 from cluster_cli.i18n import Period
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Application, Student
+from cluster_cli.regulation.allowance_stops import special_stop
 from cluster_cli.regulation.facts import age_on, birth_date, has_state_funded_place, is_level_education, status_on
 from cluster_cli.regulation.money import FUND_SHARE, RATE_TIMES_QUANTITY, ZERO, money, round_cents
 from cluster_cli.regulation.months import month_start, study_year_of
@@ -250,6 +251,9 @@ def _special_eligibility(ds: Dataset, cycle: SpecialCycle, s: Student, app: Appl
         add(Reason("no-state-place", "Lisa 12 2.1.3"))
     if not app.evidence:
         add(Reason("no-evidence", "Lisa 12 2.2, 2.3"))
+    stop = special_stop(s, cycle.decide_by)
+    if stop is not None:
+        add(Reason("stopped", "Lisa 12 4.2", (("date", stop.date),)))
     return reasons
 
 

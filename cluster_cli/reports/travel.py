@@ -215,6 +215,12 @@ def _bus_claim(ds: Dataset, profile: Profile, s: Student, app: Application, run:
             line.reason = Reason("leave-day", "Lisa 14 2.6")
         elif status in ("expelled", "graduated", "none"):
             line.reason = Reason("not-studying-day", "Lisa 14 1.2")
+        elif j.study_place:
+            # 2.5: a trip to another study place, outside the home–school limits, within the budget
+            if j.approved is None:
+                line.reason = Reason("study-place-not-approved", "Lisa 14 2.5", (("place", j.study_place),))
+            else:
+                line.accepted = True
         elif category == "commuter":
             if j.date not in school:
                 line.reason = Reason("not-school-day", "Lisa 14 2.4")

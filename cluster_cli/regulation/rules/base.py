@@ -30,12 +30,23 @@ class Context:
 @dataclass(frozen=True)
 class Rule:
     """A check: a stable lowercase id users can select or silence, the clause it enforces, its
-    usual severity, and a function ``(dataset, context) -> findings``."""
+    usual severity, and a function ``(dataset, context) -> findings``.
+
+    `scope` says what the check reads, which decides what `validate` may reuse (issue 20):
+    - ``"record"``: each record alone — its own fields, the cluster (`ds.cluster`), the profile
+      and the as-of date; never another record, `ds.by_id`, `ds.students`, `ds.members`,
+      `placements_of` or any other index. Its findings about a file's records depend on that
+      file's bytes only, so they are kept per file in the cache and re-run only for the files
+      that changed. A finding about a record is located in that record's file; what it says
+      elsewhere (cluster.yaml) must need no record at all (tests/test_incremental.py checks both).
+    - ``"joined"`` (the default): anything else — references, duplicates, counts across files.
+      Always re-run on the whole dataset. A rule that is not sure stays joined."""
 
     id: str
     clause: str
     severity: str
     check: Callable[[Dataset, Context], Iterable[Finding]]
+    scope: str = "joined"
 
 
 def at(

@@ -58,6 +58,12 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     if ds.cluster is not None:
         for i, c in enumerate(ds.cluster.coordinators):
             add(_ref(ds, ds.cluster, ("coordinators", i, "member"), "members", c.member))
+        for i, k in enumerate(ds.cluster.admission_committees):
+            add(_ref(ds, ds.cluster, ("admission_committees", i, "school"), "members", k.school,
+                     ("vocational_school",)))
+        for i, c in enumerate(ds.cluster.prior_learning_committees):
+            add(_ref(ds, ds.cluster, ("prior_learning_committees", i, "school"), "members", c.school,
+                     ("vocational_school",)))
     for m in ds.records.get("members", []):
         for i, offer in enumerate(m.offers.capacity):
             add(_ref(ds, m, ("offers", "capacity", i, "curriculum"), "curricula", offer.curriculum))
@@ -77,10 +83,14 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         add(_ref(ds, s, ("school",), "members", s.school, ("vocational_school",)))
         add(_ref(ds, s, ("curriculum",), "curricula", s.curriculum))
         add(_ref(ds, s, ("group",), "groups", s.group))
+        for i, ch in enumerate(s.curriculum_changes):
+            add(_ref(ds, s, ("curriculum_changes", i, "from_curriculum"), "curricula", ch.from_curriculum))
         checks.extend(_module_refs(ds, s, s.curriculum, ((("grades", i, "module"), g.module)
                                                           for i, g in enumerate(s.grades))))
         checks.extend(_module_refs(ds, s, s.curriculum, ((("safety_instructions", i, "module"), x.module)
                                                           for i, x in enumerate(s.safety_instructions) if x.module)))
+        checks.extend(_module_refs(ds, s, s.curriculum, ((("prior_learning", i, "module"), a.module)
+                                                          for i, a in enumerate(s.prior_learning))))
     for p in ds.records.get("placements", []):
         add(_ref(ds, p, ("student",), "students", p.student))
         for i, host in enumerate(p.hosts):
@@ -94,4 +104,11 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         student = ds.students.get(p.student)
         checks.extend(_module_refs(ds, p, student.curriculum if student else None,
                                    ((("modules", i), m) for i, m in enumerate(p.modules))))
+    for c in ds.records.get("courses", []):
+        add(_ref(ds, c, ("school",), "members", c.school, ("vocational_school",)))
+        for i, part in enumerate(c.participants):
+            if part.employer:
+                add(_ref(ds, c, ("participants", i, "employer"), "members", part.employer))
+        for i, d in enumerate(c.discounts):
+            add(_ref(ds, c, ("discounts", i, "employer"), "members", d.employer))
     yield from (f for f in checks if f is not None)

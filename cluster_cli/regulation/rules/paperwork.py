@@ -16,6 +16,7 @@ from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.placements import Placement, Visit
 from cluster_cli.regulation.rules.base import Context, at
 from cluster_cli.regulation.rules.support import schedule_on
+from cluster_cli.regulation.rules.safety import module_instructions
 from cluster_cli.regulation.study_year import current_first_year, study_year
 
 STARTED = ("valid", "finished")
@@ -122,7 +123,9 @@ def instructed_before(ds: Dataset, p: Placement, day: date) -> bool:
 def safety_instruction(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Lisa 8 1–3: practical work — a school workshop or a placement — starts after the safety
     instruction, recorded with its date on the group's safety sheet (or the student's own). A
-    placement of this study year that has started with none recorded is a warning."""
+    placement of this study year that has started with none recorded is a warning; so is a module's
+    practical work at school begun (graded) with none (`safety.module_instructions`)."""
+    yield from module_instructions(ds, ctx)
     for p in _this_year(ds, ctx):
         if p.start <= ctx.as_of and not instructed_before(ds, p, p.start):
             student = ds.students.get(p.student)

@@ -1,0 +1,215 @@
+"""One changed file re-validated at once (issue 20): the findings of rules that look at one record
+(`scope="record"`) are kept per file in the cache; joined rules re-run on every run.
+
+The answer must be byte for byte a cold `--no-cache` run's after files are edited, added,
+deleted and renamed — also where a joined rule's finding changes because ANOTHER file changed
+(a reference that now resolves, a duplicate id across two files) — and the cache never keeps a
+personal code unmasked."""
+
+from __future__ import annotations
+
+import inspect
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cluster_cli.edit.synthetic import synthetic_files
+from tests.conftest import AS_OF, base_data, write_data
+
+STUDENTS = "students/TA-24.yaml"
+
+
+def _checks(tmp_path: Path) -> list[Path]:
+    area = tmp_path / ".cluster-cache" / "checks"
+    return sorted(p for p in area.rglob("*") if p.is_file()) if area.is_dir() else []
+
+
+def _questions(root: Path) -> list[tuple[str, ...]]:
+    common = ("--data", str(root), "--format", "json")
+    return [
+        ("validate", "--as-of", AS_OF, *common),
+        ("validate", "--as-of", AS_OF, "--data", str(root), "--format", "text", "--lang", "en"),
+        ("validate", "--as-of", AS_OF, "--select", "personal-code,duplicate-id,period-grade", *common),
+        ("debts", "--as-of", AS_OF, *common),
+        ("grants", "rank", "--round", "2026-autumn", *common),
+    ]
+
+
+def _same_as_cold(cli, root: Path) -> None:
+    for question in _questions(root):
+        warm = cli(*question)
+        cold = cli(*question, "--no-cache")
+        assert warm.exit_code == cold.exit_code, question
+        assert warm.stdout == cold.stdout, question
+
+
+def _first_record(text: str) -> str:
+    """The text of the first record of a list file written by the generator (`- id: …` items)."""
+    second = text.index("\n- id:", 1)
+    return text[: second + 1]
+
+
+def test_edit_add_delete_rename_give_a_cold_runs_answer(cli, tmp_path):
+    files, _ = synthetic_files(120, 3)
+    root = write_data(tmp_path / "d", files)
+    groups = sorted(p for p in files if p.startswith("students/"))
+    a, b, c = groups[0], groups[1], groups[2]
+    _same_as_cold(cli, root)
+    assert len(_checks(tmp_path)) == len(files) - 1  # every list file's record findings kept
+    assert list((tmp_path / ".cluster-cache" / "lines").rglob("*"))  # and the lines joined findings needed
+
+    # Edit one file: a personal code's check digit goes wrong (a record rule), and a grade's
+    # module is one its curriculum does not have (a joined rule).
+    path = root / a
+    text = path.read_text(encoding="utf-8")
+    code = re.search(r"personal_code: '(\d{11})'", text).group(1)
+    wrong = code[:-1] + str((int(code[-1]) + 1) % 10)
+    text = text.replace(code, wrong, 1).replace("module: M01", "module: M99", 1)
+    path.write_text(text, encoding="utf-8")
+    before = len(_checks(tmp_path))
+    doc = cli.validate_json(root)[1]
+    assert len(_checks(tmp_path)) == before + 1  # only the changed file went through the record rules
+    assert {"personal-code", "unknown-reference"} <= {f["code"] for f in doc["findings"] if f["file"].endswith(a)}
+    _same_as_cold(cli, root)
+
+    # Add a file: a copy of b's first student — a duplicate id across two files (joined).
+    first = _first_record((root / b).read_text(encoding="utf-8"))
+    (root / "students" / "extra.yaml").write_text(first, encoding="utf-8")
+    doc = cli.validate_json(root)[1]
+    assert any(f["code"] == "duplicate-id" for f in doc["findings"])
+    _same_as_cold(cli, root)
+
+    # A placement names a student no file has yet (its file unchanged after), then a new file
+    # brings the student: the reference resolves though the placements file did not change.
+    placements = sorted(p for p in files if p.startswith("placements/"))[0]
+    ptext = (root / placements).read_text(encoding="utf-8")
+    sid = re.search(r"student: (\S+)", ptext).group(1)
+    (root / placements).write_text(ptext.replace(f"student: {sid}", "student: S999999", 1), encoding="utf-8")
+    doc = cli.validate_json(root)[1]
+    assert any(f["code"] == "unknown-reference" and f["file"].endswith(placements) for f in doc["findings"])
+    _same_as_cold(cli, root)
+    newcomer = re.sub(r"^- id: \S+", "- id: S999999", first, count=1)
+    (root / "students" / "newcomer.yaml").write_text(newcomer, encoding="utf-8")
+    doc = cli.validate_json(root)[1]
+    assert not any(f["code"] == "unknown-reference" and f["file"].endswith(placements) for f in doc["findings"])
+    _same_as_cold(cli, root)
+
+    # Delete a file: placements of its students now point nowhere (their file unchanged).
+    (root / c).unlink()
+    _same_as_cold(cli, root)
+    (root / "students" / "extra.yaml").unlink()
+    _same_as_cold(cli, root)
+
+    # Rename a file: its kept findings are told under the new name, nothing is re-checked.
+    before = len(_checks(tmp_path))
+    shutil.move(root / a, root / "students" / "renamed.yaml")
+    doc = cli.validate_json(root)[1]
+    assert len(_checks(tmp_path)) == before
+    assert any(f["file"].endswith("students/renamed.yaml") and f["code"] == "personal-code" for f in doc["findings"])
+    assert not any(f["file"].endswith(a) for f in doc["findings"])
+    _same_as_cold(cli, root)
+
+
+def test_the_cluster_file_and_the_date_are_part_of_the_key(cli, tmp_path):
+    files, _ = synthetic_files(60, 4)
+    root = write_data(tmp_path / "d", files)
+    _same_as_cold(cli, root)
+    # Another as-of date: record rules judge again (the ended periods differ).
+    for day in ("2026-03-01", "2025-11-23"):
+        warm = cli("validate", "--data", root, "--as-of", day, "--format", "json")
+        cold = cli("validate", "--data", root, "--as-of", day, "--format", "json", "--no-cache")
+        assert warm.stdout == cold.stdout
+    # The cluster's study periods move: period grades are judged against the new dates.
+    cluster = (root / "cluster.yaml").read_text(encoding="utf-8")
+    moved = cluster.replace("-01-31", "-01-10")
+    assert moved != cluster
+    (root / "cluster.yaml").write_text(moved, encoding="utf-8")
+    _same_as_cold(cli, root)
+
+
+def test_findings_kept_per_file_hold_personal_codes_masked_only(cli, tmp_path):
+    bad_code = "50801012232"  # a wrong check digit: the finding names the code
+    files = base_data()
+    files[STUDENTS][0]["personal_code"] = bad_code
+    root = write_data(tmp_path / "data", files)
+    masked = cli.validate_json(root)[1]
+    assert any(f["code"] == "personal-code" for f in masked["findings"])
+    kept = _checks(tmp_path)
+    assert kept and not any(bad_code.encode() in p.read_bytes() for p in kept)
+    for p in kept:
+        p.unlink()
+    shown = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--show-pii")
+    assert bad_code in shown.stdout
+    assert _checks(tmp_path) == []  # a --show-pii run neither reads nor writes them
+    # and a masked run after it is still a cold run's answer
+    (root / "students" / "TA-24.yaml").write_text((root / STUDENTS).read_text(encoding="utf-8") + "\n",
+                                                  encoding="utf-8")
+    _same_as_cold(cli, root)
+
+
+# --- the rules' declared scope --------------------------------------------------------------
+
+ALLOWED = {"records", "cluster"}  # what a record rule may read of the dataset
+
+
+def _reads_of(function, seen: set) -> set[str]:
+    """The dataset's attributes `function` reads (`ds.x`), following helpers it passes `ds` to."""
+    if function in seen:
+        return set()
+    seen.add(function)
+    source = inspect.getsource(function)
+    found = set(re.findall(r"\bds\.(\w+)", source))
+    for name in set(re.findall(r"\b(\w+)\([^()]*\bds\s*[,)]", source)):
+        helper = function.__globals__.get(name)
+        if helper is None or not inspect.isfunction(helper):
+            found.add(f"{name}(ds)")  # a helper this check cannot follow: not allowed
+            continue
+        found |= _reads_of(helper, seen)
+    return found
+
+
+@pytest.mark.parametrize("rule", [r for r in __import__("cluster_cli.regulation.rules", fromlist=["RULES"]).RULES
+                                  if r.scope == "record"], ids=lambda r: r.id)
+def test_a_record_rule_reads_its_records_and_the_cluster_only(rule):
+    assert _reads_of(rule.check, set()) <= ALLOWED, f"{rule.id} reads more than one record: make it joined"
+
+
+def test_scopes_are_record_or_joined_and_joined_by_default():
+    from cluster_cli.regulation.rules import RULES, Rule
+
+    assert {r.scope for r in RULES} <= {"record", "joined"}
+    assert Rule("x", "", "error", lambda ds, ctx: []).scope == "joined"
+
+
+def test_record_rules_give_per_file_what_they_give_on_the_whole_folder(tmp_path):
+    """Each record rule run on one file's records (with the cluster) gives exactly that file's
+    findings of a whole run."""
+    from datetime import date
+
+    from cluster_cli.pipeline import load
+    from cluster_cli.regulation.kept import subset
+    from cluster_cli.regulation.rules import RULES, Context
+
+    files, _ = synthetic_files(120, 5)
+    root = write_data(tmp_path / "d", files)
+    loaded = load(root)
+    ds = loaded.dataset
+    ctx = Context(as_of=date.fromisoformat(AS_OF), profile=loaded.profile)
+    names = {r.origin.file for records in ds.records.values() for r in records}
+    for rule in (r for r in RULES if r.scope == "record"):
+        whole = list(rule.check(ds, ctx))
+        # what it says outside the list files (the cluster's own fields) needs no record at all
+        assert list(rule.check(subset(ds, names), ctx)) == [f for f in whole if f.file not in names], rule.id
+        for name in names:
+            alone = [f for f in rule.check(subset(ds, names - {name}), ctx) if f.file == name]
+            assert alone == [f for f in whole if f.file == name], (rule.id, name)
+
+
+def test_every_rule_is_registered_once():
+    from collections import Counter
+
+    from cluster_cli.regulation.rules import RULES
+
+    assert [rule for rule, n in Counter(r.id for r in RULES).items() if n > 1] == []
