@@ -30,7 +30,8 @@ def test_a_synthetic_cluster_made_by_init_validates_clean(cli, tmp_path):
     # what keeps it clean is in the files, not a rule switched off
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.yaml")))
     for needle in ("kind: period", "kind: year_end", "  signatures:", "party: guardian", "  documents:",
-                   "summary_report:", "  visits:", "safety_instructions:", "practice_periods:"):
+                   "summary_report:", "  visits:", "safety_instructions:", "practice_periods:", "safety: true",
+                   "harid: true", "sheet_signed:", "host_contacted:", "    entered:", "topic: Kontrolltöö"):
         assert needle in text, needle
     assert "final: 'A'" not in text and "final: 'MA'" not in text  # practice is graded 5–2 (Lisa 7 4.2)
 

@@ -34,8 +34,8 @@ from cluster_cli.edit.synthetic_catalogue import (
     registry_code, s, weekday_on_or_before,
 )
 from cluster_cli.edit.synthetic_records import (
-    OPEN_DEBT_TOPIC, THIS_YEAR_PERIOD, group_schedule_lines, placement_record_lines, practice_modules, quoted_grade,
-    with_interim_grades,
+    OPEN_DEBT_TOPIC, SAFETY_MODULE, THIS_YEAR_PERIOD, group_schedule_lines, placement_record_lines, practice_modules,
+    quoted_grade, with_interim_grades,
 )
 
 OWN_FILES = ("cluster.yaml", "members.yaml", "curricula.yaml", "tasks.yaml", "groups.yaml")
@@ -124,6 +124,8 @@ def write_curricula(out: dict) -> None:
             if not distinctive(mid):
                 L.append("      distinctive: false")
             L.append(f"      year: {year}")
+            if mid == SAFETY_MODULE:
+                L.append("      safety: true")
         assert sum(m[3] for m in cur["modules"]) == cur["ekap"], cur["code"]
     _put(out, "curricula.yaml", L)
 
@@ -196,7 +198,7 @@ def student_lines(L: list[str], rng: random.Random, n: int, school: tuple, cur: 
           f"  curriculum: {cur['code']}", f"  group: {group}", f"  course: {course}",
           f"  start: {start.isoformat()}", f"  nominal_end: {nominal_end.isoformat()}",
           f"  iban: {q(estonian_iban(rng))}",
-          f"  email: {ascii_slug(first)}.{ascii_slug(last)}.{n}@opilane.{domain}"]
+          f"  email: {ascii_slug(first)}.{ascii_slug(last)}.{n}@opilane.{domain}", "  harid: true"]
     if rng.random() < 0.5:
         L.append(f"  phone: {q(phone(rng))}")
     minor = minor_on(born, AS_OF)
@@ -221,6 +223,8 @@ def student_lines(L: list[str], rng: random.Random, n: int, school: tuple, cur: 
               f"      end: {(leave_start - timedelta(days=1)).isoformat()}",
               "    - status: academic_leave", f"      start: {leave_start.isoformat()}",
               f"      end: {leave_end.isoformat()}", "      reason: health", "      evidence: Perearsti tõend"]
+        L += [f"      supervisor_agreed: {(leave_start - timedelta(days=5)).isoformat()}",
+              f"      directive: {q(f'1-4/{leave_start.year}-{n % 997 + 1}')}"]  # 6.7.3
         if minor_on(born, leave_start):  # 6.7.3: a minor's leave with the legal representative's consent
             L.append(f"      guardian_consent: {(leave_start - timedelta(days=3)).isoformat()}")
         L += [
@@ -264,13 +268,17 @@ def student_lines(L: list[str], rng: random.Random, n: int, school: tuple, cur: 
     entries.sort()
     entries = with_interim_grades(entries, rng, fit, stats)
     L.append("  grades:")
-    for day, _, module, kind, value, agreed, topic, _signed in entries:
+    first_graded: dict[str, date] = {}
+    for day, _, module, kind, value, agreed, topic, signed in entries:
+        first_graded.setdefault(module, day)
         L += [f"    - module: {module}", f"      kind: {kind}", f"      value: {q(value)}",
               f"      date: {day.isoformat()}"]
         if topic is not None:
             L.append(f"      topic: {topic}")
         if agreed is not None:
             L.append(f"      resit_agreed: {agreed.isoformat()}")
+        if signed is not None:
+            L.append(f"      sheet_signed: {signed.isoformat()}")
     L.append("  attendance:")
     for pid in ATT_PERIODS:
         unexcused = rng.randrange(12) if rng.random() < 0.9 else rng.randrange(12, 40)
@@ -286,7 +294,8 @@ def student_lines(L: list[str], rng: random.Random, n: int, school: tuple, cur: 
         if course >= 2 and rng.random() < 0.5:
             L += ["    - kind: basic", "      round: 2026-spring",
                   f"      submitted: {date(2026, 2, 1 + rng.randrange(9)).isoformat()}"]
-    return {"id": ident, "school": sid, "cur": cur, "course": course, "start": start, "born": born}
+    return {"id": ident, "school": sid, "cur": cur, "course": course, "start": start, "born": born,
+            "first_graded": first_graded}
 
 
 # --- placements --------------------------------------------------------------------------------
@@ -352,12 +361,14 @@ def placement_lines(L: list[str], rng: random.Random, n: int, st: dict, tasks_by
     L += ["    expected_outcomes:", f"      - {s(TASK_TITLES[0][1])}"]
     if received is not None:
         L.append(f"  data_received: {received.isoformat()}")
+    if status in ("valid", "finished"):  # Lisa 7 8.3: the student contacts the host ≥ 2 weeks before
+        L.append(f"  host_contacted: {weekday_on_or_before(start - timedelta(days=15 + rng.randrange(5))).isoformat()}")
     if status == "finished":
         c1, c2 = random_name(rng), random_name(rng)
         L += ["  grade:", "    diary: true", f"    host_grade: {q(rng.choice(('5', '4', '3')))}", "    report: true",
               f"    defense_date: {(end + timedelta(days=7)).isoformat()}", "    committee:",
               f"      - {s(c1[0] + ' ' + c1[1])}", f"      - {s(c2[0] + ' ' + c2[1])}",
-              f"    final: {quoted_grade(rng)}"]
+              f"    final: {quoted_grade(rng)}", f"    entered: {(end + timedelta(days=8)).isoformat()}"]
     if status in ("valid", "finished"):
         parties = [("school", None), ("student", None)]
         if minor_on(st["born"], start):
@@ -405,13 +416,18 @@ def synthetic_files(students: int, seed: int = 1, placements_per_100: float = 20
                         "    " + f"name: {s(first + ' ' + last)}",
                         f"    email: {ascii_slug(first)}.{ascii_slug(last)}@{school[2]}",
                         f"    phone: {q(phone(rng))}", "  practice_subgroup_size: 15"]
-        group_schedule_lines(group_lines, this_year, last_year, date(2026 - (course - 1), 9, 1), f"{first} {last}")
         L: list[str] = []
+        first_graded: dict[str, date] = {}
         for _ in range(min(GROUP_SIZE, students - n)):
             n += 1
             st = student_lines(L, rng, n, school, cur, gid, course, n - 1 in with_placement, stats)
             st["this_year"], st["last_year"] = this_year, last_year
             facts.append(st)
+            for module, day in st.pop("first_graded").items():
+                first_graded[module] = min(first_graded.get(module, day), day)
+        practical = {m[0] for m in cur["modules"] if m[5] and m[0] != SAFETY_MODULE}
+        group_schedule_lines(group_lines, this_year, last_year, date(2026 - (course - 1), 9, 1), f"{first} {last}",
+                             sorted((day, m) for m, day in first_graded.items() if m in practical))
         nbytes += _put(out, f"students/{school[0]}/{gid}.yaml", L)
         files += 1
     _put(out, "groups.yaml", group_lines)

@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from cluster_cli.edit.synthetic_catalogue import AS_OF, q, s, weekday_on_or_before
 
 NEGATIVE = frozenset({"2", "MA", "X"})
+SAFETY_MODULE = "M01"
+"""Each curriculum's first module gives the first safety and first-aid training (Lisa 8 1)."""
 OPEN_DEBT_TOPIC = "Kontrolltöö"
 """The topic of a debt the generator leaves open (no later result of the module clears it)."""
 WORK = frozenset({"assessment", "independent"})
@@ -104,15 +106,18 @@ def practice_modules(cur: dict, course: int) -> tuple[tuple, tuple | None]:
 
 
 def group_schedule_lines(L: list[str], this_year: tuple, last_year: tuple | None, start: date,
-                         instructor: str) -> None:
+                         instructor: str, practical: list[tuple[date, str]]) -> None:
     """A group's practice periods (Lisa 7 2.5) and its safety-instruction sheet (Lisa 8 1–3): the
-    general instruction on the first day of studies, and each practice module's own on the
-    last school day before its period."""
+    general instruction on the first day of studies (with the safety module's training), each
+    module's with practical work (`practical`: its first grade in the group, the module) on that
+    day, and each practice module's own on the last school day before its period."""
     periods = ([(last_year[0], *LAST_YEAR_PERIOD)] if last_year else []) + [(this_year[0], *THIS_YEAR_PERIOD)]
     L.append("  practice_periods:")
     for module, pstart, pend in periods:
         L += [f"    - module: {module}", f"      start: {pstart.isoformat()}", f"      end: {pend.isoformat()}"]
     L += ["  safety_instructions:", f"    - date: {start.isoformat()}", f"      instructor: {s(instructor)}"]
+    for day, module in practical:
+        L += [f"    - date: {day.isoformat()}", f"      module: {module}", f"      instructor: {s(instructor)}"]
     for module, pstart, _ in periods:
         L += [f"    - date: {INSTRUCTED[pstart].isoformat()}", f"      module: {module}",
               f"      instructor: {s(instructor)}"]
