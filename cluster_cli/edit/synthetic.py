@@ -3,13 +3,14 @@ benchmarks' generator (bench/synth.py imports it from here).
 
 The folder is complete and valid: ``cluster validate --data DIR --as-of 2026-11-23`` reports no
 errors and no warnings (a student who is a minor when a placement starts has a guardian, also
-when of age by the as-of date). Layout::
+when of age by the as-of date; the interim grades, practice schedules, safety sheets and a
+placement's signatures, paperwork and visits are in `synthetic_records.py`). Layout::
 
     cluster.yaml  members.yaml  curricula.yaml  tasks.yaml  groups.yaml
     students/<school>/<group>.yaml      one file per group, ≈ 25 students each
     placements/<school>.yaml            ≈ 20 placements per 100 students
 
-Every student has 13 core fields plus contact data, about 40 grades and 10 attendance records
+Every student has 13 core fields plus contact data, about 41 grades and 10 attendance records
 (periods 2022-spring … 2026-autumn), block style, unquoted dates, quoted codes — the shape of the
 files measured in /work/shared/PERFORMANCE.md (1,000 students ≈ 4.4 MB). Personal codes,
 registry codes and IBANs carry correct check digits (python-stdnum); the fixed catalogue
@@ -31,6 +32,10 @@ from cluster_cli.edit.synthetic_catalogue import (
     AS_OF, ATT_PERIODS, COMPANIES, CURRICULA, GRADES_PER_STUDENT, GROUP_SIZE, LAST, NEGATIVE_SHARE, RELATIONS,
     SCHOOL_HOLIDAYS, SCHOOLS, TASK_TITLES, ascii_slug, estonian_iban, personal_code, phone, q, random_name,
     registry_code, s, weekday_on_or_before,
+)
+from cluster_cli.edit.synthetic_records import (
+    OPEN_DEBT_TOPIC, SAFETY_MODULE, THIS_YEAR_PERIOD, group_schedule_lines, placement_record_lines, practice_modules,
+    quoted_grade, with_interim_grades,
 )
 
 OWN_FILES = ("cluster.yaml", "members.yaml", "curricula.yaml", "tasks.yaml", "groups.yaml")
@@ -119,6 +124,8 @@ def write_curricula(out: dict) -> None:
             if not distinctive(mid):
                 L.append("      distinctive: false")
             L.append(f"      year: {year}")
+            if mid == SAFETY_MODULE:
+                L.append("      safety: true")
         assert sum(m[3] for m in cur["modules"]) == cur["ekap"], cur["code"]
     _put(out, "curricula.yaml", L)
 
@@ -191,7 +198,7 @@ def student_lines(L: list[str], rng: random.Random, n: int, school: tuple, cur: 
           f"  curriculum: {cur['code']}", f"  group: {group}", f"  course: {course}",
           f"  start: {start.isoformat()}", f"  nominal_end: {nominal_end.isoformat()}",
           f"  iban: {q(estonian_iban(rng))}",
-          f"  email: {ascii_slug(first)}.{ascii_slug(last)}.{n}@opilane.{domain}"]
+          f"  email: {ascii_slug(first)}.{ascii_slug(last)}.{n}@opilane.{domain}", "  harid: true"]
     if rng.random() < 0.5:
         L.append(f"  phone: {q(phone(rng))}")
     minor = minor_on(born, AS_OF)
@@ -215,20 +222,26 @@ def student_lines(L: list[str], rng: random.Random, n: int, school: tuple, cur: 
         L += ["    - status: active", f"      start: {start.isoformat()}",
               f"      end: {(leave_start - timedelta(days=1)).isoformat()}",
               "    - status: academic_leave", f"      start: {leave_start.isoformat()}",
-              f"      end: {leave_end.isoformat()}", "      reason: health", "      evidence: Perearsti tõend",
+              f"      end: {leave_end.isoformat()}", "      reason: health", "      evidence: Perearsti tõend"]
+        L += [f"      supervisor_agreed: {(leave_start - timedelta(days=5)).isoformat()}",
+              f"      directive: {q(f'1-4/{leave_start.year}-{n % 997 + 1}')}"]  # 6.7.3
+        if minor_on(born, leave_start):  # 6.7.3: a minor's leave with the legal representative's consent
+            L.append(f"      guardian_consent: {(leave_start - timedelta(days=3)).isoformat()}")
+        L += [
               "    - status: active", f"      start: {(leave_end + timedelta(days=1)).isoformat()}"]
     else:
         L += ["    - status: active", f"      start: {start.isoformat()}"]
-    # Grades: ~40, in date order, on modules of the years studied so far. A negative result
-    # (2/MA/X, ~3 %) is a study debt (6.2): it gets a re-sit agreed within days and a positive
-    # re-sit of the same module 1–3 weeks later, so that no debt blocks a placement — except
-    # that about 1 in 5 debts of a student without a placement is left open, for debt reports.
+    # Grades: 35 drawn (≈ 41 with re-sits and interim grades), in date order, on modules of the
+    # years studied so far. A negative result (2/MA/X, ~3 %) is a study debt (6.2): it gets a
+    # re-sit agreed within days and a positive re-sit of the same module 1–3 weeks later, so that
+    # no debt blocks a placement — except that about 1 in 5 debts of a student without a
+    # placement is left open, for debt reports. Then the interim grades of continuing modules.
     modules = [m[0] for m in cur["modules"] if m[6] <= course]
     last_day = AS_OF - timedelta(days=1)
     window = (last_day - start).days
     # Pending placements start on 2026-11-02 at the earliest: debts must be cleared before that.
     resit_by = date(2026, 10, 30) if has_placement else last_day
-    entries = []  # (date, order, module, kind, value, resit_agreed)
+    entries = []  # (date, order, module, kind, value, resit_agreed, topic)
     for d in sorted(rng.randrange(window) for _ in range(GRADES_PER_STUDENT)):
         day = weekday_on_or_before(start + timedelta(days=d))
         if day < start:  # a start on a weekend: the first grade falls on the Monday after
@@ -238,22 +251,34 @@ def student_lines(L: list[str], rng: random.Random, n: int, school: tuple, cur: 
         if rng.random() < NEGATIVE_SHARE and day + timedelta(days=24) <= resit_by:
             stats["negative_grades"] += 1
             if not has_placement and rng.random() < 0.2:
+                # an open debt: a test of its own topic, so that the module's later results do
+                # not clear it (the debt engine pairs a debt with a result of the same topic)
                 stats["open_debts"] += 1
-                entries.append((day, len(entries), module, kind, fit(rng.choice(("2", "MA", "X")), module), None))
+                entries.append((day, len(entries), module, "assessment", fit(rng.choice(("2", "MA", "X")), module),
+                                None, OPEN_DEBT_TOPIC))
                 continue
             agreed = day + timedelta(days=1 + rng.randrange(5))
             resit = weekday_on_or_before(day + timedelta(days=8 + rng.randrange(14)))
-            entries.append((day, len(entries), module, kind, fit(rng.choice(("2", "MA", "X")), module), agreed))
-            entries.append((resit, len(entries), module, kind, fit(rng.choice(("4", "3", "3", "A")), module), None))
+            entries.append((day, len(entries), module, kind, fit(rng.choice(("2", "MA", "X")), module), agreed, None))
+            entries.append((resit, len(entries), module, kind, fit(rng.choice(("4", "3", "3", "A")), module), None,
+                            None))
         else:
-            entries.append((day, len(entries), module, kind, fit(rng.choice(("5", "4", "4", "3", "A")), module), None))
+            entries.append((day, len(entries), module, kind, fit(rng.choice(("5", "4", "4", "3", "A")), module), None,
+                            None))
     entries.sort()
+    entries = with_interim_grades(entries, rng, fit, stats)
     L.append("  grades:")
-    for day, _, module, kind, value, agreed in entries:
+    first_graded: dict[str, date] = {}
+    for day, _, module, kind, value, agreed, topic, signed in entries:
+        first_graded.setdefault(module, day)
         L += [f"    - module: {module}", f"      kind: {kind}", f"      value: {q(value)}",
               f"      date: {day.isoformat()}"]
+        if topic is not None:
+            L.append(f"      topic: {topic}")
         if agreed is not None:
             L.append(f"      resit_agreed: {agreed.isoformat()}")
+        if signed is not None:
+            L.append(f"      sheet_signed: {signed.isoformat()}")
     L.append("  attendance:")
     for pid in ATT_PERIODS:
         unexcused = rng.randrange(12) if rng.random() < 0.9 else rng.randrange(12, 40)
@@ -269,7 +294,8 @@ def student_lines(L: list[str], rng: random.Random, n: int, school: tuple, cur: 
         if course >= 2 and rng.random() < 0.5:
             L += ["    - kind: basic", "      round: 2026-spring",
                   f"      submitted: {date(2026, 2, 1 + rng.randrange(9)).isoformat()}"]
-    return {"id": ident, "school": sid, "cur": cur, "course": course, "start": start}
+    return {"id": ident, "school": sid, "cur": cur, "course": course, "start": start, "born": born,
+            "first_graded": first_graded}
 
 
 # --- placements --------------------------------------------------------------------------------
@@ -280,11 +306,6 @@ _ALL_HOSTS = [c[0] for c in COMPANIES]
 
 def placement_lines(L: list[str], rng: random.Random, n: int, st: dict, tasks_by_cur: dict, stats: dict) -> None:
     cur = st["cur"]
-    practice = [m for m in cur["modules"] if m[4] and m[6] <= st["course"]]
-    module = rng.choice(practice)
-    ekap = 15 if module[4] >= 15 and rng.random() < 0.5 else 10
-    hours = ekap * 26
-    weeks = math.ceil(hours / 40)
     roll = rng.random()
     if st["start"] <= FINISHED_START and roll < 0.4:
         status, start, received = "finished", FINISHED_START, date(2026, 2, 16)
@@ -294,7 +315,14 @@ def placement_lines(L: list[str], rng: random.Random, n: int, st: dict, tasks_by
         status, start, received = "review", date(2027, 2, 1), date(2026, 11, 16)
     else:
         status, start, received = "draft", date(2027, 3, 1), None
+    # The module of the group's practice period the placement lies in (4.11.3, Lisa 7 2.5):
+    # last study year's for a finished placement, this year's for the others.
+    module = st["last_year"] if status == "finished" else st["this_year"]
+    ekap = 15 if module[4] >= 15 and rng.random() < 0.5 else 10
+    hours = ekap * 26
+    weeks = math.ceil(hours / 40)
     end = start + timedelta(days=weeks * 7 - 3)
+    assert status == "finished" or end <= THIS_YEAR_PERIOD[1]
     stats["placements_" + status] += 1
     tasks = tasks_by_cur[cur["code"]]
     L += [f"- id: PL-{n:05d}", f"  student: {st['id']}", "  modules:", f"    - {module[0]}",
@@ -302,6 +330,7 @@ def placement_lines(L: list[str], rng: random.Random, n: int, st: dict, tasks_by
           f"  end: {end.isoformat()}", f"  hours: {hours}", f"  ekap: {ekap}"]
     first, last, _ = random_name(rng)
     domain = next(sc[2] for sc in SCHOOLS if sc[0] == st["school"])
+    visitor = f"{first} {last}"
     L.append("  school_supervisor:")
     L.append("    " + f"name: {s(first + ' ' + last)}")
     L.append(f"    email: {ascii_slug(first)}.{ascii_slug(last)}@{domain}")
@@ -332,11 +361,22 @@ def placement_lines(L: list[str], rng: random.Random, n: int, st: dict, tasks_by
     L += ["    expected_outcomes:", f"      - {s(TASK_TITLES[0][1])}"]
     if received is not None:
         L.append(f"  data_received: {received.isoformat()}")
+    if status in ("valid", "finished"):  # Lisa 7 8.3: the student contacts the host ≥ 2 weeks before
+        L.append(f"  host_contacted: {weekday_on_or_before(start - timedelta(days=15 + rng.randrange(5))).isoformat()}")
     if status == "finished":
         c1, c2 = random_name(rng), random_name(rng)
         L += ["  grade:", "    diary: true", f"    host_grade: {q(rng.choice(('5', '4', '3')))}", "    report: true",
               f"    defense_date: {(end + timedelta(days=7)).isoformat()}", "    committee:",
-              f"      - {s(c1[0] + ' ' + c1[1])}", f"      - {s(c2[0] + ' ' + c2[1])}", f"    final: {q('A')}"]
+              f"      - {s(c1[0] + ' ' + c1[1])}", f"      - {s(c2[0] + ' ' + c2[1])}",
+              f"    final: {quoted_grade(rng)}", f"    entered: {(end + timedelta(days=8)).isoformat()}"]
+    if status in ("valid", "finished"):
+        parties = [("school", None), ("student", None)]
+        if minor_on(st["born"], start):
+            parties.append(("guardian", None))
+        parties += [("host", m) for m in dict.fromkeys(h[0] for h in hosts)]
+        placement_record_lines(L, rng, {
+            "status": status, "start": start, "end": end, "received": received, "parties": parties,
+            "hosts": [h[:3] for h in hosts], "visitor": visitor, "defense": end + timedelta(days=7)})
 
 
 # --- the folder --------------------------------------------------------------------------------
@@ -349,7 +389,7 @@ def synthetic_files(students: int, seed: int = 1, placements_per_100: float = 20
     rng = random.Random(seed)
     stats = dict.fromkeys(("minors", "academic_leave", "negative_grades", "open_debts", "applications",
                            "joint_placements", "placements_finished", "placements_valid", "placements_review",
-                           "placements_draft"), 0)
+                           "placements_draft", "interim_grades"), 0)
     write_cluster(out, rng)
     write_curricula(out)
     tasks_by_cur = write_tasks(out)
@@ -371,17 +411,23 @@ def synthetic_files(students: int, seed: int = 1, placements_per_100: float = 20
         course = 1 + (g // 4) % cur["years"]
         gid = f"{school[0]}-{cur['abbr']}{(2026 - course + 1) % 100:02d}-{g + 1:03d}"
         first, last, _ = random_name(rng)
-        pmod = next(m for m in cur["modules"] if m[4] and m[6] == course) if any(
-            m[4] and m[6] == course for m in cur["modules"]) else next(m for m in cur["modules"] if m[4])
+        this_year, last_year = practice_modules(cur, course)
         group_lines += [f"- id: {gid}", f"  school: {school[0]}", f"  curriculum: {cur['code']}", "  supervisor:",
                         "    " + f"name: {s(first + ' ' + last)}",
                         f"    email: {ascii_slug(first)}.{ascii_slug(last)}@{school[2]}",
-                        f"    phone: {q(phone(rng))}", "  practice_subgroup_size: 15", "  practice_periods:",
-                        f"    - module: {pmod[0]}", "      start: 2027-03-01", "      end: 2027-05-07"]
+                        f"    phone: {q(phone(rng))}", "  practice_subgroup_size: 15"]
         L: list[str] = []
+        first_graded: dict[str, date] = {}
         for _ in range(min(GROUP_SIZE, students - n)):
             n += 1
-            facts.append(student_lines(L, rng, n, school, cur, gid, course, n - 1 in with_placement, stats))
+            st = student_lines(L, rng, n, school, cur, gid, course, n - 1 in with_placement, stats)
+            st["this_year"], st["last_year"] = this_year, last_year
+            facts.append(st)
+            for module, day in st.pop("first_graded").items():
+                first_graded[module] = min(first_graded.get(module, day), day)
+        practical = {m[0] for m in cur["modules"] if m[5] and m[0] != SAFETY_MODULE}
+        group_schedule_lines(group_lines, this_year, last_year, date(2026 - (course - 1), 9, 1), f"{first} {last}",
+                             sorted((day, m) for m, day in first_graded.items() if m in practical))
         nbytes += _put(out, f"students/{school[0]}/{gid}.yaml", L)
         files += 1
     _put(out, "groups.yaml", group_lines)

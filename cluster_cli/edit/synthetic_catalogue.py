@@ -15,7 +15,7 @@ AS_OF = date(2026, 11, 23)
 """The date the data is meant to be judged at (`--as-of`)."""
 
 GROUP_SIZE = 25
-GRADES_PER_STUDENT = 40
+GRADES_PER_STUDENT = 35  # drawn; with re-sits and the interim grades of continuing modules ≈ 41 a student
 NEGATIVE_SHARE = 0.04  # drawn share; ≈ 3 % of all grades end up negative (recent dates are skipped)
 
 # --- YAML scalars ------------------------------------------------------------------------------
