@@ -34,7 +34,7 @@ from cluster_cli.model.grades import POSITIVE
 from cluster_cli.model.prior_learning import PriorLearning
 from cluster_cli.model.records import Module, Student
 from cluster_cli.regulation.facts import add_months
-from cluster_cli.regulation.rules.base import Context, at
+from cluster_cli.regulation.rules.base import Context, at, order
 from cluster_cli.regulation.study_year import current_first_year, study_year
 
 CODE = "prior-learning"
@@ -115,6 +115,10 @@ def _application(ds: Dataset, ctx: Context, s: Student, j: int, a: PriorLearning
             yield at(s, (*here, "submitted"), CODE, ctx.clause("prior_learning_decide_months"), severity="warning",
                      key=N_("prior-learning.pending"), student=s.id, module=a.module, submitted=a.submitted,
                      due=decide_by)
+    elif (wrong := order(s, (*here, "decided"), CODE, "Lisa 5 II.1, III.15",
+                         ("decided", N_("date-order.decision"), a.decided),
+                         ("submitted", N_("date-order.application"), a.submitted))) is not None:
+        yield wrong
     else:
         if a.decided > decide_by and a.submitted >= this_year:
             yield at(s, (*here, "decided"), CODE, ctx.clause("prior_learning_decide_months"), severity="info",

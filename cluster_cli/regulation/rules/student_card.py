@@ -20,7 +20,8 @@ from typing import Iterator
 from cluster_cli.findings import Finding
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.facts import status_on, study_year_start
-from cluster_cli.regulation.rules.base import Context, at
+from cluster_cli.regulation.rules.base import Context, at, order
+from cluster_cli.i18n import N_
 
 LEFT = ("expelled", "graduated")
 
@@ -49,6 +50,11 @@ def student_card(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if card.fee is not None and card.fee > first_fee:
             yield at(s, ("student_card", "fee"), "student-card", "Lisa 2 2.1", severity="warning",
                      key="student-card.fee", student=s.id, fee=card.fee)
+        wrong = order(s, ("student_card", "valid_until"), "student-card", "Lisa 2 3.2.5",
+                      ("valid_until", N_("date-order.valid-until"), card.valid_until),
+                      ("issued", N_("date-order.issue"), card.issued))
+        if wrong is not None:
+            yield wrong
         if card.valid_until is None:
             yield at(s, ("student_card", "number"), "student-card", "Lisa 2 3.2.5", severity="warning",
                      key="student-card.valid-until", student=s.id, number=card.number)
@@ -96,6 +102,6 @@ def card_validity(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             yield at(s, ("student_card", "extended" if card.extended else "issued"), "card-validity",
                      "Lisa 1 I.16, Lisa 2 5.1", severity="warning", key="card-validity.not-extended",
                      student=s.id, number=card.number, due=due)
-        elif card.valid_until is not None and card.valid_until < ctx.as_of:
+        elif card.valid_until is not None and card.issued <= card.valid_until < ctx.as_of:
             yield at(s, ("student_card", "valid_until"), "card-validity", "Lisa 2 5.1", severity="warning",
                      key="card-validity.expired", student=s.id, number=card.number, valid_until=card.valid_until)

@@ -1,0 +1,80 @@
+"""Round 7, the tester's findings on the rules' logic and wording (task N): each test breaks the
+base data as the secretary did, runs `cluster validate --format json --lang et` on real files and
+reads the findings back."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from tests.conftest import AS_OF, base_data, findings_of, write_data
+from tests.test_prior_learning import COMMITTEE, work
+from tests.test_support import IOK, TALK
+
+STUDENTS = "students/TA-24.yaml"
+CARD = {"number": "V-26-001", "issued": date(2026, 9, 3), "valid_until": date(2027, 9, 30)}
+
+
+@pytest.fixture
+def run(cli, tmp_path):
+    counter = iter(range(1000))
+
+    def _run(code, change, as_of=AS_OF):
+        files = base_data()
+        files["cluster.yaml"]["prior_learning_committees"] = [COMMITTEE]
+        change(files)
+        root = write_data(tmp_path / f"data{next(counter)}", files)
+        result = cli("validate", "--data", root, "--as-of", as_of, "--format", "json", "--lang", "et",
+                     "--select", code)
+        doc = json.loads(result.stdout)
+        return [f for c in code.split(",") for f in findings_of(doc, c)]
+
+    return _run
+
+
+def mart(**fields):
+    def change(files):
+        files[STUDENTS][0].update(fields)
+    return change
+
+
+def orders(found):
+    return [(f["path"].rsplit(".", 1)[-1], f["message"]) for f in found if f["message"].startswith("Kontrollige kuup")]
+
+
+# item 6: impossible date orders
+def test_vota_decided_before_submitted(run):
+    a = work(decided=date(2026, 9, 1), notified=date(2026, 9, 1))
+    grade = {"module": "M2", "kind": "prior_learning", "value": "A", "date": date(2026, 9, 1)}
+    found = run("prior-learning", mart(prior_learning=[a], grades=[grade]))
+    assert orders(found) == [("decided", "Kontrollige kuupäevi: otsus (decided: 2026-09-01) on enne taotluse "
+                                         "esitamist (submitted: 2026-09-14).")]
+    assert found[0]["severity"] == "error"
+
+
+def test_iok_end_before_start_and_approval_before_the_support_group(run):
+    iok = {**IOK, "end": date(2026, 9, 1), "approved": {"number": "1-2/7", "date": date(2026, 8, 28)}}
+    found = orders(run("individual-curriculum", mart(individual_curriculum=[iok])))
+    assert sorted(found) == [
+        ("approved", "Kontrollige kuupäevi: kinnitamine (approved: 2026-08-28) on enne tugirühma "
+                     "otsust (support_group_decision: 2026-09-02)."),
+        ("end", "Kontrollige kuupäevi: lõpp (end: 2026-09-01) on enne algust (start: 2026-09-07).")]
+
+
+def test_talk_announced_after_it_and_memo_before_it(run):
+    talk = {**TALK, "announced": date(2026, 10, 9), "memo": {"date": date(2026, 10, 1), "folder": "TA-24"}}
+    found = run("development-talk", mart(development_talks=[talk]))
+    assert [p for p, _ in orders(found)] == ["date", "date"]
+    assert "vestlus (date: 2026-10-05) on enne vestluse määramist (announced: 2026-10-09)" in found[0]["message"]
+    assert "memo (memo: 2026-10-01) on enne vestlust (date: 2026-10-05)" in found[1]["message"]
+    # no advice to set the next talk earlier
+    assert not any("varem" in f["hint"] for f in found) and len(found) == 2
+
+
+def test_card_valid_until_before_issued(run):
+    found = run("student-card,card-validity", mart(student_card={**CARD, "valid_until": date(2026, 6, 30)}))
+    assert orders(found) == [("valid_until", "Kontrollige kuupäevi: kehtivuse lõpp (valid_until: 2026-06-30) on "
+                                             "enne väljaandmist (issued: 2026-09-03).")]
+    assert not any("Pikendage" in f["hint"] for f in found)
