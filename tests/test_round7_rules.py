@@ -40,6 +40,13 @@ def mart(**fields):
     return change
 
 
+def vota(*applications):
+    """Mart's VÕTA applications, each credited one with its grade in the journal."""
+    grades = [{"module": a["module"], "kind": "prior_learning", "value": a["result"], "date": a["decided"]}
+              for a in applications]
+    return mart(prior_learning=list(applications), grades=grades)
+
+
 def orders(found):
     return [(f["path"].rsplit(".", 1)[-1], f["message"]) for f in found if f["message"].startswith("Kontrollige kuup")]
 
@@ -78,3 +85,26 @@ def test_card_valid_until_before_issued(run):
     assert orders(found) == [("valid_until", "Kontrollige kuupäevi: kehtivuse lõpp (valid_until: 2026-06-30) on "
                                              "enne väljaandmist (issued: 2026-09-03).")]
     assert not any("Pikendage" in f["hint"] for f in found)
+
+
+# item 7: more EKAP credited than the module has
+def test_vota_credits_more_than_the_module_has(run):
+    [f] = run("prior-learning", vota(work(ekap=500)))
+    assert f["severity"] == "warning" and f["path"].endswith("prior_learning[0].ekap")
+    assert f["message"] == "S1: VÕTA otsusega arvestatakse moodulile M2 500 EKAP, mooduli maht on 50 EKAP."
+    assert run("prior-learning", vota(work(ekap=50))) == []
+
+
+# item 11: one study-year start — cluster.yaml's periods (2026-09-01), not the profile's Monday
+def test_vota_application_month_counts_from_the_clusters_study_year_start(run):
+    on_time = work(submitted=date(2026, 10, 1), decided=date(2026, 10, 8))
+    assert run("prior-learning", vota(on_time)) == []
+    [f] = run("prior-learning", vota({**on_time, "submitted": date(2026, 10, 2)}))
+    assert f["clause"] == "Lisa 5 II.1" and "2026-10-01" in f["message"] and "2026-09-01" in f["message"]
+
+
+# item 20: a mistyped result is one finding, not three
+def test_vota_mistyped_result_skips_the_journal_cross_checks(run):
+    grade = {"module": "M2", "kind": "prior_learning", "value": "A", "date": date(2026, 10, 8)}
+    found = run("prior-learning", mart(prior_learning=[work(result="4")], grades=[grade]))
+    assert [f["clause"] for f in found] == ["Lisa 5 III.14"]
