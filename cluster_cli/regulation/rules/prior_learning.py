@@ -201,7 +201,8 @@ def _decision(ds: Dataset, s: Student, j: int, a: PriorLearning) -> Iterator[Fin
         yield at(s, (*here, "notified"), CODE, "Lisa 5 IV.2", severity="warning", key=N_("prior-learning.notified"),
                  student=s.id, module=a.module, decided=a.decided)
     if a.result in POSITIVE:
-        if not wrong_result(a) and not any(g.kind == "prior_learning" and g.module == a.module and g.value == a.result for g in s.grades):
+        journal = any(g.kind == "prior_learning" and g.module == a.module and g.value == a.result for g in s.grades)
+        if not journal and not wrong_result(a):
             yield at(s, (*here, "result"), CODE, "Lisa 5 IV.1", severity="warning", key=N_("prior-learning.grade"),
                      student=s.id, module=a.module, result=a.result, decided=a.decided)
         for p in ds.placements_of(s.id):
