@@ -108,3 +108,15 @@ def test_vota_mistyped_result_skips_the_journal_cross_checks(run):
     grade = {"module": "M2", "kind": "prior_learning", "value": "A", "date": date(2026, 10, 8)}
     found = run("prior-learning", mart(prior_learning=[work(result="4")], grades=[grade]))
     assert [f["clause"] for f in found] == ["Lisa 5 III.14"]
+
+
+# item 21: a card issued in August for the coming study year needs no extension mark
+def test_card_issued_over_the_summer_for_the_year_is_not_chased(run):
+    august = {**CARD, "issued": date(2026, 8, 4), "valid_until": date(2027, 9, 30)}
+    assert run("card-validity", mart(student_card=august)) == []
+    # valid only until the year's middle: the mark is still due
+    [f] = run("card-validity", mart(student_card={**august, "valid_until": date(2027, 1, 31)}))
+    assert f["path"].endswith("issued")
+    # a card of an earlier year keeps needing the yearly mark
+    [f] = run("card-validity", mart(student_card={**august, "issued": date(2025, 9, 4)}))
+    assert f["path"].endswith("issued")
