@@ -120,3 +120,30 @@ def test_card_issued_over_the_summer_for_the_year_is_not_chased(run):
     # a card of an earlier year keeps needing the yearly mark
     [f] = run("card-validity", mart(student_card={**august, "issued": date(2025, 9, 4)}))
     assert f["path"].endswith("issued")
+
+
+# item 8: the committee counted by people; Lisa 3 III.2.3 when the leading teacher examines
+def test_exam_committee_counts_people_and_the_examining_leading_teacher_does_not_chair(cli, tmp_path):
+    def committee_findings(committee, name):
+        files = base_data()
+        files["cluster.yaml"]["exams"] = [{
+            "id": "UE-1", "kind": "transition", "group": "TA-24", "module": "M1", "date": date(2026, 6, 12),
+            "scheduled": date(2026, 5, 25), "committee_formed": date(2026, 5, 25), "committee": committee,
+            "students": []}]
+        root = write_data(tmp_path / name, files)
+        result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "et",
+                     "--select", "exam-committee")
+        return [f["message"] for f in findings_of(json.loads(result.stdout), "exam-committee")]
+
+    kati = {"name": "Kati Kask", "role": "chair", "position": "leading_teacher"}
+    juhan = {"name": "Juhan Juhataja", "role": "member", "position": "management"}
+    mari = {"name": "Mari Maasikas", "role": "examiner", "position": "teacher"}
+    assert committee_findings([kati, juhan, mari], "ok") == []
+    twice = committee_findings([kati, juhan, {**kati, "role": "examiner"}], "twice")
+    assert twice == ["Eksami UE-1 komisjonis on 2 liiget, vaja on vähemalt 3.",
+                     "Üleminekueksami UE-1 komisjoni esimees Kati Kask on juhtivõpetaja, kuid eksamineerib "
+                     "juhtivõpetaja Kati Kask; siis on esimees juhtkonna liige."]
+    # another leading teacher examines: the management member chairs
+    lead_examines = {"name": "Tiina Tamm", "role": "examiner", "position": "leading_teacher"}
+    assert len(committee_findings([kati, juhan, lead_examines], "lead")) == 1
+    assert committee_findings([{**juhan, "role": "chair"}, {**kati, "role": "member"}, lead_examines], "mgmt") == []
