@@ -147,3 +147,37 @@ def test_exam_committee_counts_people_and_the_examining_leading_teacher_does_not
     lead_examines = {"name": "Tiina Tamm", "role": "examiner", "position": "leading_teacher"}
     assert len(committee_findings([kati, juhan, lead_examines], "lead")) == 1
     assert committee_findings([{**juhan, "role": "chair"}, {**kati, "role": "member"}, lead_examines], "mgmt") == []
+
+
+# item 17: a protocol received late says when it came
+def test_exam_protocol_received_late_says_when(validate_changed):
+    from tests.test_exams import final_exam, with_exams
+
+    exam = final_exam()
+    exam["protocol"]["received"] = date(2026, 11, 16)
+    _, doc = validate_changed(with_exams(exam), "--select", "exam-protocol", "--lang", "et")
+    [f] = findings_of(doc, "exam-protocol")
+    assert f["message"] == ("Lõpueksami LE-1 (2026-11-02) protokoll jõudis sekretärini 2026-11-16, tähtaeg oli "
+                            "2026-11-04 (2 tööpäeva).")
+    del exam["protocol"]["received"]
+    exam["protocol"]["archived"] = None
+    _, doc = validate_changed(with_exams(exam), "--select", "exam-protocol", "--lang", "et")
+    [f] = findings_of(doc, "exam-protocol")
+    assert "saabumise kuupäev on märkimata" in f["message"]
+
+
+# item 18: a cancellation names its kind and the start it was for
+@pytest.mark.parametrize("kind, word", [("cancelled", "ärajäämisest"), ("postponed", "edasilükkamisest")])
+def test_course_cancellation_names_its_kind(validate_changed, kind, word):
+    from tests.test_courses import RULES, complete_course
+
+    def build(files):
+        course = complete_course()
+        course["cancellation"] = {"kind": kind, "notified": course["start"]}
+        files["courses.yaml"] = [course]
+
+    _, doc = validate_changed(build, "--select", RULES, "--lang", "et")
+    [f] = findings_of(doc, "course-registration")
+    assert f["message"].startswith("Kursuse ") and f" {word} teatati " in f["message"]
+    assert "alates" not in f["message"] and "kursus pidi algama" in f["message"]
+    assert ("ärajäämisest" in f["message"]) != ("edasilükkamisest" in f["message"])

@@ -38,6 +38,11 @@ def _active(p: CourseParticipant, day: date) -> bool:
     return p.removed is None or p.removed.date > day
 
 
+# Lisa 15 3.10: the message names what was notified
+CANCELLATION_KEY = {"cancelled": N_("course-registration.cancellation"),
+                    "postponed": N_("course-registration.postponed")}
+
+
 def _cancelled(c: Course) -> bool:
     return c.cancellation is not None and c.cancellation.kind == "cancelled"
 
@@ -122,7 +127,7 @@ def course_registration(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             days = ctx.p("course_cancel_notice_days", c.start)
             if x.notified > c.start - timedelta(days=days):
                 yield at(c, ("cancellation", "notified"), "course-registration", "Lisa 15 3.10", severity="warning",
-                         key="course-registration.cancellation", id=c.id, notified=x.notified, start=c.start, days=days)
+                         key=CANCELLATION_KEY[x.kind], id=c.id, notified=x.notified, start=c.start, days=days)
     yield from _free_courses_a_year(ds)
 
 

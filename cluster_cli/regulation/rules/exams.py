@@ -214,10 +214,14 @@ def exam_protocol(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         days = ctx.p("final_exam_protocol_working_days", e.date)
         received_by = wd.add(e.date, days)
         received = p.received if p else None
-        if (received is None and received_by < ctx.as_of) or (received is not None and received > received_by):
+        if received is None and received_by < ctx.as_of:
             yield at(cluster, where + ("received",), "exam-protocol", ctx.clause("final_exam_protocol_working_days"),
                      severity="warning", key="exam-protocol.received", id=e.id, date=e.date, due=received_by,
                      days=days)
+        elif received is not None and received > received_by:
+            yield at(cluster, where + ("received",), "exam-protocol", ctx.clause("final_exam_protocol_working_days"),
+                     severity="warning", key="exam-protocol.received-late", id=e.id, date=e.date, due=received_by,
+                     days=days, received=received)
         if received is not None and not p.signed:
             yield at(cluster, where + ("signed",), "exam-protocol", "Lisa 4 4.6", severity="warning",
                      key="exam-protocol.signed", id=e.id)
