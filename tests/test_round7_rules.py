@@ -181,3 +181,40 @@ def test_course_cancellation_names_its_kind(validate_changed, kind, word):
     assert f["message"].startswith("Kursuse ") and f" {word} teatati " in f["message"]
     assert "alates" not in f["message"] and "kursus pidi algama" in f["message"]
     assert ("ärajäämisest" in f["message"]) != ("edasilükkamisest" in f["message"])
+
+
+def sample_messages(cli, tmp_path, rules: str) -> list[dict]:
+    """`cluster validate` on a copy of the sample data, the findings of `rules`."""
+    import shutil
+    from pathlib import Path
+
+    root = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", root)
+    result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "et", "--select", rules)
+    doc = json.loads(result.stdout)
+    return [f for code in rules.split(",") for f in findings_of(doc, code)]
+
+
+# item 19: cum-laude's sentence and advice; exam-results' modules counted
+def test_cum_laude_and_exam_results_wording_on_the_sample(cli, tmp_path):
+    found = sample_messages(cli, tmp_path, "cum-laude,exam-results")
+    pending = [f for f in found if f["code"] == "cum-laude" and "seni" in f["message"]]
+    assert pending and all(f["message"].endswith("jäänud on eriala lõpueksam hindele 5 või kutseeksam.")
+                           for f in pending)
+    assert all(f["hint"].startswith("Kontrollige enne lõpetamise käskkirja") for f in pending)
+    [admission] = [f for f in found if f["clause"] == "Lisa 3 III.1.5"]
+    assert "kuid kursuse moodulid TA-M12, TA-M15 on läbimata" in admission["message"]
+
+
+def test_exam_results_one_module_is_singular(validate_changed):
+    from tests.test_exams import transition_exam, with_exams
+
+    def change(f):
+        with_exams(transition_exam(students=[{"student": "S1", "grade": 4}]))(f)
+        for m in f["curricula.yaml"][0]["modules"]:
+            if m["id"] in ("M1", "M2"):
+                m["year"] = 2
+
+    _, doc = validate_changed(change, "--select", "exam-results", "--lang", "et")
+    [f] = findings_of(doc, "exam-results")
+    assert "kuid kursuse moodul M2 on läbimata" in f["message"]

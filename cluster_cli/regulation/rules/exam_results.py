@@ -9,7 +9,7 @@ from fractions import Fraction
 from typing import Iterator
 
 from cluster_cli.findings import Finding
-from cluster_cli.i18n import N_, Phrase
+from cluster_cli.i18n import NP_, N_, Phrase
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.exams import Exam
 from cluster_cli.model.grades import NUMERIC, POSITIVE
@@ -98,7 +98,7 @@ def _admitted(cluster, where: tuple, e: Exam, student: Student, cur: Curriculum,
     missing = sorted(m.id for m in cur.modules if m.year == course and m.id != e.module and m.id not in passed)
     if missing:
         yield at(cluster, where + ("student",), "exam-results", "Lisa 3 III.1.5", severity="warning",
-                 key="exam-results.admission", id=e.id, student=student.id, modules=missing)
+                 key=NP_("exam-results.admission"), id=e.id, student=student.id, modules=missing, count=len(missing))
 
 
 def _re_exam(ds: Dataset, i: int, e: Exam) -> Iterator[Finding]:
