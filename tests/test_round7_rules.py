@@ -218,3 +218,13 @@ def test_exam_results_one_module_is_singular(validate_changed):
     _, doc = validate_changed(change, "--select", "exam-results", "--lang", "et")
     [f] = findings_of(doc, "exam-results")
     assert "kuid kursuse moodul M2 on läbimata" in f["message"]
+
+
+# item 12: the fields a record lacks, named in Estonian with the field in brackets; one is "puudub"
+def test_missing_fields_are_named_in_estonian(run):
+    talk = {**TALK, "goal_student": None, "goal_supervisor": None}
+    [f] = run("development-talk", mart(development_talks=[talk]))
+    assert f["message"].endswith("memost puuduvad: õpilase eesmärk (goal_student), rühmajuhendaja eesmärk "
+                                 "(goal_supervisor).")
+    [f] = run("development-talk", mart(development_talks=[{**TALK, "agreement": None}]))
+    assert f["message"].endswith("memost puudub: kokkulepe (agreement).")

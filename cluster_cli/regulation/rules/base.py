@@ -76,3 +76,10 @@ def order(record: Record, path: tuple, code: str, clause: str, later: tuple[str,
     return at(record, path, code, clause, severity=severity, key="date-order", later=Phrase(later_label),
               later_field=later_field, later_date=later_date, earlier=Phrase(earlier_label),
               earlier_field=earlier_field, earlier_date=earlier_date)
+
+
+def fields(names: Iterable[str]) -> list[Phrase]:
+    """Field names as a sentence shows them: each its label with the field in brackets."""
+    from cluster_cli.i18n.words_fields import FIELD
+
+    return [Phrase(FIELD[name]) for name in names]

@@ -31,13 +31,13 @@ from datetime import timedelta
 from typing import Iterator
 
 from cluster_cli.findings import Finding
-from cluster_cli.i18n import N_
+from cluster_cli.i18n import NP_, N_
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Student
 from cluster_cli.model.support import IndividualCurriculum, IndividualSchedule
 from cluster_cli.regulation.debts import EXPIRED, DebtRules, calendar_for, student_debts
 from cluster_cli.regulation.facts import is_minor
-from cluster_cli.regulation.rules.base import Context, at, order
+from cluster_cli.regulation.rules.base import Context, at, fields, order
 from cluster_cli.regulation.study_year import current_first_year
 
 # 6.4.7.5: the message when the recorded intensity does not match the hours
@@ -246,7 +246,8 @@ def development_talks(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                                                 ("agreement", talk.agreement)) if not value]
             if missing and talk.memo is not None:
                 yield at(s, (*path, "date"), code, "Lisa 9 2, 8.1", severity="warning",
-                         key="development-talk.contents", student=s.id, date=talk.date, missing=missing)
+                         key=NP_("development-talk.contents"), student=s.id, date=talk.date,
+                         missing=fields(missing), count=len(missing))
             if special and not talk.transition_plan:
                 yield at(s, (*path, "date"), code, "Lisa 9 7.1.3", severity="warning",
                          key="development-talk.transition", student=s.id, date=talk.date)
