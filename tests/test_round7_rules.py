@@ -228,3 +228,26 @@ def test_missing_fields_are_named_in_estonian(run):
                                  "(goal_supervisor).")
     [f] = run("development-talk", mart(development_talks=[{**TALK, "agreement": None}]))
     assert f["message"].endswith("memost puudub: kokkulepe (agreement).")
+
+
+# item 13 (references): the closest id is offered, and the list starts with the nearest
+def test_wrong_references_get_the_closest_id(cli, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    root = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", root)
+    students = root / "students" / "vvttk" / "TA-24.yaml"
+    students.write_text(students.read_text(encoding="utf-8").replace("  school: vvttk\n", "  school: vvtk\n", 1),
+                        encoding="utf-8")
+    cluster = root / "cluster.yaml"
+    cluster.write_text(cluster.read_text(encoding="utf-8").replace("{student: ITN-24-02,", "{student: ITN-24-2,", 1),
+                       encoding="utf-8")
+    result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "et",
+                 "--select", "unknown-reference,exam-results")
+    doc = json.loads(result.stdout)
+    [ref] = findings_of(doc, "unknown-reference")
+    assert ref["message"] == "Viide 'vvtk' ei leia kirjet (klastri liige, members)."
+    assert ref["hint"].startswith("Kas mõtlesite 'vvttk'? Olemas: vvttk, ")
+    [exam] = [f for f in findings_of(doc, "exam-results") if "ITN-24-2," in f["message"]]
+    assert exam["hint"] == "Kas mõtlesite ITN-24-02? Parandage õpilase id."

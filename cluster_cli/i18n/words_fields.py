@@ -41,3 +41,14 @@ FIELD = Words("field.", {
     "report": N_("field.report"),
     "defense_date": N_("field.defense_date"),
 })
+
+# the kind of record a reference names, in a sentence: "klastri liige (members)"
+RECORD_KIND = Words("field.kind.", {
+    "members": N_("field.kind.members"),
+    "curricula": N_("field.kind.curricula"),
+    "groups": N_("field.kind.groups"),
+    "tasks": N_("field.kind.tasks"),
+    "students": N_("field.kind.students"),
+    "placements": N_("field.kind.placements"),
+    "courses": N_("field.kind.courses"),
+})

@@ -83,3 +83,19 @@ def fields(names: Iterable[str]) -> list[Phrase]:
     from cluster_cli.i18n.words_fields import FIELD
 
     return [Phrase(FIELD[name]) for name in names]
+
+
+def nearest(word: str, choices: Iterable[str]) -> list[str]:
+    """`choices` ordered by how close each is to `word` (difflib's ratio, as `unknown-field`
+    judges a misspelt field), the closest first; ties alphabetically."""
+    from difflib import SequenceMatcher
+
+    return sorted(choices, key=lambda c: (-SequenceMatcher(None, word.casefold(), c.casefold()).ratio(), c))
+
+
+def close_match(word: str, choices: Iterable[str]) -> str | None:
+    """The one choice close enough to be what `word` meant (difflib's cutoff 0.6), else None."""
+    from difflib import get_close_matches
+
+    found = get_close_matches(word, list(choices), n=1)
+    return found[0] if found else None
