@@ -251,3 +251,14 @@ def test_wrong_references_get_the_closest_id(cli, tmp_path):
     assert ref["hint"].startswith("Kas mõtlesite 'vvttk'? Olemas: vvttk, ")
     [exam] = [f for f in findings_of(doc, "exam-results") if "ITN-24-2," in f["message"]]
     assert exam["hint"] == "Kas mõtlesite ITN-24-02? Parandage õpilase id."
+
+
+# item 13 (choices): a misspelt choice gets the closest one
+def test_a_misspelt_choice_gets_the_closest(cli, tmp_path):
+    files = base_data()
+    files[STUDENTS][1]["admission"] = {"date": date(2026, 8, 20), "directive": "1-3/45", "education": "basic",
+                                       "documents": ["id_document", "aplication"]}
+    root = write_data(tmp_path / "data", files)
+    result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "et")
+    [f] = findings_of(json.loads(result.stdout), "invalid-choice")
+    assert f["hint"].startswith("Kas mõtlesite 'application'? Valige üks: ")

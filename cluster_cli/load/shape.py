@@ -94,10 +94,13 @@ def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origi
                 )
             )
         elif kind == "literal_error":
-            expected = err.get("ctx", {}).get("expected", "")
+            expected = err.get("ctx", {}).get("expected", "").replace("'", "").replace(" or ", ", ")
+            # a misspelt choice: the closest one offered, as for a misspelt field
+            close = difflib.get_close_matches(str(err.get("input", "")), expected.split(", "), n=1)
             findings.append(
-                make("error", "invalid-choice", "", origin.file, line, path, field=field, value=shown,
-                     expected=expected.replace("'", "").replace(" or ", ", "))
+                make("error", "invalid-choice", "", origin.file, line, path,
+                     N_("invalid-choice.close") if close else N_("invalid-choice"), field=field, value=shown,
+                     expected=expected, close=close[0] if close else "")
             )
         else:
             ctx = tuple((k, str(v)) for k, v in sorted(err.get("ctx", {}).items()))
