@@ -85,17 +85,23 @@ def fields(names: Iterable[str]) -> list[Phrase]:
     return [Phrase(FIELD[name]) for name in names]
 
 
-def nearest(word: str, choices: Iterable[str]) -> list[str]:
-    """`choices` ordered by how close each is to `word` (difflib's ratio, as `unknown-field`
-    judges a misspelt field), the closest first; ties alphabetically."""
+
+def _likeness(word: str, choice: str) -> tuple[float, bool]:
+    """How close `choice` is to `word`: difflib's ratio, then whether it has the same characters
+    (two swapped, `TA-42` for `TA-24`)."""
     from difflib import SequenceMatcher
 
-    return sorted(choices, key=lambda c: (-SequenceMatcher(None, word.casefold(), c.casefold()).ratio(), c))
+    a, b = word.casefold(), choice.casefold()
+    return SequenceMatcher(None, a, b).ratio(), sorted(a) == sorted(b)
+
+
+def nearest(word: str, choices: Iterable[str]) -> list[str]:
+    """`choices` ordered by how close each is to `word` (difflib's ratio, as `unknown-field`
+    judges a misspelt field; two characters swapped first among equals), ties alphabetically."""
+    return sorted(choices, key=lambda c: (tuple(-x for x in _likeness(word, c)), c))
 
 
 def close_match(word: str, choices: Iterable[str]) -> str | None:
     """The one choice close enough to be what `word` meant (difflib's cutoff 0.6), else None."""
-    from difflib import get_close_matches
-
-    found = get_close_matches(word, list(choices), n=1)
-    return found[0] if found else None
+    ranked = nearest(word, choices)
+    return ranked[0] if ranked and _likeness(word, ranked[0])[0] >= 0.6 else None
