@@ -262,3 +262,22 @@ def test_a_misspelt_choice_gets_the_closest(cli, tmp_path):
     result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "et")
     [f] = findings_of(json.loads(result.stdout), "invalid-choice")
     assert f["hint"].startswith("Kas mõtlesite 'application'? Valige üks: ")
+
+
+def test_a_choice_written_in_estonian_gets_its_code_and_the_choices_their_meaning(cli, tmp_path):
+    from tests.test_exams import final_exam
+
+    files = base_data()
+    files[STUDENTS][1]["admission"] = {"date": date(2026, 8, 20), "directive": "1-3/45", "education": "põhiharidus",
+                                       "documents": ["id_document"]}
+    exam = final_exam()
+    exam["committee"][0]["role"] = "esimees"
+    files["cluster.yaml"]["exams"] = [exam]
+    root = write_data(tmp_path / "data", files)
+    result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "et")
+    hints = sorted(f["hint"] for f in findings_of(json.loads(result.stdout), "invalid-choice"))
+    assert hints == [
+        "Kas mõtlesite 'basic'? Valige üks: none (põhihariduseta), basic (põhiharidus), basic_simplified "
+        "(lihtsustatud õppekava alusel põhiharidus), secondary (keskharidus)",
+        "Kas mõtlesite 'chair'? Valige üks: chair (esimees), deputy (aseesimees), member (liige), "
+        "examiner (eksamineerija)"]

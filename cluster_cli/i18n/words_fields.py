@@ -52,3 +52,16 @@ RECORD_KIND = Words("field.kind.", {
     "placements": N_("field.kind.placements"),
     "courses": N_("field.kind.courses"),
 })
+
+# a coded choice glossed with its Estonian meaning where a hint lists the choices, by field and code:
+# "basic (põhiharidus)"
+CHOICE = Words("choice.", {
+    "education.none": N_("choice.education.none"),
+    "education.basic": N_("choice.education.basic"),
+    "education.basic_simplified": N_("choice.education.basic_simplified"),
+    "education.secondary": N_("choice.education.secondary"),
+    "role.chair": N_("choice.role.chair"),
+    "role.deputy": N_("choice.role.deputy"),
+    "role.member": N_("choice.role.member"),
+    "role.examiner": N_("choice.role.examiner"),
+})
