@@ -84,7 +84,8 @@ def test_clause_lisa_15_2_3_course_curriculum_states_its_items(run):
     _, doc = run(change)
     [f] = findings_of(doc, "course-curriculum")
     assert f["clause"] == "Lisa 15 2.3" and f["path"] == "courses[0].curriculum"
-    assert "2.3.3 outcomes" in f["message"] and "2.3.11 trainer_qualification" in f["message"]
+    assert "2.3.3 õpiväljundid (outcomes)" in f["message"]
+    assert "puuduvad: " in f["message"] and "2.3.11 koolitaja kvalifikatsioon (trainer_qualification)" in f["message"]
 
 
 def test_clause_lisa_15_3_2_announcement_states_fee_payment_and_contact(run):
@@ -94,7 +95,8 @@ def test_clause_lisa_15_3_2_announcement_states_fee_payment_and_contact(run):
     _, doc = run(change, "--lang", "en")
     [f] = findings_of(doc, "course-curriculum")
     assert f["clause"] == "Lisa 15 3.2"
-    for item in ("3.2.11 payment_deadline", "3.2.12 contact", "3.2.10 trainers[0].qualification"):
+    for item in ("3.2.11 payment deadline (payment_deadline)", "3.2.12 contact",
+                 "3.2.10 trainer 1's qualification (trainers[0].qualification)"):
         assert item in f["message"]
     _, doc = run(lambda c: c.pop("announcement"))
     assert only(doc, "course-curriculum") == [("warning", "Lisa 15 3.2", "courses[0].id")]

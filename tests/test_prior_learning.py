@@ -91,8 +91,8 @@ def test_clause_lisa_5_i_3_only_the_last_10_years_count(run):
 
 def test_clause_lisa_5_ii_1_application_within_a_month_of_the_study_year_s_start(run):
     [f] = run(work(submitted=date(2026, 10, 5), decided=date(2026, 10, 20), notified=date(2026, 10, 20)))[1]
-    assert (f["clause"], f["severity"]) == ("Lisa 5 II.1", "warning") and "2026-09-30" in f["message"]
-    assert run(work(submitted=date(2026, 9, 30)))[1] == []
+    assert (f["clause"], f["severity"]) == ("Lisa 5 II.1", "warning") and "2026-10-01" in f["message"]
+    assert run(work(submitted=date(2026, 10, 1)))[1] == []
     # an earlier study year's application is closed: not chased
     assert run(work(submitted=date(2026, 1, 12), decided=date(2026, 2, 5), notified=date(2026, 2, 5)))[1] == []
 

@@ -90,7 +90,7 @@ def test_clause_lisa_10_6_support_group_decides_within_two_weeks(run):
     [(clause, path, message)] = run("individual-curriculum", individual_curriculum=[pending])
     assert clause == "Lisa 10 6" and path == "support_group_decision" and "2026-11-16" in message
     assert run("individual-curriculum", individual_curriculum=[{**pending, "application": date(2026, 11, 12)}]) == []
-    late = {**IOK, "support_group_decision": date(2026, 9, 10)}
+    late = {**IOK, "support_group_decision": date(2026, 9, 10), "approved": {**DIRECTIVE, "date": date(2026, 9, 11)}}
     assert [c for c, _, _ in run("individual-curriculum", individual_curriculum=[late])] == ["Lisa 10 6"]
 
 

@@ -58,6 +58,29 @@ _REASONS = {
 }
 
 
+def _glossed(field: str, choice: str) -> str | Phrase:
+    """A choice as a hint lists it: with its Estonian meaning where a word table has one."""
+    from cluster_cli.i18n.words_fields import CHOICE
+
+    key = f"{field}.{choice}"
+    return Phrase(CHOICE[key]) if key in CHOICE else choice
+
+
+def _closest_choice(field: str, value: str, choices: list[str]) -> str | None:
+    """A misspelt choice's closest one (difflib, as for a misspelt field), or the choice whose
+    Estonian meaning was written (`põhiharidus` for `basic`)."""
+    from cluster_cli.i18n import t
+    from cluster_cli.i18n.words_fields import CHOICE
+
+    close = difflib.get_close_matches(value, choices, n=1)
+    if close:
+        return close[0]
+    meanings = {t(CHOICE[f"{field}.{c}"], "et").split(" (", 1)[-1].rstrip(")").casefold(): c
+                for c in choices if f"{field}.{c}" in CHOICE}
+    close = difflib.get_close_matches(value.casefold(), list(meanings), n=1)
+    return meanings[close[0]] if close else None
+
+
 def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origin) -> list[Finding]:
     """One finding per validation error, located at the offending key or item."""
     findings = []
@@ -95,10 +118,12 @@ def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origi
                 )
             )
         elif kind == "literal_error":
-            expected = err.get("ctx", {}).get("expected", "")
+            choices = err.get("ctx", {}).get("expected", "").replace("'", "").replace(" or ", ", ").split(", ")
+            close = _closest_choice(field, str(err.get("input", "")), choices)
             findings.append(
-                make("error", "invalid-choice", "", origin.file, line, path, field=field, value=shown,
-                     expected=expected.replace("'", "").replace(" or ", ", "))
+                make("error", "invalid-choice", "", origin.file, line, path,
+                     N_("invalid-choice.close") if close else N_("invalid-choice"), field=field, value=shown,
+                     expected=[_glossed(field, c) for c in choices], close=close or "")
             )
         else:
             ctx = tuple((k, str(v)) for k, v in sorted(err.get("ctx", {}).items()))

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, Callable, Iterable
 
 from cluster_cli.findings import Finding, make
+from cluster_cli.i18n import Phrase
 from cluster_cli.model.common import Record
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.profile import Profile
@@ -62,3 +63,45 @@ def at(
     """A finding located at `path` inside `record` (the deepest existing key gives the line)."""
     origin = record.origin
     return make(severity, code, clause, origin.file, origin.line_of(path), origin.path_text(path), key, **args)
+
+
+def order(record: Record, path: tuple, code: str, clause: str, later: tuple[str, str, Any],
+          earlier: tuple[str, str, Any], *, severity: str = "error") -> Finding | None:
+    """An impossible order of two dates of one record: `later` — (field, label key in the
+    nominative, date) — falls before `earlier` — (field, label key in the partitive, date). None
+    when either date is missing or the order is right. The finding is located at `path`."""
+    (later_field, later_label, later_date), (earlier_field, earlier_label, earlier_date) = later, earlier
+    if later_date is None or earlier_date is None or later_date >= earlier_date:
+        return None
+    return at(record, path, code, clause, severity=severity, key="date-order", later=Phrase(later_label),
+              later_field=later_field, later_date=later_date, earlier=Phrase(earlier_label),
+              earlier_field=earlier_field, earlier_date=earlier_date)
+
+
+def fields(names: Iterable[str]) -> list[Phrase]:
+    """Field names as a sentence shows them: each its label with the field in brackets."""
+    from cluster_cli.i18n.words_fields import FIELD
+
+    return [Phrase(FIELD[name]) for name in names]
+
+
+
+def _likeness(word: str, choice: str) -> tuple[float, bool]:
+    """How close `choice` is to `word`: difflib's ratio, then whether it has the same characters
+    (two swapped, `TA-42` for `TA-24`)."""
+    from difflib import SequenceMatcher
+
+    a, b = word.casefold(), choice.casefold()
+    return SequenceMatcher(None, a, b).ratio(), sorted(a) == sorted(b)
+
+
+def nearest(word: str, choices: Iterable[str]) -> list[str]:
+    """`choices` ordered by how close each is to `word` (difflib's ratio, as `unknown-field`
+    judges a misspelt field; two characters swapped first among equals), ties alphabetically."""
+    return sorted(choices, key=lambda c: (tuple(-x for x in _likeness(word, c)), c))
+
+
+def close_match(word: str, choices: Iterable[str]) -> str | None:
+    """The one choice close enough to be what `word` meant (difflib's cutoff 0.6), else None."""
+    ranked = nearest(word, choices)
+    return ranked[0] if ranked and _likeness(word, ranked[0])[0] >= 0.6 else None

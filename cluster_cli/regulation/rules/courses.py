@@ -15,10 +15,10 @@ from fractions import Fraction
 from typing import Iterator
 
 from cluster_cli.findings import Finding
-from cluster_cli.i18n import N_
+from cluster_cli.i18n import NP_, N_, Phrase
 from cluster_cli.model.courses import Course, CourseParticipant
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.regulation.rules.base import Context, at
+from cluster_cli.regulation.rules.base import Context, at, fields
 
 
 def _courses(ds: Dataset) -> list[Course]:
@@ -38,6 +38,11 @@ def _active(p: CourseParticipant, day: date) -> bool:
     return p.removed is None or p.removed.date > day
 
 
+# Lisa 15 3.10: the message names what was notified
+CANCELLATION_KEY = {"cancelled": N_("course-registration.cancellation"),
+                    "postponed": N_("course-registration.postponed")}
+
+
 def _cancelled(c: Course) -> bool:
     return c.cancellation is not None and c.cancellation.kind == "cancelled"
 
@@ -55,6 +60,12 @@ ANNOUNCEMENT_ITEMS = (  # what the announcement states beside the curriculum's i
 )
 
 
+def _item(clause: str, name: str) -> Phrase:
+    """A missing item with its clause: "2.3.11 koolitaja kvalifikatsioon (trainer_qualification)"."""
+    [field] = fields([name])
+    return Phrase(N_("course-curriculum.item"), (("clause", clause), ("field", field)))
+
+
 def course_curriculum(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Lisa 15 2.3: the course curriculum states its name, study group and basis, outcomes,
     volume with its split, content and methods, environment, assessment, completion and its
@@ -64,10 +75,10 @@ def course_curriculum(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     group, the trainers with their qualification, the fee (a paid course) with its payment method
     and deadline, and a contact. 3.2.10: every trainer named with a qualification."""
     for c in _courses(ds):
-        missing = [f"{clause} {name}" for name, clause in CURRICULUM_ITEMS if not getattr(c.curriculum, name)]
+        missing = [_item(clause, name) for name, clause in CURRICULUM_ITEMS if not getattr(c.curriculum, name)]
         if missing:
             yield at(c, ("curriculum",), "course-curriculum", "Lisa 15 2.3", severity="warning",
-                     id=c.id, items=missing)
+                     key=NP_("course-curriculum"), id=c.id, items=missing, count=len(missing))
         if c.end < ctx.as_of or _cancelled(c):
             continue
         a = c.announcement
@@ -77,13 +88,14 @@ def course_curriculum(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             continue
         items = [(name, clause) for name, clause in ANNOUNCEMENT_ITEMS
                  if c.kind == "paid" or clause != "3.2.11"]
-        missing = [f"{clause} {name}" for name, clause in items if not getattr(a, name)]
+        missing = [_item(clause, name) for name, clause in items if not getattr(a, name)]
         if c.kind == "paid" and c.fee is None:
-            missing.append("3.2.11 fee")
-        missing += [f"3.2.10 trainers[{i}].qualification" for i, tr in enumerate(a.trainers) if not tr.qualification]
+            missing.append(_item("3.2.11", "fee"))
+        missing += [Phrase(N_("course-curriculum.trainer"), (("n", i + 1), ("i", i)))
+                    for i, tr in enumerate(a.trainers) if not tr.qualification]
         if missing:
             yield at(c, ("announcement",), "course-curriculum", "Lisa 15 3.2", severity="warning",
-                     key="course-curriculum.announcement", id=c.id, items=missing)
+                     key=NP_("course-curriculum.announcement"), id=c.id, items=missing, count=len(missing))
 
 
 # --- 3.4–3.10 registration, the group, contact, cancellation ----------------------------------
@@ -122,7 +134,7 @@ def course_registration(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             days = ctx.p("course_cancel_notice_days", c.start)
             if x.notified > c.start - timedelta(days=days):
                 yield at(c, ("cancellation", "notified"), "course-registration", "Lisa 15 3.10", severity="warning",
-                         key="course-registration.cancellation", id=c.id, notified=x.notified, start=c.start, days=days)
+                         key=CANCELLATION_KEY[x.kind], id=c.id, notified=x.notified, start=c.start, days=days)
     yield from _free_courses_a_year(ds)
 
 

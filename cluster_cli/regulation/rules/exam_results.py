@@ -9,12 +9,12 @@ from fractions import Fraction
 from typing import Iterator
 
 from cluster_cli.findings import Finding
-from cluster_cli.i18n import N_, Phrase
+from cluster_cli.i18n import NP_, N_, Phrase
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.exams import Exam
 from cluster_cli.model.grades import NUMERIC, POSITIVE
 from cluster_cli.model.records import Curriculum, Student
-from cluster_cli.regulation.rules.base import Context, at
+from cluster_cli.regulation.rules.base import Context, at, close_match
 from cluster_cli.regulation.rules.exams import last_course, study_year_of
 
 KKH = "vocational_secondary"
@@ -44,8 +44,10 @@ def exam_results(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             student = ds.students.get(s.student)
             if student is None:
                 if not ds.is_known("students", s.student):  # a student of an unreadable file is not reported
+                    close = close_match(s.student, list(ds.students))
                     yield at(cluster, where + ("student",), "exam-results", "Lisa 4 4.6",
-                             key="exam-results.unknown", id=e.id, student=s.student)
+                             key="exam-results.unknown-close" if close else "exam-results.unknown", id=e.id,
+                             student=s.student, close=close)
                 continue
             if e.kind == "final" and cur is not None and cur.kind == KKH and s.grade in NON_DISTINCTIVE:
                 yield at(cluster, where + ("grade",), "exam-results", "Lisa 4 4.2",
@@ -98,7 +100,7 @@ def _admitted(cluster, where: tuple, e: Exam, student: Student, cur: Curriculum,
     missing = sorted(m.id for m in cur.modules if m.year == course and m.id != e.module and m.id not in passed)
     if missing:
         yield at(cluster, where + ("student",), "exam-results", "Lisa 3 III.1.5", severity="warning",
-                 key="exam-results.admission", id=e.id, student=student.id, modules=missing)
+                 key=NP_("exam-results.admission"), id=e.id, student=student.id, modules=missing, count=len(missing))
 
 
 def _re_exam(ds: Dataset, i: int, e: Exam) -> Iterator[Finding]:

@@ -81,9 +81,10 @@ def exam_committee(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                 yield at(cluster, ("exams", i, "date"), "exam-committee", clause, severity="warning",
                          key="exam-committee.none", id=e.id, date=e.date, need=need)
             continue
-        if len(e.committee) < need:
+        people = len({c.name.casefold() for c in e.committee})  # one person listed twice is one member
+        if people < need:
             yield at(cluster, ("exams", i, "committee"), "exam-committee", clause, severity="warning",
-                     id=e.id, count=len(e.committee), need=need)
+                     id=e.id, count=people, need=need)
         chairs = [(k, c) for k, c in enumerate(e.committee) if c.role == "chair"]
         if len(chairs) != 1:
             yield at(cluster, ("exams", i, "committee"), "exam-committee", clause, severity="warning",
@@ -104,9 +105,19 @@ def exam_committee(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             elif chair.position not in ("leading_teacher", "management"):
                 yield at(cluster, where, "exam-committee", clause, severity="warning",
                          key="exam-committee.leading-teacher", id=e.id, name=chair.name)
+            elif chair.position == "leading_teacher" and (examiner := _examining_lead(e, chair)) is not None:
+                yield at(cluster, where, "exam-committee", clause, severity="warning",
+                         key="exam-committee.examining-lead", id=e.id, name=chair.name, examiner=examiner)
         present = e.protocol.present if e.protocol else []
         if e.kind == "final" and present:
             yield from _quorum(cluster, i, e, present, ctx)
+
+
+def _examining_lead(e: Exam, chair) -> str | None:
+    """Lisa 3 III.2.3: the leading teacher who examines cannot chair — the name of an examiner who
+    is the chair or a leading teacher, else None."""
+    return next((c.name for c in e.committee if c.role == "examiner"
+                 and (c.name.casefold() == chair.name.casefold() or c.position == "leading_teacher")), None)
 
 
 def _quorum(cluster, i: int, e: Exam, present: list[str], ctx: Context) -> Iterator[Finding]:
@@ -203,10 +214,14 @@ def exam_protocol(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         days = ctx.p("final_exam_protocol_working_days", e.date)
         received_by = wd.add(e.date, days)
         received = p.received if p else None
-        if (received is None and received_by < ctx.as_of) or (received is not None and received > received_by):
+        if received is None and received_by < ctx.as_of:
             yield at(cluster, where + ("received",), "exam-protocol", ctx.clause("final_exam_protocol_working_days"),
                      severity="warning", key="exam-protocol.received", id=e.id, date=e.date, due=received_by,
                      days=days)
+        elif received is not None and received > received_by:
+            yield at(cluster, where + ("received",), "exam-protocol", ctx.clause("final_exam_protocol_working_days"),
+                     severity="warning", key="exam-protocol.received-late", id=e.id, date=e.date, due=received_by,
+                     days=days, received=received)
         if received is not None and not p.signed:
             yield at(cluster, where + ("signed",), "exam-protocol", "Lisa 4 4.6", severity="warning",
                      key="exam-protocol.signed", id=e.id)

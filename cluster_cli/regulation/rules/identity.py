@@ -7,7 +7,9 @@ from typing import Iterator
 from cluster_cli.findings import Finding
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.kinds import ID_FIELD
-from cluster_cli.regulation.rules.base import Context, at
+from cluster_cli.i18n import N_, Phrase
+from cluster_cli.i18n.words_fields import RECORD_KIND
+from cluster_cli.regulation.rules.base import Context, at, close_match, nearest
 
 
 def duplicate_ids(ds: Dataset, ctx: Context) -> Iterator[Finding]:
@@ -27,8 +29,11 @@ def duplicate_ids(ds: Dataset, ctx: Context) -> Iterator[Finding]:
 
 def _ref(ds: Dataset, record, path: tuple, kind: str, ident: str, member_kinds: tuple[str, ...] = ()) -> Finding | None:
     if not ds.is_known(kind, ident):
-        known = sorted(ds.by_id.get(kind, {}))
-        return at(record, path, "unknown-reference", "", kind=kind, id=ident, known=_few(known))
+        known = list(ds.by_id.get(kind, {}))
+        close = close_match(ident, known)
+        key = N_("unknown-reference.close") if close else N_("unknown-reference")
+        return at(record, path, "unknown-reference", "", key=key,
+                  kind=Phrase(RECORD_KIND[kind]), id=ident, close=close, known=_few(nearest(ident, known)))
     if member_kinds and kind == "members" and ident in ds.members and ds.members[ident].kind not in member_kinds:
         return at(record, path, "unknown-reference", "", key="unknown-reference.kind", id=ident,
                   actual=ds.members[ident].kind, expected=list(member_kinds))
@@ -44,7 +49,7 @@ def _module_refs(ds: Dataset, record, curriculum_code: str | None, refs) -> Iter
     for path, module in refs:
         if module not in ids:
             yield at(record, path, "unknown-reference", "", key="unknown-reference.module",
-                     id=module, curriculum=cur.code, known=_few(sorted(ids)))
+                     id=module, curriculum=cur.code, known=_few(nearest(module, ids)))
 
 
 def _few(items: list[str], n: int = 8) -> str:

@@ -16,7 +16,8 @@ from cluster_cli.findings import Finding
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.grades import NEGATIVE
 from cluster_cli.model.placements import Placement
-from cluster_cli.regulation.rules.base import Context, at
+from cluster_cli.i18n import NP_
+from cluster_cli.regulation.rules.base import Context, at, fields
 from cluster_cli.regulation.study_year import current_first_year, study_year
 
 STARTED = ("valid", "finished")
@@ -132,4 +133,4 @@ def abroad_documents(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         missing = [name for name in ("returned", "feedback") if d is None or getattr(d, name) is None]
         if missing:
             yield at(p, ("documents",), "abroad-documents", "Lisa 7 12.7.6, 12.7.5", severity="warning",
-                     id=p.id, end=p.end, missing=missing)
+                     key=NP_("abroad-documents"), id=p.id, end=p.end, missing=fields(missing), count=len(missing))

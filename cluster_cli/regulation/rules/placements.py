@@ -18,7 +18,7 @@ from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.placements import Placement
 from cluster_cli.regulation.facts import is_minor, status_on, study_end
 from cluster_cli.regulation.parties import missing_signatures, signing_parties
-from cluster_cli.regulation.rules.base import Context, at
+from cluster_cli.regulation.rules.base import Context, at, fields
 
 CONTRACT_STATUSES = ("review", "valid", "finished")
 
@@ -247,7 +247,8 @@ def defense(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             continue
         missing = [n for n in ("diary", "host_grade", "report", "defense_date") if getattr(g, n) in (None, False)]
         if missing:
-            yield at(p, ("grade",), "defense", "Lisa 7 9.3.4", severity="warning", key="defense.parts", missing=missing)
+            yield at(p, ("grade",), "defense", "Lisa 7 9.3.4", severity="warning", key=NP_("defense.parts"),
+                     missing=fields(missing), count=len(missing))
         if g.defense_date is not None:
             days = ctx.p("defense_days_after", p.end)
             if g.defense_date > p.end + timedelta(days=days):

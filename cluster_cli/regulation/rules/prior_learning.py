@@ -24,6 +24,7 @@ cluster.yaml. A finding names its exact clause:
 
 from __future__ import annotations
 
+from datetime import date
 from fractions import Fraction
 from typing import Iterator
 
@@ -33,9 +34,8 @@ from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.grades import POSITIVE
 from cluster_cli.model.prior_learning import PriorLearning
 from cluster_cli.model.records import Module, Student
-from cluster_cli.regulation.facts import add_months
-from cluster_cli.regulation.rules.base import Context, at
-from cluster_cli.regulation.study_year import current_first_year, study_year
+from cluster_cli.regulation.facts import add_months, study_year_start
+from cluster_cli.regulation.rules.base import Context, at, order
 
 CODE = "prior-learning"
 PASS_FAIL = ("A", "MA")
@@ -53,6 +53,21 @@ def _pct(share: Fraction) -> str:
 def credited(a: PriorLearning) -> bool:
     """The committee decided and credited the learning (a positive result)."""
     return a.decided is not None and a.result in POSITIVE
+
+
+def wrong_result(a: PriorLearning) -> bool:
+    """III.14, 4.6.4.9: a distinguishing grade where only A/MA can be given — the result is a typo
+    to correct, and the journal is not compared with it."""
+    assessed = any(e.kind == "assessment" for e in a.evidence)
+    return (a.result is not None and a.result not in PASS_FAIL
+            and (a.kind == "work" or (a.earlier_grade is None and not assessed)))
+
+
+def _year_start(ds: Dataset, day: date) -> date:
+    """The start of the study year `day` is in: cluster.yaml's autumn period first (as every rule
+    reads it), else the profile's day."""
+    start = study_year_start(ds.cluster, day.year)
+    return start if day >= start else study_year_start(ds.cluster, day.year - 1)
 
 
 def _module(ds: Dataset, s: Student, a: PriorLearning) -> Module | None:
@@ -87,9 +102,8 @@ def _application(ds: Dataset, ctx: Context, s: Student, j: int, a: PriorLearning
                  limit=limit)
     # II.1: within a month of the study year's start (this study year's applications: earlier
     # years' are closed)
-    this_year = study_year(ctx.profile, current_first_year(ctx.profile, ctx.as_of)).start
-    sy = study_year(ctx.profile, current_first_year(ctx.profile, a.submitted))
-    start = max(sy.start, s.start)
+    this_year = _year_start(ds, ctx.as_of)
+    start = max(_year_start(ds, a.submitted), s.start)
     due = add_months(start, ctx.p("prior_learning_apply_months", a.submitted))
     if a.submitted > due and a.submitted >= this_year:
         yield at(s, (*here, "submitted"), CODE, ctx.clause("prior_learning_apply_months"), severity="warning",
@@ -115,6 +129,10 @@ def _application(ds: Dataset, ctx: Context, s: Student, j: int, a: PriorLearning
             yield at(s, (*here, "submitted"), CODE, ctx.clause("prior_learning_decide_months"), severity="warning",
                      key=N_("prior-learning.pending"), student=s.id, module=a.module, submitted=a.submitted,
                      due=decide_by)
+    elif (wrong := order(s, (*here, "decided"), CODE, "Lisa 5 II.1, III.15",
+                         ("decided", N_("date-order.decision"), a.decided),
+                         ("submitted", N_("date-order.application"), a.submitted))) is not None:
+        yield wrong
     else:
         if a.decided > decide_by and a.submitted >= this_year:
             yield at(s, (*here, "decided"), CODE, ctx.clause("prior_learning_decide_months"), severity="info",
@@ -172,6 +190,10 @@ def _decision(ds: Dataset, s: Student, j: int, a: PriorLearning) -> Iterator[Fin
     if a.result in POSITIVE and a.ekap is None:
         yield at(s, (*here, "result"), CODE, "Lisa 5 IV.1", severity="warning", key=N_("prior-learning.volume"),
                  student=s.id, module=a.module)
+    module = _module(ds, s, a)
+    if a.result in POSITIVE and a.ekap is not None and module is not None and a.ekap > module.ekap:
+        yield at(s, (*here, "ekap"), CODE, "Lisa 5 IV.1", severity="warning", key=N_("prior-learning.too-much"),
+                 student=s.id, module=a.module, ekap=a.ekap, volume=module.ekap)
     if a.result not in POSITIVE and not a.reasons:
         yield at(s, (*here, "result"), CODE, "Lisa 5 IV.1", severity="warning", key=N_("prior-learning.reasons"),
                  student=s.id, module=a.module, result=a.result)
@@ -179,7 +201,8 @@ def _decision(ds: Dataset, s: Student, j: int, a: PriorLearning) -> Iterator[Fin
         yield at(s, (*here, "notified"), CODE, "Lisa 5 IV.2", severity="warning", key=N_("prior-learning.notified"),
                  student=s.id, module=a.module, decided=a.decided)
     if a.result in POSITIVE:
-        if not any(g.kind == "prior_learning" and g.module == a.module and g.value == a.result for g in s.grades):
+        journal = any(g.kind == "prior_learning" and g.module == a.module and g.value == a.result for g in s.grades)
+        if not journal and not wrong_result(a):
             yield at(s, (*here, "result"), CODE, "Lisa 5 IV.1", severity="warning", key=N_("prior-learning.grade"),
                      student=s.id, module=a.module, result=a.result, decided=a.decided)
         for p in ds.placements_of(s.id):
@@ -192,8 +215,9 @@ def _decision(ds: Dataset, s: Student, j: int, a: PriorLearning) -> Iterator[Fin
 def _journal(s: Student) -> Iterator[Finding]:
     """IV.1, 4.6.4.9: a `prior_learning` grade in the journal comes from a decision of the committee."""
     decided = {(a.module, a.result) for a in s.prior_learning if a.decided is not None}
+    mistyped = {a.module for a in s.prior_learning if a.decided is not None and wrong_result(a)}
     for i, g in enumerate(s.grades):
-        if g.kind == "prior_learning" and (g.module, g.value) not in decided:
+        if g.kind == "prior_learning" and (g.module, g.value) not in decided and g.module not in mistyped:
             yield at(s, ("grades", i, "kind"), CODE, "Lisa 5 IV.1", severity="warning",
                      key=N_("prior-learning.no-application"), student=s.id, module=g.module, value=g.value,
                      date=g.date)

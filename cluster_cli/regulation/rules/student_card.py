@@ -19,8 +19,9 @@ from typing import Iterator
 
 from cluster_cli.findings import Finding
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.regulation.facts import status_on, study_year_start
-from cluster_cli.regulation.rules.base import Context, at
+from cluster_cli.regulation.facts import period_dates, status_on, study_year_start
+from cluster_cli.regulation.rules.base import Context, at, order
+from cluster_cli.i18n import N_
 
 LEFT = ("expelled", "graduated")
 
@@ -49,6 +50,11 @@ def student_card(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if card.fee is not None and card.fee > first_fee:
             yield at(s, ("student_card", "fee"), "student-card", "Lisa 2 2.1", severity="warning",
                      key="student-card.fee", student=s.id, fee=card.fee)
+        wrong = order(s, ("student_card", "valid_until"), "student-card", "Lisa 2 3.2.5",
+                      ("valid_until", N_("date-order.valid-until"), card.valid_until),
+                      ("issued", N_("date-order.issue"), card.issued))
+        if wrong is not None:
+            yield wrong
         if card.valid_until is None:
             yield at(s, ("student_card", "number"), "student-card", "Lisa 2 3.2.5", severity="warning",
                      key="student-card.valid-until", student=s.id, number=card.number)
@@ -80,22 +86,28 @@ def student_card(ds: Dataset, ctx: Context) -> Iterator[Finding]:
 
 def card_validity(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Lisa 2 5.1, Lisa 1 I.16: the validity is marked on the card every study year; a continuing
-    group's cards are extended in the first two weeks of September."""
+    group's cards are extended in the first two weeks of September. A card whose valid-until
+    was issued over the summer with a valid-until reaching the study year's end has this year's
+    validity printed on it."""
     year = ctx.as_of.year if ctx.as_of.month >= 9 else ctx.as_of.year - 1
     start = study_year_start(ds.cluster, year)
     if ctx.as_of < start:
         start = study_year_start(ds.cluster, year - 1)
     due = start + timedelta(days=ctx.p("card_extension_days"))
+    year_end = study_year_start(ds.cluster, start.year + 1) - timedelta(days=1)
+    summer = period_dates(ds.cluster, f"{start.year}-spring")[1]  # the last year's studies ended
     for s in ds.records.get("students", []):
         card = s.student_card
         entry = status_on(s, ctx.as_of)
         if card is None or entry is None or entry.status != "active" or card.returned is not None:
             continue
         latest = max([card.issued, *(r.date for r in card.replacements)])
-        if latest < start and ctx.as_of > due and not any(d >= start for d in card.extended):
+        # issued over the summer for the coming year: its printed valid-until is this year's mark
+        covered = latest > summer and card.valid_until is not None and card.valid_until >= year_end
+        if latest < start and ctx.as_of > due and not covered and not any(d >= start for d in card.extended):
             yield at(s, ("student_card", "extended" if card.extended else "issued"), "card-validity",
                      "Lisa 1 I.16, Lisa 2 5.1", severity="warning", key="card-validity.not-extended",
                      student=s.id, number=card.number, due=due)
-        elif card.valid_until is not None and card.valid_until < ctx.as_of:
+        elif card.valid_until is not None and card.issued <= card.valid_until < ctx.as_of:
             yield at(s, ("student_card", "valid_until"), "card-validity", "Lisa 2 5.1", severity="warning",
                      key="card-validity.expired", student=s.id, number=card.number, valid_until=card.valid_until)

@@ -14,7 +14,8 @@ from typing import Iterator
 from cluster_cli.findings import Finding
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.grades import NEGATIVE
-from cluster_cli.regulation.rules.base import Context, at
+from cluster_cli.i18n import NP_
+from cluster_cli.regulation.rules.base import Context, at, fields
 from cluster_cli.regulation.study_year import current_first_year, study_year
 
 
@@ -63,8 +64,8 @@ def resit_sheet(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             signed = g.sheet_signed is not None and g.sheet_signed >= g.date
             missing = [name for name, ok in (("resit_agreed", agreed), ("sheet_signed", signed)) if not ok]
             if missing:
-                yield at(s, ("grades", i), "resit-sheet", "6.2.4", severity="warning",
-                         student=s.id, module=g.module, date=g.date, missing=missing)
+                yield at(s, ("grades", i), "resit-sheet", "6.2.4", severity="warning", key=NP_("resit-sheet"),
+                         student=s.id, module=g.module, date=g.date, missing=fields(missing), count=len(missing))
 
 
 def leave_papers(ds: Dataset, ctx: Context) -> Iterator[Finding]:

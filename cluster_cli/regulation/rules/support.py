@@ -31,13 +31,13 @@ from datetime import timedelta
 from typing import Iterator
 
 from cluster_cli.findings import Finding
-from cluster_cli.i18n import N_
+from cluster_cli.i18n import NP_, N_
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Student
 from cluster_cli.model.support import IndividualCurriculum, IndividualSchedule
 from cluster_cli.regulation.debts import EXPIRED, DebtRules, calendar_for, student_debts
 from cluster_cli.regulation.facts import is_minor
-from cluster_cli.regulation.rules.base import Context, at
+from cluster_cli.regulation.rules.base import Context, at, fields, order
 from cluster_cli.regulation.study_year import current_first_year
 
 # 6.4.7.5: the message when the recorded intensity does not match the hours
@@ -141,7 +141,14 @@ def _curriculum(ds: Dataset, s: Student, i: int, c: IndividualCurriculum, ctx: C
     if c.start is not None and c.start <= ctx.as_of and c.approved is None:
         yield at(s, (*path, "start"), code, "6.5.3, Lisa 10 1.3", severity="warning",
                  key="individual-curriculum.approved", student=s.id, start=c.start)
-    if c.start is not None and c.end is not None:
+    wrong = [f for f in (order(s, (*path, "end"), code, "6.5.3", ("end", N_("date-order.end"), c.end),
+                               ("start", N_("date-order.start"), c.start)),
+                         order(s, (*path, "approved"), code, "Lisa 10 6, 1.3",
+                               ("approved", N_("date-order.approval"), c.approved and c.approved.date),
+                               ("support_group_decision", N_("date-order.support-group"),
+                                c.support_group_decision))) if f is not None]
+    yield from wrong
+    if c.start is not None and c.end is not None and c.start <= c.end:
         years = ctx.p("individual_plan_study_years", c.start)
         if _years(ctx, c.start, c.end) > years:
             yield at(s, (*path, "end"), code, "6.5.3", severity="warning", key="individual-curriculum.year",
@@ -210,7 +217,14 @@ def development_talks(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             path = ("development_talks", i)
             code = "development-talk"
             days = ctx.p("talk_preparation_days", talk.date)
-            if talk.announced is not None and (talk.date - talk.announced).days < days:
+            wrong = [f for f in (order(s, (*path, "date"), code, "Lisa 9 3.1",
+                                       ("date", N_("date-order.talk"), talk.date),
+                                       ("announced", N_("date-order.announcement"), talk.announced)),
+                                 order(s, (*path, "memo", "date"), code, "Lisa 9 8.1",
+                                       ("memo", N_("date-order.memo"), talk.memo and talk.memo.date),
+                                       ("date", N_("date-order.talk-par"), talk.date))) if f is not None]
+            yield from wrong
+            if talk.announced is not None and talk.announced <= talk.date and (talk.date - talk.announced).days < days:
                 yield at(s, (*path, "announced"), code, ctx.clause("talk_preparation_days"), severity="warning",
                          key="development-talk.preparation", student=s.id, date=talk.date,
                          announced=talk.announced, days=days)
@@ -232,7 +246,8 @@ def development_talks(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                                                 ("agreement", talk.agreement)) if not value]
             if missing and talk.memo is not None:
                 yield at(s, (*path, "date"), code, "Lisa 9 2, 8.1", severity="warning",
-                         key="development-talk.contents", student=s.id, date=talk.date, missing=missing)
+                         key=NP_("development-talk.contents"), student=s.id, date=talk.date,
+                         missing=fields(missing), count=len(missing))
             if special and not talk.transition_plan:
                 yield at(s, (*path, "date"), code, "Lisa 9 7.1.3", severity="warning",
                          key="development-talk.transition", student=s.id, date=talk.date)
