@@ -188,8 +188,9 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
 
 def summary_text(findings: list[Finding], lang: str, records: int, files: int) -> str:
     """The one-line verdict of a validation: files, records (those checked), errors and warnings,
-    the info lines when there are any — and how many records were left unchecked because their shape is broken (`record-unchecked`),
-    so that a record missing from the count is not missed silently."""
+    the info lines when there are any — and how many records were left unchecked because their
+    shape is broken (`record-unchecked`), so that a record missing from the count is not missed
+    silently."""
     counts = count(findings)
     unchecked = sum(1 for f in findings if f.code == "record-unchecked")
     key = N_("ui.summary.bad") if counts["error"] else N_("ui.summary.ok")
