@@ -33,3 +33,12 @@ def test_validate_summary_counts_the_info_lines(cli, sample):
     assert re.fullmatch(r"The data is valid: \d+ files, \d+ records, 0 warnings, 2 notes\.", _last(en)), _last(en)
     none = cli("validate", "--data", sample, "--as-of", AS_OF, "--select", "course-safety")
     assert " teave " not in none.stdout and "teade" not in _last(none), _last(none)
+
+
+@pytest.mark.parametrize("lang, word", [("et", "REEGEL,…"), ("en", "RULE,…")])
+def test_validate_help_names_the_rule_lists_in_words(cli, lang, word):
+    """`--select`/`--ignore` show a placeholder in the user's language, never a Python type (tester's 16)."""
+    result = cli("validate", "--help", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    assert "list[" not in result.stdout and "<str>" not in result.stdout
+    assert f"--select {word}" in result.stdout and f"--ignore {word}" in result.stdout
