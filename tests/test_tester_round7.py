@@ -42,3 +42,29 @@ def test_validate_help_names_the_rule_lists_in_words(cli, lang, word):
     assert result.exit_code == 0, result.output
     assert "list[" not in result.stdout and "<str>" not in result.stdout
     assert f"--select {word}" in result.stdout and f"--ignore {word}" in result.stdout
+
+
+NEW_PARAMETERS = ("course_", "cum_laude_", "exam_", "final_exam_", "transition_exam_", "prior_learning_")
+# a number the sentence needs but the description leaves out: "vähemalt päevi enne", "tööpäeva jooksul"
+NUMBER_MISSING = re.compile(r"\b(vähemalt|kuni|viimase|at least|up to) (päev|tööpäev|õppetööpäev|kuu|kuud|aast|"
+                            r"days|working days|months|years)|\b(päeva|tööpäeva|kuu) jooksul")
+
+
+@pytest.mark.parametrize("lang", ["et", "en"])
+def test_profile_descriptions_read_without_their_number_and_grades_have_a_grade_unit(cli, sample, lang):
+    """Tester's 23: a description is shown beside its value, so it must not need the number inside it;
+    the cum laude average is a grade, not a ratio."""
+    import json
+
+    result = cli("profile", "--data", sample, "--format", "json", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    rows = {r["parameter"]: r for r in json.loads(result.stdout)}
+    for name in ("cum_laude_average", "cum_laude_min_grade", "cum_laude_final_exam_grade"):
+        assert rows[name]["unit"] == "grade", name
+    new = {n: r["description"] for n, r in rows.items() if n.startswith(NEW_PARAMETERS)}
+    assert len(new) >= 25
+    wrong = {n: d for n, d in new.items() if NUMBER_MISSING.search(d)}
+    assert not wrong, wrong
+    table = cli("profile", "--data", sample, "--lang", lang)
+    shown = next(line for line in table.stdout.splitlines() if "cum_laude_average" in line)
+    assert ("hinne" if lang == "et" else "grade") in shown and "suhe" not in shown and "ratio" not in shown

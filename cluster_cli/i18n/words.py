@@ -373,6 +373,7 @@ UNIT_WORD = Words("word.unit.", {
     "ekap": N_("word.unit.ekap"),
     "eur": N_("word.unit.eur"),
     "flag": N_("word.unit.flag"),
+    "grade": N_("word.unit.grade"),
     "hours": N_("word.unit.hours"),
     "lessons": N_("word.unit.lessons"),
     "minutes": N_("word.unit.minutes"),
