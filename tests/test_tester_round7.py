@@ -68,3 +68,16 @@ def test_profile_descriptions_read_without_their_number_and_grades_have_a_grade_
     table = cli("profile", "--data", sample, "--lang", lang)
     shown = next(line for line in table.stdout.splitlines() if "cum_laude_average" in line)
     assert ("hinne" if lang == "et" else "grade") in shown and "suhe" not in shown and "ratio" not in shown
+
+
+@pytest.mark.parametrize("rule, says", [
+    ("exam-schedule", "ITN-24-KE-2026"),   # the schedule confirmed later than a month ahead (Lisa 4 3.1)
+    ("transition-exam", "ITN-25-UE-2027"),  # a transition exam in the group's last course (Lisa 3 III.1.3)
+    ("exam-path", "ITN-24-05"),             # a failed professional exam, no final exam after (Lisa 4 2.1)
+])
+def test_the_sample_shows_each_exam_rule_and_stays_valid(cli, sample, rule, says):
+    """Tester's 9: every rule has a case in the sample, shown as a warning; the sample has no error."""
+    result = cli("validate", "--data", sample, "--as-of", AS_OF, "--select", rule)
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stdout.splitlines() if f" hoiatus {rule}:" in line]
+    assert lines and any(says in line for line in lines), result.stdout
