@@ -81,3 +81,41 @@ def test_the_sample_shows_each_exam_rule_and_stays_valid(cli, sample, rule, says
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stdout.splitlines() if f" hoiatus {rule}:" in line]
     assert lines and any(says in line for line in lines), result.stdout
+
+
+def _calendar(cli, sample, *extra) -> list[dict]:
+    import json
+
+    result = cli("calendar", "--data", sample, "--as-of", AS_OF, "--days", "400", "--format", "json", *extra)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["events"]
+
+
+def test_calendar_has_issue_21s_deadlines(cli, sample, tmp_path):
+    """Tester's 10: contacting a course's learners (Lisa 15 3.8), the final-exam schedule (Lisa 4
+    3.1), the transition-exam notice (Lisa 3 III.2.1), the student cards' extension (Lisa 1 I.16)
+    and the VÕTA application month (Lisa 5 II.1) are in the calendar."""
+    events = {(e["kind"], e["subject"]): e for e in _calendar(cli, sample)}
+    assert events["course-contact", "K-VORK-2026-12"]["date"] == "2026-12-02"  # 5 days before 07.12
+    assert events["exam-schedule", "TA-24-KE-2027"]["date"] == "2027-05-07"    # a month before 07.06
+    assert events["transition-notice", "TA-25-UE-2027"]["date"] == "2027-05-27"  # 2 weeks before 10.06
+    assert events["card-extend", "2027/2028"]["date"] == "2027-09-13"           # 14 days from 30.08
+    assert events["prior-apply", "2027/2028"]["date"] == "2027-09-30"           # a month from 30.08
+    assert "Lisa 15 3.8" in events["course-contact", "K-VORK-2026-12"]["clause"]
+    assert "hiljemalt 02.12.2026" in cli("calendar", "--data", sample, "--as-of", AS_OF, "--days", "30").stdout
+    assert ("exam-schedule", "ITN-24-LE-2026") not in events  # held already
+    ics = tmp_path / "k.ics"
+    assert cli("calendar", "--data", sample, "--as-of", AS_OF, "--days", "400", "--ics", ics).exit_code == 0
+    assert "Kursuse osalejad: K-VORK-2026-12" in ics.read_text(encoding="utf-8")
+
+
+def test_calendar_development_talks_one_row_per_study_group(cli, sample):
+    """Tester's 10: 41 rows on 18.06.2027 were one per student; now one per group: how many and who."""
+    talks = [e for e in _calendar(cli, sample) if e["kind"] == "development-talk"]
+    keys = [(e["date"], e["group"]) for e in talks]
+    assert len(keys) == len(set(keys)) and all(e["student"] is None for e in talks)
+    on_day = {e["group"]: e for e in talks if e["date"] == "2027-06-18"}
+    assert sorted(on_day) == ["AKH-26", "ITN-25", "ITT-25", "TA-24"]
+    ta = on_day["TA-24"]["message"]
+    assert "õpilasi 16: TA-24-01, TA-24-02" in ta and ta.count("TA-24-") == 16
+    assert len([e for e in talks if e["date"] == "2027-08-31"]) == 2

@@ -214,6 +214,11 @@ CALENDAR_EVENT = Words("calendar.event.", {
     "development-talk": N_("calendar.event.development-talk"),
     "prior-decide": N_("calendar.event.prior-decide"),
     "challenge-appeal": N_("calendar.event.challenge-appeal"),
+    "course-contact": N_("calendar.event.course-contact"),
+    "exam-schedule": N_("calendar.event.exam-schedule"),
+    "transition-notice": N_("calendar.event.transition-notice"),
+    "card-extend": N_("calendar.event.card-extend"),
+    "prior-apply": N_("calendar.event.prior-apply"),
 })
 
 # calendar file: an event's sentence without names, by kind
@@ -253,6 +258,11 @@ CALENDAR_KIND = Words("calendar.kind.", {
     "development-talk": N_("calendar.kind.development-talk"),
     "prior-decide": N_("calendar.kind.prior-decide"),
     "challenge-appeal": N_("calendar.kind.challenge-appeal"),
+    "course-contact": N_("calendar.kind.course-contact"),
+    "exam-schedule": N_("calendar.kind.exam-schedule"),
+    "transition-notice": N_("calendar.kind.transition-notice"),
+    "card-extend": N_("calendar.kind.card-extend"),
+    "prior-apply": N_("calendar.kind.prior-apply"),
 })
 
 # calendar: weekday names, Monday = 0
