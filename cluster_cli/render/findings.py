@@ -196,7 +196,8 @@ def summary_text(findings: list[Finding], lang: str, records: int, files: int) -
     key = N_("ui.summary.bad") if counts["error"] else N_("ui.summary.ok")
     if unchecked and counts["error"]:  # (a broken shape is an error, unless --ignore'd)
         key = N_("ui.summary.bad-unchecked")
-    infos = sum(1 for f in findings if f.severity == "info")
+    # (a record left unchecked is an info line counted as `unchecked` already)
+    infos = sum(1 for f in findings if f.severity == "info" and f.code != "record-unchecked")
     if infos:  # info lines were printed above: the verdict counts them too
         key = {N_("ui.summary.ok"): N_("ui.summary.ok-info"), N_("ui.summary.bad"): N_("ui.summary.bad-info"),
                N_("ui.summary.bad-unchecked"): N_("ui.summary.bad-unchecked-info")}[key]
