@@ -384,10 +384,55 @@ def test_clause_lisa_15_5_8_courses_report_cancelled_course_refunds_all(cli, tmp
     header = [c.value for c in sheet[2]]
     rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=3)]
     mari = next(r for r in rows if r["Learner"] == "Mari Kask")
-    assert mari["Due €"] == 0 and mari["Balance €"] == -200
+    assert mari["Due €"] == 0 and mari["To pay (+) / to refund (−) €"] == -200
 
 
 def test_courses_unknown_course_is_refused(cli, tmp_path):
     root = courses_folder(tmp_path)
     result = cli("courses", "--data", root, "--course", "K9", "--lang", "en")
     assert result.exit_code == 2 and "There is no course 'K9'" in result.stderr
+
+
+def test_courses_totals_keep_what_to_collect_apart_from_what_to_refund(cli, tmp_path):
+    """A balance owed and a refund are two sums, each named, never one mixed figure (tester's 4)."""
+    import json
+
+    from openpyxl import load_workbook
+
+    root = courses_folder(tmp_path)  # Ott Ader owes 200,00; Mari Kask … get back 4 × 20, 50, 200
+    table = cli("courses", "--data", root, "--course", "k1")
+    assert table.exit_code == 0, table.output
+    lines = table.stdout.splitlines()
+    assert "Tasuda juurde (+)" in table.stdout and "tagastada (−)" in table.stdout
+    assert any(line.startswith("Arveldada") and line.split()[-2] == "200,00" for line in lines), table.stdout
+    assert any(line.startswith("Tagastada") and line.split()[-2] == "330,00" for line in lines), table.stdout
+    assert "130,00" not in table.stdout  # 200,00 − 330,00 mixed into one figure
+    doc = json.loads(cli("courses", "--data", root, "--format", "json").stdout)
+    assert doc["totals"] == {"to_collect": "200.00", "to_refund": "330.00"}
+    out = tmp_path / "k.xlsx"
+    assert cli("courses", "--data", root, "-o", out, "--lang", "en").exit_code == 0
+    sheet = load_workbook(out)["learners"]
+    header = [c.value for c in sheet[2]]
+    assert "To pay (+) / to refund (−) €" in header
+    col = header.index("To pay (+) / to refund (−) €")
+    below = {row[0]: row[col] for row in sheet.iter_rows(min_row=3, values_only=True) if row[0] in
+             ("Total", "To collect", "To refund")}
+    assert below == {"Total": None, "To collect": 200, "To refund": 330}
+
+
+def test_courses_workbook_is_dated_and_its_views_have_estonian_names(cli, tmp_path):
+    """No made-up date in the sheet's title; `--view osalejad` and sheets named in Estonian (tester's 5)."""
+    from openpyxl import load_workbook
+
+    root = courses_folder(tmp_path)
+    out = tmp_path / "k.xlsx"
+    result = cli("courses", "--data", root, "--as-of", "2026-11-23", "-o", out)
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(out)
+    assert wb.sheetnames[:2] == ["osalejad", "tööandjad"]
+    title = wb["osalejad"]["A1"].value
+    assert "01.01.2000" not in title and "seisuga 23.11.2026" in title
+    view = cli("courses", "--data", root, "--view", "osalejad")
+    assert view.exit_code == 0, view.output
+    assert "Osalejad" in view.stdout and "Tööandjad" not in view.stdout
+    assert cli("courses", "--data", root, "--view", "tööandjad").exit_code == 0

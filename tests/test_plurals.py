@@ -31,8 +31,8 @@ def test_validate_summary_with_one_of_each(cli, tmp_path, lang, text):
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("et", "Andmed on korras: 16 faili, 176 kirjet, 80 hoiatust."),
-    ("en", "The data is valid: 16 files, 176 records, 80 warnings."),
+    ("et", "Andmed on korras: 16 faili, 176 kirjet, 83 hoiatust, 5 teadet."),
+    ("en", "The data is valid: 16 files, 176 records, 83 warnings, 5 notes."),
 ])
 def test_validate_summary_with_several(cli, lang, text):
     result = cli("validate", "--data", SAMPLE, "--as-of", AS_OF, "--lang", lang)

@@ -189,23 +189,24 @@ def test_clause_lisa_9_9_1_memo_kept_in_the_group_folder(run):
 
 def _talks(calendar_of, files, as_of="2026-11-23"):
     doc = calendar_of(files, as_of, "--days", "400")
-    return [(e["date"], e["student"], e["message"]) for e in doc["events"] if e["kind"] == "development-talk"]
+    return [(e["date"], e["subject"], e["message"]) for e in doc["events"] if e["kind"] == "development-talk"]
 
 
 def test_clause_lisa_9_4_1_talks_due_first_year_graduation_special_needs(calendar_of):
     files = base_data()
     found = _talks(calendar_of, files)
-    # Mart graduates on 30.06.2027, Liis is in her first year (due by the study year's end)
-    assert found == [("2027-06-30", "S1", "S1 (rühm TA-24): arenguvestlus õppeaastal 2026/2027 pole toimunud — "
-                      "enne kooli lõpetamist."),
-                     ("2027-08-31", "S2", "S2 (rühm TA-24): arenguvestlus õppeaastal 2026/2027 pole toimunud — "
-                      "esimesel kursusel, kooli tulles.")]
+    # Mart graduates on 30.06.2027, Liis is in her first year (due by the study year's end): one row
+    # per study group, day and reason, naming the students by id
+    assert found == [("2027-06-30", "TA-24", "Rühm TA-24: arenguvestlus õppeaastal 2026/2027 pidamata — "
+                      "enne kooli lõpetamist; õpilasi 1: S1."),
+                     ("2027-08-31", "TA-24", "Rühm TA-24: arenguvestlus õppeaastal 2026/2027 pidamata — "
+                      "esimesel kursusel, kooli tulles; õpilasi 1: S2.")]
     files[STUDENTS][1]["development_talks"] = [{"date": date(2026, 10, 1)}]
     files[STUDENTS][0]["nominal_end"] = date(2029, 6, 30)
     assert _talks(calendar_of, files) == []
     files[STUDENTS][0]["special_needs"] = "düsleksia"
-    [(day, student, message)] = _talks(calendar_of, files)
-    assert (day, student) == ("2027-08-31", "S1") and "erivajadusega" in message
+    [(day, group, message)] = _talks(calendar_of, files)
+    assert (day, group) == ("2027-08-31", "TA-24") and "erivajadusega" in message and message.endswith(": S1.")
     files[STUDENTS][0]["development_talks"] = [{"date": date(2027, 6, 1)}]
     assert _talks(calendar_of, files) == []
 

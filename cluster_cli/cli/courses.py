@@ -8,13 +8,14 @@ from typing import Optional
 import typer
 
 from cluster_cli.cli.common import (
-    Columns, CsvDialectOption, Data, Format, Lang, NoCache, NoPager, Output, Quiet, ShowPii, Verbose, View, Wide,
+    AsOf, Columns, CsvDialectOption, Data, Format, Lang, NoCache, NoPager, Output, Quiet, ShowPii, Verbose, View, Wide,
 )
 from cluster_cli.cli.common import (
     Computed,
     ReportFormat,
     language,
     load_or_exit,
+    parse_date,
     print_timings,
     refuse_if_unusable,
     run_report,
@@ -24,7 +25,7 @@ from cluster_cli.cli.values import complete_ids, resolve_id
 
 
 def courses(
-    ctx: typer.Context, data: Data = None,
+    ctx: typer.Context, data: Data = None, as_of: AsOf = None,
     course: Optional[str] = typer.Option(None, "--course", help="help.courses.course",
                                           autocompletion=complete_ids("courses")),
     format: Format = ReportFormat.table, output: Output = None, view: View = None,
@@ -41,12 +42,12 @@ def courses(
     """
     from cluster_cli.pipeline import Timings
 
+    # The fees do not depend on a date: `--as-of` (default today) only says when the report was made.
+    day = parse_date(as_of, language(lang))
     timings = Timings()
     state: dict = {}
 
     def compute() -> Computed:
-        from datetime import date
-
         from cluster_cli.render.courses import courses_document, courses_empty_reason, courses_title, courses_views
         from cluster_cli.reports.courses import courses_report
 
@@ -58,8 +59,7 @@ def courses(
         with timings.stage("courses"):
             report = courses_report(ds, loaded.profile, course=one)
         state["why"] = courses_empty_reason(report, used)
-        # The fees do not depend on a date; an XLSX file is stamped with a fixed day.
-        return Computed(courses_views(report, used), courses_document(report), used, date(2000, 1, 1), "learners",
+        return Computed(courses_views(report, used), courses_document(report), used, day, "learners",
                         courses_title(report, used))
 
     run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)

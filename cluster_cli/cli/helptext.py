@@ -34,7 +34,8 @@ TYPER_OPTIONS = {"install_completion": N_("help.option.install-completion"),
                  "show_completion": N_("help.option.show-completion")}
 _METAVARS = {"<str>": N_("help.metavar.text"), "<path>": N_("help.metavar.path"), "<int>": N_("help.metavar.number")}
 # An option's placeholder (`--as-of DATE`) and an argument's name in the usage line (`{student}`).
-_OPTION_METAVARS = {"DATE": N_("help.metavar.date"), "FILE": N_("help.metavar.file"), "DIR": N_("help.metavar.dir")}
+_OPTION_METAVARS = {"DATE": N_("help.metavar.date"), "FILE": N_("help.metavar.file"), "DIR": N_("help.metavar.dir"),
+                    "RULE,…": N_("help.metavar.rules")}
 _ARGUMENT_METAVARS = {"student": N_("help.metavar.student"), "member": N_("help.metavar.member"),
                       "placement": N_("help.metavar.placement")}
 

@@ -214,6 +214,11 @@ CALENDAR_EVENT = Words("calendar.event.", {
     "development-talk": N_("calendar.event.development-talk"),
     "prior-decide": N_("calendar.event.prior-decide"),
     "challenge-appeal": N_("calendar.event.challenge-appeal"),
+    "course-contact": N_("calendar.event.course-contact"),
+    "exam-schedule": N_("calendar.event.exam-schedule"),
+    "transition-notice": N_("calendar.event.transition-notice"),
+    "card-extend": N_("calendar.event.card-extend"),
+    "prior-apply": N_("calendar.event.prior-apply"),
 })
 
 # calendar file: an event's sentence without names, by kind
@@ -253,6 +258,11 @@ CALENDAR_KIND = Words("calendar.kind.", {
     "development-talk": N_("calendar.kind.development-talk"),
     "prior-decide": N_("calendar.kind.prior-decide"),
     "challenge-appeal": N_("calendar.kind.challenge-appeal"),
+    "course-contact": N_("calendar.kind.course-contact"),
+    "exam-schedule": N_("calendar.kind.exam-schedule"),
+    "transition-notice": N_("calendar.kind.transition-notice"),
+    "card-extend": N_("calendar.kind.card-extend"),
+    "prior-apply": N_("calendar.kind.prior-apply"),
 })
 
 # calendar: weekday names, Monday = 0
@@ -373,6 +383,7 @@ UNIT_WORD = Words("word.unit.", {
     "ekap": N_("word.unit.ekap"),
     "eur": N_("word.unit.eur"),
     "flag": N_("word.unit.flag"),
+    "grade": N_("word.unit.grade"),
     "hours": N_("word.unit.hours"),
     "lessons": N_("word.unit.lessons"),
     "minutes": N_("word.unit.minutes"),
@@ -423,12 +434,14 @@ SHEET = Words("sheet.", {
     "coordinators": N_("sheet.coordinators"),
     "curricula": N_("sheet.curricula"),
     "debts": N_("sheet.debts"),
+    "employers": N_("sheet.employers"),
     "events": N_("sheet.events"),
     "excluded": N_("sheet.excluded"),
     "fund": N_("sheet.fund"),
     "groups": N_("sheet.groups"),
     "history": N_("sheet.history"),
     "journeys": N_("sheet.journeys"),
+    "learners": N_("sheet.learners"),
     "member": N_("sheet.member"),
     "members": N_("sheet.members"),
     "months": N_("sheet.months"),

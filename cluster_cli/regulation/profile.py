@@ -84,7 +84,9 @@ def convert(unit: str, value: Any) -> Any:
     if unit == "eur":
         amount = parse_money(value)
         return with_cents(amount)
-    if unit == "ratio":
+    if unit == "grade" and isinstance(value, int):  # a grade of the 1–5 scale stays whole
+        return value
+    if unit in ("ratio", "grade"):  # a grade may be an average (4,6)
         # Written as text ("0,60") it reads as the YAML number 0.60 does, so the reports print
         # the same either way (0.6).
         return Decimal(str(float(parse_number(value))))

@@ -33,7 +33,7 @@ def courses_views(report: CoursesReport, lang: str) -> list[View]:
         kinds={"course": "id", "employer": "id", "fee": "money", "due": "money", "paid": "money",
                "balance": "money", "discount": "share", "share": "share", "clause": "code"},
         compact=("course", "name", "share", "due", "balance", "clause"),
-        totals=("due", "paid", "balance"))
+        totals=("due", "paid", "balance"), split=("balance",))
     employers = View("employers", "courses.view.employers", [
         ("course", "courses.col.course"), ("employer", "courses.col.employer"),
         ("learners", "courses.col.learners"), ("discount", "courses.col.discount"), ("due", "courses.col.due"),
@@ -45,6 +45,7 @@ def courses_views(report: CoursesReport, lang: str) -> list[View]:
 
 
 def courses_document(report: CoursesReport) -> dict:
+    owed = [r.balance for r in report.learners]
     return {
         "learners": [{
             "course": r.course, "name": r.name, "employer": r.employer, "registered": r.registered.isoformat(),
@@ -55,6 +56,9 @@ def courses_document(report: CoursesReport) -> dict:
         } for r in report.learners],
         "employers": [{"course": r.course, "employer": r.employer, "learners": r.learners,
                        "discount": str(float(r.discount)), "due": str(r.due)} for r in report.employers],
+        # a balance > 0 is still to collect, < 0 to refund: never one sum of both
+        "totals": {"to_collect": str(sum((b for b in owed if b > 0), Decimal("0.00"))),
+                   "to_refund": str(-sum((b for b in owed if b < 0), Decimal("0.00")))},
     }
 
 

@@ -187,16 +187,23 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
 
 
 def summary_text(findings: list[Finding], lang: str, records: int, files: int) -> str:
-    """The one-line verdict of a validation: files, records (those checked), errors and warnings —
-    and how many records were left unchecked because their shape is broken (`record-unchecked`),
-    so that a record missing from the count is not missed silently."""
+    """The one-line verdict of a validation: files, records (those checked), errors and warnings,
+    the info lines when there are any — and how many records were left unchecked because their
+    shape is broken (`record-unchecked`), so that a record missing from the count is not missed
+    silently."""
     counts = count(findings)
     unchecked = sum(1 for f in findings if f.code == "record-unchecked")
     key = N_("ui.summary.bad") if counts["error"] else N_("ui.summary.ok")
     if unchecked and counts["error"]:  # (a broken shape is an error, unless --ignore'd)
         key = N_("ui.summary.bad-unchecked")
+    # (a record left unchecked is an info line counted as `unchecked` already)
+    infos = sum(1 for f in findings if f.severity == "info" and f.code != "record-unchecked")
+    if infos:  # info lines were printed above: the verdict counts them too
+        key = {N_("ui.summary.ok"): N_("ui.summary.ok-info"), N_("ui.summary.bad"): N_("ui.summary.bad-info"),
+               N_("ui.summary.bad-unchecked"): N_("ui.summary.bad-unchecked-info")}[key]
     parts = {"files": tn("ui.count.files", files, lang), "records": tn("ui.count.records", records, lang),
              "errors": tn("ui.count.errors", counts["error"], lang),
              "warnings": tn("ui.count.warnings", counts["warning"], lang),
-             "unchecked": tn("ui.count.unchecked", unchecked, lang)}
+             "unchecked": tn("ui.count.unchecked", unchecked, lang),
+             "infos": tn("ui.count.infos", infos, lang)}
     return t(key, lang, **parts)

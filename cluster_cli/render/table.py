@@ -36,7 +36,7 @@ from typing import Any, Optional
 
 from cluster_cli.findings import Pii, mask
 from cluster_cli.i18n import Period, period_text, t
-from cluster_cli.render.views import KINDS, View, kind_of  # noqa: F401 - kind_of: the tables' kinds
+from cluster_cli.render.views import KINDS, View, kind_of, split_sums  # noqa: F401 - kind_of: the tables' kinds
 
 NEVER_CUT = frozenset(KINDS) - {"text"}
 RIGHT = frozenset({"money", "number", "share", "count"})  # aligned on the right, as figures are
@@ -271,7 +271,7 @@ def _pad(text: str, width: int, kind: str) -> str:
     return text.rjust(width) if kind in RIGHT else text.ljust(width)
 
 
-def _table_lines(columns: list[_Column], widths: list[int], totals: Optional[list[str]]) -> list[Line]:
+def _table_lines(columns: list[_Column], widths: list[int], totals: Optional[list[list[str]]]) -> list[Line]:
     out: list[Line] = []
 
     def emit(cells: list[list[str]], style: str) -> None:
@@ -283,19 +283,19 @@ def _table_lines(columns: list[_Column], widths: list[int], totals: Optional[lis
     emit([_wrap(c.header_tokens(), w, True) for c, w in zip(columns, widths)], "header")
     for i in range(len(columns[0].cells)):
         emit([_wrap(c.tokens(i), w, c.kind == "text") for c, w in zip(columns, widths)], "")
-    if totals is not None:
-        emit([[text] for text in totals], "header")
+    for row in totals or []:
+        emit([[text] for text in row], "header")
     return out
 
 
-def _block_lines(columns: list[_Column], width: int, totals: Optional[list[str]]) -> list[Line]:
+def _block_lines(columns: list[_Column], width: int, totals: Optional[list[list[str]]]) -> list[Line]:
     """One record per block: `header: value` lines, a blank line between records."""
     label = max(len(c.header) for c in columns) + 1
     room = max(width - label - 1, 10)
     out: list[Line] = []
     records = [[(c, c.tokens(i)) for c in columns] for i in range(len(columns[0].cells))]
-    if totals is not None:
-        records.append([(c, [text] if text else []) for c, text in zip(columns, totals)])
+    for row in totals or []:
+        records.append([(c, [text] if text else []) for c, text in zip(columns, row)])
     for n, record in enumerate(records):
         if n:
             out.append(Line(""))
@@ -306,24 +306,25 @@ def _block_lines(columns: list[_Column], width: int, totals: Optional[list[str]]
     return out
 
 
-def _totals(view: View, chosen: list, kinds: dict[str, str], lang: str) -> Optional[list[str]]:
-    """The totals row's cells: the sums of `view.totals` shown, "Total" in the first other column."""
+def _totals(view: View, chosen: list, kinds: dict[str, str], lang: str) -> Optional[list[list[str]]]:
+    """The totals rows' cells: the sums of `view.totals` shown, "Total" in the first other column;
+    a `view.split` field has no sum there but a row of its own for what to collect and to refund."""
     keys = [key for key, _ in chosen]
     if not any(key in view.totals for key in keys) or not view.rows:
         return None
-    cells = []
-    labelled = False
-    for key in keys:
-        if key in view.totals:
+    label_at = next((i for i, key in enumerate(keys) if key not in view.totals), 0)
+    summed = [key for key in keys if key in view.totals and key not in view.split]
+    rows: list[tuple[str, dict[str, Any]]] = []
+    if summed:
+        sums = {}
+        for key in summed:
             values = [r.get(key) for r in view.rows if isinstance(r.get(key), (int, Decimal, Fraction, float))]
-            cells.append(format_value(sum(values, Decimal(0) if any(isinstance(v, Decimal) for v in values) else 0),
-                                      kinds[key], lang))
-        elif not labelled:
-            cells.append(t("ui.total", lang))
-            labelled = True
-        else:
-            cells.append("")
-    return cells
+            sums[key] = sum(values, Decimal(0) if any(isinstance(v, Decimal) for v in values) else 0)
+        rows.append(("ui.total", sums))
+    rows += [(label, {k: v for k, v in sums.items() if k in keys}) for label, sums in split_sums(view, view.rows)]
+    rows = [(label, sums) for label, sums in rows if sums]
+    return [[format_value(sums[key], kinds[key], lang) if key in sums else (t(label, lang) if i == label_at else "")
+             for i, key in enumerate(keys)] for label, sums in rows] or None
 
 
 def _header(text: str, kind: str) -> str:
@@ -347,11 +348,11 @@ def view_lines(view: View, lang: str, show_pii: bool, width: int, wide: bool = F
         for key, header in chosen
     ]
     totals = _totals(view, chosen, kinds, lang)
-    if totals is not None:  # the totals row takes part in the widths, as a record would
-        for column, text in zip(columns, totals):
+    for row in totals or []:  # the totals rows take part in the widths, as a record would
+        for column, text in zip(columns, row):
             column.cells.append((text, False))
     widths = _fit(columns, width)
-    if totals is not None:
+    for _ in totals or []:
         for column in columns:
             column.cells.pop()
     if widths is None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from cluster_cli.files import write_atomic  # noqa: F401 - re-exported for the report writers
 from cluster_cli.findings import Pii
+from cluster_cli.i18n import N_
 
 
 KINDS = ("id", "code", "date", "money", "number", "share", "count", "email", "phone", "flag", "text")
@@ -32,7 +33,9 @@ class View:
     `Decimal` like any number); `compact` is the default column set on a terminal (who, the key
     figures, what decided it — fits 80 columns; empty: all); `totals` are the fields summed in a
     totals row; `subtotals` a field whose values each get a totals row of their own in XLSX (the
-    payment list per curriculum)."""
+    payment list per curriculum); `split` are fields of `totals` whose values carry a sign (owed > 0,
+    given back < 0): they are never summed into one figure but shown as two totals rows, what is
+    still to collect and what is to refund, each a positive amount."""
 
     name: str
     title_key: str
@@ -43,6 +46,21 @@ class View:
     compact: tuple[str, ...] = ()
     totals: tuple[str, ...] = ()
     subtotals: str = ""
+    split: tuple[str, ...] = ()
+
+
+def split_sums(view: View, rows: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """For `view.split`: the ("to collect", {field: sum of positives}) and ("to refund", {field: sum
+    of the negatives, as a positive amount}) rows, labels as catalogue keys."""
+    if not view.split:
+        return []
+    collect: dict[str, Any] = {}
+    refund: dict[str, Any] = {}
+    for key in view.split:
+        values = [r.get(key) for r in rows if isinstance(r.get(key), (int, Decimal))]
+        collect[key] = sum((v for v in values if v > 0), Decimal(0))
+        refund[key] = -sum((v for v in values if v < 0), Decimal(0))
+    return [(N_("ui.total.collect"), collect), (N_("ui.total.refund"), refund)]
 
 
 PROSE_COLUMNS = frozenset({"message", "reason", "note", "description", "name", "expected_results", "title"})

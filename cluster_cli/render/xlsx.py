@@ -21,7 +21,7 @@ from typing import Any
 from cluster_cli.i18n import date_text, t
 from cluster_cli.i18n.words import SHEET
 from cluster_cli.render.files import for_people, is_number, locale_of, plain
-from cluster_cli.render.views import View, kind_of
+from cluster_cli.render.views import View, kind_of, split_sums
 
 MONEY_FORMAT = '#,##0.00 "€"'
 SHARE_FORMAT = "0.0%"
@@ -143,13 +143,16 @@ def totals_rows(view: View, lang: str) -> list[tuple[str, dict[str, Any]]]:
                 sums = _sums(view, members)
                 sums.pop(view.subtotals, None)
                 rows.append((t("output.subtotal", lang, value=plain(value, False)), sums))
-    rows.append((t("ui.total", lang), _sums(view, view.rows)))
+    total = _sums(view, view.rows)
+    if total:
+        rows.append((t("ui.total", lang), total))
+    rows += [(t(label, lang), sums) for label, sums in split_sums(view, view.rows)]
     return rows
 
 
 def _sums(view: View, rows: list[dict]) -> dict[str, Any]:
     sums = {}
-    for key in view.totals:
+    for key in (k for k in view.totals if k not in view.split):
         values = [row.get(key) for row in rows if is_number(row.get(key))]
         sums[key] = sum(values, Decimal(0) if any(isinstance(v, Decimal) for v in values) else 0)
     return sums

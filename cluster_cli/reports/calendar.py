@@ -25,7 +25,10 @@ Every number comes from the regulation profile:
 - the monthly cycles of the special allowance (Lisa 12 3.4–3.7) and bus travel (Lisa 14
   3.4–3.6), the appeal windows (Lisa 11 VII.3, 4.13.15, 7.3) and the period's debt summary
   (6.2.1): reports/calendar_cycles.py.
-- the development talks due (Lisa 9 4.1): reports/calendar_talks.py.
+- the development talks due (Lisa 9 4.1), one event per study group: reports/calendar_talks.py.
+- contacting a course's learners (Lisa 15 3.8), the exam schedules (Lisa 4 3.1, Lisa 3 III.2.1),
+  the student cards' extension (Lisa 1 I.16) and the VÕTA application month (Lisa 5 II.1):
+  reports/calendar_deadlines.py.
 
 Events are sorted by date, then kind (in the order above), then subject: the same data give the
 same calendar, byte for byte.
@@ -42,11 +45,12 @@ from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.placements import Placement
 from cluster_cli.regulation.profile import Profile
 from cluster_cli.reports.calendar_cycles import KINDS as CYCLE_KINDS
+from cluster_cli.reports.calendar_deadlines import KINDS as DEADLINE_KINDS
 from cluster_cli.reports.calendar_talks import KINDS as TALK_KINDS
 
 KINDS = ("contract-data", "signatures", "host-contact", "documents", "defense", "grant-apply", "grant-fixed",
          "grant-decide", "grant-pay", "debt-agree", "debt-clear", "leave-return", "prior-decide") + CYCLE_KINDS \
-    + TALK_KINDS
+    + TALK_KINDS + DEADLINE_KINDS
 PENDING = ("draft", "review", "valid")
 
 # A party that has not signed a contract: with its signer's name, or by its role only (the ICS file).
@@ -87,6 +91,7 @@ class CalendarReport:
 def calendar_report(ds: Dataset, profile: Profile, as_of: date, days: int) -> CalendarReport:
     from cluster_cli.regulation.calendar import working_days
     from cluster_cli.reports.calendar_cycles import cycle_events
+    from cluster_cli.reports.calendar_deadlines import deadline_events
     from cluster_cli.reports.calendar_talks import talk_events
 
     until = as_of + timedelta(days=days)
@@ -100,6 +105,7 @@ def calendar_report(ds: Dataset, profile: Profile, as_of: date, days: int) -> Ca
     events += _prior_learning_events(ds, profile, as_of)
     events += cycle_events(ds, profile, as_of, until, Event)
     events += talk_events(ds, profile, as_of, until, Event)
+    events += deadline_events(ds, profile, as_of, until, Event)
     chosen = [e for e in events if as_of <= e.day <= until]
     chosen.sort(key=lambda e: (e.day, KINDS.index(e.kind), e.subject, e.key))
     return CalendarReport(as_of, until, ds.cluster.name if ds.cluster else "", chosen)

@@ -5,8 +5,9 @@ last day); every other student at least in the first study year, on arrival (due
 year — the regulation gives no earlier day), and before graduation (due by the study end, the
 nominal end moved by the leave taken, 6.7.6). A talk recorded in `development_talks` within the
 year (since the start, for a first-year) settles it. Students studying on the as-of date, for
-each study year the calendar's days touch; one event per student and year, the earliest due.
-The event names the student by id (a shared calendar carries no names).
+each study year the calendar's days touch; for each student and year the earliest due — then
+one event per study group, day and reason: how many and who (by id: a shared calendar carries no
+names), never a row per student.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def talk_events(ds: Dataset, profile: Profile, as_of: date, until: date, event) 
     from cluster_cli.regulation.rules.support import has_special_needs
     from cluster_cli.regulation.study_year import current_first_year, study_year
 
-    out = []
+    due_by: dict[tuple, list[str]] = {}
     for first in range(current_first_year(profile, as_of), current_first_year(profile, until) + 1):
         year = study_year(profile, first)
         for s in sorted(ds.students.values(), key=lambda s: s.id):
@@ -48,7 +49,10 @@ def talk_events(ds: Dataset, profile: Profile, as_of: date, until: date, event) 
             if not due:
                 continue
             day, why = min(due, key=lambda d: (d[0], list(REASON).index(d[1])))
-            out.append(event(day, "development-talk", "Lisa 9 4.1", f"{s.id}|{year.first_year}", s.id, s.id, s.group,
-                             (("student", s.id), ("group", s.group), ("year", year.label),
-                              ("why", Phrase(REASON[why])))))
+            due_by.setdefault((s.group, year.first_year, year.label, day, why), []).append(s.id)
+    out = []
+    for (group, first, label, day, why), ids in sorted(due_by.items()):
+        out.append(event(day, "development-talk", "Lisa 9 4.1", f"{group}|{first}|{why}", group, None, group,
+                         (("group", group), ("year", label), ("count", len(ids)), ("students", ", ".join(ids)),
+                          ("why", Phrase(REASON[why])))))
     return out
