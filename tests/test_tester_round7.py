@@ -119,3 +119,14 @@ def test_calendar_development_talks_one_row_per_study_group(cli, sample):
     ta = on_day["TA-24"]["message"]
     assert "õpilasi 16: TA-24-01, TA-24-02" in ta and ta.count("TA-24-") == 16
     assert len([e for e in talks if e["date"] == "2027-08-31"]) == 2
+
+
+def test_the_task_catalogue_workbook_names_no_false_date(cli, sample, tmp_path):
+    """The catalogue holds on no date: its sheets say "andmed: …", not "seisuga 01.01.2000"."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "tasks.xlsx"
+    result = cli("tasks", "--data", sample, "--format", "xlsx", "--output", out)
+    assert result.exit_code == 0, result.output
+    titles = [ws["A1"].value for ws in load_workbook(out).worksheets]
+    assert titles and not [x for x in titles if "2000" in x or "seisuga" in x]

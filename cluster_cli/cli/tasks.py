@@ -48,9 +48,8 @@ def tasks(
     state: dict = {}
 
     def compute() -> Computed:
-        from datetime import date
-
         from cluster_cli.render.members import tasks_document, tasks_empty_reason, tasks_title, tasks_views
+        from cluster_cli.render.xlsx import UNDATED
         from cluster_cli.reports.members import task_rows
 
         loaded = load_or_exit(data, lang, timings, no_cache)
@@ -67,7 +66,7 @@ def tasks(
             rows = task_rows(ds, curriculum=code, module=unit, member=host)
         state["why"] = tasks_empty_reason(rows, used, any(x is not None for x in (curriculum, module, member)))
         # The catalogue has no date; an XLSX file is stamped with a fixed day so it is reproducible.
-        return Computed(tasks_views(rows, used), tasks_document(rows), used, date(2000, 1, 1), "tasks",
+        return Computed(tasks_views(rows, used), tasks_document(rows), used, UNDATED, "tasks",
                         tasks_title(rows, used))
 
     run_report(ctx, compute, format, output, view, lang, show_pii, data, no_cache)

@@ -44,6 +44,10 @@ class Run:
     as_of: date | None = None
     version: str = ""
 
+# The stamp of a report that holds on no date (the task catalogue): its sheets name no "as of"
+# date, and the workbook's fixed creation moment keeps the file byte-identical run to run.
+UNDATED = date(2000, 1, 1)
+
 
 def sheet_name(view: str, lang: str) -> str:
     """A view's sheet as the user reads it ("võlgnevused"); a view without a word keeps its code.
@@ -81,7 +85,7 @@ def _sheet(ws, view: View, lang: str, show_pii: bool, stamp: date, title: str, r
 
     heading = " — ".join(x for x in (title, t(view.title_key, lang)) if x)
     data = run.data if run is not None else ""
-    if date_text(stamp, lang) in heading:  # the report's title names its date already: once is enough
+    if stamp == UNDATED or date_text(stamp, lang) in heading:  # no date to name, or named already
         _text(ws.cell(row=1, column=1), t("output.xlsx.title-dated", lang, title=heading, data=data))
     else:
         _text(ws.cell(row=1, column=1), t("output.xlsx.title", lang, title=heading, date=stamp, data=data))

@@ -50,7 +50,7 @@ def _course_events(ds: Dataset, profile: Profile, as_of: date, event) -> list:
 
 
 def _exam_events(ds: Dataset, profile: Profile, as_of: date, event) -> list:
-    from cluster_cli.regulation.rules.exams import months_before
+    from cluster_cli.regulation.facts import add_months
 
     out = []
     for e in ds.cluster.exams if ds.cluster is not None else []:
@@ -64,7 +64,7 @@ def _exam_events(ds: Dataset, profile: Profile, as_of: date, event) -> list:
             out.append(event(max(due, as_of), "transition-notice", "Lisa 3 III.2.1, III.2.2", e.id, e.id,
                              group=e.group, args=args + (("due", due),)))
         elif e.scheduled is None:
-            due = months_before(e.date, profile.value("final_exam_schedule_months", e.date))
+            due = add_months(e.date, -profile.value("final_exam_schedule_months", e.date))
             out.append(event(max(due, as_of), "exam-schedule", "Lisa 4 3.1, 4.13.6", e.id, e.id,
                              group=e.group, args=args + (("due", due),)))
     return out

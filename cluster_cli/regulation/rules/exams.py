@@ -17,6 +17,7 @@ from cluster_cli.i18n import N_
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.exams import Exam
 from cluster_cli.regulation.calendar import working_days
+from cluster_cli.regulation.facts import add_months
 from cluster_cli.regulation.rules.base import Context, at
 from cluster_cli.regulation.study_year import current_first_year
 
@@ -30,23 +31,11 @@ _MISSING_KEYS = {"final": N_("exam-schedule.missing"), "professional": N_("exam-
                  "transition": N_("exam-schedule.missing-transition")}
 
 
-def months_before(day: date, months: int) -> date:
-    """The same day `months` months earlier (the month's last day when it has no such day)."""
-    month = day.month - 1 - months
-    year, month = day.year + month // 12, month % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
-
-
 def notice_due(exam: Exam, ctx: Context) -> date:
     """The last day the schedule may be confirmed: a month before a final exam (Lisa 4 3.1,
     4.13.6), two weeks before a transition exam (Lisa 3 III.2.1)."""
     n = ctx.p(_NOTICE[exam.kind], exam.date)
-    return months_before(exam.date, n) if exam.kind != "transition" else exam.date - timedelta(days=n)
+    return add_months(exam.date, -n) if exam.kind != "transition" else exam.date - timedelta(days=n)
 
 
 def last_course(ds: Dataset, group: str) -> int | None:
