@@ -130,3 +130,11 @@ def test_the_task_catalogue_workbook_names_no_false_date(cli, sample, tmp_path):
     assert result.exit_code == 0, result.output
     titles = [ws["A1"].value for ws in load_workbook(out).worksheets]
     assert titles and not [x for x in titles if "2000" in x or "seisuga" in x]
+
+
+def test_lisa_4_3_1_a_late_schedule_names_the_deadline_not_the_exam_kind_or_a_fixed_month(cli, sample):
+    """A professional exam is not called a final exam, and the profile's notice, not "a month",
+    gives the deadline (another school may set its own)."""
+    result = cli("validate", "--data", sample, "--as-of", AS_OF, "--select", "exam-schedule")
+    [line] = [x for x in result.stdout.splitlines() if "ITN-24-KE-2026" in x and " hoiatus " in x]
+    assert "Lõpueksam" not in line and "kuu enne" not in line and "tähtaeg 04.05.2026" in line
