@@ -185,3 +185,12 @@ def study_year_start(cluster, year: int) -> date:
     from cluster_cli.regulation.study_year import nearest_monday
 
     return nearest_monday(date(year, 9, 1))
+
+
+def admitted_mid_year(cluster, start: date, from_day: str) -> bool:
+    """4.1.15, Lisa 1 IV.3: a start during the study year — from `from_day` (the profile's
+    `mid_year_admission_from`, "MM-DD") to the end of the study year the start falls in."""
+    from cluster_cli.regulation.study_year import month_day
+
+    year = start.year if start >= study_year_start(cluster, start.year) else start.year - 1
+    return start >= month_day(from_day, year)

@@ -34,9 +34,8 @@ from cluster_cli.findings import Finding
 from cluster_cli.i18n import N_
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Curriculum, Student
-from cluster_cli.regulation.facts import add_months, age_on, birth_date, is_minor, study_year_start
+from cluster_cli.regulation.facts import add_months, admitted_mid_year, age_on, birth_date, is_minor, study_year_start
 from cluster_cli.regulation.rules.base import Context, at
-from cluster_cli.regulation.study_year import month_day
 
 
 def entry_curriculum(ds: Dataset, s: Student) -> Curriculum | None:
@@ -94,15 +93,6 @@ def admission_entry(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                      key="admission-entry.continuing5", student=s.id, curriculum=c.code)
 
 
-def _mid_year(s: Student, ctx: Context) -> bool:
-    """Lisa 1 IV.3: the student started during the study year, from `mid_year_admission_from`."""
-    first = first_study_year(s)
-    start = month_day(ctx.p("mid_year_admission_from"), first)
-    if start.month < 9:
-        start = start.replace(year=first + 1)
-    return s.start >= start
-
-
 def admission_documents(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Lisa 1 III.1.1–1.4, IV.2–IV.3, I.7, 4.1.12: the documents and decisions of the entry."""
     for s in ds.records.get("students", []):
@@ -126,7 +116,8 @@ def admission_documents(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             missing.append(("Lisa 1 IV.2", N_("admission-documents.transcript")))
         for clause, key in missing:
             yield at(s, where, "admission-documents", clause, severity="warning", key=key, student=s.id, date=a.date)
-        if _mid_year(s, ctx) and (a.proposal is None or a.directive is None):
+        if admitted_mid_year(ds.cluster, s.start, ctx.p("mid_year_admission_from", s.start)) and (
+                a.proposal is None or a.directive is None):
             yield at(s, ("admission", "date"), "admission-documents", "Lisa 1 IV.3", severity="warning",
                      key="admission-documents.mid-year", student=s.id, start=s.start)
         elif a.directive is None:

@@ -4,7 +4,6 @@ study trips (4.4.6), study abroad (4.12.3), transfers (6.3.2, 6.7.6), the remova
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Iterator
 
 from cluster_cli.findings import Finding
@@ -13,21 +12,12 @@ from cluster_cli.i18n.words import AGREEING_WORD, MID_YEAR_PAPER_WORD
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.directives import Directive
 from cluster_cli.model.records import Student
-from cluster_cli.regulation.facts import is_minor, status_on, study_year_start
+from cluster_cli.regulation.facts import admitted_mid_year, is_minor, status_on
 from cluster_cli.regulation.rules.base import Context, at
-from cluster_cli.regulation.study_year import month_day
 
 
 def _of(s: Student, *kinds: str) -> list[tuple[int, Directive]]:
     return [(i, d) for i, d in enumerate(s.directives) if d.kind in kinds]
-
-
-def _mid_year(ds: Dataset, ctx: Context, start: date) -> bool:
-    """4.1.15 "õppeaasta sees": a start from `mid_year_admission_from` (Lisa 1 3: 1 November) to
-    the end of the study year it falls in."""
-    cluster = ds.cluster
-    year = start.year if start >= study_year_start(cluster, start.year) else start.year - 1
-    return start >= month_day(ctx.p("mid_year_admission_from", start), year)
 
 
 def admission_directive(ds: Dataset, ctx: Context) -> Iterator[Finding]:
@@ -51,7 +41,7 @@ def admission_directive(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             yield at(s, ("directives", i, "ehis"), "admission-directive", "4.1.12", severity="warning",
                      key="admission-directive.ehis", student=s.id, number=d.number, start=s.start,
                      ehis=d.ehis or "—")
-        if _mid_year(ds, ctx, s.start):
+        if admitted_mid_year(ds.cluster, s.start, ctx.p("mid_year_admission_from", s.start)):
             missing = [name for name, value in (("application", d.application), ("documents", d.documents),
                                                 ("study_director_consent", d.study_director_consent))
                        if value is None or value > d.date]
