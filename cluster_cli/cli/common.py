@@ -240,7 +240,7 @@ def parse_date(value: Optional[str], lang: str) -> date:
     one that does not exist (`31.11.2026`) names the nearest that does; exit 2 either way."""
     if value is None:
         return date.today()
-    from cluster_cli.cli.dates import DateFormError, NoSuchDate, month_written_as_user, read_date, written_as_user
+    from cluster_cli.dates import DateFormError, NoSuchDate, month_written_as_user, read_date, written_as_user
     from cluster_cli.limits import range_args, year_in_range
 
     try:
@@ -262,7 +262,7 @@ def parse_date(value: Optional[str], lang: str) -> date:
 
 def parse_month(value: str, lang: str) -> str:
     """A `--month` option: `11.2026` or `2026-11`, as the month id `2026-11`; exit 2 otherwise."""
-    from cluster_cli.cli.dates import DateFormError, read_month
+    from cluster_cli.dates import DateFormError, read_month
     from cluster_cli.limits import range_args, year_in_range
 
     try:

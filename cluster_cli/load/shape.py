@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import calendar
 import difflib
-import re
 import types
 import typing
 from datetime import date
@@ -137,9 +135,6 @@ def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origi
     return findings
 
 
-_DATE = re.compile(r"(?:(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2}))")
-
-
 def _advice(kind: str, value: Any, private: bool) -> Phrase:
     """What to write instead, where the reason says enough to tell: the nearest date that exists,
     true/false, a list in brackets, a number; else "correct the value"."""
@@ -158,21 +153,18 @@ def _advice(kind: str, value: Any, private: bool) -> Phrase:
 
 
 def _nearest_date(text: str) -> str | None:
-    """The nearest date that exists to `31.11.2026` (30.11.2026), written the same way; None when
-    `text` is not a date of either form or it exists."""
-    m = _DATE.fullmatch(text)
-    if m is None:
-        return None
-    estonian = m.group(1) is not None
-    day, month, year = (m.group(1, 2, 3) if estonian else m.group(6, 5, 4))
-    day, month, year = int(day), int(month), int(year)
-    if year < 1:
-        return None
-    near_month = min(max(month, 1), 12)
-    near_day = min(max(day, 1), calendar.monthrange(year, near_month)[1])
-    if (near_day, near_month) == (day, month):
-        return None
-    return f"{near_day:02d}.{near_month:02d}.{year}" if estonian else f"{year}-{near_month:02d}-{near_day:02d}"
+    """The nearest date that exists to `31.11.2026` (30.11.2026), written the same way (as the
+    command line's `--as-of` says it, `dates.py`); None when `text` is not a date of either form
+    or it exists."""
+    from cluster_cli.dates import DateFormError, NoSuchDate, read_date, written_as_user
+
+    try:
+        read_date(text)
+    except NoSuchDate as exc:
+        return written_as_user(exc.nearest, exc.estonian, "et")
+    except DateFormError:
+        pass
+    return None
 
 
 def _one_branch(errors: list, model: type[BaseModel], origin: Origin) -> list[tuple[dict, tuple]]:

@@ -1,4 +1,4 @@
-"""Dates as the user types them on the command line: `23.11.2026` (d.m.yyyy, as Estonians write
+"""Dates as the user types them, on the command line or in a data file: `23.11.2026` (d.m.yyyy, as Estonians write
 them, with or without leading zeros) or ISO `2026-11-23`.
 
 Parsing is strict — a regular expression for each of the two forms and `date()` — because
