@@ -152,7 +152,12 @@ def test_findings_kept_per_file_hold_personal_codes_masked_only(cli, tmp_path):
 
 # --- the rules' declared scope --------------------------------------------------------------
 
-ALLOWED = {"records", "cluster"}  # what a record rule may read of the dataset
+ALLOWED = {"records", "cluster", "cluster_complete"}  # what every record rule may read of the dataset
+# What a look-up of each kind is called in the rules (the typed views of `Dataset`).
+LOOKUPS = {"members": {"members"}, "curricula": {"curricula"}, "groups": {"groups"}, "tasks": {"tasks"},
+           "students": {"students"}, "placements": {"placements", "placements_of"}, "courses": {"courses"}}
+RECORD_RULES = [r for r in __import__("cluster_cli.regulation.rules", fromlist=["RULES"]).RULES
+                if r.scope == "record"]
 
 
 def _reads_of(function, seen: set) -> set[str]:
@@ -171,10 +176,13 @@ def _reads_of(function, seen: set) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("rule", [r for r in __import__("cluster_cli.regulation.rules", fromlist=["RULES"]).RULES
-                                  if r.scope == "record"], ids=lambda r: r.id)
-def test_a_record_rule_reads_its_records_and_the_cluster_only(rule):
-    assert _reads_of(rule.check, set()) <= ALLOWED, f"{rule.id} reads more than one record: make it joined"
+@pytest.mark.parametrize("rule", RECORD_RULES, ids=lambda r: r.id)
+def test_a_record_rule_reads_its_records_the_cluster_and_what_it_declares(rule):
+    allowed = ALLOWED | {name for kind in rule.reads for name in LOOKUPS[kind]}
+    if rule.reads:
+        allowed |= {"is_known", "by_id"}
+    assert set(rule.reads) <= LOOKUPS.keys(), rule.id
+    assert _reads_of(rule.check, set()) <= allowed, f"{rule.id} reads more than it declares: declare or join it"
 
 
 def test_scopes_are_record_or_joined_and_joined_by_default():
@@ -182,30 +190,119 @@ def test_scopes_are_record_or_joined_and_joined_by_default():
 
     assert {r.scope for r in RULES} <= {"record", "joined"}
     assert Rule("x", "", "error", lambda ds, ctx: []).scope == "joined"
+    assert all(r.reads == () for r in RULES if r.scope == "joined")
 
 
-def test_record_rules_give_per_file_what_they_give_on_the_whole_folder(tmp_path):
-    """Each record rule run on one file's records (with the cluster) gives exactly that file's
-    findings of a whole run."""
-    from datetime import date
+# Faults put into the synthetic folder, so that the rules compared below find something there:
+# (a file's path starts with, text, replaced by, how many times).
+PROBLEMS = [
+    ("students/", "personal_code: '4", "personal_code: '9", 1),
+    ("students/", "iban: 'EE3", "iban: 'EE4", 2),
+    ("students/", "@opilane", "@@opilane", 1),
+]
 
+
+def _folders(tmp_path: Path):
+    """The sample folder (findings of many rules), a synthetic one with placements and the
+    synthetic one with `PROBLEMS`."""
     from cluster_cli.pipeline import load
-    from cluster_cli.regulation.kept import subset
-    from cluster_cli.regulation.rules import RULES, Context
 
     files, _ = synthetic_files(120, 5)
-    root = write_data(tmp_path / "d", files)
-    loaded = load(root)
-    ds = loaded.dataset
-    ctx = Context(as_of=date.fromisoformat(AS_OF), profile=loaded.profile)
-    names = {r.origin.file for records in ds.records.values() for r in records}
-    for rule in (r for r in RULES if r.scope == "record"):
-        whole = list(rule.check(ds, ctx))
-        # what it says outside the list files (the cluster's own fields) needs no record at all
-        assert list(rule.check(subset(ds, names), ctx)) == [f for f in whole if f.file not in names], rule.id
-        for name in names:
-            alone = [f for f in rule.check(subset(ds, names - {name}), ctx) if f.file == name]
-            assert alone == [f for f in whole if f.file == name], (rule.id, name)
+    broken = dict(files)
+    for start, old, new, count in PROBLEMS:
+        for path in sorted(p for p in broken if p.startswith(start) and old in broken[p])[:1]:
+            broken[path] = broken[path].replace(old, new, count)
+    for root in (Path(__file__).parent.parent / "data", write_data(tmp_path / "d", files),
+                 write_data(tmp_path / "p", broken)):
+        yield load(root)
+
+
+class _Watched(dict):
+    """A dict of dicts by kind that notes which kinds are looked up."""
+
+    def __init__(self, data, seen: set):
+        super().__init__(data)
+        self.seen = seen
+
+    def __getitem__(self, kind):
+        self.seen.add(kind)
+        return super().__getitem__(kind)
+
+    def get(self, kind, default=None):
+        self.seen.add(kind)
+        return super().get(kind, default)
+
+    def __contains__(self, kind):
+        self.seen.add(kind)
+        return super().__contains__(kind)
+
+    def items(self):
+        self.seen.add("*")
+        return super().items()
+
+    def values(self):
+        self.seen.add("*")
+        return super().values()
+
+
+class _WatchedPlacements(dict):
+    def __init__(self, data, seen: set):
+        super().__init__(data)
+        self.seen = seen
+
+    def get(self, key, default=None):
+        self.seen.add("placements")
+        return super().get(key, default)
+
+
+def test_record_rules_look_up_only_what_they_declare(tmp_path):
+    """Each record rule, run on the records of one kind, looks up only kinds it declares in
+    `reads` — never its own kind (watched at run time, on folders where the rules find things)."""
+    from datetime import date
+
+    from cluster_cli.regulation.kept import subset
+    from cluster_cli.regulation.rules import Context
+
+    for loaded in _folders(tmp_path):
+        ds = loaded.dataset
+        ctx = Context(as_of=date.fromisoformat(AS_OF), profile=loaded.profile)
+        for kind in set(ds.file_kinds.values()):
+            seen: set = set()
+            sub = subset(ds, [n for n, k in ds.file_kinds.items() if k == kind])
+            sub.by_id, sub.broken = _Watched(ds.by_id, seen), _Watched(ds.broken, seen)
+            sub._placements_by_student = _WatchedPlacements(ds._placements_by_student, seen)
+            for rule in RECORD_RULES:
+                seen.clear()
+                list(rule.check(sub, ctx))
+                assert seen <= set(rule.reads) - {kind}, (rule.id, kind, seen)
+
+
+def test_record_rules_give_file_by_file_what_they_give_on_the_whole_folder(tmp_path):
+    """Each record rule run on one file's records at a time (looking up the folder's) gives,
+    file after file, exactly what it gives on the whole folder; what it says about the cluster
+    needs no record at all."""
+    from datetime import date
+
+    from cluster_cli.regulation.kept import subset
+    from cluster_cli.regulation.rules import Context
+
+    finding = set()
+    for loaded in _folders(tmp_path):
+        ds = loaded.dataset
+        ctx = Context(as_of=date.fromisoformat(AS_OF), profile=loaded.profile)
+        special = set(ds.files) - set(ds.file_kinds)
+        for rule in RECORD_RULES:
+            whole = list(rule.check(ds, ctx))
+            without = list(rule.check(subset(ds, ()), ctx))
+            assert all(f.file in special for f in without), rule.id
+            by_file = [f for name in ds.file_kinds for f in rule.check(subset(ds, [name]), ctx)
+                       if f.file not in special]
+            assert sorted(without + by_file, key=lambda f: f.sort_key()) == sorted(whole, key=lambda f: f.sort_key()), \
+                rule.id
+            if whole:
+                finding.add(rule.id)
+    # the comparison means something only where rules find things
+    assert len(finding) >= 13, sorted(finding)
 
 
 def test_every_rule_is_registered_once():

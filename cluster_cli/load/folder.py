@@ -171,6 +171,7 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                     else:
                         dataset.profile_raw, dataset.profile_file = data, name
                     continue
+                dataset.file_kinds[name] = kind
                 result = _load_list_file(kind, raw, name, cache, use_fast)
                 if served is not None:
                     served[path.relative_to(data_dir).as_posix()] = result.served_by

@@ -31,6 +31,8 @@ class Dataset:
     # With the cache on: each file's content key (its path as shown → the key of its bytes), what
     # the findings kept per file are stored under (`regulation/kept.py`).
     file_keys: dict[str, str] = field(default_factory=dict)
+    # Each list file's kind (its path as shown → "students", …), in load order.
+    file_kinds: dict[str, str] = field(default_factory=dict)
     # ... and what finds the lines of records read without them (`load.lines.Locator`): the lines
     # found in a run are kept for the next (`keep_lines`).
     locators: list[Any] = field(default_factory=list)
@@ -81,6 +83,17 @@ class Dataset:
 
     def placements_of(self, student_id: str) -> list[Placement]:
         return self._placements_by_student.get(student_id, [])
+
+    def file_records(self, name: str) -> list[Record]:
+        """The valid records of one list file, in file order."""
+        by_file = self.__dict__.get("_by_file")
+        if by_file is None:
+            by_file = defaultdict(list)
+            for records in self.records.values():
+                for record in records:
+                    by_file[record.origin.file].append(record)
+            self._by_file = by_file
+        return by_file.get(name, [])
 
     def keep_lines(self) -> None:
         """Keep the lines found in this run in the cache, for the next run on the same files."""

@@ -2,15 +2,22 @@
 through the rules that look at one record at a time (`Rule.scope == "record"`); every other
 file's findings of those rules come from the cache. Joined rules always run on the whole dataset.
 
-- An entry (area ``checks``) is keyed by the file's content key (its kind, its bytes and the
-  tool's code key — `load.cache.file_key`) together with everything else a record rule may read:
-  the as-of date and the special files' keys (cluster.yaml: the study periods, the profile's id;
-  profile.yaml: the profile's overrides). It maps each record rule's id to its findings in the
-  file, in the order the rule gave them, without the file's name (a renamed file keeps them).
+- Record rules are grouped by what they look up (`Rule.reads`). A group's entry for a file (area
+  ``checks``) is keyed by the file's content key (its kind, its bytes and the tool's code key —
+  `load.cache.file_key`), everything else a record rule may read (the as-of date and the special
+  files' keys: cluster.yaml — the study periods, the profile's id; profile.yaml — the profile's
+  overrides) and the keys of every file holding a kind the group looks up, the file's own kind
+  aside (a rule never looks up records of the kind it iterates). It maps each of the group's
+  rules to its findings on the file's records, in the order the rule gave them; a finding in
+  the file itself is stored without the file's name (a renamed file keeps them), one located
+  elsewhere (a student's rule on the student's placement) with it.
+- A file without an entry is checked alone: the rule runs on a dataset of that file's records
+  (`subset`) that looks up the whole folder's. What a rule says about the cluster itself comes
+  from one run without records, once.
 - Privacy: the findings are stored masked, as the masked output shows them (`mask` from the
   caller, `pipeline.masked_finding`); a `--show-pii` run neither reads nor stores them.
-- Same answer: a rule's findings are assembled file by file in the order a whole run gives them,
-  and the caller sorts them stably, so the report is byte for byte a cold run's."""
+- Same answer: a rule's findings are assembled file by file in load order, as a whole run
+  gives them, and the caller sorts them stably, so the report is byte for byte a cold run's."""
 
 from __future__ import annotations
 
@@ -38,13 +45,17 @@ def context_key(ds: Dataset, as_of: date) -> str | None:
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def subset(ds: Dataset, without: set[str]) -> Dataset:
-    """The records of every file but those `without`, with the cluster: what record rules need
-    to judge those files. No index is built: a record rule must not read one."""
+def subset(ds: Dataset, names: Iterable[str]) -> Dataset:
+    """A dataset of the records of the files `names` (with the cluster) that looks up the whole
+    folder's records (`by_id`, `placements_of`, `is_known`): what record rules need to judge
+    those files. Its `records` hold those files' records only."""
     sub = Dataset(root=ds.root, cluster=ds.cluster, profile_raw=ds.profile_raw, profile_file=ds.profile_file,
-                  cluster_unchecked=ds.cluster_unchecked)
-    for kind, records in ds.records.items():
-        sub.records[kind] = [r for r in records if r.origin.file not in without]
+                  cluster_unchecked=ds.cluster_unchecked, by_id=ds.by_id, broken=ds.broken)
+    sub._placements_by_student = ds._placements_by_student
+    for name in names:
+        kind = ds.file_kinds.get(name)
+        if kind is not None:
+            sub.records[kind].extend(ds.file_records(name))
     return sub
 
 
@@ -56,47 +67,64 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
     key = context_key(ds, ctx.as_of) if store is not None and record_rules else None
     if key is None:
         return [f for rule in rules for f in rule.check(ds, ctx)]
-    entry_keys = {name: hashlib.sha256(f"{file_key}\0{key}".encode()).hexdigest()
-                  for name, file_key in ds.file_keys.items() if _is_list_file(ds, name)}
-    wanted = {r.id for r in record_rules}
-    kept: dict[str, dict] = {}
-    for name, entry in entry_keys.items():
-        hit = store.get(AREA, entry)
-        if hit is None:
-            continue
-        try:
-            found = json.loads(hit[1])
-            if isinstance(found, dict) and wanted <= found.keys():
-                kept[name] = found
-        except ValueError:
-            store.discard(AREA, entry)
-    fresh = {name: {r.id: [] for r in record_rules} for name in entry_keys if name not in kept}
-    sub = subset(ds, set(kept))
+    names = [name for name in ds.file_kinds if name in ds.file_keys]
+    files_of: dict[str, list[str]] = {}
+    for name, kind in ds.file_kinds.items():
+        files_of.setdefault(kind, []).append(name)
+    groups: dict[tuple[str, ...], list[Rule]] = {}
+    for rule in record_rules:
+        groups.setdefault(tuple(sorted(set(rule.reads))), []).append(rule)
+    group_of = {rule.id: reads for reads, group in groups.items() for rule in group}
+    entries: dict[tuple, str] = {}  # (group, file) → its entry's key
+    kept: dict[tuple, dict] = {}  # (group, file) → {rule id: findings}
+    for reads, group in groups.items():
+        wanted = {r.id for r in group}
+        for name in names:
+            own = ds.file_kinds[name]
+            # A file that could not be read has no key: it holds no records either.
+            looked_up = [ds.file_keys.get(n, "-") for kind in reads if kind != own for n in files_of.get(kind, ())]
+            entry = hashlib.sha256("\0".join((ds.file_keys[name], key, *looked_up)).encode()).hexdigest()
+            entries[reads, name] = entry
+            hit = store.get(AREA, entry)
+            if hit is None:
+                continue
+            try:
+                found = json.loads(hit[1])
+                if isinstance(found, dict) and wanted <= found.keys():
+                    kept[reads, name] = found
+            except ValueError:
+                store.discard(AREA, entry)
+    fresh: dict[tuple, dict] = {(reads, name): {} for (reads, name) in entries if (reads, name) not in kept}
+    alone: dict[str, Dataset] = {}  # each fresh file's records, looking up the folder's
+    special = {name for name in ds.file_keys if name not in ds.file_kinds}
     findings: list[Finding] = []
     for rule in rules:
         if rule.scope != "record":
             findings.extend(rule.check(ds, ctx))
             continue
-        for name, found in kept.items():
-            findings.extend(_stamped(r, name) for r in found[rule.id])
-        for f in rule.check(sub, ctx):
-            if f.file in fresh:
-                fresh[f.file][rule.id].append(to_record(_unnamed(mask(f))))
-            findings.append(f)
-    for name, found in fresh.items():
-        store.put(AREA, entry_keys[name], {}, json.dumps(found, separators=(",", ":")).encode())
+        reads = group_of[rule.id]
+        findings.extend(rule.check(subset(ds, ()), ctx))  # about the cluster: needs no record
+        for name in names:
+            found = kept.get((reads, name))
+            if found is not None:
+                findings.extend(_stamped(r, name) for r in found[rule.id])
+                continue
+            sub = alone.get(name)
+            if sub is None:
+                sub = alone[name] = subset(ds, (name,))
+            mine = [f for f in rule.check(sub, ctx) if f.file not in special]
+            fresh[reads, name][rule.id] = [to_record(_unnamed(mask(f), name)) for f in mine]
+            findings.extend(mine)
+    for (reads, name), found in fresh.items():
+        store.put(AREA, entries[reads, name], {}, json.dumps(found, separators=(",", ":")).encode())
     return findings
 
 
-def _is_list_file(ds: Dataset, name: str) -> bool:
-    return name != ds.profile_file and (ds.cluster is None or name != ds.cluster.origin.file)
-
-
-def _unnamed(f: Finding) -> Finding:
+def _unnamed(f: Finding, name: str) -> Finding:
     from dataclasses import replace
 
-    return replace(f, file="")
+    return replace(f, file="") if f.file == name else f
 
 
 def _stamped(record: list, name: str) -> Finding:
-    return from_record([*record[:3], name, *record[4:]])
+    return from_record([*record[:3], record[3] or name, *record[4:]])

@@ -34,13 +34,18 @@ class Rule:
     usual severity, and a function ``(dataset, context) -> findings``.
 
     `scope` says what the check reads, which decides what `validate` may reuse (issue 20):
-    - ``"record"``: each record alone — its own fields, the cluster (`ds.cluster`), the profile
-      and the as-of date; never another record, `ds.by_id`, `ds.students`, `ds.members`,
-      `placements_of` or any other index. Its findings about a file's records depend on that
-      file's bytes only, so they are kept per file in the cache and re-run only for the files
-      that changed. A finding about a record is located in that record's file; what it says
-      elsewhere (cluster.yaml) must need no record at all (tests/test_incremental.py checks both).
-    - ``"joined"`` (the default): anything else — references, duplicates, counts across files.
+    - ``"record"``: each record of the kinds it iterates (`ds.records`) on its own, with the
+      cluster (`ds.cluster`), the profile and the as-of date — and, looked up, records of the
+      kinds named in `reads` (through `ds.by_id`, the typed views such as `ds.members`,
+      `ds.is_known` and, for "placements", `placements_of`). Never another record of the kind
+      it iterates. Its findings about a file's records then depend on that file's bytes and
+      on the files holding the `reads` kinds only, so they are kept per file in the cache and
+      re-run only for the files that changed (or all of them, when a file of a kind it reads
+      changed). A finding may be located in another file (a student's rule reporting on the
+      student's placement); what it says about the cluster (cluster.yaml) must need no record
+      at all. tests/test_incremental.py checks all of this, also by watching what each
+      rule looks up.
+    - ``"joined"`` (the default): anything else — duplicates and counts across files.
       Always re-run on the whole dataset. A rule that is not sure stays joined."""
 
     id: str
@@ -48,6 +53,7 @@ class Rule:
     severity: str
     check: Callable[[Dataset, Context], Iterable[Finding]]
     scope: str = "joined"
+    reads: tuple[str, ...] = ()
 
 
 def at(
