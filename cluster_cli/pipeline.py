@@ -313,7 +313,7 @@ def validate(
     if cache:
         loaded.dataset.keep_lines()  # the lines of this run's findings, for the next run
     ds = loaded.dataset
-    result = Validation(findings, len(ds.files), sum(len(v) for v in ds.records.values()),
+    result = Validation(findings, len(ds.files), ds.record_count(),
                         ds.cluster.language if ds.cluster else None)
     if slot is not None:
         payload = json.dumps({"findings": [to_record(masked_finding(f)) for f in findings], "files": result.files,

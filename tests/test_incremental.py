@@ -270,7 +270,8 @@ def test_record_rules_look_up_only_what_they_declare(tmp_path):
             seen: set = set()
             sub = subset(ds, [n for n, k in ds.file_kinds.items() if k == kind])
             sub.by_id, sub.broken = _Watched(ds.by_id, seen), _Watched(ds.broken, seen)
-            sub._placements_by_student = _WatchedPlacements(ds._placements_by_student, seen)
+            watched = _WatchedPlacements(ds.placements_table(), seen)
+            sub.placements_table = lambda watched=watched: watched
             for rule in RECORD_RULES:
                 seen.clear()
                 list(rule.check(sub, ctx))

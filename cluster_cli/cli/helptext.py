@@ -254,7 +254,17 @@ class ClusterGroup(TyperGroup):
 
     def invoke(self, ctx):
         with _usage_errors_in(self.lang):
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except Exception as exc:
+                # A data file that changed under a command after loading (records are built on
+                # first use, model/dataset.py): said like any unusable folder, never a traceback.
+                layout = sys.modules.get("cluster_cli.load.layout")
+                if layout is not None and isinstance(exc, layout.DataFolderError):
+                    from cluster_cli.cli.common import fail, language
+
+                    fail(exc.key, language(), path=exc.path)
+                raise
 
 
 def show_version(value: bool) -> None:

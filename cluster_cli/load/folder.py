@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -36,10 +35,10 @@ from cluster_cli.load.layout import (  # noqa: F401 - DataFolderError and discov
     progress_listener,
     read_checked,
 )
-from cluster_cli.load.lines import Locator
+from cluster_cli.load.lines import Locator, salvaged_ids
 from cluster_cli.load.yaml_loader import YList, parse_bytes
 from cluster_cli.model.common import Origin
-from cluster_cli.model.dataset import Dataset
+from cluster_cli.model.dataset import Dataset, FileRecords
 from cluster_cli.model.cluster import Cluster
 from cluster_cli.model.kinds import ID_FIELD, RECORD_KINDS
 
@@ -53,7 +52,7 @@ class _FileResult:
     """One list file, loaded: its valid records (with their index in the file), the findings
     of loading it, and the ids of records that failed their shape check."""
 
-    models: list
+    models: list | None  # None: served by the cache, built by `load` when first needed
     indices: list[int]
     findings: list[Finding]
     broken: list[str]
@@ -61,6 +60,8 @@ class _FileResult:
     served_by: str = "precise"  # which path read the file: "cache", "fast" or "precise"
     items: int | None = None  # how many items the file's list has, when known
     key: str | None = None  # the file's key in the cache, when the cache is on
+    ids: list | None = None  # the records' ids (served by the cache)
+    load: Any = None  # () -> the models (served by the cache)
 
 
 # Which path served each file (its path in the folder → "cache", "fast" or "precise"): a seam for
@@ -172,7 +173,7 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                         dataset.profile_raw, dataset.profile_file = data, name
                     continue
                 dataset.file_kinds[name] = kind
-                result = _load_list_file(kind, raw, name, cache, use_fast)
+                result = _load_list_file(kind, raw, name, cache, use_fast, path)
                 if served is not None:
                     served[path.relative_to(data_dir).as_posix()] = result.served_by
                 if result.key is not None:
@@ -185,13 +186,22 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                     locator = Locator(path, result.items, kept)
                     if kept is not None:
                         dataset.locators.append(locator)
-                out = dataset.records[kind]
-                for model, index in zip(result.models, result.indices):
-                    if locator is None:
-                        model.read_from(Origin(name, f"{kind}[{index}]", result.precise[index]))
-                    else:
-                        model.read_from(Origin(name, f"{kind}[{index}]", None, locator, index))
-                    out.append(model)
+
+                def placed(models, result=result, locator=locator, name=name, kind=kind):
+                    for model, index in zip(models, result.indices):
+                        if locator is None:
+                            model.read_from(Origin(name, f"{kind}[{index}]", result.precise[index]))
+                        else:
+                            model.read_from(Origin(name, f"{kind}[{index}]", None, locator, index))
+                    return models
+
+                if result.models is None:  # from the cache: built where a rule or report reads it
+                    dataset.add_file(FileRecords(name, kind, result.ids,
+                                                 load=lambda load=result.load, placed=placed: placed(load())))
+                else:
+                    id_field = ID_FIELD.get(kind, "id")
+                    dataset.add_file(FileRecords(name, kind, [getattr(m, id_field) for m in result.models],
+                                                 models=placed(result.models)))
         if progress is not None:
             progress(total, total, size)
     finally:
@@ -212,23 +222,27 @@ def _adapter(kind: str):
     return TypeAdapter(list[RECORD_KINDS[kind]])
 
 
-def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool) -> _FileResult:
+def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool, path: Path | None = None) -> _FileResult:
     key = None
     if cache is not None:
         from cluster_cli.load.cache import file_key
 
         key = file_key(kind, raw)
-        hit = cache.get("files", key)
+        hit = cache.get("heads", key)
         if hit is not None:
-            header, payload = hit
+            header = hit[0]
             try:
-                models = _adapter(kind).validate_json(payload)
-                if len(models) != len(header["indices"]):
+                ids, indices = header["ids"], header["indices"]
+                if not isinstance(ids, list) or len(ids) != len(indices):
                     raise ValueError("entry does not match its header")
-                return _FileResult(models, header["indices"], [_stamped(r, name) for r in header["findings"]],
-                                   header["broken"], served_by="cache", items=header.get("items"), key=key)
+                def load() -> list:
+                    return _cached_models(kind, key, len(ids), cache, path, name, use_fast)
+
+                return _FileResult(None, indices, [_stamped(r, name) for r in header["findings"]],
+                                   header["broken"], served_by="cache", items=header.get("items"), key=key,
+                                   ids=ids, load=load)
             except (ValueError, KeyError, TypeError):
-                cache.discard("files", key)
+                cache.discard("heads", key)
     result = None
     if use_fast:
         from cluster_cli.load.fast import fast_parse
@@ -247,11 +261,40 @@ def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool) -> 
     if result is None:
         result = _load_precise(kind, raw, name)
     if cache is not None and key is not None:
+        id_field = ID_FIELD.get(kind, "id")
         header = {"kind": kind, "indices": result.indices, "broken": result.broken,
-                  "findings": [_unstamped(f) for f in result.findings], "items": result.items}
-        cache.put("files", key, header, _adapter(kind).dump_json(result.models))
+                  "findings": [_unstamped(f) for f in result.findings], "items": result.items,
+                  "ids": [getattr(m, id_field) for m in result.models]}
+        cache.put("files", key, {"kind": kind}, _adapter(kind).dump_json(result.models))
+        cache.put("heads", key, header, b"")
         result.key = key
     return result
+
+
+def _cached_models(kind: str, key: str, count: int, cache, path: Path | None, name: str, use_fast: bool) -> list:
+    """A cached file's models, built when first needed: from the cache, or — where its entry
+    went missing meanwhile — from the file again, if it still holds the bytes it was read with."""
+    hit = cache.get("files", key)
+    if hit is not None:
+        try:
+            models = _adapter(kind).validate_json(hit[1])
+            if len(models) == count:
+                return models
+        except ValueError:
+            pass
+        cache.discard("files", key)
+    from cluster_cli.load.cache import file_key
+
+    try:
+        raw = read_checked(path) if path is not None else b""
+    except (OSError, RefusedFile):
+        raw = b""
+    if file_key(kind, raw) != key:
+        raise DataFolderError(N_("files.data-changed"), name)
+    models = _load_list_file(kind, raw, name, None, use_fast).models
+    if models is None or len(models) != count:  # pragma: no cover - the same bytes read the same
+        raise DataFolderError(N_("files.data-changed"), name)
+    return models
 
 
 def _beyond_limits(items: list, raw: bytes) -> bool:
@@ -346,7 +389,7 @@ def _load_precise(kind: str, raw: bytes, name: str) -> _FileResult:
         result.precise, result.items = YList(), 0
         return result
     if data is None:
-        result.broken = _salvaged_ids(raw, ID_FIELD.get(kind, "id"))
+        result.broken = salvaged_ids(raw, ID_FIELD.get(kind, "id"))
         if result.broken:
             shown = ", ".join(result.broken[:5]) + (" …" if len(result.broken) > 5 else "")
             findings.append(make("info", "file-unread-records", "", name, 0, "", key=NP_("file-unread-records"),
@@ -450,18 +493,3 @@ def _unchecked(origin: Origin, line: int, ident, errors: list[Finding]) -> Findi
     shown = str(ident) if isinstance(ident, (str, int)) and str(ident).strip() else origin.prefix
     return make("info", "record-unchecked", "", origin.file, line, origin.prefix, key=NP_("record-unchecked"),
                 count=len(lines), id=shown, lines=tuple(lines))
-
-
-def _salvaged_ids(raw: bytes, id_field: str) -> list[str]:
-    """The ids of the records a file that could not be parsed was meant to hold, read line by line
-    (`- id: X` or `  id: X` at a record's own indentation). They count as known, so that a
-    single syntax error is not followed by a reference error for every one of its records."""
-    pattern = re.compile(r"^(?:-[ \t]+|  )%s[ \t]*:[ \t]*([\"']?)([^\s\"'#][^\"'#]*?)\1[ \t]*(?:#.*)?$"
-                         % re.escape(id_field))
-    text = raw.decode("utf-8-sig", errors="replace")
-    found = []
-    for line in text.splitlines():
-        m = pattern.match(line)
-        if m and m.group(2) not in found:
-            found.append(m.group(2))
-    return found

@@ -172,3 +172,18 @@ def _remember(locator: Locator, text: str) -> None:
 
 # The first line of a file that is neither blank nor a comment, when it is a list's item.
 _FIRST_ITEM = re.compile(r"\A(?:[ \t\r]*(?:#[^\n]*)?\n)*( *)-(?=[ \t\r]|$)", re.M)
+
+
+def salvaged_ids(raw: bytes, id_field: str) -> list[str]:
+    """The ids of the records a file that could not be parsed was meant to hold, read line by line
+    (`- id: X` or `  id: X` at a record's own indentation). They count as known, so that a
+    single syntax error is not followed by a reference error for every one of its records."""
+    pattern = re.compile(r"^(?:-[ \t]+|  )%s[ \t]*:[ \t]*([\"']?)([^\s\"'#][^\"'#]*?)\1[ \t]*(?:#.*)?$"
+                         % re.escape(id_field))
+    text = raw.decode("utf-8-sig", errors="replace")
+    found = []
+    for line in text.splitlines():
+        m = pattern.match(line)
+        if m and m.group(2) not in found:
+            found.append(m.group(2))
+    return found

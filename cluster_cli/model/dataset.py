@@ -2,15 +2,124 @@
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from cluster_cli.model.cluster import Cluster
 from cluster_cli.model.kinds import ID_FIELD
 from cluster_cli.model.records import CatalogueTask, Curriculum, Group, Member, Record, Student
 from cluster_cli.model.courses import Course
 from cluster_cli.model.placements import Placement
+
+
+class FileRecords:
+    """One list file's valid records — built, or known by their ids only until a rule or report
+    first needs them (`load`: a file served from the cache, issue 20: after one file of a big
+    folder changed, the others' models are built only where something reads them)."""
+
+    __slots__ = ("name", "kind", "ids", "_models", "_load")
+
+    def __init__(self, name: str, kind: str, ids: list, models: list | None = None,
+                 load: Callable[[], list] | None = None):
+        self.name, self.kind, self.ids = name, kind, ids
+        self._models, self._load = models, load
+
+    @property
+    def built(self) -> bool:
+        return self._models is not None
+
+    def models(self) -> list[Record]:
+        if self._models is None:
+            # Building many small objects: the cyclic collector would walk them again and again
+            # (load/folder.py pauses it for the same reason); they live as long as the dataset.
+            was_enabled = gc.isenabled()
+            gc.disable()
+            try:
+                models = self._load()
+            finally:
+                if was_enabled:
+                    gc.freeze()
+                    gc.enable()
+            if len(models) != len(self.ids):
+                raise ValueError(f"{self.name}: {len(models)} records for {len(self.ids)} ids")
+            self._models, self._load = models, None
+        return self._models
+
+
+class Records(dict):
+    """`Dataset.records`: kind → its records in file order, a list built on first access from
+    the kind's files (`FileRecords`); a kind without files reads as an empty list, which may be
+    appended to (a dataset made by hand)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.files: dict[str, list[FileRecords]] = defaultdict(list)
+
+    def add(self, part: FileRecords) -> None:
+        self.files[part.kind].append(part)
+        dict.pop(self, part.kind, None)
+
+    def _built(self, kind: str) -> None:
+        if kind in self.files and not dict.__contains__(self, kind):
+            dict.__setitem__(self, kind, [m for part in self.files[kind] for m in part.models()])
+
+    def __missing__(self, kind: str) -> list:
+        return dict.setdefault(self, kind, [])
+
+    def __getitem__(self, kind: str) -> list:
+        self._built(kind)
+        return super().__getitem__(kind)
+
+    def get(self, kind: str, default: Any = None) -> Any:
+        self._built(kind)
+        return dict.get(self, kind, default)
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self.files or dict.__contains__(self, kind)
+
+    def keys(self) -> list[str]:  # type: ignore[override]
+        return list(dict.fromkeys([*self.files, *dict.keys(self)]))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
+
+    def __len__(self) -> int:
+        return len(self.keys())
+
+    def values(self) -> list[list]:  # type: ignore[override]
+        return [self[kind] for kind in self.keys()]
+
+    def items(self) -> list[tuple[str, list]]:  # type: ignore[override]
+        return [(kind, self[kind]) for kind in self.keys()]
+
+
+class IdIndex(Mapping):
+    """`Dataset.by_id[kind]`: id → the first record with it. Whether an id exists, and which
+    ids there are, is answered from the files' ids; a record is built with its file."""
+
+    def __init__(self, parts: list[FileRecords]):
+        where: dict[Any, tuple[FileRecords, int]] = {}
+        for part in parts:
+            for position, ident in enumerate(part.ids):
+                if ident not in where:
+                    where[ident] = (part, position)
+        self._where = where
+
+    def __getitem__(self, ident: Any) -> Record:
+        part, position = self._where[ident]
+        return part.models()[position]
+
+    def __contains__(self, ident: object) -> bool:
+        return ident in self._where
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
 
 
 @dataclass
@@ -22,12 +131,12 @@ class Dataset:
 
     root: str
     cluster: Cluster | None = None
-    records: dict[str, list[Record]] = field(default_factory=lambda: defaultdict(list))
+    records: Records = field(default_factory=Records)
     broken: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     profile_raw: Any = None
     profile_file: str = ""
     files: list[str] = field(default_factory=list)
-    by_id: dict[str, dict[str, Record]] = field(default_factory=dict)
+    by_id: dict[str, Mapping[str, Record]] = field(default_factory=dict)
     # With the cache on: each file's content key (its path as shown → the key of its bytes), what
     # the findings kept per file are stored under (`regulation/kept.py`).
     file_keys: dict[str, str] = field(default_factory=dict)
@@ -39,18 +148,37 @@ class Dataset:
     # Sections of cluster.yaml left out in part or whole for their shape errors (`load/cluster_parts.py`).
     cluster_unchecked: set[str] = field(default_factory=set)
 
+    def add_file(self, part: FileRecords) -> None:
+        """A list file's records, in load order."""
+        self.records.add(part)
+
     def index(self) -> None:
-        """Build `by_id`; call once after loading."""
-        for kind, items in self.records.items():
-            key = ID_FIELD.get(kind, "id")
-            table: dict[str, Record] = {}
-            for record in items:
-                table.setdefault(getattr(record, key), record)
-            self.by_id[kind] = table
-        placements: dict[str, list[Placement]] = defaultdict(list)
-        for p in self.records.get("placements", []):
-            placements[p.student].append(p)
-        self._placements_by_student = placements
+        """Build `by_id`; call once after loading. Builds no record that is not built yet."""
+        for kind, parts in self.records.files.items():
+            self.by_id[kind] = IdIndex(parts)
+        for kind, items in dict.items(self.records):  # a dataset made by hand, without files
+            if kind not in self.records.files:
+                key = ID_FIELD.get(kind, "id")
+                table: dict[str, Record] = {}
+                for record in items:
+                    table.setdefault(getattr(record, key), record)
+                self.by_id[kind] = table
+
+    def placements_table(self) -> dict[str, list[Placement]]:
+        """Placements by their student's id (built on first use)."""
+        table = self.__dict__.get("_placements_by_student")
+        if table is None:
+            table = defaultdict(list)
+            for p in self.records.get("placements", []):
+                table[p.student].append(p)
+            self._placements_by_student = table
+        return table
+
+    def record_count(self) -> int:
+        """How many valid records were read, without building any."""
+        files = self.records.files
+        return sum(len(part.ids) for parts in files.values() for part in parts) + \
+            sum(len(v) for k, v in dict.items(self.records) if k not in files)
 
     # Typed views, so that rules and reports read like the domain.
     @property
@@ -82,18 +210,15 @@ class Dataset:
         return self.by_id.get("courses", {})  # type: ignore[return-value]
 
     def placements_of(self, student_id: str) -> list[Placement]:
-        return self._placements_by_student.get(student_id, [])
+        return self.placements_table().get(student_id, [])
 
     def file_records(self, name: str) -> list[Record]:
-        """The valid records of one list file, in file order."""
-        by_file = self.__dict__.get("_by_file")
-        if by_file is None:
-            by_file = defaultdict(list)
-            for records in self.records.values():
-                for record in records:
-                    by_file[record.origin.file].append(record)
-            self._by_file = by_file
-        return by_file.get(name, [])
+        """The valid records of one list file, in file order (built if they were not)."""
+        kind = self.file_kinds.get(name)
+        for part in self.records.files.get(kind, ()):
+            if part.name == name:
+                return part.models()
+        return []
 
     def keep_lines(self) -> None:
         """Keep the lines found in this run in the cache, for the next run on the same files."""

@@ -51,7 +51,7 @@ def subset(ds: Dataset, names: Iterable[str]) -> Dataset:
     those files. Its `records` hold those files' records only."""
     sub = Dataset(root=ds.root, cluster=ds.cluster, profile_raw=ds.profile_raw, profile_file=ds.profile_file,
                   cluster_unchecked=ds.cluster_unchecked, by_id=ds.by_id, broken=ds.broken)
-    sub._placements_by_student = ds._placements_by_student
+    sub.placements_table = ds.placements_table  # type: ignore[method-assign]
     for name in names:
         kind = ds.file_kinds.get(name)
         if kind is not None:

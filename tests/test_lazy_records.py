@@ -1,0 +1,109 @@
+"""Records of files served by the cache are built only where something reads them (issue 20):
+the loader knows their ids; `Dataset.records`, `by_id` and `file_records` build a file's models
+on first use — from the cache, or from the file itself when its entry went missing, never from
+bytes that changed meanwhile."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cluster_cli.edit.synthetic import synthetic_files
+from cluster_cli.load.layout import DataFolderError
+from cluster_cli.pipeline import check, load
+from tests.conftest import AS_OF, write_data
+
+
+def _folder(tmp_path: Path) -> Path:
+    files, _ = synthetic_files(120, 3)
+    return write_data(tmp_path / "d", files)
+
+
+def _built(ds) -> set[str]:
+    return {part.name for parts in ds.records.files.values() for part in parts if part.built}
+
+
+def _cache_area(tmp_path: Path, area: str) -> Path:
+    return tmp_path / ".cluster-cache" / area
+
+
+def test_a_cached_file_is_built_when_first_read_and_reads_as_it_did(tmp_path):
+    root = _folder(tmp_path)
+    cold = load(root, cache=True).dataset  # fills the cache: every file built by its parser
+    assert _built(cold) == set(cold.file_kinds)
+    ds = load(root, cache=True).dataset
+    assert _built(ds) == set()  # nothing built yet
+    assert ds.record_count() == cold.record_count()
+    student = next(s for s in cold.records["students"])
+    assert student.id in ds.students and len(ds.students) == len(cold.students)  # ids only
+    assert _built(ds) == set()
+    assert ds.students[student.id].model_dump() == student.model_dump()  # builds its file only
+    assert _built(ds) == {student.origin.file}
+    assert ds.students[student.id].origin.line_of(()) == student.origin.line_of(())
+    for kind in cold.records:
+        assert [r.model_dump() for r in ds.records[kind]] == [r.model_dump() for r in cold.records[kind]]
+    assert _built(ds) == set(cold.file_kinds)
+
+
+def test_a_run_after_one_file_changed_builds_only_that_file_for_record_rules(tmp_path):
+    from cluster_cli.load.cache import open_cache
+    from cluster_cli.regulation.rules import RULES
+
+    root = _folder(tmp_path)
+    record_rules = [r.id for r in RULES if r.scope == "record"]
+    store = open_cache(root, prune=False)
+    check(load(root, cache=True), date.fromisoformat(AS_OF), select=record_rules, store=store)
+    changed = sorted((root / "students").rglob("*.yaml"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    loaded = load(root, cache=True)
+    check(loaded, date.fromisoformat(AS_OF), select=[r for r in record_rules if not RULES_READING(r)], store=store)
+    assert {Path(name).name for name in _built(loaded.dataset)} <= {changed.name}
+
+
+def RULES_READING(rule_id: str) -> bool:  # noqa: N802 - reads like the question it asks
+    """True when the rule looks up other records (those build the files they look up)."""
+    from cluster_cli.regulation.rules import RULES
+
+    return any(r.reads for r in RULES if r.id == rule_id)
+
+
+def test_a_missing_cache_entry_is_read_from_the_file_again(tmp_path, cli):
+    root = _folder(tmp_path)
+    cold = cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json", "--no-cache")
+    cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json")
+    shutil.rmtree(_cache_area(tmp_path, "files"))
+    shutil.rmtree(_cache_area(tmp_path, "answers"))
+    warm = cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json")
+    assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout)
+
+
+def test_a_file_changed_before_its_records_are_built_is_not_read_silently(tmp_path):
+    root = _folder(tmp_path)
+    load(root, cache=True)
+    ds = load(root, cache=True).dataset
+    shutil.rmtree(_cache_area(tmp_path, "files"))  # its models must come from the file now
+    name = next(n for n, kind in ds.file_kinds.items() if kind == "students")
+    path = root / Path(name).relative_to(root)
+    path.write_text(path.read_text(encoding="utf-8").replace("first_name: ", "first_name: X", 1), encoding="utf-8")
+    with pytest.raises(DataFolderError) as caught:
+        ds.file_records(name)
+    assert caught.value.key == "files.data-changed" and caught.value.path == name
+
+
+def test_a_report_whose_file_changed_meanwhile_says_so_without_a_traceback(tmp_path, cli, monkeypatch):
+    from cluster_cli.load import folder
+
+    root = _folder(tmp_path)
+    cli("debts", "--data", str(root), "--as-of", AS_OF, "--format", "json")  # fills the cache
+
+    def changed(kind, key, count, cache, path, name, use_fast):
+        raise DataFolderError("files.data-changed", name)
+
+    monkeypatch.setattr(folder, "_cached_models", changed)
+    shutil.rmtree(_cache_area(tmp_path, "answers"))
+    result = cli("debts", "--data", str(root), "--as-of", AS_OF, "--format", "json")
+    assert result.exit_code == 2
+    assert "muutus" in result.output and "Traceback" not in result.output
