@@ -107,3 +107,39 @@ def test_a_report_whose_file_changed_meanwhile_says_so_without_a_traceback(tmp_p
     result = cli("debts", "--data", str(root), "--as-of", AS_OF, "--format", "json")
     assert result.exit_code == 2
     assert "muutus" in result.output and "Traceback" not in result.output
+
+
+def test_counts_across_files_are_kept_per_file_and_build_only_changed_files(tmp_path):
+    """`tally` (group sizes for `practice-group-size`, Lisa 6 II.2-3, and groups taught for
+    `group-opening`, Lisa 1 II.2): the kept counts equal a count over every record, after a
+    student file changed, was added and was deleted; only the changed files are built."""
+    from cluster_cli.load.cache import open_cache
+    from cluster_cli.regulation.rules import Context
+    from cluster_cli.regulation.rules.students import _group_if_studying
+    from cluster_cli.regulation.tally import tally
+
+    root = _folder(tmp_path)
+    store = open_cache(root, prune=False)
+
+    def counted():
+        loaded = load(root, cache=True)
+        ds, ctx = loaded.dataset, Context(as_of=date.fromisoformat(AS_OF), profile=loaded.profile)
+        ds.tally_store = (store, "ctx")
+        kept = tally(ds, ctx, "students", _group_if_studying)
+        built = _built(ds)
+        ds.tally_store = None
+        return kept, built, tally(ds, ctx, "students", _group_if_studying)
+
+    kept, built, whole = counted()
+    assert kept == whole and sum(whole.values()) > 100
+    kept, built, whole = counted()
+    assert kept == whole and built == set()
+    files = sorted((root / "students").rglob("*.yaml"))
+    text = files[0].read_text(encoding="utf-8")
+    moved = text.split("\n- id:")[0] + "\n"  # the first student, now also in another group's file
+    files[0].write_text(text + "# edited\n", encoding="utf-8")
+    (root / "students" / "added.yaml").write_text(moved, encoding="utf-8")
+    files[1].unlink()
+    kept, built, whole = counted()
+    assert kept == whole
+    assert {Path(n).name for n in built} == {files[0].name, "added.yaml"}

@@ -145,6 +145,9 @@ class Dataset:
     # ... and what finds the lines of records read without them (`load.lines.Locator`): the lines
     # found in a run are kept for the next (`keep_lines`).
     locators: list[Any] = field(default_factory=list)
+    # With the cache on, while the rules run: (the cache, the check context's key), where counts
+    # across files are kept per file (`regulation/tally.py`).
+    tally_store: Any = None
     # Sections of cluster.yaml left out in part or whole for their shape errors (`load/cluster_parts.py`).
     cluster_unchecked: set[str] = field(default_factory=set)
 
@@ -173,6 +176,19 @@ class Dataset:
                 table[p.student].append(p)
             self._placements_by_student = table
         return table
+
+    def ids_of(self, kind: str) -> Iterator[tuple[Any, Callable[[], Record]]]:
+        """Each record's id of `kind`, in file order, with a way to get the record: a rule that
+        compares ids across files builds only the records it reports on."""
+        parts = self.records.files.get(kind)
+        if parts is None:  # a dataset made by hand
+            key = ID_FIELD.get(kind, "id")
+            for record in self.records.get(kind, []):
+                yield getattr(record, key), lambda record=record: record
+            return
+        for part in parts:
+            for position, ident in enumerate(part.ids):
+                yield ident, lambda part=part, position=position: part.models()[position]
 
     def record_count(self) -> int:
         """How many valid records were read, without building any."""

@@ -67,6 +67,7 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
     key = context_key(ds, ctx.as_of) if store is not None and record_rules else None
     if key is None:
         return [f for rule in rules for f in rule.check(ds, ctx)]
+    ds.tally_store = (store, key)  # joined rules' counts kept per file too (`regulation/tally.py`)
     names = [name for name in ds.file_kinds if name in ds.file_keys]
     files_of: dict[str, list[str]] = {}
     for name, kind in ds.file_kinds.items():

@@ -35,6 +35,7 @@ from cluster_cli.i18n import N_
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Curriculum, Student
 from cluster_cli.regulation.facts import add_months, admitted_mid_year, age_on, birth_date, is_minor, study_year_start
+from cluster_cli.regulation.tally import tally
 from cluster_cli.regulation.rules.base import Context, at
 
 
@@ -158,11 +159,15 @@ def admission_committee(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                      key="admission-committee.none", school=school)
 
 
+def _group_of(s, ctx: Context) -> str:
+    return s.group
+
+
 def group_opening(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Lisa 1 II.2: a group is not opened when its applications are fewer than half of the places
     planned for it."""
     share = ctx.p("group_opening_share")
-    taught = {s.group for s in ds.records.get("students", [])}
+    taught = tally(ds, ctx, "students", _group_of)
     for g in ds.records.get("groups", []):
         if g.planned_places is None or g.applications is None or g.id not in taught:
             continue

@@ -13,18 +13,18 @@ from cluster_cli.regulation.rules.base import Context, at, close_match, nearest
 
 
 def duplicate_ids(ds: Dataset, ctx: Context) -> Iterator[Finding]:
-    """Two records of the same kind with one id: every later one is reported, pointing to the first."""
-    for kind, records in ds.records.items():
+    """Two records of the same kind with one id: every later one is reported, pointing to the first.
+    Compared by the files' ids: only the records reported are built (issue 20)."""
+    for kind in ds.records.keys():
         key = ID_FIELD.get(kind, "id")
         first: dict[str, object] = {}
-        for record in records:
-            ident = getattr(record, key)
+        for ident, record_of in ds.ids_of(kind):
             if ident in first:
-                other = first[ident].origin  # type: ignore[attr-defined]
-                yield at(record, (key,), "duplicate-id", "", kind=kind, id=ident,
+                other = first[ident]().origin  # type: ignore[operator]
+                yield at(record_of(), (key,), "duplicate-id", "", kind=kind, id=ident,
                          other=f"{other.file}:{other.line_of((key,))}")
             else:
-                first[ident] = record
+                first[ident] = record_of
 
 
 def _ref(ds: Dataset, record, path: tuple, kind: str, ident: str, member_kinds: tuple[str, ...] = ()) -> Finding | None:

@@ -4,7 +4,6 @@ that list students for the removal directives (6.7.10, 6.8.2.5; 4.1.13, 6.8.2.4;
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import timedelta
 from typing import Iterator
 
@@ -12,6 +11,7 @@ from cluster_cli.findings import Finding
 from cluster_cli.i18n import Period
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.facts import add_months, add_years, age_on, birth_date, is_minor
+from cluster_cli.regulation.tally import tally
 from cluster_cli.regulation.rules.base import Context, at
 
 
@@ -31,6 +31,10 @@ def minor_guardian(ds: Dataset, ctx: Context) -> Iterator[Finding]:
 def _still_studying(s, ctx: Context) -> bool:
     last = s.status[-1]
     return not (last.status in ("expelled", "graduated") and last.start <= ctx.as_of)
+
+
+def _group_if_studying(s, ctx: Context) -> str | None:
+    return s.group if _still_studying(s, ctx) else None
 
 
 def status_history(ds: Dataset, ctx: Context) -> Iterator[Finding]:
@@ -124,7 +128,7 @@ def practice_group_size(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Lisa 6 II.2–3: for school practice a group is split into subgroups of at most 15
     students, at most 8 in a group with special educational needs. Checked where a group
     records its subgroup size, and against the group's number of students when it does not."""
-    sizes = Counter(s.group for s in ds.records.get("students", []) if _still_studying(s, ctx))
+    sizes = tally(ds, ctx, "students", _group_if_studying)
     for g in ds.records.get("groups", []):
         name = "practice_group_special_needs_max" if g.special_needs else "practice_group_max"
         most = ctx.p(name)
