@@ -2,15 +2,16 @@
 through the rules that look at one record at a time (`Rule.scope == "record"`); every other
 file's findings of those rules come from the cache. Joined rules always run on the whole dataset.
 
-- Record rules are grouped by what they look up (`Rule.reads`). A group's entry for a file (area
-  ``checks``) is keyed by the file's content key (its kind, its bytes and the tool's code key —
-  `load.cache.file_key`), everything else a record rule may read (the as-of date and the special
-  files' keys: cluster.yaml — the study periods, the profile's id; profile.yaml — the profile's
-  overrides) and the keys of every file holding a kind the group looks up, the file's own kind
-  aside (a rule never looks up records of the kind it iterates). It maps each of the group's
-  rules to its findings on the file's records, in the order the rule gave them; a finding in
-  the file itself is stored without the file's name (a renamed file keeps them), one located
-  elsewhere (a student's rule on the student's placement) with it.
+- A file's entry (area ``checks``) is keyed by the file's content key (its kind, its bytes and
+  the tool's code key — `load.cache.file_key`) and everything else a record rule may read (the
+  as-of date and the special files' keys: cluster.yaml — the study periods, the profile's id;
+  profile.yaml — the profile's overrides). Record rules are grouped by what they look up
+  (`Rule.reads`); the entry holds each group's findings under what the group looked up — the
+  keys of every file holding a kind it reads, the file's own kind aside (a rule never looks up
+  records of the kind it iterates) — mapping each rule to its findings on the file's records,
+  in the order the rule gave them. A finding in the file itself is stored without the file's
+  name (a renamed file keeps them), one located elsewhere (a student's rule on the student's
+  placement) with it. One read per file, however many groups.
 - A file without an entry is checked alone: the rule runs on a dataset of that file's records
   (`subset`) that looks up the whole folder's. What a rule says about the cluster itself comes
   from one run without records, once.
@@ -76,26 +77,33 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
     for rule in record_rules:
         groups.setdefault(tuple(sorted(set(rule.reads))), []).append(rule)
     group_of = {rule.id: reads for reads, group in groups.items() for rule in group}
-    entries: dict[tuple, str] = {}  # (group, file) → its entry's key
-    kept: dict[tuple, dict] = {}  # (group, file) → {rule id: findings}
-    for reads, group in groups.items():
-        wanted = {r.id for r in group}
-        for name in names:
-            own = ds.file_kinds[name]
-            # A file that could not be read has no key: it holds no records either.
+    # What each group looked up, as seen from a file of each kind: the keys of the files of the
+    # kinds it reads, the file's own kind aside (a file that could not be read has no key and
+    # holds no records either).
+    seen_from: dict[tuple, str] = {}
+    for reads in groups:
+        for own in set(ds.file_kinds.values()):
             looked_up = [ds.file_keys.get(n, "-") for kind in reads if kind != own for n in files_of.get(kind, ())]
-            entry = hashlib.sha256("\0".join((ds.file_keys[name], key, *looked_up)).encode()).hexdigest()
-            entries[reads, name] = entry
-            hit = store.get(AREA, entry)
-            if hit is None:
-                continue
-            try:
-                found = json.loads(hit[1])
-                if isinstance(found, dict) and wanted <= found.keys():
-                    kept[reads, name] = found
-            except ValueError:
-                store.discard(AREA, entry)
-    fresh: dict[tuple, dict] = {(reads, name): {} for (reads, name) in entries if (reads, name) not in kept}
+            seen_from[reads, own] = hashlib.sha256("\0".join((*reads, "|", *looked_up)).encode()).hexdigest()[:32]
+    entries: dict[str, str] = {}  # file → its entry's key
+    kept: dict[tuple, dict] = {}  # (group, file) → {rule id: findings}
+    for name in names:
+        entry = entries[name] = hashlib.sha256(f"{ds.file_keys[name]}\0{key}".encode()).hexdigest()
+        hit = store.get(AREA, entry)
+        if hit is None:
+            continue
+        try:
+            found = json.loads(hit[1])
+            if not isinstance(found, dict):
+                raise ValueError("not a mapping")
+        except ValueError:
+            store.discard(AREA, entry)
+            continue
+        for reads, group in groups.items():
+            mine = found.get(seen_from[reads, ds.file_kinds[name]])
+            if isinstance(mine, dict) and {r.id for r in group} <= mine.keys():
+                kept[reads, name] = mine
+    fresh: dict[tuple, dict] = {(reads, name): {} for reads in groups for name in names if (reads, name) not in kept}
     alone: dict[str, Dataset] = {}  # each fresh file's records, looking up the folder's
     special = {name for name in ds.file_keys if name not in ds.file_kinds}
     findings: list[Finding] = []
@@ -116,8 +124,10 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
             mine = [f for f in rule.check(sub, ctx) if f.file not in special]
             fresh[reads, name][rule.id] = [to_record(_unnamed(mask(f), name)) for f in mine]
             findings.extend(mine)
-    for (reads, name), found in fresh.items():
-        store.put(AREA, entries[reads, name], {}, json.dumps(found, separators=(",", ":")).encode())
+    for name in {name for _, name in fresh}:
+        own = ds.file_kinds[name]
+        found = {seen_from[reads, own]: kept.get((reads, name)) or fresh[reads, name] for reads in groups}
+        store.put(AREA, entries[name], {}, json.dumps(found, separators=(",", ":")).encode())
     return findings
 
 
