@@ -194,8 +194,7 @@ def question_key(data_dir: Path, question: list) -> AnswerSlot | None:
 def _fingerprint(data_dir: Path, question: list) -> str | None:
     """The answers-cache key of `question` over the folder's files as they are on disk now; None
     when the folder is missing or holds files the loader refuses."""
-    import hashlib
-
+    from cluster_cli.load.cache import data_digests
     from cluster_cli.load.layout import discover
 
     if not data_dir.is_dir():
@@ -204,12 +203,7 @@ def _fingerprint(data_dir: Path, question: list) -> str | None:
     by_kind, unknown = discover(data_dir, refused)
     if not by_kind["cluster"] or refused:  # files the loader refuses are never opened, nor cached
         return None
-    files = {}
-    for path in (p for paths in by_kind.values() for p in paths):
-        try:
-            files[path.relative_to(data_dir).as_posix()] = hashlib.sha256(path.read_bytes()).digest()
-        except OSError:
-            files[path.relative_to(data_dir).as_posix()] = None
+    files = data_digests(data_dir, [p for paths in by_kind.values() for p in paths])
     return _answer_key(data_dir, question, files, [p.relative_to(data_dir).as_posix() for p in unknown])
 
 

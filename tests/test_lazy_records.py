@@ -143,3 +143,73 @@ def test_counts_across_files_are_kept_per_file_and_build_only_changed_files(tmp_
     kept, built, whole = counted()
     assert kept == whole
     assert {Path(n).name for n in built} == {files[0].name, "added.yaml"}
+
+
+def _later(monkeypatch, seconds: float = 10.0) -> None:
+    """The clock `seconds` ahead: files written now are past the memo's racy window."""
+    import time
+
+    real = time.time_ns
+    monkeypatch.setattr(time, "time_ns", lambda: real() + int(seconds * 1e9))
+
+
+def _reads(monkeypatch) -> list[str]:
+    from cluster_cli.load import folder
+
+    read: list[str] = []
+    real = folder.read_checked
+
+    def counted(path, *args, **kwargs):
+        read.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(folder, "read_checked", counted)
+    return read
+
+
+def test_a_rerun_reads_only_the_files_that_changed(tmp_path, cli, monkeypatch):
+    """The files' digests are remembered with their stat (issue 20): an unchanged file served by
+    the cache is not read again; a same-size edit with its old mtime put back is noticed."""
+    import os
+
+    root = _folder(tmp_path)
+    _later(monkeypatch)
+    cold = cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json", "--no-cache")
+    cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json")
+    read = _reads(monkeypatch)
+    again = cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json", "--select", "duplicate-id")
+    assert again.exit_code == 0 and set(read) <= {"cluster.yaml"}
+    path = sorted((root / "students").rglob("*.yaml"))[0]
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    code = text.split("personal_code: '")[1][:11]
+    wrong = code[:-1] + str((int(code[-1]) + 1) % 10)
+    path.write_text(text.replace(code, wrong, 1), encoding="utf-8")  # the same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    read.clear()
+    warm = cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json")
+    assert set(read) == {"cluster.yaml", path.name}
+    assert warm.stdout != cold.stdout and "personal-code" in warm.stdout
+    assert warm.stdout == cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json",
+                              "--no-cache").stdout
+
+
+def test_a_file_changed_within_the_racy_window_is_read_every_time(tmp_path, cli, monkeypatch):
+    import time
+
+    root = _folder(tmp_path)
+    written = max(p.stat().st_ctime_ns for p in root.rglob("*.yaml"))
+    monkeypatch.setattr(time, "time_ns", lambda: written + 1_000_000_000)  # a second after the writes
+    cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json")
+    hashed: list[str] = []
+    real = Path.read_bytes
+
+    def counted(self):
+        if self.suffix == ".yaml":
+            hashed.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json", "--select", "duplicate-id")
+    # just written: their stat is not trusted yet, their bytes are read for their digests
+    assert set(hashed) == {p.name for p in root.rglob("*.yaml")}

@@ -233,7 +233,7 @@ def test_file_cache_is_used_for_unchanged_files(tmp_path, monkeypatch):
     def refuse(*_args, **_kwargs):
         raise AssertionError("a cached file was parsed again")
 
-    monkeypatch.setattr(folder, "_load_precise", refuse)
+    monkeypatch.setattr(folder, "load_precise", refuse)
     monkeypatch.setattr("cluster_cli.load.fast.fast_parse", refuse)
     second = load(root, cache=True)
     for kind in first.dataset.records:

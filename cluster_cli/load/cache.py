@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 MAGIC = "cluster-cli-cache/2"
-AREAS = ("files", "heads", "answers", "checks", "tallies", "lines", "shown")
+AREAS = ("files", "heads", "answers", "checks", "tallies", "lines", "shown", "digests")
 STAMP = "pruned.stamp"
 DAY = 86400
 DEFAULT_MAX_AGE_DAYS = 30
@@ -198,7 +198,57 @@ def cache_dir(data_dir: Path) -> Path | None:
 
 
 def file_key(kind: str, raw: bytes) -> str:
-    return hashlib.sha256(kind.encode() + b"\0" + code_key().encode() + b"\0" + raw).hexdigest()
+    return key_of_digest(kind, hashlib.sha256(raw).digest())
+
+
+def key_of_digest(kind: str, digest: bytes) -> str:
+    """A list file's key in the cache: its kind, the tool's code key and the sha256 of its bytes."""
+    return hashlib.sha256(kind.encode() + b"\0" + code_key().encode() + b"\0" + digest).hexdigest()
+
+
+def data_digests(data_dir: Path, paths: list[Path]) -> dict[str, bytes | None]:
+    """The sha256 of each data file's bytes (relative path → digest; None: unreadable), read
+    from a memo of the files' stat where it can be trusted — as `code_key` trusts it (size,
+    inode, mtime_ns, ctime_ns; a file changed within `RACY_NS` of its stat is read again) — so
+    that a re-run after one file changed reads that file only (issue 20). The memo lives in the
+    cache folder (area ``digests``, one per data folder) and holds digests only, never data."""
+    import time
+
+    directory = cache_dir(data_dir)
+    memo_path = None
+    if directory is not None:
+        where = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()
+        memo_path = directory / "digests" / f"{where}.json"
+    memo = _read_memo(memo_path) or {}
+    known = memo.get("files") if memo.get("magic") == MAGIC and isinstance(memo.get("files"), dict) else {}
+    now = time.time_ns()
+    digests: dict[str, bytes | None] = {}
+    kept: dict[str, list] = {}
+    for path in paths:
+        rel = path.relative_to(data_dir).as_posix()
+        try:
+            st = path.stat()
+        except OSError:
+            digests[rel] = None
+            continue
+        stat = [st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
+        entry = known.get(rel)
+        trusted = now - st.st_ctime_ns >= RACY_NS
+        if trusted and isinstance(entry, list) and entry[:4] == stat and isinstance(entry[4], str):
+            digests[rel] = bytes.fromhex(entry[4])
+            kept[rel] = entry
+            continue
+        try:
+            digest = hashlib.sha256(path.read_bytes()).digest()
+        except OSError:
+            digests[rel] = None
+            continue
+        digests[rel] = digest
+        if trusted:  # else: hashed again next time
+            kept[rel] = [*stat, digest.hex()]
+    if memo_path is not None and kept != known:
+        _write_memo(memo_path, {"magic": MAGIC, "files": kept})
+    return digests
 
 
 def limits(environ=os.environ) -> tuple[float, float]:

@@ -17,14 +17,13 @@ import gc
 import os
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 from pydantic import ValidationError
 
-from cluster_cli.i18n import NP_, N_
+from cluster_cli.i18n import N_
 from cluster_cli.findings import Finding, make
 from cluster_cli.load.layout import (  # noqa: F401 - DataFolderError and discover are used via this module
     LIST_KINDS,
@@ -35,8 +34,15 @@ from cluster_cli.load.layout import (  # noqa: F401 - DataFolderError and discov
     progress_listener,
     read_checked,
 )
-from cluster_cli.load.lines import Locator, salvaged_ids
-from cluster_cli.load.yaml_loader import YList, parse_bytes
+from cluster_cli.load.lines import Locator
+from cluster_cli.load.precise import (
+    FileResult,
+    adapter,
+    load_failing_records,
+    load_precise,
+    parse_precise,
+    rejoined,
+)
 from cluster_cli.model.common import Origin
 from cluster_cli.model.dataset import Dataset, FileRecords
 from cluster_cli.model.cluster import Cluster
@@ -45,23 +51,6 @@ from cluster_cli.model.kinds import ID_FIELD, RECORD_KINDS
 # The layout itself (kinds, discovery) lives in a module without pydantic, so that a question
 # answered from the cache never pays for importing the models.
 assert LIST_KINDS == tuple(RECORD_KINDS), "layout.LIST_KINDS and model.RECORD_KINDS must agree"
-
-
-@dataclass
-class _FileResult:
-    """One list file, loaded: its valid records (with their index in the file), the findings
-    of loading it, and the ids of records that failed their shape check."""
-
-    models: list | None  # None: served by the cache, built by `load` when first needed
-    indices: list[int]
-    findings: list[Finding]
-    broken: list[str]
-    precise: Any = None  # the precise parse, when it was made
-    served_by: str = "precise"  # which path read the file: "cache", "fast" or "precise"
-    items: int | None = None  # how many items the file's list has, when known
-    key: str | None = None  # the file's key in the cache, when the cache is on
-    ids: list | None = None  # the records' ids (served by the cache)
-    load: Any = None  # () -> the models (served by the cache)
 
 
 # Which path served each file (its path in the folder → "cache", "fast" or "precise"): a seam for
@@ -109,10 +98,13 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
         return os.path.join(shown_root, path.relative_to(data_dir).as_posix())
 
     cache = None
+    digests: dict = {}
     if use_cache:
-        from cluster_cli.load.cache import open_cache
+        from cluster_cli.load.cache import data_digests, open_cache
 
         cache = open_cache(data_dir)
+        if cache is not None:  # what the memo knows: an unchanged file served by the cache is not read
+            digests = data_digests(data_dir, [p for kind in RECORD_KINDS for p in by_kind[kind]])
     read_digests: dict | None = None
     if reads is not None:
         import hashlib
@@ -142,38 +134,49 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                     done += 1
                 name = shown(path)
                 dataset.files.append(name)
-                try:
-                    raw = read_checked(path)
-                except RefusedFile as exc:
-                    r = exc.refused
-                    findings.append(make("error", r.code, "", name, 0, "", **r.args))
-                    continue
-                except OSError as exc:
-                    findings.append(make("error", "file-unreadable", "", name, 0, "", detail=exc.strerror or str(exc)))
-                    if read_digests is not None:
-                        read_digests[path.relative_to(data_dir).as_posix()] = None
-                    continue
-                if read_digests is not None:
-                    read_digests[path.relative_to(data_dir).as_posix()] = hashlib.sha256(raw).digest()
+                rel = path.relative_to(data_dir).as_posix()
                 served = _SERVED.get()
-                if kind in SPECIAL_FILES:
-                    if cache is not None:
-                        from cluster_cli.load.cache import file_key
+                result = None
+                if kind not in SPECIAL_FILES and digests.get(rel) is not None:
+                    from cluster_cli.load.cache import key_of_digest
 
-                        dataset.file_keys[name] = file_key(kind, raw)
-                    if served is not None:
-                        served[path.relative_to(data_dir).as_posix()] = "precise"
-                    data = _parse_precise(raw, name, findings)
-                    if data is None:
-                        if kind == "cluster":
-                            findings.append(make("info", "cluster-unread", "", name, 0, ""))
-                    elif kind == "cluster":
-                        _load_cluster(dataset, data, name, findings, raw)
-                    else:
-                        dataset.profile_raw, dataset.profile_file = data, name
-                    continue
+                    result = _from_heads(kind, key_of_digest(kind, digests[rel]), name, cache, use_fast, path)
+                if result is not None:  # unchanged since it was cached: not even read
+                    if read_digests is not None:
+                        read_digests[rel] = digests[rel]
+                else:
+                    try:
+                        raw = read_checked(path)
+                    except RefusedFile as exc:
+                        r = exc.refused
+                        findings.append(make("error", r.code, "", name, 0, "", **r.args))
+                        continue
+                    except OSError as exc:
+                        findings.append(make("error", "file-unreadable", "", name, 0, "",
+                                             detail=exc.strerror or str(exc)))
+                        if read_digests is not None:
+                            read_digests[rel] = None
+                        continue
+                    if read_digests is not None:
+                        read_digests[rel] = hashlib.sha256(raw).digest()
+                    if kind in SPECIAL_FILES:
+                        if cache is not None:
+                            from cluster_cli.load.cache import file_key
+
+                            dataset.file_keys[name] = file_key(kind, raw)
+                        if served is not None:
+                            served[rel] = "precise"
+                        data = parse_precise(raw, name, findings)
+                        if data is None:
+                            if kind == "cluster":
+                                findings.append(make("info", "cluster-unread", "", name, 0, ""))
+                        elif kind == "cluster":
+                            _load_cluster(dataset, data, name, findings, raw)
+                        else:
+                            dataset.profile_raw, dataset.profile_file = data, name
+                        continue
+                    result = _load_list_file(kind, raw, name, cache, use_fast, path)
                 dataset.file_kinds[name] = kind
-                result = _load_list_file(kind, raw, name, cache, use_fast, path)
                 if served is not None:
                     served[path.relative_to(data_dir).as_posix()] = result.served_by
                 if result.key is not None:
@@ -215,34 +218,15 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
     return dataset, findings
 
 
-@lru_cache(maxsize=None)
-def _adapter(kind: str):
-    from pydantic import TypeAdapter
-
-    return TypeAdapter(list[RECORD_KINDS[kind]])
-
-
-def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool, path: Path | None = None) -> _FileResult:
+def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool, path: Path | None = None) -> FileResult:
     key = None
     if cache is not None:
         from cluster_cli.load.cache import file_key
 
         key = file_key(kind, raw)
-        hit = cache.get("heads", key)
-        if hit is not None:
-            header = hit[0]
-            try:
-                ids, indices = header["ids"], header["indices"]
-                if not isinstance(ids, list) or len(ids) != len(indices):
-                    raise ValueError("entry does not match its header")
-                def load() -> list:
-                    return _cached_models(kind, key, len(ids), cache, path, name, use_fast)
-
-                return _FileResult(None, indices, [_stamped(r, name) for r in header["findings"]],
-                                   header["broken"], served_by="cache", items=header.get("items"), key=key,
-                                   ids=ids, load=load)
-            except (ValueError, KeyError, TypeError):
-                cache.discard("heads", key)
+        cached = _from_heads(kind, key, name, cache, use_fast, path)
+        if cached is not None:
+            return cached
     result = None
     if use_fast:
         from cluster_cli.load.fast import fast_parse
@@ -250,25 +234,47 @@ def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool, pat
         data = fast_parse(raw)
         if isinstance(data, list) and data and all(isinstance(item, dict) for item in data):
             try:
-                models = _adapter(kind).validate_python(data)
-                result = _FileResult(models, list(range(len(models))), [], [], served_by="fast", items=len(data))
+                models = adapter(kind).validate_python(data)
+                result = FileResult(models, list(range(len(models))), [], [], served_by="fast", items=len(data))
             except ValidationError as exc:
                 # The precise path says what is wrong, with lines: for the failing records only
                 # where the file cuts into its records, else for the whole file.
-                result = _load_failing_records(kind, raw, name, data, exc)
+                result = load_failing_records(kind, raw, name, data, exc)
             if result is not None and _beyond_limits(data, raw):
                 result = None  # likewise: an extreme date or a control character
     if result is None:
-        result = _load_precise(kind, raw, name)
+        result = load_precise(kind, raw, name)
     if cache is not None and key is not None:
         id_field = ID_FIELD.get(kind, "id")
         header = {"kind": kind, "indices": result.indices, "broken": result.broken,
                   "findings": [_unstamped(f) for f in result.findings], "items": result.items,
                   "ids": [getattr(m, id_field) for m in result.models]}
-        cache.put("files", key, {"kind": kind}, _adapter(kind).dump_json(result.models))
+        cache.put("files", key, {"kind": kind}, adapter(kind).dump_json(result.models))
         cache.put("heads", key, header, b"")
         result.key = key
     return result
+
+
+def _from_heads(kind: str, key: str, name: str, cache, use_fast: bool, path: Path | None) -> FileResult | None:
+    """A file the cache has under `key`: its ids, findings and broken ids now, its models built
+    when first needed (`_cached_models`). None when the cache has no (sound) entry."""
+    hit = cache.get("heads", key)
+    if hit is None:
+        return None
+    header = hit[0]
+    try:
+        ids, indices = header["ids"], header["indices"]
+        if not isinstance(ids, list) or len(ids) != len(indices):
+            raise ValueError("entry does not match its header")
+
+        def load() -> list:
+            return _cached_models(kind, key, len(ids), cache, path, name, use_fast)
+
+        return FileResult(None, indices, [_stamped(r, name) for r in header["findings"]], header["broken"],
+                           served_by="cache", items=header.get("items"), key=key, ids=ids, load=load)
+    except (ValueError, KeyError, TypeError):
+        cache.discard("heads", key)
+        return None
 
 
 def _cached_models(kind: str, key: str, count: int, cache, path: Path | None, name: str, use_fast: bool) -> list:
@@ -277,7 +283,7 @@ def _cached_models(kind: str, key: str, count: int, cache, path: Path | None, na
     hit = cache.get("files", key)
     if hit is not None:
         try:
-            models = _adapter(kind).validate_json(hit[1])
+            models = adapter(kind).validate_json(hit[1])
             if len(models) == count:
                 return models
         except ValueError:
@@ -315,21 +321,6 @@ def _unstamped(f: Finding) -> list:
     return to_record(replace(f, file=""))
 
 
-def _parse_precise(raw: bytes, name: str, findings: list[Finding]):
-    data, problems = parse_bytes(raw)
-    for p in problems:
-        args = {"detail": p.detail}
-        message_key = None
-        if p.key == "yaml-duplicate-key":
-            key, first = p.detail.rsplit("|", 1)
-            args = {"field": key, "first": first}
-        elif p.key == "yaml-syntax":
-            message_key = p.message or None
-            args.update(p.args, column=p.column)
-        findings.append(make("error", p.key, "", name, p.line, "", message_key, **args))
-    return data
-
-
 def _load_cluster(dataset: Dataset, data, name: str, findings: list[Finding], raw: bytes = b"") -> None:
     from cluster_cli.load import limits
 
@@ -345,7 +336,7 @@ def _load_cluster(dataset: Dataset, data, name: str, findings: list[Finding], ra
         from cluster_cli.load.cluster_parts import salvage
         from cluster_cli.load.shape import shape_findings
 
-        data, exc = _rejoined(Cluster, data, exc)
+        data, exc = rejoined(Cluster, data, exc)
         origin = Origin(name, "", data)
 
         findings.extend(shape_findings(exc, Cluster, origin))
@@ -360,136 +351,3 @@ def _load_cluster(dataset: Dataset, data, name: str, findings: list[Finding], ra
         return  # a date no calendar reaches: like a shape error, the cluster is unusable
     cluster.read_from(origin)
     dataset.cluster = cluster
-
-
-def _rejoined(model, item, exc: ValidationError):
-    """A record that failed its shape check, with the numbers a decimal comma split in a `{…}`
-    entry joined back, and its errors then (the field says what the comma did); as it was when
-    nothing was split."""
-    from cluster_cli.load.yaml_loader import rejoin_split_deep
-
-    joined = rejoin_split_deep(item)
-    if joined is item:
-        return item, exc
-    try:
-        model.model_validate(joined)
-    except ValidationError as again:
-        return joined, again
-    return item, exc  # read whole once joined: the split is still a mistake, said as it was
-
-
-def _load_precise(kind: str, raw: bytes, name: str) -> _FileResult:
-    """The precise path: PyYAML with lines; every problem a finding at its line."""
-    findings: list[Finding] = []
-    data = _parse_precise(raw, name, findings)
-    result = _FileResult([], [], findings, [], precise=data, items=len(data) if isinstance(data, YList) else None)
-    if data is None and [f.code for f in findings] == ["file-empty"]:
-        # An empty (or comments-only) list file is where recording starts: an empty list.
-        findings[:] = [make("info", "file-no-records", "", name, 0, "", kind=kind)]
-        result.precise, result.items = YList(), 0
-        return result
-    if data is None:
-        result.broken = salvaged_ids(raw, ID_FIELD.get(kind, "id"))
-        if result.broken:
-            shown = ", ".join(result.broken[:5]) + (" …" if len(result.broken) > 5 else "")
-            findings.append(make("info", "file-unread-records", "", name, 0, "", key=NP_("file-unread-records"),
-                                 count=len(result.broken), ids=shown))
-        return result
-    if not isinstance(data, YList):
-        findings.append(make("error", "file-not-list", "", name, getattr(data, "line", 1), "", kind=kind))
-        result.precise = None
-        return result
-    from cluster_cli.load import limits
-
-    controls = limits.may_hold_controls(raw)
-    for index, item in enumerate(data):
-        _check_record(kind, name, index, item, data.item_lines[index], controls, result)
-    return result
-
-
-def _check_record(kind: str, name: str, index: int, item, line: int, controls: bool, result: _FileResult) -> None:
-    """One record of the precise path (`item` with its lines): its findings, and its model or
-    its id among the broken ones."""
-    from cluster_cli.load import limits
-
-    findings, model = result.findings, RECORD_KINDS[kind]
-    origin = Origin(name, f"{kind}[{index}]", item)
-    if not isinstance(item, dict):
-        findings.append(make("error", "record-not-mapping", "", name, line, origin.prefix))
-        return
-    beyond = list(limits.findings(item, origin, controls))
-    findings.extend(beyond)
-    shape: list[Finding] = []
-    try:
-        record = model.model_validate(item)
-    except ValidationError as exc:
-        from cluster_cli.load.shape import shape_findings
-
-        item, exc = _rejoined(model, item, exc)
-        origin = Origin(name, f"{kind}[{index}]", item)
-        shape = shape_findings(exc, model, origin)
-        findings.extend(shape)
-        record = None
-    if record is None or any(f.code == "invalid-value" for f in beyond):
-        # A shape error, or a date no calendar reaches: the record is unusable.
-        ident = item.get(ID_FIELD.get(kind, "id"))
-        if isinstance(ident, (str, int)):
-            result.broken.append(str(ident))
-        findings.append(_unchecked(origin, line, ident, shape + beyond))
-        return
-    result.models.append(record)
-    result.indices.append(index)
-
-
-def _load_failing_records(kind: str, raw: bytes, name: str, data: list, exc: ValidationError) -> _FileResult | None:
-    """A fast-parsed file whose shape check failed in some records: those records alone are read
-    again with their lines (the file cut at its top-level items, `load/lines.py`) and checked as
-    the precise path checks them; the others keep their fast models. The findings are the
-    precise path's, at a fraction of its time and memory on a big file (issue 20). None when
-    the file does not cut into exactly its records or a piece reads differently alone: the
-    whole file goes the precise way then."""
-    from cluster_cli.load.lines import item_starts, record_piece
-    from cluster_cli.load.yaml_loader import shift_lines
-
-    failing = sorted({e["loc"][0] for e in exc.errors() if e["loc"] and isinstance(e["loc"][0], int)})
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
-    starts = item_starts(text, len(data))
-    if not failing or starts is None:
-        return None
-    pieces = {}
-    for index in failing:
-        piece, offset = record_piece(text, starts, index)
-        parsed, problems = parse_bytes(piece.encode("utf-8"))
-        if problems or not isinstance(parsed, YList) or len(parsed) != 1:
-            return None
-        pieces[index] = (shift_lines(parsed[0], offset), parsed.item_lines[0] + offset)
-    good = [index for index in range(len(data)) if index not in pieces]
-    try:
-        models = _adapter(kind).validate_python([data[index] for index in good])
-    except ValidationError:
-        return None
-    result = _FileResult([], [], [], [], served_by="fast", items=len(data))
-    from cluster_cli.load import limits
-
-    controls = limits.may_hold_controls(raw)
-    fast = dict(zip(good, models))
-    for index in range(len(data)):  # in the file's order, as the precise path gives them
-        if index in pieces:
-            _check_record(kind, name, index, *pieces[index], controls, result)
-        else:
-            result.models.append(fast[index])
-            result.indices.append(index)
-    return result
-
-
-def _unchecked(origin: Origin, line: int, ident, errors: list[Finding]) -> Finding:
-    """The note at a record that failed its shape check: the rules (a personal code's check
-    digit, references, the regulation's clauses) never saw it, so its other mistakes are not
-    reported yet — say so, and where its shape errors are, instead of counting it silently out."""
-    lines = sorted({f.line for f in errors if f.severity == "error" and f.line})
-    shown = str(ident) if isinstance(ident, (str, int)) and str(ident).strip() else origin.prefix
-    return make("info", "record-unchecked", "", origin.file, line, origin.prefix, key=NP_("record-unchecked"),
-                count=len(lines), id=shown, lines=tuple(lines))
