@@ -71,12 +71,14 @@ def _write_all(fd: int, raw: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def write_atomic(path: Path, data: bytes | str, *, private: bool = True) -> None:
+def write_atomic(path: Path, data: bytes | str, *, private: bool = True, durable: bool = True) -> None:
     """Write via a temporary file in the same folder and rename: never a half-written file.
 
     A symlink is followed: its target is replaced and the link stays. `private` files get mode
     0600; otherwise a replaced file keeps its mode and a new one gets the user's umask. On any
-    error the temporary file is removed and the old file (if any) is left as it was."""
+    error the temporary file is removed and the old file (if any) is left as it was. `durable`
+    flushes the bytes to the disk before the rename; the cache, whose entries check their own
+    sums and may be lost, writes without it."""
     target = Path(os.path.realpath(path))
     target.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -92,7 +94,8 @@ def write_atomic(path: Path, data: bytes | str, *, private: bool = True) -> None
         try:
             _write_all(fd, raw)
             os.fchmod(fd, mode)
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, target)

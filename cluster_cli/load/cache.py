@@ -123,7 +123,7 @@ def _write_memo(path: Path | None, memo: dict) -> None:
         from cluster_cli.files import write_atomic
 
         _private_dir(path.parent, tighten=False)
-        write_atomic(path, json.dumps(memo, separators=(",", ":")))
+        write_atomic(path, json.dumps(memo, separators=(",", ":")), durable=False)
     except OSError:
         pass  # no memo: the next run hashes again
 
@@ -354,7 +354,7 @@ class Cache:
             _private_dir(self.dir, tighten=False)
             _private_dir(self.dir / area)
             _private_dir(path.parent)
-            write_atomic(path, head + b"\n" + body)  # mkstemp: the file is 0600
+            write_atomic(path, head + b"\n" + body, durable=False)  # mkstemp: the file is 0600
         except OSError:
             pass  # a cache that cannot be written is only slower, never wrong
 

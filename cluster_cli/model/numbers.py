@@ -29,6 +29,7 @@ from pydantic_core import PydanticCustomError
 # Digits with an optional sign, thousands grouped by a space or no-break space, and one decimal
 # separator (comma or dot). ASCII digits only.
 _NUMBER = re.compile(r"[-+]?(?:[0-9]{1,3}(?:[ \u00a0][0-9]{3})+|[0-9]+)(?:[.,][0-9]+)?", re.ASCII)
+_PLAIN = re.compile(r"[-+]?[0-9]+(?:[.,][0-9]+)?", re.ASCII)  # what Decimal reads alike, comma aside
 _FRACTION = re.compile(r"[0-9]+ */ *[1-9][0-9]*", re.ASCII)
 
 MONEY = "money"
@@ -86,6 +87,8 @@ def rejoin_split_numbers(data: Any) -> Any:
 def _decimal(text: str, kind: str) -> Decimal:
     from babel.numbers import NumberFormatError, parse_decimal
 
+    if _PLAIN.fullmatch(text):  # the common case (and every amount from the cache): Babel reads it alike
+        return Decimal(text.replace(",", ".", 1))
     if not _NUMBER.fullmatch(text):
         raise NumberError(kind, text)
     try:
