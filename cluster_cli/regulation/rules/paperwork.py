@@ -38,24 +38,29 @@ def practice_period(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     (`individual_schedule` in force at the start) sets the time — a warning when there is none. Lisa 7 12.3–12.5: a
     placement abroad may lie outside the period (12.4), but then the student must have the
     individual study schedule (12.5) — an error. A group without a period for the placement's
-    modules is not judged (no schedule recorded)."""
-    for p in ds.records.get("placements", []):
-        if p.status == "cancelled":
+    modules is not judged (no schedule recorded).
+
+    A record rule (issue 20): it iterates students and reaches each one's placements and group,
+    so that a student's edit re-judges that student's placements only."""
+    for student in ds.records.get("students", []):
+        placements = [p for p in ds.placements_of(student.id) if p.status != "cancelled"]
+        if not placements:
             continue
-        student = ds.students.get(p.student)
-        group = ds.groups.get(student.group) if student is not None else None
+        group = ds.groups.get(student.group)
         if group is None:
             continue
-        periods = [x for x in group.practice_periods if x.module in p.modules]
-        if not periods or schedule_on(student, p.start) or any(x.start <= p.start and p.end <= x.end for x in periods):
-            continue
-        period = min(periods, key=lambda x: abs((x.start - p.start).days))
-        if p.kind != "abroad":
-            yield at(p, ("start",), "practice-period", "4.11.3, Lisa 7 2.5", severity="warning",
-                     group=group.id, start=period.start, end=period.end, module=period.module)
-        else:
-            yield at(p, ("start",), "practice-period", "Lisa 7 12.4, 12.5", key="practice-period.abroad",
-                     student=student.id, group=group.id, start=period.start, end=period.end)
+        for p in placements:
+            periods = [x for x in group.practice_periods if x.module in p.modules]
+            if not periods or schedule_on(student, p.start) or any(x.start <= p.start and p.end <= x.end
+                                                                   for x in periods):
+                continue
+            period = min(periods, key=lambda x: abs((x.start - p.start).days))
+            if p.kind != "abroad":
+                yield at(p, ("start",), "practice-period", "4.11.3, Lisa 7 2.5", severity="warning",
+                         group=group.id, start=period.start, end=period.end, module=period.module)
+            else:
+                yield at(p, ("start",), "practice-period", "Lisa 7 12.4, 12.5", key="practice-period.abroad",
+                         student=student.id, group=group.id, start=period.start, end=period.end)
 
 
 def placement_paperwork(ds: Dataset, ctx: Context) -> Iterator[Finding]:
