@@ -83,7 +83,9 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
             own = ds.file_kinds[name]
             # A file that could not be read has no key: it holds no records either.
             looked_up = [ds.file_keys.get(n, "-") for kind in reads if kind != own for n in files_of.get(kind, ())]
-            entry = hashlib.sha256("\0".join((ds.file_keys[name], key, *looked_up)).encode()).hexdigest()
+            # the group is part of the key: two groups may look up the same files for this one
+            parts = (ds.file_keys[name], key, ",".join(reads), *looked_up)
+            entry = hashlib.sha256("\0".join(parts).encode()).hexdigest()
             entries[reads, name] = entry
             hit = store.get(AREA, entry)
             if hit is None:
