@@ -57,7 +57,7 @@ def test_edit_add_delete_rename_give_a_cold_runs_answer(cli, tmp_path):
     groups = sorted(p for p in files if p.startswith("students/"))
     a, b, c = groups[0], groups[1], groups[2]
     _same_as_cold(cli, root)
-    assert len(_checks(tmp_path)) == len(files) - 1  # every list file's record findings kept
+    assert len(_checks(tmp_path)) == len(files) - 1  # every list file's record findings kept, one entry each
 
     # Edit one file: a personal code's check digit goes wrong (a record rule), and a grade's
     # module is one its curriculum does not have (a joined rule).
@@ -195,6 +195,50 @@ def test_scopes_are_record_or_joined_and_joined_by_default():
     assert all(r.reads == () for r in RULES if r.scope == "joined")
 
 
+# A student's admission, curriculum change, card, directives, support measure, individual curriculum
+# and schedule and development talk, each with faults (put after the first `harid: true`).
+LIFE = """\
+  harid: true
+  residence: none
+  admission:
+    date: 2026-09-05
+    education: basic
+    documents: [application]
+  curriculum_changes:
+    - date: 2026-11-20
+      from_curriculum: ITT-4
+  student_card:
+    number: C-1
+    issued: 2026-09-02
+    fee: 5
+  directives:
+    - number: '1-4/1'
+      date: 2026-10-10
+      kind: study_trip
+      start: 2026-10-01
+      place: Tallinn
+  support_measures:
+    - kind: intervention
+      start: 2026-09-14
+      hours_per_week: 2
+      intensity: thorough
+  individual_curriculum:
+    - initiative: student
+      application: 2026-09-02
+      grounds: [health]
+      modules:
+        - {module: X99, ekap: 3}
+  individual_schedule:
+    - grounds: family
+      application: 2026-09-08
+      start: 2026-09-14
+      end: 2028-06-16
+  development_talks:
+    - date: 2026-10-06
+      participants: [Kadri Nõmm]
+      memo: {date: 2026-10-07, folder: lak-TAR26-003}
+"""
+
 # Faults put into the synthetic folder, so that the rules compared below find something there:
 # (a file's path starts with, text, replaced by, how many times).
 PROBLEMS = [
@@ -211,6 +255,15 @@ PROBLEMS = [
      "  kind: workplace_based\n  self_found: true\n  status: valid\n  start: 2026-10-26", 1),
     ("placements/", "  school_supervisor:\n    name:", "  school_supervisor:\n    role: raamatupidaja\n    name:", 3),
     ("placements/", "  host_contacted: 2026-10-16", "  host_contacted: 2026-10-30", 1),
+    # a student's admission, card, directives and support (LIFE); a card not extended this study year
+    ("students/", "  harid: true\n", LIFE, 1),
+    ("students/", "  curriculum: ITS-KKH\n", "  curriculum: ITS-KKH\n  student_card:\n    number: C-2\n"
+     "    issued: 2025-09-03\n    valid_until: 2027-06-30\n  directives:\n    - number: '1-2/9'\n"
+     "      date: 2025-08-20\n      kind: admission\n", 1),
+    # a module's independent work over its volume, an unapproved e-course, practice below practical work
+    ("curricula.yaml", "      practical_work_ekap: 3\n", "      practical_work_ekap: 3\n"
+     "      independent_work_ekap: 9\n      e_course: true\n", 1),
+    ("curricula.yaml", "      practice_ekap: 15\n", "      practice_ekap: 1\n", 1),
 ]
 
 
