@@ -64,10 +64,10 @@ def test_a_run_after_one_file_changed_builds_only_that_file_for_record_rules(tmp
 
 
 def RULES_READING(rule_id: str) -> bool:  # noqa: N802 - reads like the question it asks
-    """True when the rule looks up other records (those build the files they look up)."""
+    """True when the rule looks up other records or across them (those build what they read)."""
     from cluster_cli.regulation.rules import RULES
 
-    return any(r.reads for r in RULES if r.id == rule_id)
+    return any(r.reads or r.across for r in RULES if r.id == rule_id)
 
 
 def test_a_missing_cache_entry_is_read_from_the_file_again(tmp_path, cli):
@@ -116,7 +116,7 @@ def test_counts_across_files_are_kept_per_file_and_build_only_changed_files(tmp_
     from cluster_cli.load.cache import open_cache
     from cluster_cli.regulation.rules import Context
     from cluster_cli.regulation.rules.students import _group_if_studying
-    from cluster_cli.regulation.tally import tally
+    from cluster_cli.regulation.summaries import tally
 
     root = _folder(tmp_path)
     store = open_cache(root, prune=False)
@@ -124,10 +124,10 @@ def test_counts_across_files_are_kept_per_file_and_build_only_changed_files(tmp_
     def counted():
         loaded = load(root, cache=True)
         ds, ctx = loaded.dataset, Context(as_of=date.fromisoformat(AS_OF), profile=loaded.profile)
-        ds.tally_store = (store, "ctx")
+        ds.summary_store = (store, "ctx")
         kept = tally(ds, ctx, "students", _group_if_studying)
         built = _built(ds)
-        ds.tally_store = None
+        ds.summary_store = None
         return kept, built, tally(ds, ctx, "students", _group_if_studying)
 
     kept, built, whole = counted()

@@ -146,8 +146,8 @@ class Dataset:
     # found in a run are kept for the next (`keep_lines`).
     locators: list[Any] = field(default_factory=list)
     # With the cache on, while the rules run: (the cache, the check context's key), where counts
-    # across files are kept per file (`regulation/tally.py`).
-    tally_store: Any = None
+    # across files are kept per file (`regulation/summaries.py`).
+    summary_store: Any = None
     # Sections of cluster.yaml left out in part or whole for their shape errors (`load/cluster_parts.py`).
     cluster_unchecked: set[str] = field(default_factory=set)
 

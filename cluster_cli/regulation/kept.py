@@ -67,8 +67,8 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
     record_rules = [r for r in rules if r.scope == "record"]
     key = context_key(ds, ctx.as_of) if store is not None and record_rules else None
     if key is None:
-        return [f for rule in rules for f in rule.check(ds, ctx)]
-    ds.tally_store = (store, key)  # joined rules' counts kept per file too (`regulation/tally.py`)
+        return [f for rule in rules for f in rule.run(ds, ctx)]
+    ds.summary_store = (store, key)  # what joined checks sum across files, kept per file too
     names = [name for name in ds.file_kinds if name in ds.file_keys]
     files_of: dict[str, list[str]] = {}
     for name, kind in ds.file_kinds.items():
@@ -109,7 +109,7 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
     findings: list[Finding] = []
     for rule in rules:
         if rule.scope != "record":
-            findings.extend(rule.check(ds, ctx))
+            findings.extend(rule.run(ds, ctx))
             continue
         reads = group_of[rule.id]
         findings.extend(rule.check(subset(ds, ()), ctx))  # about the cluster: needs no record
@@ -124,6 +124,8 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
             mine = [f for f in rule.check(sub, ctx) if f.file not in special]
             fresh[reads, name][rule.id] = [to_record(_unnamed(mask(f), name)) for f in mine]
             findings.extend(mine)
+        if rule.across is not None:
+            findings.extend(rule.across(ds, ctx))
     for name in {name for _, name in fresh}:
         own = ds.file_kinds[name]
         found = {seen_from[reads, own]: kept.get((reads, name)) or fresh[reads, name] for reads in groups}

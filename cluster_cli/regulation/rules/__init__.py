@@ -67,7 +67,8 @@ RULES: tuple[Rule, ...] = (
          reads=("placements", "groups")),
     Rule("placement-paperwork", "Lisa 7 4.2, 4.6, 7.2, 5.10", "warning", paperwork.placement_paperwork, scope="record"),
     Rule("host-visit", "Lisa 7 6.1", "warning", paperwork.host_visit, scope="record"),
-    Rule("safety-instruction", "Lisa 8 1-3", "warning", paperwork.safety_instruction),
+    Rule("safety-instruction", "Lisa 8 1-3", "warning", paperwork.safety_instruction, scope="record",
+         reads=("placements", "groups"), across=safety.module_instructions),
     Rule("practice-grade", "Lisa 7 4.2", "error", grade_records.practice_grade_scale, scope="record"),
     # support: support measures, individual curriculum and schedule, development talks
     Rule("support-measure", "6.4.7.5, 6.4.8", "warning", support.support_measures, scope="record"),
@@ -89,7 +90,8 @@ RULES: tuple[Rule, ...] = (
     Rule("card-validity", "Lisa 1 I.16, Lisa 2 5.1", "warning", student_card.card_validity, scope="record"),
     # prior learning (VÕTA) and the first safety training
     Rule("prior-learning", "Lisa 5 I.3-IV.2, 4.6.4.9-4.6.4.11", "warning", prior_learning.prior_learning),
-    Rule("safety-module", "Lisa 8 1", "warning", safety.safety_module),
+    Rule("safety-module", "Lisa 8 1", "warning", safety.safety_module, scope="record",
+         across=safety.first_instructions),
     # exams: final, professional and transition exams, cum laude
     Rule("exam-committee", "Lisa 4 3.3, 3.7, Lisa 3 III.2.3", "warning", exams.exam_committee),
     Rule("exam-schedule", "Lisa 4 3.1, 3.2.1, Lisa 3 III.2", "warning", exams.exam_schedule),

@@ -35,7 +35,7 @@ from cluster_cli.i18n import N_
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Curriculum, Student
 from cluster_cli.regulation.facts import add_months, admitted_mid_year, age_on, birth_date, is_minor, study_year_start
-from cluster_cli.regulation.tally import tally
+from cluster_cli.regulation.summaries import tally
 from cluster_cli.regulation.rules.base import Context, at
 
 

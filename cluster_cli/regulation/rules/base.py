@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from cluster_cli.findings import Finding, make
 from cluster_cli.i18n import Phrase
@@ -46,7 +46,12 @@ class Rule:
       at all. tests/test_incremental.py checks all of this, also by watching what each
       rule looks up.
     - ``"joined"`` (the default): anything else — duplicates and counts across files.
-      Always re-run on the whole dataset. A rule that is not sure stays joined."""
+      Always re-run on the whole dataset. A rule that is not sure stays joined.
+
+    `across` is a record rule's other half, where one clause has both: what looks across
+    records (a group's first grade of a module, numbers unique in a school), run on the whole
+    dataset every time after `check`. It reads other files' records through
+    `regulation/summaries.py`, so that unchanged files are not built. `run` gives both."""
 
     id: str
     clause: str
@@ -54,6 +59,13 @@ class Rule:
     check: Callable[[Dataset, Context], Iterable[Finding]]
     scope: str = "joined"
     reads: tuple[str, ...] = ()
+    across: Callable[[Dataset, Context], Iterable[Finding]] | None = None
+
+    def run(self, ds: Dataset, ctx: Context) -> Iterator[Finding]:
+        """Every finding of the rule on the whole dataset."""
+        yield from self.check(ds, ctx)
+        if self.across is not None:
+            yield from self.across(ds, ctx)
 
 
 def at(

@@ -14,9 +14,9 @@ from typing import Iterator
 from cluster_cli.findings import Finding
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.placements import Placement, Visit
+from cluster_cli.model.records import Group, Student
 from cluster_cli.regulation.rules.base import Context, at
 from cluster_cli.regulation.rules.support import schedule_on
-from cluster_cli.regulation.rules.safety import module_instructions
 from cluster_cli.regulation.study_year import current_first_year, study_year
 
 STARTED = ("valid", "finished")
@@ -113,14 +113,10 @@ def host_visit(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                          id=p.id, member=h.member, start=h.start, end=h.end)
 
 
-def instructed_before(ds: Dataset, p: Placement, day: date) -> bool:
+def instructed_before(student: Student, group: Group | None, p: Placement, day: date) -> bool:
     """Lisa 8 2–3: a safety instruction on the group's sheet (or the student's own) on or before
     `day` that opens one of the placement's modules (the general first instruction of Lisa 8 1
     does not stand for a module's own)."""
-    student = ds.students.get(p.student)
-    if student is None:
-        return True
-    group = ds.groups.get(student.group)
     lines = [*student.safety_instructions, *(group.safety_instructions if group else [])]
     return any(x.date <= day and x.module in p.modules for x in lines)
 
@@ -128,11 +124,13 @@ def instructed_before(ds: Dataset, p: Placement, day: date) -> bool:
 def safety_instruction(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Lisa 8 1–3: practical work — a school workshop or a placement — starts after the safety
     instruction, recorded with its date on the group's safety sheet (or the student's own). A
-    placement of this study year that has started with none recorded is a warning; so is a module's
-    practical work at school begun (graded) with none (`safety.module_instructions`)."""
-    yield from module_instructions(ds, ctx)
-    for p in _this_year(ds, ctx):
-        if p.start <= ctx.as_of and not instructed_before(ds, p, p.start):
-            student = ds.students.get(p.student)
-            yield at(p, ("start",), "safety-instruction", "Lisa 8 2, 3", severity="warning",
-                     id=p.id, group=student.group if student else "", start=p.start, modules=p.modules)
+    placement of this study year that has started with none recorded is a warning (this part
+    reads one student and the student's placements at a time); so is a module's practical work
+    at school begun (graded) with none (`safety.module_instructions`, across the group)."""
+    first = study_year(ctx.profile, current_first_year(ctx.profile, ctx.as_of)).start
+    for s in ds.records.get("students", []):
+        for p in ds.placements_of(s.id):
+            if p.status in STARTED and p.end >= first and p.start <= ctx.as_of \
+                    and not instructed_before(s, ds.groups.get(s.group), p, p.start):
+                yield at(p, ("start",), "safety-instruction", "Lisa 8 2, 3", severity="warning",
+                         id=p.id, group=s.group, start=p.start, modules=p.modules)

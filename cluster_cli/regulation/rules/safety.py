@@ -13,6 +13,7 @@ its history. Practical work is seen where the data shows it: a sheet line openin
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
@@ -21,14 +22,15 @@ from cluster_cli.i18n import N_
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Group, Student
 from cluster_cli.regulation.rules.base import Context, at
+from cluster_cli.regulation.summaries import per_file
 from cluster_cli.regulation.study_year import current_first_year, study_year
 
 CODE = "safety-module"
 
 
 def safety_module(ds: Dataset, ctx: Context) -> Iterator[Finding]:
-    """Lisa 8 1: each curriculum marks its safety module, in year 1; each first-year group has
-    the first instruction on its sheet within the first half-year, before its practical work."""
+    """Lisa 8 1: each curriculum marks its safety module, in year 1 (this part reads one
+    curriculum at a time; the groups' part is `first_instructions`)."""
     for cur in ds.records.get("curricula", []):
         flagged = [(i, m) for i, m in enumerate(cur.modules) if m.safety]
         if not flagged:
@@ -38,20 +40,57 @@ def safety_module(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             if m.year is not None and m.year != 1:
                 yield at(cur, ("modules", i, "year"), CODE, "Lisa 8 1", severity="warning",
                          key=N_("safety-module.year"), curriculum=cur.code, module=m.id, year=m.year)
+
+
+def first_instructions(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Lisa 8 1: each first-year group has the first instruction on its sheet within the first
+    half-year, before its practical work (looks across the group's students)."""
     this_year = study_year(ctx.profile, current_first_year(ctx.profile, ctx.as_of)).start
-    members = by_group(ds)
+    members = by_group(ds, ctx)
     for g in ds.records.get("groups", []):
         yield from _group(ds, ctx, g, members.get(g.id, []), this_year)
 
 
-def by_group(ds: Dataset) -> dict[str, list[Student]]:
-    found: dict[str, list[Student]] = {}
-    for s in ds.students.values():
-        found.setdefault(s.group, []).append(s)
+@dataclass(frozen=True)
+class Member:
+    """A group's student as the group's checks see it: id, study start, and the first date each
+    module was graded (prior learning aside) up to the as-of date."""
+
+    id: str
+    start: date
+    first_grades: dict[str, date]
+
+
+def _members(records: list[Student], ctx: Context) -> list:
+    """A students file's summary for `by_group` (JSON: dates as ISO text)."""
+    rows = []
+    for s in records:
+        first: dict[str, str] = {}
+        for gr in s.grades:
+            if gr.kind != "prior_learning" and gr.date <= ctx.as_of:
+                day = gr.date.isoformat()
+                if gr.module not in first or day < first[gr.module]:
+                    first[gr.module] = day
+        rows.append([s.id, s.group, s.start.isoformat(), first])
+    return rows
+
+
+def by_group(ds: Dataset, ctx: Context) -> dict[str, list[Member]]:
+    """Each group's students — the first record of an id, as `ds.students` has them — summed
+    file by file (`regulation/summaries.py`): an unchanged file's students are not built."""
+    seen: set[str] = set()
+    found: dict[str, list[Member]] = {}
+    for rows in per_file(ds, ctx, "students", _members):
+        for ident, group, start, first in rows:
+            if ident in seen:
+                continue
+            seen.add(ident)
+            found.setdefault(group, []).append(Member(ident, date.fromisoformat(start),
+                                                      {m: date.fromisoformat(d) for m, d in first.items()}))
     return found
 
 
-def _group(ds: Dataset, ctx: Context, g: Group, students: list[Student], this_year: date) -> Iterator[Finding]:
+def _group(ds: Dataset, ctx: Context, g: Group, students: list[Member], this_year: date) -> Iterator[Finding]:
     cur = ds.curricula.get(g.curriculum)
     if not students or cur is None:
         return
@@ -89,18 +128,18 @@ def module_instructions(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     grade in the group falls in this study year, on or before that grade (placements: rule
     `safety-instruction`'s own check)."""
     this_year = study_year(ctx.profile, current_first_year(ctx.profile, ctx.as_of)).start
-    members: dict[str, list[Student]] | None = None
+    members: dict[str, list[Member]] | None = None
     for g in ds.records.get("groups", []):
         cur = ds.curricula.get(g.curriculum)
         if cur is None or not any(x.date >= this_year for x in g.safety_instructions):
             continue
-        members = by_group(ds) if members is None else members
+        members = by_group(ds, ctx) if members is None else members
         practical = {m.id for m in cur.modules if m.practical_work_ekap > 0 and not m.safety}
         first: dict[str, date] = {}
         for s in members.get(g.id, []):
-            for gr in s.grades:
-                if gr.module in practical and gr.kind != "prior_learning" and gr.date <= ctx.as_of:
-                    first[gr.module] = min(first.get(gr.module, gr.date), gr.date)
+            for module, day in s.first_grades.items():
+                if module in practical:
+                    first[module] = min(first.get(module, day), day)
         missing = sorted(m for m, day in first.items() if day >= this_year
                          and not any(x.module == m and x.date <= day for x in g.safety_instructions))
         if missing:

@@ -1,0 +1,67 @@
+"""What joined checks need from every file, summed file by file (issue 20): a group's students,
+the first grade of a module in a group. Each file's summary is made from that file's records
+alone (`summarize(records, ctx)`) and, with the cache, kept per file (area ``summaries``), so
+after one file changed only that file's records are built and summarised.
+
+A summary reads its records and the check context only (`ctx.as_of`, `ctx.profile`), and is made
+of JSON's types (text, numbers, lists, mappings with text keys; dates as ISO text): it goes
+through JSON also when it is fresh, so that a kept one and a fresh one read alike. It is kept
+under the file's content key, the context `kept.run` names (the as-of date, cluster.yaml and
+profile.yaml) and the function's name (the file's key holds the tool's code key: a changed
+function makes new entries)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from typing import Any, Callable
+
+from cluster_cli.model.dataset import Dataset
+
+AREA = "summaries"
+
+
+def per_file(ds: Dataset, ctx, kind: str, summarize: Callable[[list, Any], Any]) -> list:
+    """`summarize(records, ctx)` of each file of `kind`, in load order (a dataset made by hand:
+    one summary of all its records)."""
+    parts = ds.records.files.get(kind)
+    if parts is None:
+        return [_through_json(summarize(ds.records.get(kind, []), ctx))]
+    kept = ds.summary_store
+    name = f"{summarize.__module__}.{summarize.__qualname__}"
+    found = []
+    for part in parts:
+        file_key = ds.file_keys.get(part.name) if kept is not None else None
+        entry = None
+        if file_key:
+            store, context = kept
+            entry = hashlib.sha256(f"{file_key}\0{context}\0{name}".encode()).hexdigest()
+            hit = store.get(AREA, entry)
+            if hit is not None:
+                try:
+                    found.append(json.loads(hit[1]))
+                    continue
+                except ValueError:
+                    store.discard(AREA, entry)
+        text = json.dumps(summarize(part.models(), ctx), separators=(",", ":"), sort_keys=True)
+        if entry:
+            store.put(AREA, entry, {}, text.encode())
+        found.append(json.loads(text))
+    return found
+
+
+def tally(ds: Dataset, ctx, kind: str, key_of: Callable) -> Counter:
+    """How many records of `kind` have each key `key_of(record, ctx)` (None: not counted)."""
+    def counted(records: list, ctx) -> dict:
+        return Counter(k for r in records if (k := key_of(r, ctx)) is not None)
+
+    counted.__qualname__ = f"tally.{key_of.__module__}.{key_of.__qualname__}"
+    total: Counter = Counter()
+    for counts in per_file(ds, ctx, kind, counted):
+        total.update(counts)
+    return total
+
+
+def _through_json(value: Any) -> Any:
+    return json.loads(json.dumps(value, separators=(",", ":"), sort_keys=True))
