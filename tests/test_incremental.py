@@ -225,6 +225,15 @@ PROBLEMS = [
     ("students/", "personal_code: '4", "personal_code: '9", 1),
     ("students/", "iban: 'EE3", "iban: 'EE4", 2),
     ("students/", "@opilane", "@@opilane", 1),
+    # placement rules: on a placement alone, and through its student (placements_of)
+    ("placements/", "    - party: student\n", "    - party: school\n", 1),
+    ("placements/", "catalogue: T-TAR-02", "catalogue: T-ITS-01", 1),
+    ("placements/", "  start: 2026-11-02\n  end: 2027-01-08", "  start: 2019-11-02\n  end: 2027-01-08", 1),
+    ("placements/", "  hours: 390\n", "  hours: 380\n", 1),
+    ("placements/", "  kind: workplace_based\n", "  kind: abroad\n", 1),
+    ("placements/", "  end: 2026-12-18\n  hours: 260", "  end: 2026-10-18\n  hours: 260", 1),
+    ("placements/", "  - P01\n  kind:", "  - M01\n  kind:", 1),
+    ("students/", "  harid: true\n", "  harid: true\n  special_needs: düsleksia\n", 1000),
 ]
 
 
