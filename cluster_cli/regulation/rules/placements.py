@@ -3,6 +3,13 @@ plan, joint placements, placements abroad, host recognition, and the student's s
 
 A placement in `draft` may still be incomplete; from `review` on, the contract terms must be
 there. Cancelled placements are not checked beyond their shape.
+
+The rules are record rules (issue 20): what a placement says alone is checked in a loop over
+the placements; what needs its student, in a loop over the students, each reaching its
+placements (`_students_placements`), so that a student's edit re-checks that student only. A
+placement whose student is not known gets no finding that needs the student — as before, when
+the student was looked up from the placement. With a student id twice, each record judges the
+id's placements (`duplicate-id` reports the id).
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ def _students_placements(ds: Dataset, statuses: tuple[str, ...] | None = None) -
     placement whose student is not known (or failed its shape check) has none here."""
     for s in ds.records.get("students", []):
         for p in ds.placements_of(s.id):
-            if p.status in statuses if statuses is not None else p.status != "cancelled":
+            if (p.status in statuses) if statuses is not None else (p.status != "cancelled"):
                 yield s, p
 
 
