@@ -51,6 +51,10 @@ def _first_record(text: str) -> str:
     return text[: second + 1]
 
 
+def _kind(path: str) -> str:
+    return path.split("/")[0] if "/" in path else path.removesuffix(".yaml")
+
+
 def test_edit_add_delete_rename_give_a_cold_runs_answer(cli, tmp_path):
     files, _ = synthetic_files(120, 3)
     root = write_data(tmp_path / "d", files)
@@ -264,6 +268,15 @@ PROBLEMS = [
     ("curricula.yaml", "      practical_work_ekap: 3\n", "      practical_work_ekap: 3\n"
      "      independent_work_ekap: 9\n      e_course: true\n", 1),
     ("curricula.yaml", "      practice_ekap: 15\n", "      practice_ekap: 1\n", 1),
+    # placement rules: on a placement alone, and through its student (placements_of)
+    ("placements/", "    - party: student\n", "    - party: school\n", 1),
+    ("placements/", "catalogue: T-TAR-02", "catalogue: T-ITS-01", 1),
+    ("placements/", "  start: 2026-11-02\n  end: 2027-01-08", "  start: 2019-11-02\n  end: 2027-01-08", 1),
+    ("placements/", "  hours: 390\n", "  hours: 380\n", 1),
+    ("placements/", "  kind: workplace_based\n", "  kind: abroad\n", 1),
+    ("placements/", "  end: 2026-12-18\n  hours: 260", "  end: 2026-10-18\n  hours: 260", 1),
+    ("placements/", "  - P01\n  kind:", "  - M01\n  kind:", 1),
+    ("students/", "  harid: true\n", "  harid: true\n  special_needs: düsleksia\n", 1000),
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cluster_cli.model.dataset import Dataset
-from cluster_cli.model.records import Member, Person
+from cluster_cli.model.records import Member, Person, Student
 from cluster_cli.model.placements import Placement
 from cluster_cli.regulation.facts import is_minor
 
@@ -40,7 +40,11 @@ def representative(member: Member | None) -> Person | None:
 def signing_parties(p: Placement, ds: Dataset, adult_age: int) -> list[Party]:
     """The parties that must sign `p`'s contract, in the contract's order. A host that is the
     school itself (a school placement at the school) signs once, as the school."""
-    student = ds.students.get(p.student)
+    return parties_of(p, ds.students.get(p.student), ds, adult_age)
+
+
+def parties_of(p: Placement, student: Student | None, ds: Dataset, adult_age: int) -> list[Party]:
+    """`signing_parties` with `p`'s student given (None: not known) — it looks up members only."""
     school_id = student.school if student is not None else None
     school = ds.members.get(school_id) if school_id else None
     rep = representative(school)

@@ -3,6 +3,13 @@ plan, joint placements, placements abroad, host recognition, and the student's s
 
 A placement in `draft` may still be incomplete; from `review` on, the contract terms must be
 there. Cancelled placements are not checked beyond their shape.
+
+The rules are record rules (issue 20): what a placement says alone is checked in a loop over
+the placements; what needs its student, in a loop over the students, each reaching its
+placements (`_students_placements`), so that a student's edit re-checks that student only. A
+placement whose student is not known gets no finding that needs the student — as before, when
+the student was looked up from the placement. With a student id twice, each record judges the
+id's placements (`duplicate-id` reports the id).
 """
 
 from __future__ import annotations
@@ -16,8 +23,9 @@ from cluster_cli.i18n import NP_, N_
 from cluster_cli.i18n.words import PARTY_WORD
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.placements import Placement
+from cluster_cli.model.records import Student
 from cluster_cli.regulation.facts import is_minor, status_on, study_end
-from cluster_cli.regulation.parties import missing_signatures, signing_parties
+from cluster_cli.regulation.parties import missing_signatures, parties_of
 from cluster_cli.regulation.rules.base import Context, at, fields
 
 CONTRACT_STATUSES = ("review", "valid", "finished")
@@ -29,6 +37,17 @@ def _live(ds: Dataset) -> Iterator[Placement]:
 
 def _contracted(ds: Dataset) -> Iterator[Placement]:
     return (p for p in ds.records.get("placements", []) if p.status in CONTRACT_STATUSES)
+
+
+def _students_placements(ds: Dataset, statuses: tuple[str, ...] | None = None) -> Iterator[tuple[Student, Placement]]:
+    """Each student record with each of its placements (of `statuses`; default: not cancelled) —
+    how a record rule reaches a placement's student (issue 20): it iterates students and looks up
+    their placements, so that a student's edit re-checks that student's placements only. A
+    placement whose student is not known (or failed its shape check) has none here."""
+    for s in ds.records.get("students", []):
+        for p in ds.placements_of(s.id):
+            if (p.status in statuses) if statuses is not None else (p.status != "cancelled"):
+                yield s, p
 
 
 def address_of(ds: Dataset, p: Placement) -> str | None:
@@ -65,8 +84,8 @@ def contract_terms(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                          member=h.member)
         if p.school_supervisor is None:
             yield at(p, (), "contract-terms", "Lisa 7 1.4.9, 2.2", key="contract-terms.school-supervisor", id=p.id)
-        student = ds.students.get(p.student)
-        if student is not None and student.guardian is None and is_minor(student, p.start, adult):
+    for student, p in _students_placements(ds, CONTRACT_STATUSES):
+        if student.guardian is None and is_minor(student, p.start, adult):
             yield at(p, ("student",), "contract-terms", "4.11.5, Lisa 7 1.4",
                      severity="warning" if p.status == "finished" else "error", key="contract-terms.guardian",
                      student=student.id, start=p.start)
@@ -86,13 +105,23 @@ def signed_contract(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if p.status in unsigned and p.start <= ctx.as_of:
             yield at(p, ("status",), "signed-contract", "4.11.5, Lisa 7 1.4", id=p.id, start=p.start,
                      status=unsigned[p.status])
-        elif p.status in ("valid", "finished"):
-            missing = missing_signatures(p, signing_parties(p, ds, ctx.p("adult_age", p.start)))
-            if missing:
-                yield at(p, ("status",), "signed-contract", "4.11.5, Lisa 7 1.4", severity="warning",
-                         key="signed-contract.signatures", id=p.id, status=Phrase(SIGNED_WORD[p.status]),
-                         parties=tuple(x.member if x.party in ("school", "host") and x.member else
-                                       Phrase(PARTY_WORD[x.party]) for x in missing))
+        elif p.status in SIGNED_WORD and p.student not in ds.students:  # the student's own: below
+            yield from _unsigned(ds, ctx, p, None)
+    for student, p in _students_placements(ds, tuple(SIGNED_WORD)):
+        yield from _unsigned(ds, ctx, p, student)
+
+
+def _unsigned(ds: Dataset, ctx: Context, p: Placement, student: Student | None) -> Iterator[Finding]:
+    """A `valid` or `finished` placement with a signing party's signature not recorded; `student`
+    is the placement's student (None: not known, or its record failed its shape check)."""
+    from cluster_cli.i18n import Phrase
+
+    missing = missing_signatures(p, parties_of(p, student, ds, ctx.p("adult_age", p.start)))
+    if missing:
+        yield at(p, ("status",), "signed-contract", "4.11.5, Lisa 7 1.4", severity="warning",
+                 key="signed-contract.signatures", id=p.id, status=Phrase(SIGNED_WORD[p.status]),
+                 parties=tuple(x.member if x.party in ("school", "host") and x.member else
+                               Phrase(PARTY_WORD[x.party]) for x in missing))
 
 
 SIGNED_WORD = {"valid": N_("placement.status.valid"), "finished": N_("placement.status.finished")}
@@ -111,8 +140,8 @@ def practice_plan(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                    if not getattr(plan, name)]
         if missing:
             yield at(p, ("plan",), "practice-plan", "Lisa 7 5.7, 2.6", key="practice-plan.parts", missing=missing)
-        student = ds.students.get(p.student)
-        if student is not None and student.special_needs and not plan.special_needs_notes:
+    for student, p in _students_placements(ds, CONTRACT_STATUSES):
+        if p.plan is not None and student.special_needs and not p.plan.special_needs_notes:
             yield at(p, ("plan",), "practice-plan", "Lisa 7 10.1", key="practice-plan.special-needs")
 
 
@@ -162,8 +191,8 @@ def abroad(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                      key="abroad.language")
         if p.country == "EE":
             yield at(p, ("country",), "abroad", "Lisa 7 2.1.1", severity="warning", key="abroad.country")
-        student = ds.students.get(p.student)
-        if student is not None and is_minor(student, p.start, adult) and p.guardian_consent is None:
+    for student, p in _students_placements(ds):
+        if p.kind == "abroad" and is_minor(student, p.start, adult) and p.guardian_consent is None:
             yield at(p, (), "abroad", "4.12.5", key="abroad.consent", student=student.id)
 
 
@@ -186,10 +215,7 @@ def study_period(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """A placement lies inside the student's studies (start to nominal end, extended by academic
     leave, 6.7.6) and the student is studying when it starts — on academic leave is allowed
     (6.7.5), expelled or graduated is not."""
-    for p in _live(ds):
-        s = ds.students.get(p.student)
-        if s is None:
-            continue
+    for s, p in _students_placements(ds):
         end = study_end(s)
         if p.start < s.start or p.end > end:
             yield at(p, ("start",), "study-period", "6.7.6", key="study-period.outside",
@@ -210,8 +236,8 @@ def placement_volume(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             if Decimal(p.hours) != expected:
                 yield at(p, ("hours",), "placement-volume", ctx.clause("ekap_hours"), severity="warning",
                          hours=p.hours, ekap=p.ekap, expected=expected, per=hours_per)
-        s = ds.students.get(p.student)
-        cur = ds.curricula.get(s.curriculum) if s else None
+    for s, p in _students_placements(ds):
+        cur = ds.curricula.get(s.curriculum)
         if cur is None:
             continue
         modules = {m.id: m for m in cur.modules}
@@ -268,16 +294,22 @@ def open_debts(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     and why) turns the error into a warning."""
     from cluster_cli.regulation.debts import DebtRules, calendar_for, student_debts
 
-    pending = [p for p in ds.records.get("placements", []) if p.status in ("draft", "review", "valid")]
-    students = {p.student: ds.students[p.student] for p in pending if p.student in ds.students}
-    if not students:
-        return
-    rules = DebtRules.from_profile(ctx.profile, ctx.as_of)
-    calendar = calendar_for(students.values(), ctx.as_of)
-    debts = {sid: student_debts(s, ctx.as_of, rules, calendar) for sid, s in students.items()}
+    rules = None
+    for s in ds.records.get("students", []):
+        pending = [p for p in ds.placements_of(s.id) if p.status in ("draft", "review", "valid")]
+        if not pending:
+            continue
+        rules = rules or DebtRules.from_profile(ctx.profile, ctx.as_of)
+        # The student's own calendar: working days are the same in any calendar covering the dates.
+        debts = student_debts(s, ctx.as_of, rules, calendar_for([s], ctx.as_of))
+        yield from _blocked(ctx, pending, debts)
+
+
+def _blocked(ctx: Context, pending: list[Placement], debts: list) -> Iterator[Finding]:
+    """open-debts on one student's pending placements, given the student's debts."""
     for p in pending:
         day = min(p.start, ctx.as_of)
-        blocking = [d for d in debts.get(p.student, []) if d.open_on(day)]
+        blocking = [d for d in debts if d.open_on(day)]
         if not blocking:
             continue
         modules = sorted({d.module for d in blocking})
@@ -301,10 +333,7 @@ def catalogue_tasks(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     frames them by module — so a referenced catalogue task belongs to the student's curriculum
     and serves at least one of the placement's modules. Unknown ids are `unknown-reference`'s;
     a draft may still be sorted out (a warning)."""
-    for p in _live(ds):
-        student = ds.students.get(p.student)
-        if student is None:
-            continue
+    for student, p in _students_placements(ds):
         severity = "warning" if p.status == "draft" else "error"
         refs = [(("tasks", j, "catalogue"), t.catalogue) for j, t in enumerate(p.tasks) if t.catalogue]
         refs += [(("hosts", i, "tasks", j, "catalogue"), t.catalogue)
