@@ -83,7 +83,10 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
             own = ds.file_kinds[name]
             # A file that could not be read has no key: it holds no records either.
             looked_up = [ds.file_keys.get(n, "-") for kind in reads if kind != own for n in files_of.get(kind, ())]
-            entry = hashlib.sha256("\0".join((ds.file_keys[name], key, *looked_up)).encode()).hexdigest()
+            # The group's kinds too: two groups whose look-ups add no key (a group reading only the
+            # file's own kind, or kinds without files) must not share the file's entry.
+            parts = (ds.file_keys[name], key, ",".join(reads), *looked_up)
+            entry = hashlib.sha256("\0".join(parts).encode()).hexdigest()
             entries[reads, name] = entry
             hit = store.get(AREA, entry)
             if hit is None:
