@@ -19,7 +19,8 @@ from cluster_cli.regulation.rules.base import Context, Rule
 RULES: tuple[Rule, ...] = (
     # identity
     Rule("duplicate-id", "", "error", identity.duplicate_ids),
-    Rule("unknown-reference", "", "error", identity.references),
+    Rule("unknown-reference", "", "error", identity.references, scope="record",
+         reads=("curricula", "groups", "members", "placements", "students", "tasks")),
     # codes
     Rule("personal-code", "", "error", codes.personal_codes, scope="record"),
     Rule("registry-code", "Lisa 7 1.4.9", "error", codes.registry_codes, scope="record"),
