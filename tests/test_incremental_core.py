@@ -7,6 +7,7 @@ the warm answer is always a cold run's."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from cluster_cli.edit.synthetic import synthetic_files
@@ -111,3 +112,16 @@ def test_a_placements_file_edited_judges_unchanged_students_again(cli, tmp_path)
     assert [f["path"] for f in unknown if f["path"].endswith(".modules[0]")]
     _same_as_cold(cli, root)
     assert _students(root) == students
+
+    # The finding is kept in the student's entry, naming the placements file by its content:
+    # the same files in another folder (one cache), and the placements file renamed, name the
+    # file where it is now.
+    copy = tmp_path / "copy"
+    shutil.copytree(root, copy)
+    _same_as_cold(cli, copy)
+    renamed = copy / "placements" / "renamed.yaml"
+    (copy / path).rename(renamed)
+    unknown = _found(cli, copy, "unknown-reference", "placements/renamed.yaml")
+    assert [f["path"] for f in unknown if f["path"].endswith(".modules[0]")]
+    assert not _found(cli, copy, "unknown-reference", str(root))
+    _same_as_cold(cli, copy)

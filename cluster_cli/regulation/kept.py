@@ -10,7 +10,8 @@ file's findings of those rules come from the cache. Joined rules always run on t
   aside (a rule never looks up records of the kind it iterates). It maps each of the group's
   rules to its findings on the file's records, in the order the rule gave them; a finding in
   the file itself is stored without the file's name (a renamed file keeps them), one located
-  elsewhere (a student's rule on the student's placement) with it.
+  elsewhere (a student's rule on the student's placement) with that file's content key, named
+  as the folder names it now when read back (`OTHER`).
 - A file without an entry is checked alone: the rule runs on a dataset of that file's records
   (`subset`) that looks up the whole folder's. What a rule says about the cluster itself comes
   from one run without records, once.
@@ -75,6 +76,9 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
     for rule in record_rules:
         groups.setdefault(tuple(sorted(set(rule.reads))), []).append(rule)
     group_of = {rule.id: reads for reads, group in groups.items() for rule in group}
+    names_of: dict[str, list[str]] = {}  # a file's content key → the files with it
+    for name, file_key in ds.file_keys.items():
+        names_of.setdefault(file_key, []).append(name)
     entries: dict[tuple, str] = {}  # (group, file) → its entry's key
     kept: dict[tuple, dict] = {}  # (group, file) → {rule id: findings}
     for reads, group in groups.items():
@@ -93,7 +97,7 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
                 continue
             try:
                 found = json.loads(hit[1])
-                if isinstance(found, dict) and wanted <= found.keys():
+                if isinstance(found, dict) and wanted <= found.keys() and _resolved(found, names_of):
                     kept[reads, name] = found
             except ValueError:
                 store.discard(AREA, entry)
@@ -110,24 +114,45 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
         for name in names:
             found = kept.get((reads, name))
             if found is not None:
-                findings.extend(_stamped(r, name) for r in found[rule.id])
+                findings.extend(_stamped(r, name, names_of) for r in found[rule.id])
                 continue
             sub = alone.get(name)
             if sub is None:
                 sub = alone[name] = subset(ds, (name,))
             mine = [f for f in rule.check(sub, ctx) if f.file not in special]
-            fresh[reads, name][rule.id] = [to_record(_unnamed(mask(f), name)) for f in mine]
+            fresh[reads, name][rule.id] = [to_record(_unnamed(mask(f), name, ds.file_keys)) for f in mine]
             findings.extend(mine)
     for (reads, name), found in fresh.items():
         store.put(AREA, entries[reads, name], {}, json.dumps(found, separators=(",", ":")).encode())
     return findings
 
 
-def _unnamed(f: Finding, name: str) -> Finding:
+# A finding located in another list file (a student's rule on the student's placement) is kept
+# with that file's content key, not its name: the entry is found again after that file was
+# renamed, or in another folder with the same files (one cache), and must name the file as it is
+# now. A key that no file, or more than one file, has now: the entry is not used.
+OTHER = "\0key:"
+
+
+def _unnamed(f: Finding, name: str, file_keys: dict[str, str]) -> Finding:
     from dataclasses import replace
 
-    return replace(f, file="") if f.file == name else f
+    if f.file == name:
+        return replace(f, file="")
+    if f.file in file_keys:
+        return replace(f, file=OTHER + file_keys[f.file])
+    return f
 
 
-def _stamped(record: list, name: str) -> Finding:
-    return from_record([*record[:3], record[3] or name, *record[4:]])
+def _resolved(found: dict, names_of: dict[str, list[str]]) -> bool:
+    """Every file a kept finding names by its content key is one file of the folder now."""
+    return all(len(names_of.get(r[3][len(OTHER):], ())) == 1
+               for records in found.values() if isinstance(records, list)
+               for r in records if isinstance(r, list) and len(r) > 3 and str(r[3]).startswith(OTHER))
+
+
+def _stamped(record: list, name: str, names_of: dict[str, list[str]]) -> Finding:
+    file = record[3] or name
+    if file.startswith(OTHER):
+        file = names_of[file[len(OTHER):]][0]
+    return from_record([*record[:3], file, *record[4:]])
