@@ -277,6 +277,26 @@ PROBLEMS = [
     ("placements/", "  end: 2026-12-18\n  hours: 260", "  end: 2026-10-18\n  hours: 260", 1),
     ("placements/", "  - P01\n  kind:", "  - M01\n  kind:", 1),
     ("students/", "  harid: true\n", "  harid: true\n  special_needs: düsleksia\n", 1000),
+    # academic-leave, student-group, attendance-count, grade-scale, certificate-grades,
+    # student-accounts, resit-sheet, leave-papers, iban (a school's account), unknown-reference
+    ("students/lak/", "harid: true", "harid: false", 1),
+    ("students/lak/", "      value: 'A'\n", "      value: '5'\n", 1),
+    ("students/lkk/", "  school: lkk", "  school: ptk", 1),
+    ("students/ptk/", "  group: ptk-", "  group: zz-", 1),
+    ("students/", "module: M02", "module: M77", 1),
+    ("students/ptk/", "    - status: active\n", "    - status: academic_leave\n", 1),
+    ("students/lkk/", "      unexcused: 1", "      unexcused: 1\n      on_placement: 1", 1),
+    ("students/lkk/", "      late: 6", "      late: 600", 1),
+    ("students/ptk/", "      sheet_signed: 2026-", "      sheet_signed: 2025-", 1),
+    ("students/lkk/", "    - status: active\n", "    - status: graduated\n", 1),
+    ("placements/", "catalogue: T-", "catalogue: X-", 1),
+    ("placements/ptk", "    - P01\n", "    - P77\n", 1),
+    ("placements/", "  student: S", "  student: Q", 1),
+    ("members.yaml", "  partnership: strategic\n",
+     "  partnership: strategic\n  payments:\n    name: Kool\n    iban: 'EE000000000000000000'\n", 1),
+    ("members.yaml", "- curriculum: ITS-KKH", "- curriculum: ITS-KKX", 1),
+    ("groups.yaml", "  school: lak", "  school: koodikoda", 1),
+    ("tasks.yaml", "  modules:\n    - ", "  modules:\n    - X", 1),
 ]
 
 
@@ -335,25 +355,47 @@ class _WatchedPlacements(dict):
 
 def test_record_rules_look_up_only_what_they_declare(tmp_path):
     """Each record rule, run on the records of one kind, looks up only kinds it declares in
-    `reads` — never its own kind (watched at run time, on folders where the rules find things)."""
+    `reads` — never its own kind (watched at run time, on folders where the rules find things).
+    What a rule says about the cluster is judged on every run without records, never kept
+    (`kept.run`): it may look up any kind the rule declares (unknown-reference: the members
+    cluster.yaml names). Such a rule's records are then watched without the cluster as well,
+    where its own kind stays forbidden."""
     from datetime import date
 
     from cluster_cli.regulation.kept import subset
     from cluster_cli.regulation.rules import Context
 
+    def watched(ds, names, seen: set):
+        sub = subset(ds, names)
+        sub.by_id, sub.broken = _Watched(ds.by_id, seen), _Watched(ds.broken, seen)
+        placements = _WatchedPlacements(ds.placements_table(), seen)
+        sub.placements_table = lambda: placements
+        return sub
+
     for loaded in _folders(tmp_path):
         ds = loaded.dataset
         ctx = Context(as_of=date.fromisoformat(AS_OF), profile=loaded.profile)
+        seen: set = set()
+        alone = watched(ds, (), seen)
+        about_cluster = {}
+        for rule in RECORD_RULES:
+            seen.clear()
+            list(rule.check(alone, ctx))
+            assert seen <= set(rule.reads), (rule.id, "cluster", seen)
+            about_cluster[rule.id] = set(seen)
         for kind in set(ds.file_kinds.values()):
-            seen: set = set()
-            sub = subset(ds, [n for n, k in ds.file_kinds.items() if k == kind])
-            sub.by_id, sub.broken = _Watched(ds.by_id, seen), _Watched(ds.broken, seen)
-            watched = _WatchedPlacements(ds.placements_table(), seen)
-            sub.placements_table = lambda watched=watched: watched
+            names = [n for n, k in ds.file_kinds.items() if k == kind]
+            sub = watched(ds, names, seen)
+            without = watched(ds, names, seen)
+            without.cluster = None
             for rule in RECORD_RULES:
                 seen.clear()
                 list(rule.check(sub, ctx))
-                assert seen <= set(rule.reads) - {kind}, (rule.id, kind, seen)
+                assert seen <= (set(rule.reads) - {kind}) | about_cluster[rule.id], (rule.id, kind, seen)
+                if about_cluster[rule.id]:
+                    seen.clear()
+                    list(rule.check(without, ctx))
+                    assert seen <= set(rule.reads) - {kind}, (rule.id, kind, "without the cluster", seen)
 
 
 def test_record_rules_give_file_by_file_what_they_give_on_the_whole_folder(tmp_path):

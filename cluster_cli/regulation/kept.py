@@ -11,7 +11,8 @@ file's findings of those rules come from the cache. Joined rules always run on t
   records of the kind it iterates) — mapping each rule to its findings on the file's records,
   in the order the rule gave them. A finding in the file itself is stored without the file's
   name (a renamed file keeps them), one located elsewhere (a student's rule on the student's
-  placement) with it. One read per file, however many groups.
+  placement) with that file's content key, named as the folder names it now when read back
+  (`OTHER`). One read per file, however many groups.
 - A file without an entry is checked alone: the rule runs on a dataset of that file's records
   (`subset`) that looks up the whole folder's. What a rule says about the cluster itself comes
   from one run without records, once.
@@ -85,6 +86,9 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
         for own in set(ds.file_kinds.values()):
             looked_up = [ds.file_keys.get(n, "-") for kind in reads if kind != own for n in files_of.get(kind, ())]
             seen_from[reads, own] = hashlib.sha256("\0".join((*reads, "|", *looked_up)).encode()).hexdigest()[:32]
+    names_of: dict[str, list[str]] = {}  # a file's content key → the files with it
+    for name, file_key in ds.file_keys.items():
+        names_of.setdefault(file_key, []).append(name)
     entries: dict[str, str] = {}  # file → its entry's key
     kept: dict[tuple, dict] = {}  # (group, file) → {rule id: findings}
     for name in names:
@@ -94,8 +98,8 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
             continue
         try:
             found = json.loads(hit[1])
-            if not isinstance(found, dict):
-                raise ValueError("not a mapping")
+            if not isinstance(found, dict) or not _resolved(found, names_of):
+                raise ValueError("not a mapping, or naming files the folder does not have once")
         except ValueError:
             store.discard(AREA, entry)
             continue
@@ -116,13 +120,13 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
         for name in names:
             found = kept.get((reads, name))
             if found is not None:
-                findings.extend(_stamped(r, name) for r in found[rule.id])
+                findings.extend(_stamped(r, name, names_of) for r in found[rule.id])
                 continue
             sub = alone.get(name)
             if sub is None:
                 sub = alone[name] = subset(ds, (name,))
             mine = [f for f in rule.check(sub, ctx) if f.file not in special]
-            fresh[reads, name][rule.id] = [to_record(_unnamed(mask(f), name)) for f in mine]
+            fresh[reads, name][rule.id] = [to_record(_unnamed(mask(f), name, ds.file_keys)) for f in mine]
             findings.extend(mine)
         if rule.across is not None:
             findings.extend(rule.across(ds, ctx))
@@ -133,11 +137,33 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
     return findings
 
 
-def _unnamed(f: Finding, name: str) -> Finding:
+# A finding located in another list file (a student's rule on the student's placement) is kept
+# with that file's content key, not its name: the entry is found again after that file was
+# renamed, or in another folder with the same files (one cache), and must name the file as it is
+# now. A key that no file, or more than one file, has now: the entry is not used.
+OTHER = "\0key:"
+
+
+def _unnamed(f: Finding, name: str, file_keys: dict[str, str]) -> Finding:
     from dataclasses import replace
 
-    return replace(f, file="") if f.file == name else f
+    if f.file == name:
+        return replace(f, file="")
+    if f.file in file_keys:
+        return replace(f, file=OTHER + file_keys[f.file])
+    return f
 
 
-def _stamped(record: list, name: str) -> Finding:
-    return from_record([*record[:3], record[3] or name, *record[4:]])
+def _resolved(found: dict, names_of: dict[str, list[str]]) -> bool:
+    """Every file a kept finding names by its content key is one file of the folder now."""
+    return all(len(names_of.get(r[3][len(OTHER):], ())) == 1
+               for group in found.values() if isinstance(group, dict)
+               for records in group.values() if isinstance(records, list)
+               for r in records if isinstance(r, list) and len(r) > 3 and str(r[3]).startswith(OTHER))
+
+
+def _stamped(record: list, name: str, names_of: dict[str, list[str]]) -> Finding:
+    file = record[3] or name
+    if file.startswith(OTHER):
+        file = names_of[file[len(OTHER):]][0]
+    return from_record([*record[:3], file, *record[4:]])

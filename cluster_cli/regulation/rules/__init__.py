@@ -19,11 +19,12 @@ from cluster_cli.regulation.rules.base import Context, Rule
 RULES: tuple[Rule, ...] = (
     # identity
     Rule("duplicate-id", "", "error", identity.duplicate_ids),
-    Rule("unknown-reference", "", "error", identity.references),
+    Rule("unknown-reference", "", "error", identity.references, scope="record",
+         reads=("curricula", "groups", "members", "placements", "students", "tasks")),
     # codes
     Rule("personal-code", "", "error", codes.personal_codes, scope="record"),
     Rule("registry-code", "Lisa 7 1.4.9", "error", codes.registry_codes, scope="record"),
-    Rule("iban", "", "error", codes.ibans),
+    Rule("iban", "", "error", codes.ibans, scope="record"),
     Rule("email", "", "error", codes.emails, scope="record"),
     Rule("phone", "", "error", codes.phones, scope="record"),
     # curricula
@@ -35,18 +36,20 @@ RULES: tuple[Rule, ...] = (
     # students and groups
     Rule("status-history", "", "error", students.status_history, scope="record"),
     Rule("minor-guardian", "6.1.8, 4.11.5", "error", students.minor_guardian, scope="record"),
-    Rule("academic-leave", "6.7.2", "error", students.academic_leave),
+    Rule("academic-leave", "6.7.2", "error", students.academic_leave, scope="record",
+         reads=("curricula",)),
     Rule("leave-return", "6.7.10, 6.8.2.5", "warning", students.leave_return, scope="record"),
     Rule("never-started", "4.1.13, 6.8.2.4, Lisa 1 I.8", "warning", students.never_started, scope="record"),
     Rule("study-end-passed", "6.8.2.3", "warning", students.study_end_passed, scope="record"),
     Rule("minor-consent", "6.7.3, 4.12.5", "warning", minors.minor_consent, scope="record"),
     Rule("minor-notice", "6.8.6-6.8.7, 6.9.4-6.9.5", "warning", minors.minor_notice, scope="record"),
-    Rule("student-group", "", "warning", students.student_group),
+    Rule("student-group", "", "warning", students.student_group, scope="record", reads=("groups",)),
     Rule("practice-group-size", "Lisa 6 II.2-3", "error", students.practice_group_size),
     # the journal: grades and attendance
-    Rule("attendance-count", "4.7.5", "error", grades.attendance_count),
+    Rule("attendance-count", "4.7.5", "error", grades.attendance_count, scope="record",
+         reads=("placements",)),
     Rule("debt-dates", "6.2.2", "error", grades.debt_dates, scope="record"),
-    Rule("grade-scale", "4.6.4.3-4.6.4.5", "error", grades.grade_scale),
+    Rule("grade-scale", "4.6.4.3-4.6.4.5", "error", grades.grade_scale, scope="record", reads=("curricula",)),
     Rule("no-show", "Lisa 4 4.5", "error", grades.no_show, scope="record"),
     Rule("grade-date", "5.1.1", "error", grades.grade_date, scope="record"),
     Rule("period-grade", "2.34, Lisa 3 II.19-20", "warning", grade_records.period_grades, scope="record"),
@@ -125,8 +128,9 @@ RULES: tuple[Rule, ...] = (
     Rule("council-representative", "6.11.3.3", "error", governance.council_representatives),
     Rule("decision-suspension", "7.4", "error", governance.suspended_decisions),
     # module grades and the final certificate (issue 21 F)
-    Rule("module-grade", "Lisa 3 II.18", "warning", transcripts.module_grades),
-    Rule("certificate-grades", "Lisa 3 II.22", "warning", transcripts.certificate_grades),
+    Rule("module-grade", "Lisa 3 II.18", "warning", transcripts.module_grades, scope="record"),
+    Rule("certificate-grades", "Lisa 3 II.22", "warning", transcripts.certificate_grades, scope="record",
+         reads=("curricula",)),
     # placement care (Lisa 7 1.3.1, 2.2, 4.8, 5.8, 8.3, 9.3.5, 12.7.6)
     Rule("host-suitability", "Lisa 7 1.3.1, 5.8", "warning", placement_care.host_suitability, scope="record"),
     Rule("school-supervisor", "Lisa 7 2.2", "warning", placement_care.school_supervisor, scope="record"),
@@ -135,9 +139,9 @@ RULES: tuple[Rule, ...] = (
     Rule("repeat-defense", "Lisa 7 9.3.5", "warning", placement_care.repeat_defense, scope="record"),
     Rule("abroad-documents", "Lisa 7 12.7.6, 12.7.5", "warning", placement_care.abroad_documents, scope="record"),
     # student papers (5.3.1.3, 6.2.4, 6.7.3, 6.7.4)
-    Rule("student-accounts", "5.3.1.3", "warning", student_papers.student_accounts),
-    Rule("resit-sheet", "6.2.4", "warning", student_papers.resit_sheet),
-    Rule("leave-papers", "6.7.3, 6.7.4", "warning", student_papers.leave_papers),
+    Rule("student-accounts", "5.3.1.3", "warning", student_papers.student_accounts, scope="record"),
+    Rule("resit-sheet", "6.2.4", "warning", student_papers.resit_sheet, scope="record"),
+    Rule("leave-papers", "6.7.3, 6.7.4", "warning", student_papers.leave_papers, scope="record"),
     # travel papers (Lisa 14 3.2, 3.3, 3.5)
     Rule("travel-application", "Lisa 14 3.2", "warning", travel_papers.travel_application, scope="record"),
     Rule("travel-check", "Lisa 14 3.3, 3.5", "warning", travel_papers.travel_check, scope="record"),

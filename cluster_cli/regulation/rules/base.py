@@ -42,9 +42,9 @@ class Rule:
       on the files holding the `reads` kinds only, so they are kept per file in the cache and
       re-run only for the files that changed (or all of them, when a file of a kind it reads
       changed). A finding may be located in another file (a student's rule reporting on the
-      student's placement); what it says about the cluster (cluster.yaml) must need no record
-      at all. tests/test_incremental.py checks all of this, also by watching what each
-      rule looks up.
+      student's placement); what it says about the cluster (cluster.yaml) must come from no
+      record it iterates (it may look up its `reads`), and is judged again on every run.
+      tests/test_incremental.py checks all of this, also by watching what each rule looks up.
     - ``"joined"`` (the default): anything else — duplicates and counts across files.
       Always re-run on the whole dataset. A rule that is not sure stays joined.
 

@@ -107,7 +107,7 @@ def ibans(ds: Dataset, ctx: Context) -> Iterator[Finding]:
             if problem:
                 yield at(s, ("iban",), "iban", "", key=IBAN_KEYS[problem], value=Pii(s.iban))
     payers = [(ds.cluster, ds.cluster.payments)] if ds.cluster is not None else []
-    payers += [(m, m.payments) for m in ds.members.values()]  # a school's own account
+    payers += [(m, m.payments) for m in ds.records.get("members", [])]  # a school's own account
     for record, payer in payers:
         if payer is not None and iban_problem(payer.iban):
             yield at(record, ("payments", "iban"), "iban", "", key="iban.payer", value=Pii(payer.iban))

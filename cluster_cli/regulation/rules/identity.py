@@ -57,7 +57,9 @@ def _few(items: list[str], n: int = 8) -> str:
 
 
 def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
-    """Every id a record names must exist: members, curricula, groups, modules, catalogue tasks."""
+    """Every id a record names must exist: members, curricula, groups, modules, catalogue tasks.
+    Each record is judged on its own, looking the ids up (a record rule, issue 20); a placement's
+    modules are judged from its student (the student's curriculum), through `placements_of`."""
     checks: list[Finding | None] = []
     add = checks.append
     if ds.cluster is not None:
@@ -96,6 +98,8 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                                                           for i, x in enumerate(s.safety_instructions) if x.module)))
         checks.extend(_module_refs(ds, s, s.curriculum, ((("prior_learning", i, "module"), a.module)
                                                           for i, a in enumerate(s.prior_learning))))
+        for p in ds.placements_of(s.id):  # the placement's modules, of the student's curriculum
+            checks.extend(_module_refs(ds, p, s.curriculum, ((("modules", i), m) for i, m in enumerate(p.modules))))
     for p in ds.records.get("placements", []):
         add(_ref(ds, p, ("student",), "students", p.student))
         for i, host in enumerate(p.hosts):
@@ -106,9 +110,6 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         for j, task in enumerate(p.tasks):
             if task.catalogue:
                 add(_ref(ds, p, ("tasks", j, "catalogue"), "tasks", task.catalogue))
-        student = ds.students.get(p.student)
-        checks.extend(_module_refs(ds, p, student.curriculum if student else None,
-                                   ((("modules", i), m) for i, m in enumerate(p.modules))))
     for c in ds.records.get("courses", []):
         add(_ref(ds, c, ("school",), "members", c.school, ("vocational_school",)))
         for i, part in enumerate(c.participants):
