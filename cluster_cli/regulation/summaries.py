@@ -1,9 +1,10 @@
 """What joined checks need from every file, summed file by file (issue 20): a group's students,
 the first grade of a module in a group. Each file's summary is made from that file's records
-alone (`summarize(records, ctx)`) and, with the cache, kept per file (area ``summaries``), so
-after one file changed only that file's records are built and summarised.
+alone (`summarize(records, ctx, cluster)`) and, with the cache, kept per file (area
+``summaries``), so after one file changed only that file's records are built and summarised.
 
-A summary reads its records and the check context only (`ctx.as_of`, `ctx.profile`), and is made
+A summary reads its records, the check context (`ctx.as_of`, `ctx.profile`) and the cluster
+only, and is made
 of JSON's types (text, numbers, lists, mappings with text keys; dates as ISO text): it goes
 through JSON also when it is fresh, so that a kept one and a fresh one read alike. It is kept
 under the file's content key, the context `kept.run` names (the as-of date, cluster.yaml and
@@ -22,12 +23,14 @@ from cluster_cli.model.dataset import Dataset
 AREA = "summaries"
 
 
-def per_file(ds: Dataset, ctx, kind: str, summarize: Callable[[list, Any], Any]) -> list:
-    """`summarize(records, ctx)` of each file of `kind`, in load order (a dataset made by hand:
-    one summary of all its records)."""
+def per_file(ds: Dataset, ctx, kind: str, summarize: Callable[[list, Any, Any], Any]) -> list[tuple[Callable, Any]]:
+    """`summarize(records, ctx, cluster)` of each file of `kind`, in load order, each with a way
+    to get the file's records (built only when asked: for the few a check then reports on). A
+    dataset made by hand gives one summary of all its records."""
     parts = ds.records.files.get(kind)
     if parts is None:
-        return [_through_json(summarize(ds.records.get(kind, []), ctx))]
+        records = ds.records.get(kind, [])
+        return [(lambda: records, _through_json(summarize(records, ctx, ds.cluster)))]
     kept = ds.summary_store
     name = f"{summarize.__module__}.{summarize.__qualname__}"
     found = []
@@ -40,25 +43,25 @@ def per_file(ds: Dataset, ctx, kind: str, summarize: Callable[[list, Any], Any])
             hit = store.get(AREA, entry)
             if hit is not None:
                 try:
-                    found.append(json.loads(hit[1]))
+                    found.append((part.models, json.loads(hit[1])))
                     continue
                 except ValueError:
                     store.discard(AREA, entry)
-        text = json.dumps(summarize(part.models(), ctx), separators=(",", ":"), sort_keys=True)
+        text = json.dumps(summarize(part.models(), ctx, ds.cluster), separators=(",", ":"), sort_keys=True)
         if entry:
             store.put(AREA, entry, {}, text.encode())
-        found.append(json.loads(text))
+        found.append((part.models, json.loads(text)))
     return found
 
 
 def tally(ds: Dataset, ctx, kind: str, key_of: Callable) -> Counter:
     """How many records of `kind` have each key `key_of(record, ctx)` (None: not counted)."""
-    def counted(records: list, ctx) -> dict:
+    def counted(records: list, ctx, cluster) -> dict:
         return Counter(k for r in records if (k := key_of(r, ctx)) is not None)
 
     counted.__qualname__ = f"tally.{key_of.__module__}.{key_of.__qualname__}"
     total: Counter = Counter()
-    for counts in per_file(ds, ctx, kind, counted):
+    for _, counts in per_file(ds, ctx, kind, counted):
         total.update(counts)
     return total
 

@@ -131,7 +131,8 @@ def admission_documents(ds: Dataset, ctx: Context) -> Iterator[Finding]:
 
 def admission_committee(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Lisa 1 I.4: each school's admission committee has ≥ 4 members and a mandate of one year;
-    every recorded admission falls within a mandate."""
+    every recorded admission falls within a mandate (one student at a time; a school with none:
+    `admitting_schools`)."""
     cluster = ds.cluster
     committees = cluster.admission_committees if cluster is not None else []
     least, months = ctx.p("admission_committee_min"), ctx.p("admission_committee_mandate_months")
@@ -143,20 +144,29 @@ def admission_committee(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     mandates: dict[str, list[tuple[date, date]]] = {}
     for k in committees:
         mandates.setdefault(k.school, []).append((k.appointed, add_months(k.appointed, months)))
-    unnamed: set[str] = set()
     for s in ds.records.get("students", []):
         if s.admission is None or not ds.cluster_complete("admission_committees"):
             continue
         spans = mandates.get(s.school)
-        if spans is None:
-            unnamed.add(s.school)
-        elif not any(start <= s.admission.date < end for start, end in spans):
+        if spans is not None and not any(start <= s.admission.date < end for start, end in spans):
             yield at(s, ("admission", "date"), "admission-committee", "Lisa 1 I.4", severity="warning",
                      key="admission-committee.mandate", student=s.id, date=s.admission.date, months=months)
-    if cluster is not None:
-        for school in sorted(unnamed):
-            yield at(cluster, ("admission_committees",), "admission-committee", "Lisa 1 I.4", severity="warning",
-                     key="admission-committee.none", school=school)
+
+
+def _admitting(s, ctx: Context) -> str | None:
+    return s.school if s.admission is not None else None
+
+
+def admitting_schools(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Lisa 1 I.4: a school that admitted students has an admission committee (looks across the
+    students, summed per file)."""
+    cluster = ds.cluster
+    if cluster is None or not ds.cluster_complete("admission_committees"):
+        return
+    named = {k.school for k in cluster.admission_committees}
+    for school in sorted(set(tally(ds, ctx, "students", _admitting)) - named):
+        yield at(cluster, ("admission_committees",), "admission-committee", "Lisa 1 I.4", severity="warning",
+                 key="admission-committee.none", school=school)
 
 
 def _group_of(s, ctx: Context) -> str:

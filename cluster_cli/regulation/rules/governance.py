@@ -10,6 +10,7 @@ from typing import Iterator
 from cluster_cli.findings import Finding
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.facts import add_months, age_on, birth_date, period_dates, study_year_start
+from cluster_cli.regulation.summaries import per_file
 from cluster_cli.regulation.rules.base import Context, at
 
 
@@ -36,7 +37,7 @@ def guest_students(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     cluster = ds.cluster
     if cluster is None:
         return
-    students = ds.records.get("students", [])
+    listed = _listed(ds, ctx) if cluster.guest_students else {}
     for i, g in enumerate(cluster.guest_students):
         where = ("guest_students", i)
         if g.decision is None or g.decision.date > g.start:
@@ -45,14 +46,34 @@ def guest_students(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if g.contract is None or g.contract.date > g.start:
             yield at(cluster, (*where, "contract"), "guest-student", "4.12.8", severity="warning",
                      key="guest-student.contract", name=g.name, start=g.start)
-        listed = [s.id for s in students if (g.personal_code and s.personal_code == g.personal_code)
-                  or (s.full_name == g.name and s.school == g.school)]
-        if listed:
+        if str(i) in listed:
             yield at(cluster, (*where, "name"), "guest-student", "4.12.8", severity="warning",
-                     key="guest-student.listed", name=g.name, student=listed[0])
+                     key="guest-student.listed", name=g.name, student=listed[str(i)])
         if g.end < ctx.as_of and g.grade_sheet is None:
             yield at(cluster, (*where, "end"), "guest-student", "4.12.9", severity="warning",
                      key="guest-student.grade-sheet", name=g.name, end=g.end)
+
+
+def _guests_listed(records: list, ctx: Context, cluster) -> dict:
+    """A students file's summary: for each guest of the cluster (by its index) the first student
+    of the file who is that guest — by personal code, or by name and school (no code is kept)."""
+    found: dict[str, str] = {}
+    for i, g in enumerate(cluster.guest_students if cluster is not None else []):
+        for s in records:
+            if (g.personal_code and s.personal_code == g.personal_code) or (s.full_name == g.name
+                                                                             and s.school == g.school):
+                found[str(i)] = s.id
+                break
+    return found
+
+
+def _listed(ds: Dataset, ctx: Context) -> dict[str, str]:
+    """Each guest's first listed student in load order (summed per file)."""
+    listed: dict[str, str] = {}
+    for _, found in per_file(ds, ctx, "students", _guests_listed):
+        for guest, ident in found.items():
+            listed.setdefault(guest, ident)
+    return listed
 
 
 def round_tables(ds: Dataset, ctx: Context) -> Iterator[Finding]:

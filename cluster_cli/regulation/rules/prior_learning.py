@@ -35,6 +35,7 @@ from cluster_cli.model.grades import POSITIVE
 from cluster_cli.model.prior_learning import PriorLearning
 from cluster_cli.model.records import Module, Student
 from cluster_cli.regulation.facts import add_months, study_year_start
+from cluster_cli.regulation.summaries import per_file
 from cluster_cli.regulation.rules.base import Context, at, order
 
 CODE = "prior-learning"
@@ -78,13 +79,32 @@ def _module(ds: Dataset, s: Student, a: PriorLearning) -> Module | None:
 def prior_learning(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Lisa 5 I.3, II.1–II.4, III.6–III.9, III.11, III.14, III.15, IV.1–IV.2; 4.6.4.9: each VÕTA
     application of a student and its decision; III.1–III.2: the school's committee."""
-    schools: dict[str, tuple[Student, int]] = {}
     for s in ds.records.get("students", []):
         for j, a in enumerate(s.prior_learning):
             yield from _application(ds, ctx, s, j, a)
-            if a.decided is not None:
-                schools.setdefault(s.school, (s, j))
         yield from _journal(s)
+    yield from _committee_roles(ds)
+
+
+def _deciding(records: list[Student], ctx: Context, cluster) -> dict:
+    """A students file's summary: each school's first student (position) with a decided
+    application, and that application's index."""
+    first: dict[str, list[int]] = {}
+    for position, s in enumerate(records):
+        j = next((j for j, a in enumerate(s.prior_learning) if a.decided is not None), None)
+        if j is not None and s.school not in first:
+            first[s.school] = [position, j]
+    return first
+
+
+def deciding_schools(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Lisa 5 III.1: a school deciding VÕTA applications has a committee — said at its first
+    student with a decided application (looks across the students, summed per file)."""
+    schools: dict[str, tuple[Student, int]] = {}
+    for records, first in per_file(ds, ctx, "students", _deciding):
+        for school, (position, j) in first.items():
+            if school not in schools:
+                schools[school] = (records()[position], j)
     yield from _committees(ds, schools)
 
 
@@ -223,9 +243,22 @@ def _journal(s: Student) -> Iterator[Finding]:
                      date=g.date)
 
 
+def _committee_roles(ds: Dataset) -> Iterator[Finding]:
+    """III.2: the study director, the leading teachers and the study department's secretary sit
+    on a school's VÕTA committee."""
+    cluster = ds.cluster
+    committees = cluster.prior_learning_committees if cluster is not None else []
+    for i, c in enumerate(committees):
+        roles = {m.role for m in c.members}
+        missing = [r for r in COMMITTEE_ROLES if r not in roles]
+        if missing:
+            yield at(cluster, ("prior_learning_committees", i, "members"), CODE, "Lisa 5 III.2",
+                     severity="warning", key=N_("prior-learning.committee"), school=c.school,
+                     missing=", ".join(missing))
+
+
 def _committees(ds: Dataset, schools: dict[str, tuple[Student, int]]) -> Iterator[Finding]:
-    """III.1: a school deciding VÕTA applications has a committee appointed by directive; III.2:
-    the study director, the leading teachers and the study department's secretary sit on it."""
+    """III.1: a school deciding VÕTA applications has a committee appointed by directive."""
     cluster = ds.cluster
     committees = cluster.prior_learning_committees if cluster is not None else []
     known = {c.school for c in committees}
@@ -234,10 +267,3 @@ def _committees(ds: Dataset, schools: dict[str, tuple[Student, int]]) -> Iterato
         if school not in known and ds.cluster_complete("prior_learning_committees"):
             yield at(s, ("prior_learning", j, "decided"), CODE, "Lisa 5 III.1", severity="warning",
                      key=N_("prior-learning.no-committee"), school=school, student=s.id)
-    for i, c in enumerate(committees):
-        roles = {m.role for m in c.members}
-        missing = [r for r in COMMITTEE_ROLES if r not in roles]
-        if missing:
-            yield at(cluster, ("prior_learning_committees", i, "members"), CODE, "Lisa 5 III.2",
-                     severity="warning", key=N_("prior-learning.committee"), school=c.school,
-                     missing=", ".join(missing))

@@ -61,7 +61,7 @@ class Member:
     first_grades: dict[str, date]
 
 
-def _members(records: list[Student], ctx: Context) -> list:
+def _members(records: list[Student], ctx: Context, cluster) -> list:
     """A students file's summary for `by_group` (JSON: dates as ISO text)."""
     rows = []
     for s in records:
@@ -80,7 +80,7 @@ def by_group(ds: Dataset, ctx: Context) -> dict[str, list[Member]]:
     file by file (`regulation/summaries.py`): an unchanged file's students are not built."""
     seen: set[str] = set()
     found: dict[str, list[Member]] = {}
-    for rows in per_file(ds, ctx, "students", _members):
+    for _, rows in per_file(ds, ctx, "students", _members):
         for ident, group, start, first in rows:
             if ident in seen:
                 continue

@@ -20,6 +20,7 @@ from typing import Iterator
 from cluster_cli.findings import Finding
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.facts import period_dates, status_on, study_year_start
+from cluster_cli.regulation.summaries import per_file
 from cluster_cli.regulation.rules.base import Context, at, order
 from cluster_cli.i18n import N_
 
@@ -35,7 +36,6 @@ def _left_on(s, day):
 def student_card(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Lisa 2 1.1, 1.6, 1.8, 2.1, 3.2.5, 5.2–5.3, 6.1–6.4; 4.2.1–4.2.6; Lisa 1 I.15."""
     first_fee, fee = ctx.p("card_first_fee"), ctx.p("card_replacement_fee")
-    numbers: dict[tuple[str, str], str] = {}
     for s in ds.records.get("students", []):
         card, left = s.student_card, _left_on(s, ctx.as_of)
         entered = s.admission.date if s.admission is not None else None
@@ -61,13 +61,6 @@ def student_card(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if not s.personal_code and s.birth_date is None:
             yield at(s, ("student_card", "number"), "student-card", "Lisa 2 1.8", severity="warning",
                      key="student-card.birth-date", student=s.id, number=card.number)
-        issued = [(("student_card", "number"), card.number)]
-        issued += [(("student_card", "replacements", i, "number"), r.number) for i, r in enumerate(card.replacements)]
-        for path, number in issued:
-            other = numbers.setdefault((s.school, number), s.id)
-            if other != s.id or sum(1 for _, n in issued if n == number) > 1:
-                yield at(s, path, "student-card", "Lisa 2 1.6", key="student-card.number", student=s.id,
-                         number=number, other=other, school=s.school)
         for i, r in enumerate(card.replacements):
             if r.request is None:
                 yield at(s, ("student_card", "replacements", i, "date"), "student-card", "Lisa 2 6.1",
@@ -111,3 +104,29 @@ def card_validity(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         elif card.valid_until is not None and card.issued <= card.valid_until < ctx.as_of:
             yield at(s, ("student_card", "valid_until"), "card-validity", "Lisa 2 5.1", severity="warning",
                      key="card-validity.expired", student=s.id, number=card.number, valid_until=card.valid_until)
+
+
+def _numbers(records: list, ctx: Context, cluster) -> list:
+    """A students file's summary: each card and replacement number issued, as [position of the
+    student, index of the number (0: the card), school, number, student id]."""
+    rows = []
+    for position, s in enumerate(records):
+        if s.student_card is not None:
+            issued = [s.student_card.number, *(r.number for r in s.student_card.replacements)]
+            rows += [[position, i, s.school, number, s.id] for i, number in enumerate(issued)]
+    return rows
+
+
+def card_numbers(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """Lisa 2 1.6: a card's number is unique in its school — a number issued before, to another
+    student or to the same one, is reported (looks across the students, summed per file)."""
+    numbers: dict[tuple[str, str], str] = {}
+    for records, rows in per_file(ds, ctx, "students", _numbers):
+        for position, i, school, number, ident in rows:
+            other = numbers.setdefault((school, number), ident)
+            repeated = sum(1 for r in rows if r[0] == position and r[3] == number) > 1
+            if other != ident or repeated:
+                s = records()[position]
+                path = ("student_card", "number") if i == 0 else ("student_card", "replacements", i - 1, "number")
+                yield at(s, path, "student-card", "Lisa 2 1.6", key="student-card.number", student=s.id,
+                         number=number, other=other, school=s.school)
