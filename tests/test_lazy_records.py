@@ -122,12 +122,15 @@ def test_counts_across_files_are_kept_per_file_and_build_only_changed_files(tmp_
     store = open_cache(root, prune=False)
 
     def counted():
+        from cluster_cli.regulation.kept import FileEntries
+
         loaded = load(root, cache=True)
         ds, ctx = loaded.dataset, Context(as_of=date.fromisoformat(AS_OF), profile=loaded.profile)
-        ds.summary_store = (store, "ctx")
+        entries = ds.summary_store = FileEntries(store, ds, list(ds.file_kinds), "ctx")
         kept = tally(ds, ctx, "students", _group_if_studying)
+        entries.write()
         built = _built(ds)
-        ds.summary_store = None
+        ds.summary_store, ds.summaries_made = None, {}
         return kept, built, tally(ds, ctx, "students", _group_if_studying)
 
     kept, built, whole = counted()

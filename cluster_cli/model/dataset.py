@@ -145,9 +145,10 @@ class Dataset:
     # ... and what finds the lines of records read without them (`load.lines.Locator`): the lines
     # found in a run are kept for the next (`keep_lines`).
     locators: list[Any] = field(default_factory=list)
-    # With the cache on, while the rules run: (the cache, the check context's key), where counts
-    # across files are kept per file (`regulation/summaries.py`).
+    # With the cache on, while the rules run: where what joined checks summarise of each file is
+    # kept (`regulation/kept.py` FileEntries); and the summaries made in this run.
     summary_store: Any = None
+    summaries_made: dict = field(default_factory=dict)
     # Sections of cluster.yaml left out in part or whole for their shape errors (`load/cluster_parts.py`).
     cluster_unchecked: set[str] = field(default_factory=set)
 

@@ -2,7 +2,7 @@
 through the rules that look at one record at a time (`Rule.scope == "record"`); every other
 file's findings of those rules come from the cache. Joined rules always run on the whole dataset.
 
-- A file's entry (area ``checks``) is keyed by the file's content key (its kind, its bytes and
+- A file's entry (area ``checks``, `FileEntries`) is keyed by the file's content key (its kind, its bytes and
   the tool's code key — `load.cache.file_key`) and everything else a record rule may read (the
   as-of date and the special files' keys: cluster.yaml — the study periods, the profile's id;
   profile.yaml — the profile's overrides). Record rules are grouped by what they look up
@@ -12,7 +12,8 @@ file's findings of those rules come from the cache. Joined rules always run on t
   in the order the rule gave them. A finding in the file itself is stored without the file's
   name (a renamed file keeps them), one located elsewhere (a student's rule on the student's
   placement) with that file's content key, named as the folder names it now when read back
-  (`OTHER`). One read per file, however many groups.
+  (`OTHER`). The entry also keeps what joined checks summarised of the file
+  (`regulation/summaries.py`): one read and at most one write per file, however many groups.
 - A file without an entry is checked alone: the rule runs on a dataset of that file's records
   (`subset`) that looks up the whole folder's. What a rule says about the cluster itself comes
   from one run without records, once.
@@ -69,7 +70,6 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
     key = context_key(ds, ctx.as_of) if store is not None and record_rules else None
     if key is None:
         return [f for rule in rules for f in rule.run(ds, ctx)]
-    ds.summary_store = (store, key)  # what joined checks sum across files, kept per file too
     names = [name for name in ds.file_kinds if name in ds.file_keys]
     files_of: dict[str, list[str]] = {}
     for name, kind in ds.file_kinds.items():
@@ -86,23 +86,11 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
         for own in set(ds.file_kinds.values()):
             looked_up = [ds.file_keys.get(n, "-") for kind in reads if kind != own for n in files_of.get(kind, ())]
             seen_from[reads, own] = hashlib.sha256("\0".join((*reads, "|", *looked_up)).encode()).hexdigest()[:32]
-    names_of: dict[str, list[str]] = {}  # a file's content key → the files with it
-    for name, file_key in ds.file_keys.items():
-        names_of.setdefault(file_key, []).append(name)
-    entries: dict[str, str] = {}  # file → its entry's key
+    entries = FileEntries(store, ds, names, key)
+    ds.summary_store = entries  # what joined checks sum across files is kept in the same entries
     kept: dict[tuple, dict] = {}  # (group, file) → {rule id: findings}
     for name in names:
-        entry = entries[name] = hashlib.sha256(f"{ds.file_keys[name]}\0{key}".encode()).hexdigest()
-        hit = store.get(AREA, entry)
-        if hit is None:
-            continue
-        try:
-            found = json.loads(hit[1])
-            if not isinstance(found, dict) or not _resolved(found, names_of):
-                raise ValueError("not a mapping, or naming files the folder does not have once")
-        except ValueError:
-            store.discard(AREA, entry)
-            continue
+        found = entries.checks(name)
         for reads, group in groups.items():
             mine = found.get(seen_from[reads, ds.file_kinds[name]])
             if isinstance(mine, dict) and {r.id for r in group} <= mine.keys():
@@ -120,7 +108,7 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
         for name in names:
             found = kept.get((reads, name))
             if found is not None:
-                findings.extend(_stamped(r, name, names_of) for r in found[rule.id])
+                findings.extend(_stamped(r, name, entries.names_of) for r in found[rule.id])
                 continue
             sub = alone.get(name)
             if sub is None:
@@ -132,9 +120,61 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
             findings.extend(rule.across(ds, ctx))
     for name in {name for _, name in fresh}:
         own = ds.file_kinds[name]
-        found = {seen_from[reads, own]: kept.get((reads, name)) or fresh[reads, name] for reads in groups}
-        store.put(AREA, entries[name], {}, json.dumps(found, separators=(",", ":")).encode())
+        entries.keep_checks(name, {seen_from[reads, own]: kept.get((reads, name)) or fresh[reads, name]
+                                   for reads in groups})
+    entries.write()
+    ds.summary_store = None
     return findings
+
+
+class FileEntries:
+    """Each list file's entry of a run (area ``checks``): its record rules' findings by group of
+    look-ups ("checks") and what joined checks summarised of it ("summaries",
+    `regulation/summaries.py`) — read once, and written once where something was added."""
+
+    def __init__(self, store, ds: Dataset, names: list[str], key: str):
+        self.store = store
+        self.keys = {name: hashlib.sha256(f"{ds.file_keys[name]}\0{key}".encode()).hexdigest() for name in names}
+        self.names_of: dict[str, list[str]] = {}  # a file's content key → the files with it
+        for name, file_key in ds.file_keys.items():
+            self.names_of.setdefault(file_key, []).append(name)
+        self.read: dict[str, dict] = {}
+        self.changed: set[str] = set()
+        for name, entry in self.keys.items():
+            hit = store.get(AREA, entry)
+            if hit is None:
+                continue
+            try:
+                found = json.loads(hit[1])
+                if not (isinstance(found, dict) and isinstance(found.get("checks"), dict)
+                        and isinstance(found.get("summaries"), dict) and _resolved(found["checks"], self.names_of)):
+                    raise ValueError("not an entry, or naming files the folder does not have once")
+            except ValueError:
+                store.discard(AREA, entry)
+                continue
+            self.read[name] = found
+
+    def checks(self, name: str) -> dict:
+        return self.read.get(name, {}).get("checks", {})
+
+    def keep_checks(self, name: str, checks: dict) -> None:
+        self._entry(name)["checks"] = checks
+
+    def summary(self, name: str, function: str) -> tuple[bool, object]:
+        summaries = self.read.get(name, {}).get("summaries", {})
+        return (function in summaries, summaries.get(function))
+
+    def keep_summary(self, name: str, function: str, value: object) -> None:
+        if name in self.keys:
+            self._entry(name)["summaries"][function] = value
+
+    def _entry(self, name: str) -> dict:
+        self.changed.add(name)
+        return self.read.setdefault(name, {"checks": {}, "summaries": {}})
+
+    def write(self) -> None:
+        for name in sorted(self.changed):
+            self.store.put(AREA, self.keys[name], {}, json.dumps(self.read[name], separators=(",", ":")).encode())
 
 
 # A finding located in another list file (a student's rule on the student's placement) is kept

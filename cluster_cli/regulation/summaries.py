@@ -1,26 +1,23 @@
 """What joined checks need from every file, summed file by file (issue 20): a group's students,
 the first grade of a module in a group. Each file's summary is made from that file's records
-alone (`summarize(records, ctx, cluster)`) and, with the cache, kept per file (area
-``summaries``), so after one file changed only that file's records are built and summarised.
+alone (`summarize(records, ctx, cluster)`) and, with the cache, kept in the file's entry of
+`regulation/kept.py`, so after one file changed only that file's records are built and
+summarised. Within a run each summary is made once.
 
 A summary reads its records, the check context (`ctx.as_of`, `ctx.profile`) and the cluster
-only, and is made
-of JSON's types (text, numbers, lists, mappings with text keys; dates as ISO text): it goes
-through JSON also when it is fresh, so that a kept one and a fresh one read alike. It is kept
-under the file's content key, the context `kept.run` names (the as-of date, cluster.yaml and
-profile.yaml) and the function's name (the file's key holds the tool's code key: a changed
-function makes new entries)."""
+only, and is made of JSON's types (text, numbers, lists, mappings with text keys; dates as ISO
+text): it goes through JSON also when it is fresh, so that a kept one and a fresh one read
+alike. The entry's key holds the file's content key and the context `kept.run` names (the
+as-of date, cluster.yaml and profile.yaml; the file's key holds the tool's code key); the
+summary is kept there under the function's name."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from typing import Any, Callable
 
 from cluster_cli.model.dataset import Dataset
-
-AREA = "summaries"
 
 
 def per_file(ds: Dataset, ctx, kind: str, summarize: Callable[[list, Any, Any], Any]) -> list[tuple[Callable, Any]]:
@@ -31,26 +28,23 @@ def per_file(ds: Dataset, ctx, kind: str, summarize: Callable[[list, Any, Any], 
     if parts is None:
         records = ds.records.get(kind, [])
         return [(lambda: records, _through_json(summarize(records, ctx, ds.cluster)))]
-    kept = ds.summary_store
     name = f"{summarize.__module__}.{summarize.__qualname__}"
+    made = ds.summaries_made.get((kind, name))
+    if made is not None:  # asked twice in one run
+        return made
+    entries = ds.summary_store  # `kept.FileEntries` while the rules run with the cache
     found = []
     for part in parts:
-        file_key = ds.file_keys.get(part.name) if kept is not None else None
-        entry = None
-        if file_key:
-            store, context = kept
-            entry = hashlib.sha256(f"{file_key}\0{context}\0{name}".encode()).hexdigest()
-            hit = store.get(AREA, entry)
-            if hit is not None:
-                try:
-                    found.append((part.models, json.loads(hit[1])))
-                    continue
-                except ValueError:
-                    store.discard(AREA, entry)
-        text = json.dumps(summarize(part.models(), ctx, ds.cluster), separators=(",", ":"), sort_keys=True)
-        if entry:
-            store.put(AREA, entry, {}, text.encode())
-        found.append((part.models, json.loads(text)))
+        if entries is not None:
+            known, value = entries.summary(part.name, name)
+            if known:
+                found.append((part.models, value))
+                continue
+        value = _through_json(summarize(part.models(), ctx, ds.cluster))
+        if entries is not None:
+            entries.keep_summary(part.name, name, value)
+        found.append((part.models, value))
+    ds.summaries_made[kind, name] = found
     return found
 
 
