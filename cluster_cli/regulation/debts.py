@@ -169,5 +169,7 @@ def calendar_for(students, as_of: date) -> WorkingDays:
     """A working-day calendar spanning every grade date of `students` and the as-of date."""
     from cluster_cli.regulation.calendar import working_days
 
-    first = min((g.date for s in students for g in s.grades), default=as_of)
-    return working_days(min(first, as_of), as_of)
+    first = min(min((g.date for s in students for g in s.grades), default=as_of), as_of)
+    # from the start of a five-year block: the students checked one at a time (`open-debts`)
+    # then share a calendar or two — a day's working days are the same in any calendar covering it
+    return working_days(date((first.year - 1) // 5 * 5 + 1, 1, 1), as_of)

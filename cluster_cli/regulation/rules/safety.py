@@ -78,8 +78,12 @@ def _members(records: list[Student], ctx: Context, cluster) -> list:
 def by_group(ds: Dataset, ctx: Context) -> dict[str, list[Member]]:
     """Each group's students — the first record of an id, as `ds.students` has them — summed
     file by file (`regulation/summaries.py`): an unchanged file's students are not built."""
+    memo = ("safety.by_group", ctx.as_of)
+    if memo in ds.summaries_made:  # both of Lisa 8's group checks ask
+        return ds.summaries_made[memo]
     seen: set[str] = set()
     found: dict[str, list[Member]] = {}
+    ds.summaries_made[memo] = found
     for _, rows in per_file(ds, ctx, "students", _members):
         for ident, group, start, first in rows:
             if ident in seen:
