@@ -20,7 +20,7 @@ RULES: tuple[Rule, ...] = (
     # identity
     Rule("duplicate-id", "", "error", identity.duplicate_ids),
     Rule("unknown-reference", "", "error", identity.references, scope="record",
-         reads=("curricula", "groups", "members", "placements", "students", "tasks")),
+         reads=("curricula", "groups", "members", "placements", "tasks"), across=identity.placement_students),
     # codes
     Rule("personal-code", "", "error", codes.personal_codes, scope="record"),
     Rule("registry-code", "Lisa 7 1.4.9", "error", codes.registry_codes, scope="record"),
@@ -57,7 +57,7 @@ RULES: tuple[Rule, ...] = (
     Rule("contract-terms", "Lisa 7 1.4.2-1.4.9", "error", placements.contract_terms, scope="record",
          reads=("members", "placements")),
     Rule("signed-contract", "4.11.5, Lisa 7 1.4", "error", placements.signed_contract, scope="record",
-         reads=("members", "placements", "students")),
+         reads=("members", "placements"), across=placements.signed_without_student),
     Rule("practice-plan", "Lisa 7 5.7, 2.6, 10.1", "error", placements.practice_plan, scope="record",
          reads=("placements",)),
     Rule("joint-placement", "Lisa 7 1.4.2-1.4.3", "error", placements.joint_placement, scope="record",

@@ -40,6 +40,14 @@ def _ref(ds: Dataset, record, path: tuple, kind: str, ident: str, member_kinds: 
     return None
 
 
+def placement_students(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """A placement's student exists (its id among the students files' ids: none is built)."""
+    for p in ds.records.get("placements", []):
+        found = _ref(ds, p, ("student",), "students", p.student)
+        if found is not None:
+            yield found
+
+
 def _module_refs(ds: Dataset, record, curriculum_code: str | None, refs) -> Iterator[Finding]:
     """Each (path, module id) in `refs` names a module of the curriculum `curriculum_code`."""
     cur = ds.curricula.get(curriculum_code) if curriculum_code else None
@@ -59,7 +67,8 @@ def _few(items: list[str], n: int = 8) -> str:
 def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """Every id a record names must exist: members, curricula, groups, modules, catalogue tasks.
     Each record is judged on its own, looking the ids up (a record rule, issue 20); a placement's
-    modules are judged from its student (the student's curriculum), through `placements_of`."""
+    modules are judged from its student (the student's curriculum), through `placements_of`;
+    a placement's student, across the students files (`placement_students`)."""
     checks: list[Finding | None] = []
     add = checks.append
     if ds.cluster is not None:
@@ -101,7 +110,6 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         for p in ds.placements_of(s.id):  # the placement's modules, of the student's curriculum
             checks.extend(_module_refs(ds, p, s.curriculum, ((("modules", i), m) for i, m in enumerate(p.modules))))
     for p in ds.records.get("placements", []):
-        add(_ref(ds, p, ("student",), "students", p.student))
         for i, host in enumerate(p.hosts):
             add(_ref(ds, p, ("hosts", i, "member"), "members", host.member))
             for j, task in enumerate(host.tasks):

@@ -105,10 +105,16 @@ def signed_contract(ds: Dataset, ctx: Context) -> Iterator[Finding]:
         if p.status in unsigned and p.start <= ctx.as_of:
             yield at(p, ("status",), "signed-contract", "4.11.5, Lisa 7 1.4", id=p.id, start=p.start,
                      status=unsigned[p.status])
-        elif p.status in SIGNED_WORD and p.student not in ds.students:  # the student's own: below
-            yield from _unsigned(ds, ctx, p, None)
     for student, p in _students_placements(ds, tuple(SIGNED_WORD)):
         yield from _unsigned(ds, ctx, p, student)
+
+
+def signed_without_student(ds: Dataset, ctx: Context) -> Iterator[Finding]:
+    """`signed-contract` for a placement whose student no students file has (or whose record
+    failed its shape check): judged without the student, across the students files' ids."""
+    for p in ds.records.get("placements", []):
+        if p.status in SIGNED_WORD and p.student not in ds.students:
+            yield from _unsigned(ds, ctx, p, None)
 
 
 def _unsigned(ds: Dataset, ctx: Context, p: Placement, student: Student | None) -> Iterator[Finding]:
