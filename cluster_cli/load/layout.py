@@ -92,14 +92,14 @@ class RefusedFile(Exception):
         self.refused = refused
 
 
-def screen(path: Path, root: Path, limit: int | None = None) -> Refused | None:
+def screen(path: Path, root: Path, limit: int | None = None, root_real: Path | None = None) -> Refused | None:
     """Why `path` must not be read, or None: a link that leads out of the data folder `root`
     (it would quote other files' lines in findings), something that is not an ordinary file (a
     FIFO or a device would block or never end), or a file over the size limit. Files that
     cannot even be looked at are left to the loader, which reports them as unreadable."""
     try:
         real = path.resolve()
-        inside = real.is_relative_to(root.resolve())
+        inside = real.is_relative_to(root_real or root.resolve())
         st = os.stat(path)
     except (OSError, RuntimeError):  # a dangling link or a loop: the read will say so
         return None
@@ -145,10 +145,15 @@ def read_checked(path: Path) -> bytes:
 
 
 def _screen_all(root: Path, by_kind: dict[str, list[Path]], unknown: list[Path], refused: list) -> None:
+    try:
+        root_real = root.resolve()
+    except (OSError, RuntimeError):
+        root_real = None
+    limit = max_file_bytes()
     for paths in (*by_kind.values(), unknown):
         kept = []
         for path in paths:
-            refusal = screen(path, root)
+            refusal = screen(path, root, limit, root_real)
             if refusal is None:
                 kept.append(path)
             else:

@@ -18,12 +18,12 @@ from functools import lru_cache
 
 class WorkingDays:
     def __init__(self, first_year: int, last_year: int):
-        import holidays
-
         self.first = date(first_year, 1, 1)
         self.last = date(last_year, 12, 31)
-        public = holidays.country_holidays("EE", years=range(first_year, last_year + 1))
-        self.holidays = frozenset(public)
+        public = _estonia()
+        for year in range(first_year, last_year + 1):
+            date(year, 1, 1) in public  # noqa: B015 - a look-up fills the year in (`expand`)
+        self.holidays = frozenset(day for day in public if self.first <= day <= self.last)
         days = []
         day = self.first
         while day <= self.last:
@@ -62,6 +62,14 @@ class WorkingDays:
     def deadline(self, day: date, calendar_days: int) -> date:
         """`calendar_days` after `day`, moved to the next working day when it falls on a rest day."""
         return self.on_or_after(day + timedelta(days=calendar_days))
+
+
+@lru_cache(maxsize=1)
+def _estonia():
+    """Estonia's public holidays (one object for every calendar: making it is the cost)."""
+    import holidays
+
+    return holidays.country_holidays("EE")
 
 
 @lru_cache(maxsize=8)
