@@ -216,3 +216,19 @@ def test_a_file_changed_within_the_racy_window_is_read_every_time(tmp_path, cli,
     cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json", "--select", "duplicate-id")
     # just written: their stat is not trusted yet, their bytes are read for their digests
     assert set(hashed) == {p.name for p in root.rglob("*.yaml")}
+
+
+def test_a_students_placements_build_only_the_files_holding_them(tmp_path):
+    """A placement's student and status are kept with its ids: `placements_of` builds only the
+    placements files that hold the student's placements, and a check over every placement's
+    student reads the column, building none."""
+    root = _folder(tmp_path)
+    cold = load(root, cache=True).dataset
+    ds = load(root, cache=True).dataset
+    student = next(p.student for p in cold.records["placements"])
+    mine = [p for p in cold.records["placements"] if p.student == student]
+    assert [p.model_dump() for p in ds.placements_of(student)] == [p.model_dump() for p in mine]
+    assert _built(ds) == {p.origin.file for p in mine}
+    assert [(s, p().id) for s, p in ds.column("placements", "student")][:3] == \
+        [(p.student, p.id) for p in cold.records["placements"]][:3]
+    assert [s for s, _ in ds.column("placements", "student")] == [p.student for p in cold.records["placements"]]

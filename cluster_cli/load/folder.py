@@ -46,7 +46,7 @@ from cluster_cli.load.precise import (
 from cluster_cli.model.common import Origin
 from cluster_cli.model.dataset import Dataset, FileRecords
 from cluster_cli.model.cluster import Cluster
-from cluster_cli.model.kinds import ID_FIELD, RECORD_KINDS
+from cluster_cli.model.kinds import COLUMNS, ID_FIELD, RECORD_KINDS
 
 # The layout itself (kinds, discovery) lives in a module without pydantic, so that a question
 # answered from the cache never pays for importing the models.
@@ -199,7 +199,7 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                     return models
 
                 if result.models is None:  # from the cache: built where a rule or report reads it
-                    dataset.add_file(FileRecords(name, kind, result.ids,
+                    dataset.add_file(FileRecords(name, kind, result.ids, columns=result.columns,
                                                  load=lambda load=result.load, placed=placed: placed(load())))
                 else:
                     id_field = ID_FIELD.get(kind, "id")
@@ -248,7 +248,8 @@ def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool, pat
         id_field = ID_FIELD.get(kind, "id")
         header = {"kind": kind, "indices": result.indices, "broken": result.broken,
                   "findings": [_unstamped(f) for f in result.findings], "items": result.items,
-                  "ids": [getattr(m, id_field) for m in result.models]}
+                  "ids": [getattr(m, id_field) for m in result.models],
+                  "columns": {f: [getattr(m, f) for m in result.models] for f in COLUMNS.get(kind, ())}}
         cache.put("files", key, {"kind": kind}, adapter(kind).dump_json(result.models))
         cache.put("heads", key, header, b"")
         result.key = key
@@ -263,15 +264,17 @@ def _from_heads(kind: str, key: str, name: str, cache, use_fast: bool, path: Pat
         return None
     header = hit[0]
     try:
-        ids, indices = header["ids"], header["indices"]
-        if not isinstance(ids, list) or len(ids) != len(indices):
+        ids, indices, columns = header["ids"], header["indices"], header["columns"]
+        if not isinstance(ids, list) or len(ids) != len(indices) or not isinstance(columns, dict) \
+                or set(columns) != set(COLUMNS.get(kind, ())) or any(len(v) != len(ids) for v in columns.values()):
             raise ValueError("entry does not match its header")
 
         def load() -> list:
             return _cached_models(kind, key, len(ids), cache, path, name, use_fast)
 
         return FileResult(None, indices, [_stamped(r, name) for r in header["findings"]], header["broken"],
-                           served_by="cache", items=header.get("items"), key=key, ids=ids, load=load)
+                           served_by="cache", items=header.get("items"), key=key, ids=ids, load=load,
+                           columns=columns)
     except (ValueError, KeyError, TypeError):
         cache.discard("heads", key)
         return None

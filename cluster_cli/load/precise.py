@@ -32,6 +32,7 @@ class FileResult:
     items: int | None = None  # how many items the file's list has, when known
     key: str | None = None  # the file's key in the cache, when the cache is on
     ids: list | None = None  # the records' ids (served by the cache)
+    columns: dict | None = None  # and their `COLUMNS` (served by the cache)
     load: Any = None  # () -> the models (served by the cache)
 
 

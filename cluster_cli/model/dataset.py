@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from cluster_cli.model.cluster import Cluster
-from cluster_cli.model.kinds import ID_FIELD
+from cluster_cli.model.kinds import COLUMNS, ID_FIELD
 from cluster_cli.model.records import CatalogueTask, Curriculum, Group, Member, Record, Student
 from cluster_cli.model.courses import Course
 from cluster_cli.model.placements import Placement
@@ -20,12 +20,15 @@ class FileRecords:
     first needs them (`load`: a file served from the cache, issue 20: after one file of a big
     folder changed, the others' models are built only where something reads them)."""
 
-    __slots__ = ("name", "kind", "ids", "_models", "_load")
+    __slots__ = ("name", "kind", "ids", "columns", "_models", "_load")
 
     def __init__(self, name: str, kind: str, ids: list, models: list | None = None,
-                 load: Callable[[], list] | None = None):
+                 load: Callable[[], list] | None = None, columns: dict[str, list] | None = None):
         self.name, self.kind, self.ids = name, kind, ids
         self._models, self._load = models, load
+        if columns is None:  # built records: their columns are read off them
+            columns = {f: [getattr(m, f) for m in models or []] for f in COLUMNS.get(kind, ())}
+        self.columns = columns
 
     @property
     def built(self) -> bool:
@@ -94,6 +97,31 @@ class Records(dict):
 
     def items(self) -> list[tuple[str, list]]:  # type: ignore[override]
         return [(kind, self[kind]) for kind in self.keys()]
+
+
+class PlacementsByStudent:
+    """`Dataset.placements_table()` of loaded files: a student's placements in file order, from
+    the files' `student` column — only the files holding them are built."""
+
+    def __init__(self, parts: list[FileRecords]):
+        where: dict[str, list[tuple[FileRecords, int]]] = defaultdict(list)
+        for part in parts:
+            for position, student in enumerate(part.columns["student"]):
+                where[student].append((part, position))
+        self._where = where
+
+    def get(self, student: str, default: Any = None) -> Any:
+        places = self._where.get(student)
+        return default if places is None else [part.models()[position] for part, position in places]
+
+    def keys(self):
+        return self._where.keys()
+
+    def __getitem__(self, student: str) -> list:
+        found = self.get(student)
+        if found is None:
+            raise KeyError(student)
+        return found
 
 
 class IdIndex(Mapping):
@@ -168,28 +196,38 @@ class Dataset:
                     table.setdefault(getattr(record, key), record)
                 self.by_id[kind] = table
 
-    def placements_table(self) -> dict[str, list[Placement]]:
-        """Placements by their student's id (built on first use)."""
+    def placements_table(self) -> "PlacementsByStudent | dict[str, list[Placement]]":
+        """Placements by their student's id (made on first use; a placements file is built only
+        when one of its placements is asked for)."""
         table = self.__dict__.get("_placements_by_student")
         if table is None:
-            table = defaultdict(list)
-            for p in self.records.get("placements", []):
-                table[p.student].append(p)
+            parts = self.records.files.get("placements")
+            if parts is None:  # a dataset made by hand
+                table = defaultdict(list)
+                for p in self.records.get("placements", []):
+                    table[p.student].append(p)
+            else:
+                table = PlacementsByStudent(parts)
             self._placements_by_student = table
         return table
 
     def ids_of(self, kind: str) -> Iterator[tuple[Any, Callable[[], Record]]]:
         """Each record's id of `kind`, in file order, with a way to get the record: a rule that
         compares ids across files builds only the records it reports on."""
+        return self.column(kind, ID_FIELD.get(kind, "id"))
+
+    def column(self, kind: str, name: str) -> Iterator[tuple[Any, Callable[[], Record]]]:
+        """Each record's `name` (its id, or a field of `COLUMNS`) in file order, with a way to get
+        the record (built only when asked)."""
         parts = self.records.files.get(kind)
         if parts is None:  # a dataset made by hand
-            key = ID_FIELD.get(kind, "id")
             for record in self.records.get(kind, []):
-                yield getattr(record, key), lambda record=record: record
+                yield getattr(record, name), lambda record=record: record
             return
         for part in parts:
-            for position, ident in enumerate(part.ids):
-                yield ident, lambda part=part, position=position: part.models()[position]
+            values = part.ids if name == ID_FIELD.get(kind, "id") else part.columns[name]
+            for position, value in enumerate(values):
+                yield value, lambda part=part, position=position: part.models()[position]
 
     def record_count(self) -> int:
         """How many valid records were read, without building any."""

@@ -19,3 +19,8 @@ RECORD_KINDS: dict[str, type[Record]] = {
 """The list kinds of a data folder, in load order. Each is `<kind>.yaml` or a folder `<kind>/`."""
 
 ID_FIELD = {"curricula": "code"}
+
+# Fields besides the id that the loader keeps of every record without building it (issue 20):
+# a placement's student and status find a student's placements, and the placements whose
+# student no file has, without building every placements file.
+COLUMNS: dict[str, tuple[str, ...]] = {"placements": ("student", "status")}

@@ -41,11 +41,13 @@ def _ref(ds: Dataset, record, path: tuple, kind: str, ident: str, member_kinds: 
 
 
 def placement_students(ds: Dataset, ctx: Context) -> Iterator[Finding]:
-    """A placement's student exists (its id among the students files' ids: none is built)."""
-    for p in ds.records.get("placements", []):
-        found = _ref(ds, p, ("student",), "students", p.student)
-        if found is not None:
-            yield found
+    """A placement's student exists (its id among the students files' ids: only a placement
+    naming an unknown student is built)."""
+    for student, placement in ds.column("placements", "student"):
+        if not ds.is_known("students", student):
+            found = _ref(ds, placement(), ("student",), "students", student)
+            if found is not None:
+                yield found
 
 
 def _module_refs(ds: Dataset, record, curriculum_code: str | None, refs) -> Iterator[Finding]:

@@ -112,9 +112,10 @@ def signed_contract(ds: Dataset, ctx: Context) -> Iterator[Finding]:
 def signed_without_student(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     """`signed-contract` for a placement whose student no students file has (or whose record
     failed its shape check): judged without the student, across the students files' ids."""
-    for p in ds.records.get("placements", []):
-        if p.status in SIGNED_WORD and p.student not in ds.students:
-            yield from _unsigned(ds, ctx, p, None)
+    for (student, placement), (status, _) in zip(ds.column("placements", "student"),
+                                                 ds.column("placements", "status")):
+        if status in SIGNED_WORD and student not in ds.students:
+            yield from _unsigned(ds, ctx, placement(), None)
 
 
 def _unsigned(ds: Dataset, ctx: Context, p: Placement, student: Student | None) -> Iterator[Finding]:
