@@ -75,6 +75,25 @@ def _members(records: list[Student], ctx: Context, cluster) -> list:
     return rows
 
 
+def _started(records: list, ctx: Context, cluster) -> list:
+    """A placements file's summary: [student, start, id] of each placement begun by the as-of
+    date and not cancelled."""
+    return [[p.student, p.start.isoformat(), p.id] for p in records
+            if p.status != "cancelled" and p.start <= ctx.as_of]
+
+
+def _started_placements(ds: Dataset, ctx: Context) -> dict[str, list[tuple[date, str]]]:
+    """Each student's placements begun by the as-of date, as (start, id), summed per file."""
+    memo = ("safety.started", ctx.as_of)
+    if memo not in ds.summaries_made:
+        found: dict[str, list[tuple[date, str]]] = {}
+        for _, rows in per_file(ds, ctx, "placements", _started):
+            for student, start, ident in rows:
+                found.setdefault(student, []).append((date.fromisoformat(start), ident))
+        ds.summaries_made[memo] = found
+    return ds.summaries_made[memo]
+
+
 def by_group(ds: Dataset, ctx: Context) -> dict[str, list[Member]]:
     """Each group's students — the first record of an id, as `ds.students` has them — summed
     file by file (`regulation/summaries.py`): an unchanged file's students are not built."""
@@ -109,9 +128,9 @@ def _group(ds: Dataset, ctx: Context, g: Group, students: list[Member], this_yea
     # the practical work the data shows: another module's instruction, a started placement
     practical: list[tuple[date, str]] = [(x.date, x.module) for x in g.safety_instructions
                                          if x.module is not None and x.module not in safety]
+    started = _started_placements(ds, ctx)
     for s in students:
-        practical += [(p.start, p.id) for p in ds.placements_of(s.id)
-                      if p.status != "cancelled" and p.start <= ctx.as_of]
+        practical += started.get(s.id, [])
     early = min(practical) if practical else None
     if early is not None and (first is None or early[0] < first):
         yield at(g, ("safety_instructions",), CODE, "Lisa 8 1", severity="warning", key=N_("safety-module.before"),
