@@ -144,16 +144,40 @@ def read_checked(path: Path) -> bytes:
         os.close(fd)
 
 
+def _screen_fast(path: Path, root_real: Path | None, limit: int, folders: dict[str, str]) -> "Refused | None | bool":
+    """`screen` with one `lstat` for a file that is no link, in a folder resolved once (a data
+    folder holds hundreds of files in a few folders; resolving each path stats every part of
+    it). False: the file needs the whole check."""
+    if root_real is None:
+        return False
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    if stat.S_ISLNK(st.st_mode):
+        return False
+    folder = str(path.parent)
+    real = folders.get(folder)
+    if real is None:
+        real = folders[folder] = os.path.realpath(folder)
+    if not Path(real, path.name).is_relative_to(root_real):
+        return False
+    return _by_status(path, st, limit)
+
+
 def _screen_all(root: Path, by_kind: dict[str, list[Path]], unknown: list[Path], refused: list) -> None:
     try:
         root_real = root.resolve()
     except (OSError, RuntimeError):
         root_real = None
     limit = max_file_bytes()
+    folders: dict[str, str] = {}  # a folder as listed → where it really is
     for paths in (*by_kind.values(), unknown):
         kept = []
         for path in paths:
-            refusal = screen(path, root, limit, root_real)
+            refusal = _screen_fast(path, root_real, limit, folders)
+            if refusal is False:  # a link, or not known at once: the whole check
+                refusal = screen(path, root, limit, root_real)
             if refusal is None:
                 kept.append(path)
             else:
