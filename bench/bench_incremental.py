@@ -40,7 +40,10 @@ def timed(args: list[str], env: dict) -> tuple[float, float, bytes]:
     """(wall s, CPU s of the child, stdout) of one run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    out = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False, env=env).stdout
+    # run from the temporary folder: `python -m` puts the current folder first on sys.path, where
+    # a checkout (this one) would shadow the one PYTHONPATH names
+    out = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False, env=env,
+                         cwd=tempfile.gettempdir()).stdout
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -56,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--python-m", action="store_true",
                     help="run `python -m cluster_cli` (honours PYTHONPATH: to time another checkout)")
     args = ap.parse_args(argv)
-    folder = args.keep / f"incremental{args.students}"
+    folder = args.keep.resolve() / f"incremental{args.students}"
     if not (folder / "cluster.yaml").exists():
         synth.generate(folder, students=args.students, seed=1)
     victim = sorted((folder / "students").rglob("*.yaml"))[len(list((folder / "students").rglob("*.yaml"))) // 2]
