@@ -42,18 +42,20 @@ class Loaded:
 
 
 def load(data_dir: Path, shown_as: str | None = None, timings: Timings | None = None, cache: bool = False,
-         fast: bool = True) -> Loaded:
+         fast: bool = True, release: bool = False) -> Loaded:
     """Stage 1: read the folder and the profile. Raises `DataFolderError` if it is no data folder.
 
     `cache` reuses files loaded in earlier runs (see `cluster_cli.load.cache`); `fast` lets
     plainly safe files take the fast parser (`cluster_cli.load.fast`). Both give the same data
-    and findings as the precise path."""
+    and findings as the precise path. `release` (with `cache`) holds no file's records after
+    reading it: they are built again from the cache where they are read."""
     from cluster_cli.load.folder import load_folder
     from cluster_cli.regulation.profile import load_profile
 
     timings = timings or Timings()
     with timings.stage("load"):
-        dataset, findings = load_folder(data_dir, shown_as, use_cache=cache, use_fast=fast, reads=_READS.get())
+        dataset, findings = load_folder(data_dir, shown_as, use_cache=cache, use_fast=fast, reads=_READS.get(),
+                                        release=release)
     with timings.stage("profile"):
         profile_id = dataset.cluster.profile if dataset.cluster else "vvttk"
         cluster_file = dataset.cluster.origin.file if dataset.cluster else ""
@@ -297,7 +299,8 @@ def validate(
                 except (ValueError, KeyError, TypeError):
                     slot.discard()
     with recording_reads() as reads:
-        loaded = load(data_dir, timings=timings, cache=cache, fast=fast)
+        # A big folder is checked a file at a time (`regulation/kept.py`): no file is held.
+        loaded = load(data_dir, timings=timings, cache=cache, fast=fast, release=cache and not show_pii)
     store = None
     if cache and not show_pii:  # findings kept per file are stored masked: never for --show-pii
         from cluster_cli.load.cache import open_cache

@@ -80,8 +80,8 @@ def _size(path: Path) -> int:
         return 0
 
 
-def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = False,
-                use_fast: bool = True, reads: dict | None = None) -> tuple[Dataset, list[Finding]]:
+def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = False, use_fast: bool = True,
+                reads: dict | None = None, release: bool = False) -> tuple[Dataset, list[Finding]]:
     """Read every file of the data folder. `shown_as` is how paths are printed (default: as
     given). With `use_cache`, files already loaded in an earlier run (same bytes, same tool)
     come from the cache; `use_fast` lets plainly safe files take the fast parser. A `reads`
@@ -183,6 +183,17 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                     dataset.file_keys[name] = result.key
                 findings.extend(result.findings)
                 dataset.broken[kind].update(result.broken)
+                # `release`: a file just read and cached is not held — it is built again from the
+                # cache where it is read (`validate` then checks a big folder a file at a time).
+                released = release and result.models is not None and cache is not None and result.key is not None
+                if released:
+                    id_field = ID_FIELD.get(kind, "id")
+                    result.ids = [getattr(m, id_field) for m in result.models]
+                    result.columns = {f: [getattr(m, f) for m in result.models] for f in COLUMNS.get(kind, ())}
+                    count, file_key = len(result.models), result.key
+                    result.models, result.precise = None, None
+                    result.load = (lambda kind=kind, key=file_key, count=count, path=path, name=name:
+                                   _cached_models(kind, key, count, cache, path, name, use_fast))
                 locator = None
                 if result.precise is None:
                     kept = (cache, result.key) if cache is not None and result.key is not None else None

@@ -48,8 +48,14 @@ class FileRecords:
                     gc.enable()
             if len(models) != len(self.ids):
                 raise ValueError(f"{self.name}: {len(models)} records for {len(self.ids)} ids")
-            self._models, self._load = models, None
+            self._models = models
         return self._models
+
+    def release(self) -> None:
+        """Let the built records go, where they can be built again (`validate` checks a big
+        folder a file at a time: issue 20's memory)."""
+        if self._load is not None:
+            self._models = None
 
 
 class Records(dict):
@@ -267,13 +273,17 @@ class Dataset:
     def placements_of(self, student_id: str) -> list[Placement]:
         return self.placements_table().get(student_id, [])
 
+    def file_part(self, name: str) -> FileRecords | None:
+        """One list file's records (built or not)."""
+        for part in self.records.files.get(self.file_kinds.get(name), ()):
+            if part.name == name:
+                return part
+        return None
+
     def file_records(self, name: str) -> list[Record]:
         """The valid records of one list file, in file order (built if they were not)."""
-        kind = self.file_kinds.get(name)
-        for part in self.records.files.get(kind, ()):
-            if part.name == name:
-                return part.models()
-        return []
+        part = self.file_part(name)
+        return part.models() if part is not None else []
 
     def keep_lines(self) -> None:
         """Keep the lines found in this run in the cache, for the next run on the same files."""

@@ -14,9 +14,11 @@ file's findings of those rules come from the cache. Joined rules always run on t
   placement) with that file's content key, named as the folder names it now when read back
   (`OTHER`). The entry also keeps what joined checks summarised of the file
   (`regulation/summaries.py`): one read and at most one write per file, however many groups.
-- A file without an entry is checked alone: the rule runs on a dataset of that file's records
-  (`subset`) that looks up the whole folder's. What a rule says about the cluster itself comes
-  from one run without records, once.
+- A file without an entry is checked alone, a file at a time: the rules run on a dataset of
+  that file's records (`subset`) that looks up the whole folder's; the registered summaries
+  of the file are made meanwhile, and the file's records are let go after (a big folder is
+  never held whole: the loader let them go too, `pipeline.load(release=True)`). What a rule
+  says about the cluster itself comes from one run without records, once.
 - Privacy: the findings are stored masked, as the masked output shows them (`mask` from the
   caller, `pipeline.masked_finding`); a `--show-pii` run neither reads nor stores them.
 - Same answer: a rule's findings are assembled file by file in load order, as a whole run
@@ -32,6 +34,7 @@ from typing import Callable, Iterable
 from cluster_cli.findings import Finding, from_record, to_record
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.rules.base import Context, Rule
+from cluster_cli.regulation.summaries import prepare
 
 AREA = "checks"
 
@@ -96,8 +99,26 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
             if isinstance(mine, dict) and {r.id for r in group} <= mine.keys():
                 kept[reads, name] = mine
     fresh: dict[tuple, dict] = {(reads, name): {} for reads in groups for name in names if (reads, name) not in kept}
-    alone: dict[str, Dataset] = {}  # each fresh file's records, looking up the folder's
     special = {name for name in ds.file_keys if name not in ds.file_kinds}
+    # A file at a time: its records are built (from the cache, where the loader let them go),
+    # go through the record rules whose findings were not kept, are summarised for the checks
+    # that look across files — and let go again: a big folder is never held whole.
+    checked: dict[tuple, list[Finding]] = {}  # (rule id, file) → its findings, found now
+    for name in dict.fromkeys(name for _, name in fresh):
+        part = ds.file_part(name)
+        held = part is None or part.built
+        alone = subset(ds, (name,))  # the file's records, looking up the folder's
+        for rule in record_rules:
+            reads = group_of[rule.id]
+            if (reads, name) in kept:
+                continue
+            mine = [f for f in rule.check(alone, ctx) if f.file not in special]
+            fresh[reads, name][rule.id] = [to_record(_unnamed(mask(f), name, ds.file_keys)) for f in mine]
+            checked[rule.id, name] = mine
+        prepare(ds, ctx, name, entries)
+        del alone
+        if not held:
+            part.release()
     findings: list[Finding] = []
     for rule in rules:
         if rule.scope != "record":
@@ -109,13 +130,8 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
             found = kept.get((reads, name))
             if found is not None:
                 findings.extend(_stamped(r, name, entries.names_of) for r in found[rule.id])
-                continue
-            sub = alone.get(name)
-            if sub is None:
-                sub = alone[name] = subset(ds, (name,))
-            mine = [f for f in rule.check(sub, ctx) if f.file not in special]
-            fresh[reads, name][rule.id] = [to_record(_unnamed(mask(f), name, ds.file_keys)) for f in mine]
-            findings.extend(mine)
+            else:
+                findings.extend(checked[rule.id, name])
         if rule.across is not None:
             findings.extend(rule.across(ds, ctx))
     for name in {name for _, name in fresh}:

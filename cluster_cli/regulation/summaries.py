@@ -20,6 +20,47 @@ from typing import Any, Callable
 from cluster_cli.model.dataset import Dataset
 
 
+# The summaries joined checks ask for, by kind (`summary`, `counting`): `validate` makes them
+# for each file while it checks the file (`kept.run`), so that no file is built again for them.
+SUMMARIES: dict[str, list[Callable]] = {}
+
+
+def summary(kind: str) -> Callable:
+    """Registers a function `(records, ctx, cluster) -> JSON` as a summary of `kind`'s files."""
+    def register(summarize: Callable) -> Callable:
+        SUMMARIES.setdefault(kind, []).append(summarize)
+        return summarize
+
+    return register
+
+
+def counting(kind: str) -> Callable:
+    """Registers a key function `(record, ctx) -> text | None` for `tally` over `kind`."""
+    def register(key_of: Callable) -> Callable:
+        def counted(records: list, ctx, cluster) -> dict:
+            return Counter(k for r in records if (k := key_of(r, ctx)) is not None)
+
+        counted.__module__, counted.__qualname__ = key_of.__module__, f"{key_of.__qualname__}.counted"
+        key_of.counted = counted  # type: ignore[attr-defined]
+        summary(kind)(counted)
+        return key_of
+
+    return register
+
+
+def _name(summarize: Callable) -> str:
+    return f"{summarize.__module__}.{summarize.__qualname__}"
+
+
+def prepare(ds: Dataset, ctx, name: str, entries) -> None:
+    """Every registered summary of the file `name` that `entries` (`kept.FileEntries`) lacks,
+    made now — while `validate` holds the file's records for its checks."""
+    part = ds.file_part(name)
+    for summarize in SUMMARIES.get(part.kind, ()) if part is not None else ():
+        if not entries.summary(name, _name(summarize))[0]:
+            entries.keep_summary(name, _name(summarize), _through_json(summarize(part.models(), ctx, ds.cluster)))
+
+
 def per_file(ds: Dataset, ctx, kind: str, summarize: Callable[[list, Any, Any], Any]) -> list[tuple[Callable, Any]]:
     """`summarize(records, ctx, cluster)` of each file of `kind`, in load order, each with a way
     to get the file's records (built only when asked: for the few a check then reports on). A
@@ -28,7 +69,7 @@ def per_file(ds: Dataset, ctx, kind: str, summarize: Callable[[list, Any, Any], 
     if parts is None:
         records = ds.records.get(kind, [])
         return [(lambda: records, _through_json(summarize(records, ctx, ds.cluster)))]
-    name = f"{summarize.__module__}.{summarize.__qualname__}"
+    name = _name(summarize)
     made = ds.summaries_made.get((kind, name))
     if made is not None:  # asked twice in one run
         return made
@@ -40,7 +81,10 @@ def per_file(ds: Dataset, ctx, kind: str, summarize: Callable[[list, Any, Any], 
             if known:
                 found.append((part.models, value))
                 continue
+        held = part.built
         value = _through_json(summarize(part.models(), ctx, ds.cluster))
+        if not held:
+            part.release()  # built for this alone
         if entries is not None:
             entries.keep_summary(part.name, name, value)
         found.append((part.models, value))
@@ -49,13 +93,10 @@ def per_file(ds: Dataset, ctx, kind: str, summarize: Callable[[list, Any, Any], 
 
 
 def tally(ds: Dataset, ctx, kind: str, key_of: Callable) -> Counter:
-    """How many records of `kind` have each key `key_of(record, ctx)` (None: not counted)."""
-    def counted(records: list, ctx, cluster) -> dict:
-        return Counter(k for r in records if (k := key_of(r, ctx)) is not None)
-
-    counted.__qualname__ = f"tally.{key_of.__module__}.{key_of.__qualname__}"
+    """How many records of `kind` have each key `key_of(record, ctx)` (None: not counted);
+    `key_of` is registered with `counting(kind)`."""
     total: Counter = Counter()
-    for _, counts in per_file(ds, ctx, kind, counted):
+    for _, counts in per_file(ds, ctx, kind, key_of.counted):
         total.update(counts)
     return total
 

@@ -35,7 +35,7 @@ from cluster_cli.i18n import N_
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Curriculum, Student
 from cluster_cli.regulation.facts import add_months, admitted_mid_year, age_on, birth_date, is_minor, study_year_start
-from cluster_cli.regulation.summaries import tally
+from cluster_cli.regulation.summaries import counting, tally
 from cluster_cli.regulation.rules.base import Context, at
 
 
@@ -153,6 +153,7 @@ def admission_committee(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                      key="admission-committee.mandate", student=s.id, date=s.admission.date, months=months)
 
 
+@counting("students")
 def _admitting(s, ctx: Context) -> str | None:
     return s.school if s.admission is not None else None
 
@@ -169,6 +170,7 @@ def admitting_schools(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                  key="admission-committee.none", school=school)
 
 
+@counting("students")
 def _group_of(s, ctx: Context) -> str:
     return s.group
 

@@ -10,7 +10,7 @@ from typing import Iterator
 from cluster_cli.findings import Finding
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.facts import add_months, age_on, birth_date, period_dates, study_year_start
-from cluster_cli.regulation.summaries import per_file
+from cluster_cli.regulation.summaries import per_file, summary
 from cluster_cli.regulation.rules.base import Context, at
 
 
@@ -54,6 +54,7 @@ def guest_students(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                      key="guest-student.grade-sheet", name=g.name, end=g.end)
 
 
+@summary("students")
 def _guests_listed(records: list, ctx: Context, cluster) -> dict:
     """A students file's summary: for each guest of the cluster (by its index) the first student
     of the file who is that guest — by personal code, or by name and school (no code is kept)."""

@@ -35,7 +35,7 @@ from cluster_cli.model.grades import POSITIVE
 from cluster_cli.model.prior_learning import PriorLearning
 from cluster_cli.model.records import Module, Student
 from cluster_cli.regulation.facts import add_months, study_year_start
-from cluster_cli.regulation.summaries import per_file
+from cluster_cli.regulation.summaries import per_file, summary
 from cluster_cli.regulation.rules.base import Context, at, order
 
 CODE = "prior-learning"
@@ -86,6 +86,7 @@ def prior_learning(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     yield from _committee_roles(ds)
 
 
+@summary("students")
 def _deciding(records: list[Student], ctx: Context, cluster) -> dict:
     """A students file's summary: each school's first student (position) with a decided
     application, and that application's index."""

@@ -22,7 +22,7 @@ from cluster_cli.i18n import N_
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Group, Student
 from cluster_cli.regulation.rules.base import Context, at
-from cluster_cli.regulation.summaries import per_file
+from cluster_cli.regulation.summaries import per_file, summary
 from cluster_cli.regulation.study_year import current_first_year, study_year
 
 CODE = "safety-module"
@@ -61,6 +61,7 @@ class Member:
     first_grades: dict[str, date]
 
 
+@summary("students")
 def _members(records: list[Student], ctx: Context, cluster) -> list:
     """A students file's summary for `by_group` (JSON: dates as ISO text)."""
     rows = []
@@ -75,6 +76,7 @@ def _members(records: list[Student], ctx: Context, cluster) -> list:
     return rows
 
 
+@summary("placements")
 def _started(records: list, ctx: Context, cluster) -> list:
     """A placements file's summary: [student, start, id] of each placement begun by the as-of
     date and not cancelled."""

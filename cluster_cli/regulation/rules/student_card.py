@@ -20,7 +20,7 @@ from typing import Iterator
 from cluster_cli.findings import Finding
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.facts import period_dates, status_on, study_year_start
-from cluster_cli.regulation.summaries import per_file
+from cluster_cli.regulation.summaries import per_file, summary
 from cluster_cli.regulation.rules.base import Context, at, order
 from cluster_cli.i18n import N_
 
@@ -106,6 +106,7 @@ def card_validity(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                      key="card-validity.expired", student=s.id, number=card.number, valid_until=card.valid_until)
 
 
+@summary("students")
 def _numbers(records: list, ctx: Context, cluster) -> list:
     """A students file's summary: each card and replacement number issued, as [position of the
     student, index of the number (0: the card), school, number, student id]."""

@@ -11,7 +11,7 @@ from cluster_cli.findings import Finding
 from cluster_cli.i18n import Period
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.facts import add_months, add_years, age_on, birth_date, is_minor
-from cluster_cli.regulation.summaries import tally
+from cluster_cli.regulation.summaries import counting, tally
 from cluster_cli.regulation.rules.base import Context, at
 
 
@@ -33,6 +33,7 @@ def _still_studying(s, ctx: Context) -> bool:
     return not (last.status in ("expelled", "graduated") and last.start <= ctx.as_of)
 
 
+@counting("students")
 def _group_if_studying(s, ctx: Context) -> str | None:
     return s.group if _still_studying(s, ctx) else None
 
