@@ -232,3 +232,26 @@ def test_a_students_placements_build_only_the_files_holding_them(tmp_path):
     assert [(s, p().id) for s, p in ds.column("placements", "student")][:3] == \
         [(p.student, p.id) for p in cold.records["placements"]][:3]
     assert [s for s, _ in ds.column("placements", "student")] == [p.student for p in cold.records["placements"]]
+
+
+def test_validate_holds_no_students_file_when_it_fills_the_cache(tmp_path):
+    """A first run with the cache (issue 20's memory): the loader lets each file's records go
+    once cached, the rules check a file at a time and let it go — afterwards no students file
+    is held but those a check looked up (an exam's students, a card number's holder), and the
+    answer is a whole run's."""
+    from cluster_cli.load.cache import open_cache
+
+    sample = tmp_path / "sample"
+    shutil.copytree(Path(__file__).parent.parent / "data", sample)
+    for root in (_folder(tmp_path), sample):
+        whole = check(load(root), date.fromisoformat(AS_OF))
+        loaded = load(root, cache=True, release=True)
+        assert _built(loaded.dataset) == set()
+        found = check(loaded, date.fromisoformat(AS_OF), store=open_cache(root, prune=False))
+        assert [(f.sort_key(), f.args) for f in found] == [(f.sort_key(), f.args) for f in whole]
+        students = {n for n, kind in loaded.dataset.file_kinds.items() if kind == "students"}
+        held = _built(loaded.dataset) & students
+        if root == sample:
+            assert len(whole) > 50 and len(held) < len(students)  # the exams' students: looked up
+        else:
+            assert held == set()

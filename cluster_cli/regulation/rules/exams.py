@@ -18,6 +18,7 @@ from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.exams import Exam
 from cluster_cli.regulation.calendar import working_days
 from cluster_cli.regulation.facts import add_months
+from cluster_cli.regulation.summaries import per_file, summary
 from cluster_cli.regulation.rules.base import Context, at
 from cluster_cli.regulation.study_year import current_first_year
 
@@ -258,10 +259,32 @@ def transition_exam(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                  key="transition-exam.missing", group=gid, course=course, year=year.label)
 
 
+@summary("students")
+def _courses(records: list, ctx: Context, cluster) -> list:
+    """A students file's summary: each student's id, group and course."""
+    return [[s.id, s.group, s.course] for s in records]
+
+
+def _group_courses(ds: Dataset, ctx: Context) -> dict[str, list[int]]:
+    """Each group's students' courses — the first record of an id, as `ds.students` has them —
+    summed per file (`regulation/summaries.py`): no students file is built."""
+    memo = ("exams.group_courses", ctx.as_of)
+    if memo not in ds.summaries_made:
+        seen: set[str] = set()
+        found: dict[str, list[int]] = {}
+        for _, rows in per_file(ds, ctx, "students", _courses):
+            for ident, group, course in rows:
+                if ident not in seen:
+                    seen.add(ident)
+                    found.setdefault(group, []).append(course)
+        ds.summaries_made[memo] = found
+    return ds.summaries_made[memo]
+
+
 def group_course(ds: Dataset, group: str, ctx: Context, day: date) -> int | None:
     """The group's course on `day`: its students' most common course now, less the study years
     between `day` and the as-of date."""
-    courses = [s.course for s in ds.students.values() if s.group == group]
+    courses = _group_courses(ds, ctx).get(group, [])
     if not courses:
         return None
     now = max(set(courses), key=lambda c: (courses.count(c), c))
