@@ -85,7 +85,7 @@ def check(
     findings = list(loaded.findings)
     rules = [r for r in RULES if (chosen is None or r.id in chosen) and r.id not in skipped]
     with timings.stage("check"):
-        findings.extend(kept.run(loaded.dataset, ctx, rules, store, masked_finding))
+        findings.extend(kept.run(loaded.dataset, ctx, rules, store, masked_finding, some=bool(chosen or skipped)))
     findings = [f for f in findings if f.code not in skipped]
     findings.sort(key=Finding.sort_key)
     return findings

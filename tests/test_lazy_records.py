@@ -255,3 +255,35 @@ def test_validate_holds_no_students_file_when_it_fills_the_cache(tmp_path):
             assert len(whole) > 50 and len(held) < len(students)  # the exams' students: looked up
         else:
             assert held == set()
+
+
+def test_a_chosen_rules_run_keeps_what_the_others_found(tmp_path, cli, monkeypatch):
+    """`--select` after a file the chosen rule looks up changed: the files' entries keep the
+    other rules' findings, so the next full run does not check every file again with rules
+    that look nothing up — and answers as a cold run."""
+    import dataclasses
+
+    from cluster_cli.regulation import rules
+
+    root = tmp_path / "d"
+    shutil.copytree(Path(__file__).parent.parent / "data", root)
+    cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json")
+    groups = root / "groups.yaml"
+    groups.write_text(groups.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json", "--select", "student-group")
+    checked: list = []
+
+    def watched(rule):
+        def check(ds, ctx):
+            checked.extend(name for records in ds.records.values() for name in {r.origin.file for r in records})
+            return rule.check(ds, ctx)
+
+        return dataclasses.replace(rule, check=check)
+
+    monkeypatch.setattr(rules, "RULES", tuple(watched(r) if r.id == "email" else r for r in rules.RULES))
+    warm = cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json")
+    # `email` looks nothing up: only the changed file is checked again, the others' findings were
+    # kept through the choice
+    assert {Path(name).name for name in checked} == {"groups.yaml"}
+    assert warm.stdout == cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json",
+                              "--no-cache").stdout

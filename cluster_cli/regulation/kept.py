@@ -65,9 +65,11 @@ def subset(ds: Dataset, names: Iterable[str]) -> Dataset:
     return sub
 
 
-def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[[Finding], Finding]) -> list[Finding]:
+def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[[Finding], Finding],
+        some: bool = False) -> list[Finding]:
     """Every finding of `rules` on `ds`, in rule order — record rules' findings from the cache
-    (`store`, a `load.cache.Cache`) for the files it has them for."""
+    (`store`, a `load.cache.Cache`) for the files it has them for. `some`: the rules are a
+    choice (`--select`, `--ignore`), so a file's entry keeps what the other rules found."""
     rules = list(rules)
     record_rules = [r for r in rules if r.scope == "record"]
     key = context_key(ds, ctx.as_of) if store is not None and record_rules else None
@@ -136,8 +138,11 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
             findings.extend(rule.across(ds, ctx))
     for name in {name for _, name in fresh}:
         own = ds.file_kinds[name]
-        entries.keep_checks(name, {seen_from[reads, own]: kept.get((reads, name)) or fresh[reads, name]
-                                   for reads in groups})
+        found = {seen_from[reads, own]: kept.get((reads, name)) or fresh[reads, name] for reads in groups}
+        if some:  # the other rules' findings stay, in the groups too
+            before = entries.checks(name)
+            found = {**before, **{sig: {**before.get(sig, {}), **rules_found} for sig, rules_found in found.items()}}
+        entries.keep_checks(name, found)
     entries.write()
     ds.summary_store = None
     return findings
