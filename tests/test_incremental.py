@@ -161,7 +161,8 @@ def test_findings_kept_per_file_hold_personal_codes_masked_only(cli, tmp_path):
 ALLOWED = {"records", "cluster", "cluster_complete"}  # what every record rule may read of the dataset
 # What a look-up of each kind is called in the rules (the typed views of `Dataset`).
 LOOKUPS = {"members": {"members"}, "curricula": {"curricula"}, "groups": {"groups"}, "tasks": {"tasks"},
-           "students": {"students"}, "placements": {"placements", "placements_of"}, "courses": {"courses"}}
+           "students": {"students"}, "placements": {"placements", "placements_of", "placements_of_record"},
+           "courses": {"courses"}}
 RECORD_RULES = [r for r in __import__("cluster_cli.regulation.rules", fromlist=["RULES"]).RULES
                 if r.scope == "record"]
 

@@ -80,3 +80,36 @@ def test_committees_and_guests_across_files_warm_as_cold(cli, tmp_path):
     (root / "students/vvttk/TA-25.yaml").unlink()
     assert _codes(cli, root).count(("guest-student", "cluster.yaml")) == before.count(("guest-student", "cluster.yaml"))
     _same_as_cold(cli, root)
+
+
+def test_a_student_repeated_in_another_file_judges_its_placements_once(cli, tmp_path):
+    """duplicate-id: where a student's id is in two files, the student's placements are judged
+    with the first record, as `ds.students` has it — once, not once per record — and which
+    record is first follows the files' order, also for a file that did not change (warm = cold)."""
+    root = tmp_path / "d"
+    shutil.copytree(DATA, root)
+    as_of = ("--as-of", "2027-05-02")
+
+    def placements_said() -> list:
+        doc = cli.validate_json(root, *as_of)[1]
+        return sorted((f["code"], f["line"], f["message"]) for f in doc["findings"] if "/placements/" in f["file"])
+
+    def same_as_cold() -> None:
+        warm = cli("validate", "--data", str(root), *as_of, "--format", "json")
+        assert warm.stdout == cli("validate", "--data", str(root), *as_of, "--format", "json", "--no-cache").stdout
+
+    alone = placements_said()
+    assert any(code == "practice-period" for code, _, _ in alone)
+    same_as_cold()
+    # the same students again, in a file read after theirs: nothing more about their placements
+    shutil.copy(root / OTHER, root / "students/ptk/ITN-24-copy.yaml")
+    assert placements_said() == alone
+    same_as_cold()
+    # ... and in a file read before theirs, which is now the first: still once (their own file,
+    # unchanged, no longer judges the placements)
+    (root / "students/ptk/ITN-24-copy.yaml").rename(root / "students/ptk/AAA.yaml")
+    assert placements_said() == alone
+    same_as_cold()
+    (root / "students/ptk/AAA.yaml").unlink()
+    assert placements_said() == alone
+    same_as_cold()

@@ -146,6 +146,10 @@ class IdIndex(Mapping):
         part, position = self._where[ident]
         return part.models()[position]
 
+    def place(self, ident: Any) -> tuple[FileRecords, int] | None:
+        """The file and position of the first record with `ident`."""
+        return self._where.get(ident)
+
     def __contains__(self, ident: object) -> bool:
         return ident in self._where
 
@@ -183,6 +187,8 @@ class Dataset:
     # kept (`regulation/kept.py` FileEntries); and the summaries made in this run.
     summary_store: Any = None
     summaries_made: dict = field(default_factory=dict)
+    # The id tables of the kinds read from files (`index`), also for `first_of_its_id`.
+    _first: dict = field(default_factory=dict)
     # Sections of cluster.yaml left out in part or whole for their shape errors (`load/cluster_parts.py`).
     cluster_unchecked: set[str] = field(default_factory=set)
 
@@ -193,7 +199,7 @@ class Dataset:
     def index(self) -> None:
         """Build `by_id`; call once after loading. Builds no record that is not built yet."""
         for kind, parts in self.records.files.items():
-            self.by_id[kind] = IdIndex(parts)
+            self.by_id[kind] = self._first[kind] = IdIndex(parts)
         for kind, items in dict.items(self.records):  # a dataset made by hand, without files
             if kind not in self.records.files:
                 key = ID_FIELD.get(kind, "id")
@@ -272,6 +278,37 @@ class Dataset:
 
     def placements_of(self, student_id: str) -> list[Placement]:
         return self.placements_table().get(student_id, [])
+
+    def placements_of_record(self, student: Student) -> list[Placement]:
+        """The student's placements, for the first record of its id only: where an id is in two
+        records (`duplicate-id`), a placement is judged with the first, as `ds.students` has
+        it, not once per record."""
+        return self.placements_of(student.id) if self.first_of_its_id("students", student) else []
+
+    def first_of_its_id(self, kind: str, record: Record) -> bool:
+        """True when `record` is the first of its kind with its id (from the files' ids: no
+        other file is built). `kept.run` keys the findings kept per file by where each repeated
+        id first is, so a rule may ask this of the records it iterates."""
+        key = ID_FIELD.get(kind, "id")
+        index = self._first.get(kind)
+        if index is None:  # a dataset made by hand
+            table = self.by_id.get(kind)
+            return table is not None and table.get(getattr(record, key)) is record
+        place = index.place(getattr(record, key))
+        if place is None:
+            return False
+        part, position = place
+        return part.name == record.origin.file and part.models()[position] is record
+
+    def repeated_ids(self, kind: str) -> list[tuple[Any, str]]:
+        """Each id of `kind` that more than one record has, with the file of its first record."""
+        index = self._first.get(kind)
+        if index is None:
+            return []
+        counts: dict[Any, int] = defaultdict(int)
+        for ident, _ in self.ids_of(kind):
+            counts[ident] += 1
+        return [(ident, index.place(ident)[0].name) for ident, n in counts.items() if n > 1]
 
     def file_part(self, name: str) -> FileRecords | None:
         """One list file's records (built or not)."""

@@ -58,6 +58,7 @@ def subset(ds: Dataset, names: Iterable[str]) -> Dataset:
     sub = Dataset(root=ds.root, cluster=ds.cluster, profile_raw=ds.profile_raw, profile_file=ds.profile_file,
                   cluster_unchecked=ds.cluster_unchecked, by_id=ds.by_id, broken=ds.broken)
     sub.placements_table = ds.placements_table  # type: ignore[method-assign]
+    sub._first = ds._first  # which record is the first of its id (`first_of_its_id`)
     for name in names:
         kind = ds.file_kinds.get(name)
         if kind is not None:
@@ -86,12 +87,20 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
     # What each group looked up, as seen from a file of each kind: the keys of the files of the
     # kinds it reads, the file's own kind aside (a file that could not be read has no key and
     # holds no records either).
+    # A rule may also ask whether a record is the first of its id (`first_of_its_id`): where each
+    # repeated id of the file's own kind first is counts as looked up too (by the first file's
+    # name: two files may have the same bytes).
+    repeated = {own: [f"{ident}@{first}" for ident, first in ds.repeated_ids(own)]
+                for own in set(ds.file_kinds.values())}
     seen_from: dict[tuple, str] = {}
     for reads in groups:
         for own in set(ds.file_kinds.values()):
             looked_up = [ds.file_keys.get(n, "-") for kind in reads if kind != own for n in files_of.get(kind, ())]
-            seen_from[reads, own] = hashlib.sha256("\0".join((*reads, "|", *looked_up)).encode()).hexdigest()[:32]
-    entries = FileEntries(store, ds, names, key)
+            seen_from[reads, own] = hashlib.sha256("\0".join((*reads, "|", *looked_up, "|", *repeated[own]))
+                                                   .encode()).hexdigest()[:32]
+    # A file of a kind with repeated ids is kept under its name too: a copy of a file has the
+    # same bytes, but not the same first records.
+    entries = FileEntries(store, ds, names, key, {name for name in names if repeated[ds.file_kinds[name]]})
     ds.summary_store = entries  # what joined checks sum across files is kept in the same entries
     kept: dict[tuple, dict] = {}  # (group, file) → {rule id: findings}
     for name in names:
@@ -153,9 +162,10 @@ class FileEntries:
     look-ups ("checks") and what joined checks summarised of it ("summaries",
     `regulation/summaries.py`) — read once, and written once where something was added."""
 
-    def __init__(self, store, ds: Dataset, names: list[str], key: str):
+    def __init__(self, store, ds: Dataset, names: list[str], key: str, named: set[str] = frozenset()):
         self.store = store
-        self.keys = {name: hashlib.sha256(f"{ds.file_keys[name]}\0{key}".encode()).hexdigest() for name in names}
+        self.keys = {name: hashlib.sha256(f"{ds.file_keys[name]}\0{key}\0{name if name in named else ''}".encode())
+                     .hexdigest() for name in names}
         self.names_of: dict[str, list[str]] = {}  # a file's content key → the files with it
         for name, file_key in ds.file_keys.items():
             self.names_of.setdefault(file_key, []).append(name)

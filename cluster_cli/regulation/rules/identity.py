@@ -109,7 +109,7 @@ def references(ds: Dataset, ctx: Context) -> Iterator[Finding]:
                                                           for i, x in enumerate(s.safety_instructions) if x.module)))
         checks.extend(_module_refs(ds, s, s.curriculum, ((("prior_learning", i, "module"), a.module)
                                                           for i, a in enumerate(s.prior_learning))))
-        for p in ds.placements_of(s.id):  # the placement's modules, of the student's curriculum
+        for p in ds.placements_of_record(s):  # the placement's modules, of the student's curriculum
             checks.extend(_module_refs(ds, p, s.curriculum, ((("modules", i), m) for i, m in enumerate(p.modules))))
     for p in ds.records.get("placements", []):
         for i, host in enumerate(p.hosts):

@@ -43,7 +43,7 @@ def practice_period(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     A record rule (issue 20): it iterates students and reaches each one's placements and group,
     so that a student's edit re-judges that student's placements only."""
     for student in ds.records.get("students", []):
-        placements = [p for p in ds.placements_of(student.id) if p.status != "cancelled"]
+        placements = [p for p in ds.placements_of_record(student) if p.status != "cancelled"]
         if not placements:
             continue
         group = ds.groups.get(student.group)
@@ -129,7 +129,7 @@ def safety_instruction(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     at school begun (graded) with none (`safety.module_instructions`, across the group)."""
     first = study_year(ctx.profile, current_first_year(ctx.profile, ctx.as_of)).start
     for s in ds.records.get("students", []):
-        for p in ds.placements_of(s.id):
+        for p in ds.placements_of_record(s):
             if p.status in STARTED and p.end >= first and p.start <= ctx.as_of \
                     and not instructed_before(s, ds.groups.get(s.group), p, p.start):
                 yield at(p, ("start",), "safety-instruction", "Lisa 8 2, 3", severity="warning",

@@ -45,7 +45,7 @@ def _students_placements(ds: Dataset, statuses: tuple[str, ...] | None = None) -
     their placements, so that a student's edit re-checks that student's placements only. A
     placement whose student is not known (or failed its shape check) has none here."""
     for s in ds.records.get("students", []):
-        for p in ds.placements_of(s.id):
+        for p in ds.placements_of_record(s):
             if (p.status in statuses) if statuses is not None else (p.status != "cancelled"):
                 yield s, p
 
@@ -303,7 +303,7 @@ def open_debts(ds: Dataset, ctx: Context) -> Iterator[Finding]:
 
     rules = None
     for s in ds.records.get("students", []):
-        pending = [p for p in ds.placements_of(s.id) if p.status in ("draft", "review", "valid")]
+        pending = [p for p in ds.placements_of_record(s) if p.status in ("draft", "review", "valid")]
         if not pending:
             continue
         rules = rules or DebtRules.from_profile(ctx.profile, ctx.as_of)
