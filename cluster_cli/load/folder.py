@@ -104,7 +104,8 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
 
         cache = open_cache(data_dir)
         if cache is not None:  # what the memo knows: an unchanged file served by the cache is not read
-            digests = data_digests(data_dir, [p for kind in RECORD_KINDS for p in by_kind[kind]])
+            # every file, as the fingerprint asks: the memo then holds them all
+            digests = data_digests(data_dir, [p for paths in by_kind.values() for p in paths])
     read_digests: dict | None = None
     if reads is not None:
         import hashlib
