@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from cluster_cli.model.dataset import Dataset
 
@@ -90,6 +90,24 @@ def per_file(ds: Dataset, ctx, kind: str, summarize: Callable[[list, Any, Any], 
         found.append((part.models, value))
     ds.summaries_made[kind, name] = found
     return found
+
+
+def first_rows(ds: Dataset, ctx, kind: str, summarize: Callable) -> Iterator[list]:
+    """The rows of `summarize`'s summaries (lists, each row starting with a record's id) in load
+    order, the first row of each id only — the records as `ds.students` and the like have them."""
+    seen: set = set()
+    for _, rows in per_file(ds, ctx, kind, summarize):
+        for row in rows:
+            if row[0] not in seen:
+                seen.add(row[0])
+                yield row
+
+
+def made_once(ds: Dataset, key: tuple, make: Callable[[], Any]) -> Any:
+    """`make()`, once a run: the checks that ask for the same view of the summaries share it."""
+    if key not in ds.summaries_made:
+        ds.summaries_made[key] = make()
+    return ds.summaries_made[key]
 
 
 def tally(ds: Dataset, ctx, kind: str, key_of: Callable) -> Counter:

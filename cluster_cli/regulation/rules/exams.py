@@ -18,7 +18,7 @@ from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.exams import Exam
 from cluster_cli.regulation.calendar import working_days
 from cluster_cli.regulation.facts import add_months
-from cluster_cli.regulation.summaries import per_file, summary
+from cluster_cli.regulation.summaries import first_rows, made_once, summary
 from cluster_cli.regulation.rules.base import Context, at
 from cluster_cli.regulation.study_year import current_first_year
 
@@ -268,17 +268,13 @@ def _courses(records: list, ctx: Context, cluster) -> list:
 def _group_courses(ds: Dataset, ctx: Context) -> dict[str, list[int]]:
     """Each group's students' courses — the first record of an id, as `ds.students` has them —
     summed per file (`regulation/summaries.py`): no students file is built."""
-    memo = ("exams.group_courses", ctx.as_of)
-    if memo not in ds.summaries_made:
-        seen: set[str] = set()
+    def make() -> dict[str, list[int]]:
         found: dict[str, list[int]] = {}
-        for _, rows in per_file(ds, ctx, "students", _courses):
-            for ident, group, course in rows:
-                if ident not in seen:
-                    seen.add(ident)
-                    found.setdefault(group, []).append(course)
-        ds.summaries_made[memo] = found
-    return ds.summaries_made[memo]
+        for _, group, course in first_rows(ds, ctx, "students", _courses):
+            found.setdefault(group, []).append(course)
+        return found
+
+    return made_once(ds, ("exams.group_courses", ctx.as_of), make)
 
 
 def group_course(ds: Dataset, group: str, ctx: Context, day: date) -> int | None:

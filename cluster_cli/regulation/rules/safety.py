@@ -22,7 +22,7 @@ from cluster_cli.i18n import N_
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.model.records import Group, Student
 from cluster_cli.regulation.rules.base import Context, at
-from cluster_cli.regulation.summaries import per_file, summary
+from cluster_cli.regulation.summaries import first_rows, made_once, per_file, summary
 from cluster_cli.regulation.study_year import current_first_year, study_year
 
 CODE = "safety-module"
@@ -86,33 +86,27 @@ def _started(records: list, ctx: Context, cluster) -> list:
 
 def _started_placements(ds: Dataset, ctx: Context) -> dict[str, list[tuple[date, str]]]:
     """Each student's placements begun by the as-of date, as (start, id), summed per file."""
-    memo = ("safety.started", ctx.as_of)
-    if memo not in ds.summaries_made:
+    def make() -> dict[str, list[tuple[date, str]]]:
         found: dict[str, list[tuple[date, str]]] = {}
         for _, rows in per_file(ds, ctx, "placements", _started):
             for student, start, ident in rows:
                 found.setdefault(student, []).append((date.fromisoformat(start), ident))
-        ds.summaries_made[memo] = found
-    return ds.summaries_made[memo]
+        return found
+
+    return made_once(ds, ("safety.started", ctx.as_of), make)
 
 
 def by_group(ds: Dataset, ctx: Context) -> dict[str, list[Member]]:
     """Each group's students — the first record of an id, as `ds.students` has them — summed
     file by file (`regulation/summaries.py`): an unchanged file's students are not built."""
-    memo = ("safety.by_group", ctx.as_of)
-    if memo in ds.summaries_made:  # both of Lisa 8's group checks ask
-        return ds.summaries_made[memo]
-    seen: set[str] = set()
-    found: dict[str, list[Member]] = {}
-    ds.summaries_made[memo] = found
-    for _, rows in per_file(ds, ctx, "students", _members):
-        for ident, group, start, first in rows:
-            if ident in seen:
-                continue
-            seen.add(ident)
+    def make() -> dict[str, list[Member]]:
+        found: dict[str, list[Member]] = {}
+        for ident, group, start, first in first_rows(ds, ctx, "students", _members):
             found.setdefault(group, []).append(Member(ident, date.fromisoformat(start),
                                                       {m: date.fromisoformat(d) for m, d in first.items()}))
-    return found
+        return found
+
+    return made_once(ds, ("safety.by_group", ctx.as_of), make)  # both of Lisa 8's group checks ask
 
 
 def _group(ds: Dataset, ctx: Context, g: Group, students: list[Member], this_year: date) -> Iterator[Finding]:
