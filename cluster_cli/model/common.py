@@ -73,15 +73,18 @@ class Record(Model):
 
     _origin: Origin | None = PrivateAttr(default=None)
 
+    # The private dict is used directly: pydantic's `__getattr__`/`__setattr__` for a private
+    # attribute cost more than the rules' whole look at a record (issue 20's profile).
     @property
     def origin(self) -> Origin:
-        if self._origin is None:  # built in code, not read from a file
+        origin = self.__pydantic_private__.get("_origin")
+        if origin is None:  # built in code, not read from a file
             return Origin("", "", None)
-        return self._origin
+        return origin
 
     def read_from(self, origin: Origin) -> None:
         """Remember where the record was read (the loader calls this)."""
-        self._origin = origin
+        self.__pydantic_private__["_origin"] = origin
 
 
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]

@@ -136,11 +136,17 @@ class IdIndex(Mapping):
 
     def __init__(self, parts: list[FileRecords]):
         where: dict[Any, tuple[FileRecords, int]] = {}
+        repeated: dict[Any, None] = {}
         for part in parts:
             for position, ident in enumerate(part.ids):
                 if ident not in where:
                     where[ident] = (part, position)
+                else:
+                    repeated[ident] = None
         self._where = where
+        self.repeated = repeated
+        """The ids more than one record has, in the order of their second record (a dict: the
+        order is the files', as `kept.run`'s keys need)."""
 
     def __getitem__(self, ident: Any) -> Record:
         part, position = self._where[ident]
@@ -294,9 +300,12 @@ class Dataset:
         if index is None:  # a dataset made by hand
             table = self.by_id.get(kind)
             return table is not None and table.get(getattr(record, key)) is record
-        place = index.place(getattr(record, key))
+        ident = getattr(record, key)
+        place = index.place(ident)
         if place is None:
             return False
+        if ident not in index.repeated:  # the only record with its id
+            return True
         part, position = place
         return part.name == record.origin.file and part.models()[position] is record
 
@@ -305,10 +314,7 @@ class Dataset:
         index = self._first.get(kind)
         if index is None:
             return []
-        counts: dict[Any, int] = defaultdict(int)
-        for ident, _ in self.ids_of(kind):
-            counts[ident] += 1
-        return [(ident, index.place(ident)[0].name) for ident, n in counts.items() if n > 1]
+        return [(ident, index.place(ident)[0].name) for ident in index.repeated]
 
     def file_part(self, name: str) -> FileRecords | None:
         """One list file's records (built or not)."""

@@ -13,7 +13,8 @@ summary week)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from functools import cache
 from typing import Iterator
 
 from cluster_cli.findings import Finding
@@ -39,36 +40,47 @@ def period_grades(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     `period` at the autumn period's end, `year_end` ('Lõpptulemus') at the study year's end."""
     from cluster_cli.regulation.facts import period_containing, period_dates, status_on
 
+    # Many grades, few days: each day's period, and each period's dates and summary week, once.
+    period_of = cache(lambda day: period_containing(ds.cluster, day))
+    dates_of = cache(lambda pid: period_dates(ds.cluster, pid))
+    summary_days = cache(lambda end: ctx.p("debts_summary_days", end))
     for s in ds.records.get("students", []):
-        by_module: dict[str, list[int]] = {}
-        for i, g in enumerate(s.grades):
-            by_module.setdefault(g.module, []).append(i)
-        for module, indexes in sorted(by_module.items()):
-            grades = [s.grades[i] for i in indexes]
-            closed = min((g.date for g in grades if g.kind in CLOSING), default=None)
-            work: dict[str, list[int]] = {}  # the module's results by study period (summer counts to spring)
-            for i in indexes:
-                if s.grades[i].kind in WORK:
-                    work.setdefault(period_containing(ds.cluster, s.grades[i].date), []).append(i)
-            for pid, done in sorted(work.items()):
-                start, end = period_dates(ds.cluster, pid)
-                last = max(end, max(s.grades[i].date for i in done))  # a result of the summer after it
-                week_end = last + timedelta(days=ctx.p("debts_summary_days", end))
-                if week_end >= ctx.as_of or (closed is not None and closed <= week_end):
+        grades = s.grades
+        closed: dict[str, date] = {}  # module → its first closing grade's date
+        work: dict[str, dict[str, list[int]]] = {}  # module → its results by study period (summer counts to spring)
+        interim: dict[str, list[int]] = {}  # module → its interim grades
+        for i, g in enumerate(grades):
+            kind, module = g.kind, g.module
+            if kind in WORK:
+                work.setdefault(module, {}).setdefault(period_of(g.date), []).append(i)
+            elif kind in CLOSING:
+                if module not in closed or g.date < closed[module]:
+                    closed[module] = g.date
+            elif kind in INTERIM:
+                interim.setdefault(module, []).append(i)
+        for module in sorted(work):
+            for pid, done in sorted(work[module].items()):
+                start, end = dates_of(pid)
+                week = timedelta(days=summary_days(end))
+                if module in closed and closed[module] <= end + week:
+                    continue  # closed by the period's summary week (the usual case: no max taken)
+                last = max(end, max(grades[i].date for i in done))  # a result of the summer after it
+                week_end = last + week
+                if week_end >= ctx.as_of or (module in closed and closed[module] <= week_end):
                     continue
                 entry = status_on(s, end)
                 if entry is None or entry.status not in ON_LIST:
                     continue
                 wanted = "year_end" if pid.endswith("-spring") else "period"
-                interim = [i for i in indexes if s.grades[i].kind in INTERIM and start <= s.grades[i].date <= week_end]
-                last_work = max(done, key=lambda i: (s.grades[i].date, i))
+                inside = [i for i in interim.get(module, ()) if start <= grades[i].date <= week_end]
+                last_work = max(done, key=lambda i: (grades[i].date, i))
                 clause, missing, typed = WANTED[wanted]
-                if not interim:
+                if not inside:
                     yield at(s, ("grades", last_work, "kind"), "period-grade", clause, severity="warning",
                              key=missing, module=module, period=Period(pid), end=end)
-                elif not any(s.grades[i].kind == wanted for i in interim):
-                    yield at(s, ("grades", interim[0], "kind"), "period-grade", clause, severity="warning",
-                             key=typed, module=module, period=Period(pid), kind=s.grades[interim[0]].kind)
+                elif not any(grades[i].kind == wanted for i in inside):
+                    yield at(s, ("grades", inside[0], "kind"), "period-grade", clause, severity="warning",
+                             key=typed, module=module, period=Period(pid), kind=grades[inside[0]].kind)
 
 
 def practice_grade_scale(ds: Dataset, ctx: Context) -> Iterator[Finding]:
