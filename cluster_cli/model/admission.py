@@ -32,7 +32,7 @@ class Admission(Model):
     or to the qualification a continuing curriculum asks (3.4.3, 3.5.2)."""
     test_passed: date | None = None
     """The entry test of a graduate of the simplified basic-school curriculum (Lisa 1 II.10)."""
-    documents: list[Literal[V.ADMISSION_DOCUMENTS]] = []
+    documents: list[Literal[V.ADMISSION_DOCUMENTS]] = Field(default_factory=list)
     """The documents handed in (Lisa 1 III.1.1–1.4, IV.2)."""
     previous_school: Text | None = None
     """The school a transferring student studied at before (Lisa 1 IV.2)."""
@@ -68,9 +68,9 @@ class StudentCard(Model):
     valid_until: date | None = None
     fee: Money | None = None
     """What the first card cost: nothing (Lisa 2 2.1)."""
-    extended: list[date] = []
+    extended: list[date] = Field(default_factory=list)
     """The days the validity mark was added, one each study year (Lisa 2 5.1, Lisa 1 I.16)."""
-    replacements: list[CardReplacement] = []
+    replacements: list[CardReplacement] = Field(default_factory=list)
     returned: date | None = None
     """Returned on leaving the list (Lisa 2 5.2, 4.2.6)."""
     destroyed: date | None = None
@@ -84,4 +84,4 @@ class AdmissionCommittee(Model):
     school: Id
     appointed: date
     directive: Text | None = None
-    members: list[Text] = []
+    members: list[Text] = Field(default_factory=list)

@@ -71,16 +71,16 @@ class Application(Model):
     round: PeriodId | None = None
     month: MonthId | None = None
     submitted: date
-    grounds: list[SpecialGround] = []
-    evidence: list[Evidence] = []
+    grounds: list[SpecialGround] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
     amount_kind: Literal["normal", "raised", "partial", "crisis"] = "normal"
     amount: Money | None = Field(default=None, ge=0)
     minor_dependants: Int | None = Field(default=None, ge=0)
     parent_disability: DisabilityLevel | None = None
     mode: Literal["bus", "car"] = "bus"
-    journeys: list[Journey] = []
+    journeys: list[Journey] = Field(default_factory=list)
     monthly_pass: Money | None = Field(default=None, ge=0)
-    fuel_receipts: list[FuelReceipt] = []
+    fuel_receipts: list[FuelReceipt] = Field(default_factory=list)
     car_registration: str | None = None
     route: str | None = None
     no_public_transport: bool = False

@@ -79,9 +79,9 @@ class GrantCommittee(Model):
     protocol draft of `cluster grants pack` names them and leaves them a signature line."""
 
     chair: Text
-    members: list[Text] = []
+    members: list[Text] = Field(default_factory=list)
     secretary: Text | None = None
-    meetings: list[CommitteeMeeting] = []
+    meetings: list[CommitteeMeeting] = Field(default_factory=list)
 
 
 class Cluster(Record):
@@ -92,27 +92,27 @@ class Cluster(Record):
     name: Text
     language: Literal[LANGUAGES] = "et"
     profile: Id = "vvttk"
-    coordinators: list[Coordinator] = []
-    meetings: list[date] = []
-    periods: list[StudyPeriod] = []
-    school_holidays: list[SchoolHoliday] = []
-    grant_rounds: list[GrantRoundSettings] = []
+    coordinators: list[Coordinator] = Field(default_factory=list)
+    meetings: list[date] = Field(default_factory=list)
+    periods: list[StudyPeriod] = Field(default_factory=list)
+    school_holidays: list[SchoolHoliday] = Field(default_factory=list)
+    grant_rounds: list[GrantRoundSettings] = Field(default_factory=list)
     grant_committee: GrantCommittee | None = None
     csv_dialect: Literal[V.CSV_DIALECTS] = "rfc4180"  # --csv-dialect's default
     payments: PaymentAccount | None = None
-    admission_committees: list[AdmissionCommittee] = []
+    admission_committees: list[AdmissionCommittee] = Field(default_factory=list)
     """Each school's admission committee, one entry per mandate (Lisa 1 I.4)."""
-    prior_learning_committees: list[PriorLearningCommittee] = []
+    prior_learning_committees: list[PriorLearningCommittee] = Field(default_factory=list)
     """Each school's VÕTA committee (Lisa 5 III.1–III.2)."""
-    exams: list[Exam] = []
+    exams: list[Exam] = Field(default_factory=list)
     """Final, professional and transition exams: schedule, committee, protocol, sittings (Lisa 3 III, Lisa 4)."""
-    fee_decisions: list[FeeDecision] = []
+    fee_decisions: list[FeeDecision] = Field(default_factory=list)
     """The school councils' fee rates for places outside state funding (2.37)."""
-    guest_students: list[GuestStudent] = []
+    guest_students: list[GuestStudent] = Field(default_factory=list)
     """Guest students, who are not on the student list (4.12.8–4.12.10)."""
-    round_tables: list[RoundTable] = []
+    round_tables: list[RoundTable] = Field(default_factory=list)
     """The learning-support round table's meetings per school and period (6.3.5)."""
-    council_representatives: list[CouncilRepresentative] = []
+    council_representatives: list[CouncilRepresentative] = Field(default_factory=list)
     """The student body's representatives on the school councils (6.11.3.3)."""
-    suspended_decisions: list[Suspension] = []
+    suspended_decisions: list[Suspension] = Field(default_factory=list)
     """Decisions the director suspended for a new review (7.4)."""

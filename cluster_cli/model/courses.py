@@ -30,13 +30,13 @@ class CourseCurriculum(Model):
     name: Text | None = None
     study_group: Text | None = None
     basis: Text | None = None
-    outcomes: list[Text] = []
-    entry_conditions: list[Text] = []
+    outcomes: list[Text] = Field(default_factory=list)
+    entry_conditions: list[Text] = Field(default_factory=list)
     hours: CourseHours | None = None
     content: Text | None = None
     methods: Text | None = None
     environment: Text | None = None
-    materials: list[Text] = []
+    materials: list[Text] = Field(default_factory=list)
     assessment: Text | None = None
     completion: Text | None = None
     trainer_qualification: Text | None = None
@@ -58,7 +58,7 @@ class Announcement(Model):
     address: Text | None = None
     target_group: Text | None = None
     e_learning: bool | None = None
-    trainers: list[Trainer] = []
+    trainers: list[Trainer] = Field(default_factory=list)
     other_costs: Text | None = None
     payment_method: Text | None = None
     payment_deadline: date | None = None
@@ -73,7 +73,7 @@ class CourseSession(Model):
     hours: Number | None = Field(default=None, gt=0)
     practical: bool = False
     sheet: Text | None = None
-    present: list[Text] = []
+    present: list[Text] = Field(default_factory=list)
 
 
 class CourseApplication(Model):
@@ -116,7 +116,7 @@ class CourseParticipant(Model):
     withdrawn: date | None = None
     """The day the learner's written notice of withdrawal came (5.7)."""
     removed: CourseRemoval | None = None
-    absences_notified: list[date] = []
+    absences_notified: list[date] = Field(default_factory=list)
     assessed: date | None = None
     achieved: bool | None = None
     document: CourseDocument | None = None
@@ -146,9 +146,9 @@ class CourseSafetyInstruction(Model):
     date: date
     minutes: Int | None = Field(default=None, gt=0)
     instructor: Text | None = None
-    instructions: list[Text] = []
+    instructions: list[Text] = Field(default_factory=list)
     independent_from: date | None = None
-    signed: list[Text] = []
+    signed: list[Text] = Field(default_factory=list)
 
 
 class Course(Record):
@@ -170,8 +170,8 @@ class Course(Record):
     registration_deadline: date | None = None
     curriculum: CourseCurriculum = CourseCurriculum()
     announcement: Announcement | None = None
-    sessions: list[CourseSession] = []
-    participants: list[CourseParticipant] = []
+    sessions: list[CourseSession] = Field(default_factory=list)
+    participants: list[CourseParticipant] = Field(default_factory=list)
     cancellation: CourseCancellation | None = None
-    discounts: list[CourseDiscount] = []
-    safety_instructions: list[CourseSafetyInstruction] = []
+    discounts: list[CourseDiscount] = Field(default_factory=list)
+    safety_instructions: list[CourseSafetyInstruction] = Field(default_factory=list)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
+from pydantic import Field
+
 from cluster_cli.model.common import Model, Text
 
 DirectiveKind = Literal["admission", "transfer", "conditional_transfer", "abroad", "study_trip", "removal",
@@ -34,6 +36,6 @@ class Directive(Model):
     """A mid-year admission: the study director's consent (4.1.15; the director's is the directive)."""
     submission: date | None = None
     """A conditional transfer: the study director's submission (esildis) it is based on (6.3.2)."""
-    agreed_with: list[Literal["student", "guardian", "study_director"]] = []
+    agreed_with: list[Literal["student", "guardian", "study_director"]] = Field(default_factory=list)
     """A study trip: with whom it was agreed (4.4.6)."""
     note: str | None = None

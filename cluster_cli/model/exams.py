@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
 
 from cluster_cli import vocabulary as V
 from cluster_cli.model.common import Id, Model, Text
@@ -46,7 +46,7 @@ class Sitting(Model):
 
     student: Id
     grade: ExamGrade | None = None
-    parts: list[ExamPart] = []
+    parts: list[ExamPart] = Field(default_factory=list)
     no_show: bool = False
     interrupted: bool = False
     removed: bool = False
@@ -62,7 +62,7 @@ class Protocol(Model):
     the members signed it (4.6), the day the secretary received it (3.6, 4.13.9) and archived it (3.5)."""
 
     number: str | None = None
-    present: list[Text] = []
+    present: list[Text] = Field(default_factory=list)
     results_entered: date | None = None
     signed: bool = False
     received: date | None = None
@@ -88,6 +88,6 @@ class Exam(Model):
     directive: str | None = None
     ceremony: date | None = None
     early_decision: str | None = None
-    committee: list[CommitteeMember] = []
+    committee: list[CommitteeMember] = Field(default_factory=list)
     protocol: Protocol | None = None
-    students: list[Sitting] = []
+    students: list[Sitting] = Field(default_factory=list)

@@ -52,7 +52,7 @@ class RoundTable(Model):
 
     school: Id
     period: PeriodId
-    meetings: list[date] = []
+    meetings: list[date] = Field(default_factory=list)
 
 
 class CouncilRepresentative(Model):

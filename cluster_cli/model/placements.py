@@ -36,16 +36,16 @@ class PlacementHost(Model):
     end: date
     hours: Int | None = Field(default=None, gt=0)
     supervisor: Person | None = None
-    tasks: list[TaskRef] = []
+    tasks: list[TaskRef] = Field(default_factory=list)
 
 
 class PracticePlan(Model):
     """The individual practice plan (individuaalne praktikakava, Lisa 7 2.6, 5.7)."""
 
     goal: str | None = None
-    tasks: list[Text] = []
-    studies_completed: list[Text] = []
-    expected_outcomes: list[Text] = []
+    tasks: list[Text] = Field(default_factory=list)
+    studies_completed: list[Text] = Field(default_factory=list)
+    expected_outcomes: list[Text] = Field(default_factory=list)
     special_needs_notes: str | None = None
 
 
@@ -73,7 +73,7 @@ class PlacementGrade(Model):
     host_grade: GradeValue | None = None
     report: bool | None = None
     defense_date: date | None = None
-    committee: list[Text] = []
+    committee: list[Text] = Field(default_factory=list)
     final: GradeValue | None = None
     entered: date | None = None
     """The practice grade and the report's grade entered in the group's practice diary in Tahvel
@@ -170,7 +170,7 @@ class Placement(Record):
     hosts: list[PlacementHost] = Field(min_length=1)
     school_supervisor: Person | None = None
     coordinator: Person | None = None
-    tasks: list[TaskRef] = []
+    tasks: list[TaskRef] = Field(default_factory=list)
     plan: PracticePlan | None = None
     language: Literal[LANGUAGES] = "et"
     guardian_consent: Consent | None = None
@@ -178,10 +178,10 @@ class Placement(Record):
     debt_override: DebtOverride | None = None
     grade: PlacementGrade | None = None
     documents: PlacementDocuments | None = None
-    visits: list[Visit] = []
-    history: list[StatusChange] = []
-    signatures: list[Signature] = []
-    amendments: list[Amendment] = []
+    visits: list[Visit] = Field(default_factory=list)
+    history: list[StatusChange] = Field(default_factory=list)
+    signatures: list[Signature] = Field(default_factory=list)
+    amendments: list[Amendment] = Field(default_factory=list)
     self_found: bool = False
     """The student found the place (Lisa 7 1.3.1; abroad 12.7.1, 12.7.6)."""
     suitability: Suitability | None = None

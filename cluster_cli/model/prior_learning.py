@@ -64,7 +64,7 @@ class PriorLearning(Model):
     reinstated: bool = False
     """Studies interrupted at this school, the student reinstated on the same curriculum: the
     results are transferred directly (III.9)."""
-    evidence: list[PriorEvidence] = []
+    evidence: list[PriorEvidence] = Field(default_factory=list)
     decided: date | None = None
     result: Result | None = None
     """The decision's grade: A/MA, or the grade transferred; MA or 2 refuses the application."""

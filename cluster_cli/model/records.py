@@ -50,9 +50,9 @@ class Offers(Model):
     """What a member offers the cluster (seed 000, activities 7 and 9)."""
 
     joint_placements: bool = False
-    capacity: list[CapacityOffer] = []
-    supervisors: list[Person] = []
-    tasks: list[Id] = []
+    capacity: list[CapacityOffer] = Field(default_factory=list)
+    supervisors: list[Person] = Field(default_factory=list)
+    tasks: list[Id] = Field(default_factory=list)
 
 
 class Member(Record):
@@ -65,7 +65,7 @@ class Member(Record):
     country: str = Field(default="EE", pattern=r"^[A-Z]{2}$")
     address: str | None = None
     partnership: Partnership | None = None
-    contacts: list[Person] = []
+    contacts: list[Person] = Field(default_factory=list)
     recognition: Recognition | None = None
     offers: Offers = Field(default_factory=Offers)
     payments: PaymentAccount | None = None
@@ -173,8 +173,8 @@ class Group(Record):
     supervisor: Person
     special_needs: bool = False
     practice_subgroup_size: Int | None = Field(default=None, ge=1)
-    practice_periods: list[PracticePeriod] = []
-    safety_instructions: list[SafetyInstruction] = []
+    practice_periods: list[PracticePeriod] = Field(default_factory=list)
+    safety_instructions: list[SafetyInstruction] = Field(default_factory=list)
     """The group's safety-instruction sheet (tööohutusalase instrueerimise leht, Lisa 8 3)."""
     planned_places: Int | None = Field(default=None, ge=0)
     """Places planned for the admission (Lisa 1 II.2)."""
@@ -340,17 +340,17 @@ class Student(Record):
     individual_schedule: bool | list[IndividualSchedule] = False
     """The individual study schedules (IÕG, 6.6), one a study year; `true` in older data."""
     student_council: bool = False
-    safety_instructions: list[SafetyInstruction] = []
+    safety_instructions: list[SafetyInstruction] = Field(default_factory=list)
     """Instructions given to the student alone (one who joined later), beside the group's (Lisa 8 3)."""
     status: list[StatusEntry] = Field(min_length=1)
-    grades: list[Grade] = []
-    attendance: list[Attendance] = []
-    applications: list[Application] = []
-    achievements: list[Achievement] = []
-    violations: list[Violation] = []
-    measures: list[Measure] = []
+    grades: list[Grade] = Field(default_factory=list)
+    attendance: list[Attendance] = Field(default_factory=list)
+    applications: list[Application] = Field(default_factory=list)
+    achievements: list[Achievement] = Field(default_factory=list)
+    violations: list[Violation] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
     income_previous_year: Money | None = Field(default=None, ge=0)
-    school_days: list[SchoolDays] = []
+    school_days: list[SchoolDays] = Field(default_factory=list)
     disability: DisabilityLevel | None = None
     """Degree of disability (puude raskusaste): eritoetus preference 3.3.7; car compensation
     for a severe or profound disability, Lisa 13 1.2."""
@@ -358,19 +358,19 @@ class Student(Record):
     """The disability is a mobility disability (liikumispuue) needing special transport (Lisa 13 1.2)."""
     secondary_education: bool = False
     """Has secondary education (keskharidus): no school-lunch support then (6.12.8)."""
-    support_measures: list[SupportMeasure] = []
+    support_measures: list[SupportMeasure] = Field(default_factory=list)
     """Educational support measures (6.4.7–6.4.8)."""
-    development_talks: list[DevelopmentTalk] = []
+    development_talks: list[DevelopmentTalk] = Field(default_factory=list)
     """Development talks with the group supervisor (Lisa 9)."""
     admission: Admission | None = None
     """The entry: basis, documents, directive (4.1, Lisa 1)."""
-    curriculum_changes: list[CurriculumChange] = []
+    curriculum_changes: list[CurriculumChange] = Field(default_factory=list)
     """Moves from another curriculum of the school (Lisa 1 I.9, II.9, I.13.5)."""
     student_card: StudentCard | None = None
     """The student card (Lisa 2)."""
-    prior_learning: list[PriorLearning] = []
+    prior_learning: list[PriorLearning] = Field(default_factory=list)
     """Applications to recognise prior learning and work experience (VÕTA, Lisa 5)."""
-    directives: list[Directive] = []
+    directives: list[Directive] = Field(default_factory=list)
     """The director's directives about the student (käskkirjad: admission, transfer, abroad, study
     trip, removal …) with the day each was entered in EHIS (4.1.12, 4.4.6, 4.12.3, 6.3.2, 6.8.4)."""
     harid: bool | None = None

@@ -36,7 +36,7 @@ class SupportMeasure(Model):
     """Extra hours a week of a pedagogical intervention (6.4.7.5)."""
     intensity: Literal[V.INTERVENTION_INTENSITIES] | None = None
     """A pedagogical intervention: moderate (1–3 h a week) or thorough (4 or more), 6.4.7.5."""
-    agreed_with: list[Literal[V.AGREEING_PARTIES]] = []
+    agreed_with: list[Literal[V.AGREEING_PARTIES]] = Field(default_factory=list)
     agreed: date | None = None
     directive: Directive | None = None
     note: str | None = None
@@ -57,7 +57,7 @@ class IndividualCurriculum(Model):
     application: date
     """The application to the study director, or the day the school started it (Lisa 10 4–5)."""
     reasons: str | None = None
-    grounds: list[Literal[V.IOK_GROUNDS]] = []
+    grounds: list[Literal[V.IOK_GROUNDS]] = Field(default_factory=list)
     """Health, giftedness, learning difficulties (Lisa 10 3)."""
     support_group_decision: date | None = None
     """The support group's decision (Lisa 10 6: within two weeks of the application)."""
@@ -65,7 +65,7 @@ class IndividualCurriculum(Model):
     """The director's approval (6.5.3, Lisa 10 1.3)."""
     start: date | None = None
     end: date | None = None
-    modules: list[CurriculumModule] = []
+    modules: list[CurriculumModule] = Field(default_factory=list)
     choices: str | None = None
     completion: str | None = None
     """The requirements for completing it (Lisa 10 7)."""
@@ -87,7 +87,7 @@ class IndividualSchedule(Model):
     grounds: Literal[V.IOG_GROUNDS]
     """Transfer from another school, health, family or another good reason (6.6.1)."""
     application: date
-    agreed_with: list[Text] = []
+    agreed_with: list[Text] = Field(default_factory=list)
     """The teachers the schedule was agreed with (6.6.4)."""
     directive: Directive | None = None
     start: date
@@ -111,7 +111,7 @@ class DevelopmentTalk(Model):
     date: date
     announced: date | None = None
     """The day the talk was set, which starts the two weeks of preparation (Lisa 9 3.1)."""
-    participants: list[Text] = []
+    participants: list[Text] = Field(default_factory=list)
     goal_student: str | None = None
     goal_supervisor: str | None = None
     agreement: str | None = None

@@ -7,24 +7,31 @@ date of a student with a foreign document.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from cluster_cli.model.records import Curriculum, StatusEntry, Student
 
 
 def birth_date(student_or_code) -> date | None:
     """Birth date from a valid personal code, else the recorded one, else None."""
+    code = student_or_code if isinstance(student_or_code, str) else student_or_code.personal_code
+    born = _code_birth_date(code) if code else None
+    if born is None and isinstance(student_or_code, Student):
+        return student_or_code.birth_date
+    return born
+
+
+@lru_cache(maxsize=None)
+def _code_birth_date(code: str) -> date | None:
+    """The birth date a personal code holds, None when the code is invalid — once per code:
+    several rules ask it of every student."""
     from stdnum.ee import ik
     from stdnum.exceptions import ValidationError
 
-    code = student_or_code if isinstance(student_or_code, str) else student_or_code.personal_code
-    if code:
-        try:
-            return ik.get_birth_date(ik.validate(code))
-        except (ValidationError, ValueError):
-            pass
-    if isinstance(student_or_code, Student):
-        return student_or_code.birth_date
-    return None
+    try:
+        return ik.get_birth_date(ik.validate(code))
+    except (ValidationError, ValueError):
+        return None
 
 
 def age_on(born: date, day: date) -> int:
