@@ -358,6 +358,10 @@ class Cache:
         except OSError:
             pass  # a cache that cannot be written is only slower, never wrong
 
+    def has(self, area: str, key: str) -> bool:
+        """Whether an entry is there (whether it is sound, `get` finds out)."""
+        return self._path(area, key).is_file()
+
     def discard(self, area: str, key: str) -> None:
         try:
             self._path(area, key).unlink()

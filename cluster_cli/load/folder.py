@@ -118,6 +118,7 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
     ]
     # Links out of the folder, FIFOs and devices, files over the size limit: never opened.
     findings += [make("error", r.code, "", shown(r.path), 0, "", **r.args) for r in refused]
+    helper, helped = _helper(cache, by_kind, digests, data_dir, shown, use_fast) if cache is not None else (None, ())
     progress = progress_listener()
     done = total = size = 0
     if progress is not None:
@@ -136,6 +137,9 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                 name = shown(path)
                 dataset.files.append(name)
                 rel = path.relative_to(data_dir).as_posix()
+                if helper is not None and path in helped:  # the rest is in the cache, or read here
+                    helper.answer()
+                    helper = None
                 served = _SERVED.get()
                 result = None
                 if kind not in SPECIAL_FILES and digests.get(rel) is not None:
@@ -228,6 +232,45 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
             gc.enable()
     dataset.index()
     return dataset, findings
+
+
+def _helper(cache, by_kind: dict, digests: dict, data_dir: Path, shown, use_fast: bool):
+    """A first run of a big folder (issue 20): a forked helper (`cluster_cli.forked`) reads the
+    last half, in bytes, of the list files the cache does not have into the cache meanwhile, so
+    that this process, reading from the first file, finds them there when it comes to them (or
+    reads them itself, where the helper failed). (helper or None, the paths it reads)."""
+    from cluster_cli import forked
+    from cluster_cli.load.cache import key_of_digest
+
+    new = []
+    for kind in RECORD_KINDS:
+        for path in by_kind[kind]:
+            digest = digests.get(path.relative_to(data_dir).as_posix())
+            if digest is not None and not cache.has("heads", key_of_digest(kind, digest)):
+                new.append((kind, path, _size(path)))
+    total = sum(size for *_, size in new)
+    if not forked.worth(total, forked.MIN_BYTES):
+        return None, frozenset()
+    share: list[tuple[str, Path]] = []
+    taken = 0
+    for kind, path, size in reversed(new):
+        if 2 * taken >= total:
+            break
+        share.append((kind, path))
+        taken += size
+    share.reverse()
+
+    def work() -> bool:
+        gc.disable()  # as this process while loading (load_folder)
+        for kind, path in share:
+            try:
+                raw = read_checked(path)
+            except (OSError, RefusedFile):
+                continue  # said by this process, which reads it again
+            _load_list_file(kind, raw, shown(path), cache, use_fast, path)
+        return True
+
+    return forked.Helper(work), frozenset(path for _, path in share)
 
 
 def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool, path: Path | None = None) -> FileResult:

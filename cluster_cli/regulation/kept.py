@@ -114,22 +114,42 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
     # A file at a time: its records are built (from the cache, where the loader let them go),
     # go through the record rules whose findings were not kept, are summarised for the checks
     # that look across files — and let go again: a big folder is never held whole.
-    checked: dict[tuple, list[Finding]] = {}  # (rule id, file) → its findings, found now
-    for name in dict.fromkeys(name for _, name in fresh):
-        part = ds.file_part(name)
-        held = part is None or part.built
-        alone = subset(ds, (name,))  # the file's records, looking up the folder's
-        for rule in record_rules:
-            reads = group_of[rule.id]
-            if (reads, name) in kept:
-                continue
-            mine = [f for f in rule.check(alone, ctx) if f.file not in special]
-            fresh[reads, name][rule.id] = [to_record(_unnamed(mask(f), name, ds.file_keys)) for f in mine]
-            checked[rule.id, name] = mine
-        prepare(ds, ctx, name, entries)
-        del alone
-        if not held:
-            part.release()
+    def check_files(todo: list[str]) -> tuple[dict, dict]:
+        """The record rules' findings on the files `todo`, a file at a time: what `fresh` keeps
+        of them, and (rule id, file) → the findings."""
+        kept_now: dict[tuple, dict] = {}
+        checked_now: dict[tuple, list[Finding]] = {}
+        for name in todo:
+            part = ds.file_part(name)
+            held = part is None or part.built
+            alone = subset(ds, (name,))  # the file's records, looking up the folder's
+            for rule in record_rules:
+                reads = group_of[rule.id]
+                if (reads, name) in kept:
+                    continue
+                mine = [f for f in rule.check(alone, ctx) if f.file not in special]
+                kept_now.setdefault((reads, name), {})[rule.id] = [
+                    to_record(_unnamed(mask(f), name, ds.file_keys)) for f in mine]
+                checked_now[rule.id, name] = mine
+            prepare(ds, ctx, name, entries)
+            del alone
+            if not held:
+                part.release()
+        return kept_now, checked_now
+
+    todo = list(dict.fromkeys(name for _, name in fresh))
+    mine, helper = _shared(ds, todo, lambda share: (*check_files(share), entries.made()))
+    kept_now, checked = check_files(mine)
+    helped = helper.answer() if helper is not None else None
+    if helped is None:  # no helper, or it failed: the rest here too
+        more, more_checked = check_files(todo[len(mine):])
+    else:
+        more, more_checked, made = helped
+        entries.adopt(made)
+    kept_now.update(more)
+    checked.update(more_checked)
+    for group_file, found in kept_now.items():
+        fresh[group_file].update(found)
     findings: list[Finding] = []
     for rule in rules:
         if rule.scope != "record":
@@ -155,6 +175,26 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
     entries.write()
     ds.summary_store = None
     return findings
+
+
+def _shared(ds: Dataset, todo: list[str], work: Callable[[list[str]], object]):
+    """The first files of `todo` for this process, and a helper (`cluster_cli.forked`) that
+    does `work` on the rest — about half of the records — meanwhile, where that is worth it;
+    else all files and None."""
+    from cluster_cli import forked
+
+    sizes = [len(part.ids) if (part := ds.file_part(name)) is not None else 0 for name in todo]
+    total = sum(sizes)
+    if len(todo) < 2 or not forked.worth(total, forked.MIN_RECORDS):
+        return todo, None
+    cut, taken = len(todo), 0
+    while cut > 1 and 2 * (taken + sizes[cut - 1]) <= total:
+        cut -= 1
+        taken += sizes[cut]
+    rest = todo[cut:]
+    if not rest:
+        return todo, None
+    return todo[:cut], forked.Helper(lambda: work(rest))
 
 
 class FileEntries:
@@ -198,6 +238,18 @@ class FileEntries:
     def keep_summary(self, name: str, function: str, value: object) -> None:
         if name in self.keys:
             self._entry(name)["summaries"][function] = value
+
+    def made(self) -> dict[str, dict]:
+        """The summaries made in this run, by file (a helper's answer: `adopt`)."""
+        return {name: self.read[name]["summaries"] for name in self.changed}
+
+    def adopt(self, made: dict[str, dict]) -> None:
+        """Summaries another process made (`made`), where this one has none yet: each is the
+        same whoever makes it."""
+        for name, summaries in made.items():
+            for function, value in summaries.items():
+                if not self.summary(name, function)[0]:
+                    self.keep_summary(name, function, value)
 
     def _entry(self, name: str) -> dict:
         self.changed.add(name)
