@@ -107,8 +107,8 @@ def arose_on(student: Student) -> dict[int, date]:
     whatever their date: `validate` checks the data's own consistency."""
     start: dict[tuple[str, str | None], date] = {}
     out: dict[int, date] = {}
-    ordered = sorted(((g.date, i, g) for i, g in enumerate(student.grades) if g.kind in DEBT_KINDS),
-                     key=lambda x: (x[0], x[1]))
+    # by date, then index: the index is unique, so the grades themselves are never compared
+    ordered = sorted((g.date, i, g) for i, g in enumerate(student.grades) if g.kind in DEBT_KINDS)
     for _, index, grade in ordered:
         key = (grade.module, grade.topic)
         if grade.value in NEGATIVE:

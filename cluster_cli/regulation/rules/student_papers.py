@@ -52,7 +52,7 @@ def resit_sheet(ds: Dataset, ctx: Context) -> Iterator[Finding]:
     first = _year_start(ctx)
     for s in ds.records.get("students", []):
         runs: dict[tuple, list[int]] = {}
-        for i, g in sorted(enumerate(s.grades), key=lambda x: (x[1].date, x[0])):
+        for _, i, g in sorted((g.date, i, g) for i, g in enumerate(s.grades)):  # by date, then index
             key = (g.module, g.topic)
             if g.value in NEGATIVE:
                 runs.setdefault(key, []).append(i)
