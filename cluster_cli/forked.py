@@ -1,9 +1,9 @@
 """A second core for a big first run (issue 20): part of the work done meanwhile in a forked
 helper process, whose answer the caller takes as if it had done the work itself.
 
-- Where: Linux with two or more cores given to the process, and only for work worth a process
-  (`worth`: the callers pass its size against `MIN_BYTES` / `MIN_RECORDS`). `CLUSTER_JOBS=1`
-  turns the helper off (a run then is as before, one core).
+- Where: Linux with two or more cores given to the process, no other thread running, and only
+  for work worth a process (`worth`: the callers pass its size against `MIN_BYTES` /
+  `MIN_RECORDS`). `CLUSTER_JOBS=1` turns the helper off (a run then is as before, one core).
 - Same answer: the helper runs the caller's own code on a share of the files; the caller puts
   the pieces together in file order, and does a share again itself wherever the helper failed
   (an exception, a signal, an answer that does not unpickle) — the helper's failure is never
@@ -34,9 +34,12 @@ def _cores() -> int:
 
 
 def worth(size: int, least: int) -> bool:
-    """Whether work of `size` (bytes, records) is worth a helper here."""
+    """Whether work of `size` (bytes, records) is worth a helper here. Never while another
+    thread runs (a progress bar's): a lock it held at the fork would stay held in the helper."""
+    import threading
+
     return (size >= least and sys.platform.startswith("linux") and hasattr(os, "fork")
-            and os.environ.get(JOBS_ENV, "").strip() != "1" and _cores() >= 2)
+            and os.environ.get(JOBS_ENV, "").strip() != "1" and _cores() >= 2 and threading.active_count() == 1)
 
 
 class Helper:

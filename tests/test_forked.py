@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 
 import pytest
 
@@ -45,6 +46,16 @@ def test_a_helper_only_where_it_is_worth_it_and_not_switched_off(monkeypatch):
     monkeypatch.delenv(forked.JOBS_ENV)
     monkeypatch.setattr(forked, "_cores", lambda: 1)
     assert forked.worth(10, 10) is False
+    monkeypatch.setattr(forked, "_cores", lambda: 2)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert forked.worth(10, 10) is False  # a thread's lock would stay held in the helper
+    finally:
+        stop.set()
+        other.join()
+    assert forked.worth(10, 10) is True
 
 
 @pytest.fixture
@@ -106,3 +117,17 @@ def test_no_helper_with_jobs_one(cli, tmp_path, helpers, monkeypatch):
     monkeypatch.setenv(forked.JOBS_ENV, "1")
     _same_as_cold(cli, root)
     assert helpers == []
+
+
+def test_a_helper_also_under_the_progress_bar_at_a_terminal(cli, tmp_path, helpers, monkeypatch):
+    import cluster_cli.cli.progress as progress
+
+    root, _ = _folder_with_findings(tmp_path)
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # stderr counts as a terminal (Rich's test)
+    monkeypatch.setattr(progress, "BIG_FOLDER_FILES", 1)
+    first = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "en")
+    assert "Data files" in first.stderr  # the bar was drawn, without a thread of its own
+    assert len(helpers) >= 2 and all(a is not None for a in helpers)
+    cold = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "en", "--no-cache")
+    assert (first.exit_code, first.stdout) == (cold.exit_code, cold.stdout)
+

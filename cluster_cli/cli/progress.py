@@ -12,6 +12,7 @@ when a bar is drawn.
 
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
@@ -27,9 +28,10 @@ def shown(console, quiet: bool) -> bool:
     return not quiet and console.is_terminal
 
 
-def bar(console, quiet: bool, lang: str):
+def bar(console, quiet: bool, lang: str, refresh_thread: bool = True):
     """A Rich `Progress` on `console` — description, bar, done/total, time so far, time left (the
-    ETA) — or None when no progress may be drawn. Lines printed meanwhile go through its `.console`."""
+    ETA) — or None when no progress may be drawn. Lines printed meanwhile go through its `.console`.
+    Without `refresh_thread` it is drawn only when updated (`counting`)."""
     if not shown(console, quiet):
         return None
     from rich.progress import (
@@ -40,28 +42,34 @@ def bar(console, quiet: bool, lang: str):
 
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), TextColumn(t("ui.progress.left", lang), markup=False), TimeRemainingColumn(),
-                    console=console, transient=True)
+                    console=console, transient=True, auto_refresh=refresh_thread)
 
 
 @contextmanager
-def counting(label: str, console, quiet: bool, lang: str, worth: Callable[..., bool] = lambda total, *_: total > 0
-             ) -> Iterator[Callable[..., None]]:
+def counting(label: str, console, quiet: bool, lang: str, worth: Callable[..., bool] = lambda total, *_: total > 0,
+             refresh_thread: bool = True) -> Iterator[Callable[..., None]]:
     """Yields `update(done, total, *more)` for a step that reports how far it got. The bar
-    appears at the first update that `worth(total, *more)` accepts, and is gone after the block."""
-    progress = bar(console, quiet, lang)
+    appears at the first update that `worth(total, *more)` accepts, and is gone after the block.
+    Without `refresh_thread`, the bar is drawn by the updates themselves (at most ten times a
+    second, and at the end)."""
+    progress = bar(console, quiet, lang, refresh_thread)
     if progress is None:
         yield lambda done, total, *more: None
         return
     task = None
+    drawn = 0.0
 
     def update(done: int, total: int, *more) -> None:
-        nonlocal task
+        nonlocal task, drawn
         if task is None:
             if not worth(total, *more):
                 return
             progress.start()
             task = progress.add_task(label, total=total)
         progress.update(task, completed=done, total=total)
+        if not refresh_thread and (time.monotonic() - drawn >= 0.1 or done >= total):
+            progress.refresh()
+            drawn = time.monotonic()
 
     try:
         yield update
@@ -90,9 +98,11 @@ def loading(label, console, quiet: bool, lang: str) -> Iterator[None]:
         if inner is None:
             if not big_folder(total, *more):
                 return
+            # No refresh thread: loading and checking may fork a helper (`cluster_cli/forked.py`),
+            # which does not fork while another thread runs (a lock it holds would stay held).
             inner = stack.enter_context(counting(label() if callable(label) else label,
                                                  console() if callable(console) else console,
-                                                 quiet, lang, big_folder))
+                                                 quiet, lang, big_folder, refresh_thread=False))
         inner(done, total, *more)
 
     with ExitStack() as stack, reporting_progress(update):
