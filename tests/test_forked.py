@@ -36,6 +36,64 @@ def test_a_failed_helper_answers_none(work, capfd):
     assert out == "" and err == ""  # nothing said by the helper
 
 
+def test_a_helper_says_nothing_where_the_commands_output_goes(capfd):
+    def noisy():
+        os.write(1, b"out")
+        os.write(2, b"err")  # as a crash dump or a C library's message would
+        return "done"
+
+    assert forked.Helper(noisy).answer() == "done"
+    assert capfd.readouterr() == ("", "")
+
+
+@pytest.mark.parametrize("broken", ["pipe", "fork", "waitpid"])
+def test_a_helper_that_cannot_be_started_or_waited_for_answers_none(broken, monkeypatch):
+    def fails(*args):
+        raise {"pipe": OSError(24, "Too many open files"), "fork": BlockingIOError(11, "Resource unavailable"),
+               "waitpid": ChildProcessError(10, "No child processes")}[broken]
+
+    if broken == "waitpid":  # the child reaped already (SIGCHLD ignored by whoever started us)
+        real = os.waitpid
+        monkeypatch.setattr(os, "waitpid", lambda pid, options: (real(pid, options), fails())[1])
+    else:
+        monkeypatch.setattr(os, broken, fails)
+    assert forked.Helper(lambda: "done").answer() is None
+
+
+HELPER_SCRIPT = """
+import os, sys, time
+from cluster_cli import forked
+helper = forked.Helper(lambda: time.sleep(60))
+print(helper._pid, flush=True)
+time.sleep(60)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
+
+
+def test_a_helper_ends_with_the_command_killed(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    command = subprocess.Popen([sys.executable, "-c", HELPER_SCRIPT], stdout=subprocess.PIPE, text=True)
+    pid = int(command.stdout.readline())
+    assert _running(pid)
+    command.send_signal(signal.SIGKILL)
+    command.wait()
+    deadline = time.monotonic() + 5
+    while _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(pid)
+
+
 def test_a_helper_only_where_it_is_worth_it_and_not_switched_off(monkeypatch):
     monkeypatch.setattr(forked, "_cores", lambda: 2)
     monkeypatch.delenv(forked.JOBS_ENV, raising=False)
@@ -117,6 +175,36 @@ def test_no_helper_with_jobs_one(cli, tmp_path, helpers, monkeypatch):
     monkeypatch.setenv(forked.JOBS_ENV, "1")
     _same_as_cold(cli, root)
     assert helpers == []
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-1", "1.0"])
+def test_jobs_that_are_no_whole_number_of_at_least_one_are_a_usage_error(cli, tmp_path, monkeypatch, value):
+    root, _ = _folder_with_findings(tmp_path)
+    monkeypatch.setenv(forked.JOBS_ENV, value)
+    result = cli("validate", "--data", root, "--as-of", AS_OF, "--lang", "en")
+    assert result.exit_code == 2
+    assert f"CLUSTER_JOBS={value} is not a whole number of at least 1" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def _lines(tmp_path) -> dict:
+    area = tmp_path / ".cluster-cache" / "lines"
+    return {p.name: p.read_bytes() for p in area.rglob("*") if p.is_file()} if area.is_dir() else {}
+
+
+def test_the_lines_the_helpers_findings_found_are_kept_as_on_one_core(cli, tmp_path, helpers, monkeypatch):
+    import shutil
+
+    root, _ = _folder_with_findings(tmp_path)
+    monkeypatch.setenv(forked.JOBS_ENV, "1")
+    cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json")
+    one_core = _lines(tmp_path)
+    assert len(one_core) >= 2  # the findings in the first and the last group file
+    shutil.rmtree(tmp_path / ".cluster-cache")
+    monkeypatch.delenv(forked.JOBS_ENV)
+    cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json")
+    assert helpers and all(a is not None for a in helpers)
+    assert _lines(tmp_path) == one_core
 
 
 def test_a_helper_also_under_the_progress_bar_at_a_terminal(cli, tmp_path, helpers, monkeypatch):

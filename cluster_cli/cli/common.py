@@ -141,7 +141,9 @@ def loader_settings(no_cache: bool = False, lang: Optional[str] = None) -> dict:
     """Cache and fast parser on unless switched off: `--no-cache`, or the environment —
     CLUSTER_NO_CACHE=1, and CLUSTER_LOADER=precise for PyYAML only (a diagnostic). With the
     cache on, its pruning settings (CLUSTER_CACHE_MAX_AGE_DAYS, CLUSTER_CACHE_MAX_MB) must be
-    numbers: a wrong one exits 2 with a message naming it."""
+    numbers, and CLUSTER_JOBS a whole number: a wrong one exits 2 with a message naming it."""
+    from cluster_cli.i18n import LANGUAGES
+
     cache = not (no_cache or os.environ.get("CLUSTER_NO_CACHE"))
     if cache:
         from cluster_cli.load.cache import limits
@@ -149,10 +151,15 @@ def loader_settings(no_cache: bool = False, lang: Optional[str] = None) -> dict:
         try:
             limits()
         except ValueError as exc:
-            from cluster_cli.i18n import LANGUAGES
-
             fail("cache.setting-invalid", lang if lang in LANGUAGES else "et", name=str(exc),
                  value=os.environ.get(str(exc), ""))
+    from cluster_cli.forked import jobs
+
+    try:
+        jobs()
+    except ValueError as exc:
+        fail("jobs.setting-invalid", lang if lang in LANGUAGES else "et", name=str(exc),
+             value=os.environ.get(str(exc), ""))
     return {"cache": cache, "fast": os.environ.get("CLUSTER_LOADER", "fast") != "precise"}
 
 

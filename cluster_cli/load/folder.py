@@ -251,13 +251,15 @@ def _helper(cache, by_kind: dict, digests: dict, data_dir: Path, shown, use_fast
     total = sum(size for *_, size in new)
     if not forked.worth(total, forked.MIN_BYTES):
         return None, frozenset()
-    share: list[tuple[str, Path]] = []
+    share: list[tuple[str, Path]] = []  # at most half: one file of most of the bytes is read here
     taken = 0
     for kind, path, size in reversed(new):
-        if 2 * taken >= total:
+        if 2 * (taken + size) > total:
             break
         share.append((kind, path))
         taken += size
+    if not share:
+        return None, frozenset()
     share.reverse()
 
     def work() -> bool:

@@ -56,6 +56,16 @@ class Locator:
             self._known[key] = line
             self._learned = True
 
+    def learned(self) -> dict:
+        """The lines learned in this run and not kept yet (a helper's answer: `learn_all`)."""
+        return dict(self._known) if self._learned and self._known is not None else {}
+
+    def learn_all(self, lines: dict) -> None:
+        """Lines another process learned of the same file (`learned`)."""
+        if lines and self.known_lines is not None:
+            for key, line in lines.items():
+                self.learn(key, line)
+
     def keep_learned(self) -> None:
         """Store the lines found in this run with those known before (one small entry per file)."""
         if self._learned and self._kept is not None:

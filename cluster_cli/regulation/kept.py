@@ -138,14 +138,17 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
         return kept_now, checked_now
 
     todo = list(dict.fromkeys(name for _, name in fresh))
-    mine, helper = _shared(ds, todo, lambda share: (*check_files(share), entries.made()))
+    mine, helper = _shared(ds, todo, lambda share: (*check_files(share), entries.made(),
+                                                    [loc.learned() for loc in ds.locators]))
     kept_now, checked = check_files(mine)
     helped = helper.answer() if helper is not None else None
     if helped is None:  # no helper, or it failed: the rest here too
         more, more_checked = check_files(todo[len(mine):])
     else:
-        more, more_checked, made = helped
+        more, more_checked, made, lines = helped
         entries.adopt(made)
+        for locator, learned in zip(ds.locators, lines):  # the lines its findings found, kept too
+            locator.learn_all(learned)
     kept_now.update(more)
     checked.update(more_checked)
     for group_file, found in kept_now.items():
