@@ -287,3 +287,19 @@ def test_a_chosen_rules_run_keeps_what_the_others_found(tmp_path, cli, monkeypat
     assert {Path(name).name for name in checked} == {"groups.yaml"}
     assert warm.stdout == cli("validate", "--data", str(root), "--as-of", AS_OF, "--format", "json",
                               "--no-cache").stdout
+
+
+def test_a_record_built_from_the_cache_is_the_parsed_one_down_to_the_fields_the_file_gave(tmp_path):
+    root = write_data(tmp_path / "d", synthetic_files(60, 2)[0])
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", tmp_path / "sample")
+    for folder in (root, tmp_path / "sample"):
+        cold = load(folder).dataset  # no cache: every record from its parser
+        load(folder, cache=True)  # fills the cache
+        warm = load(folder, cache=True).dataset  # every record built from the cache
+        assert set(warm.file_kinds) == set(cold.file_kinds)
+        for name in cold.file_kinds:
+            parsed, rebuilt = cold.file_records(name), warm.file_records(name)
+            assert [r.model_dump() for r in rebuilt] == [r.model_dump() for r in parsed], name
+            # the fields the file gave, no more: a record does not change by coming from the cache
+            assert [r.model_dump(exclude_unset=True) for r in rebuilt] == \
+                [r.model_dump(exclude_unset=True) for r in parsed], name

@@ -307,7 +307,9 @@ def _load_list_file(kind: str, raw: bytes, name: str, cache, use_fast: bool, pat
                   "findings": [_unstamped(f) for f in result.findings], "items": result.items,
                   "ids": [getattr(m, id_field) for m in result.models],
                   "columns": {f: [getattr(m, f) for m in result.models] for f in COLUMNS.get(kind, ())}}
-        cache.put("files", key, {"kind": kind}, adapter(kind).dump_json(result.models))
+        # Only the fields the file gave: built again, the records are the cold run's, fields set
+        # and all, from less than half the JSON (a third less time to build, issue 20).
+        cache.put("files", key, {"kind": kind}, adapter(kind).dump_json(result.models, exclude_unset=True))
         cache.put("heads", key, header, b"")
         result.key = key
     return result
