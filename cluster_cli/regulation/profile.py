@@ -60,6 +60,8 @@ class Profile:
     id: str
     name: str
     parameters: dict[str, Parameter] = field(default_factory=dict)
+    derived: dict = field(default_factory=dict, compare=False, repr=False)
+    """What is worked out of the parameters once a run (`study_year.study_year`)."""
 
     def value(self, name: str, on: date) -> Any:
         return self.parameters[name].at(on)

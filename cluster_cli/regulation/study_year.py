@@ -46,7 +46,18 @@ def nearest_monday(day: date) -> date:
 
 
 def study_year(profile, first_year: int) -> StudyYear:
-    """The study year `first_year`/`first_year + 1` with its autumn and spring periods."""
+    """The study year `first_year`/`first_year + 1` with its autumn and spring periods (once a
+    profile: the rules ask it of every file they check)."""
+    derived = getattr(profile, "derived", None)
+    if derived is None:
+        return _study_year(profile, first_year)
+    key = ("study_year", first_year)
+    if key not in derived:
+        derived[key] = _study_year(profile, first_year)
+    return derived[key]
+
+
+def _study_year(profile, first_year: int) -> StudyYear:
     from cluster_cli.regulation.calendar import working_days
 
     nominal = month_day(profile.value("study_year_start", date(first_year, 9, 1)), first_year)
