@@ -50,12 +50,19 @@ def load(data_dir: Path, shown_as: str | None = None, timings: Timings | None = 
     and findings as the precise path. `release` (with `cache`) holds no file's records after
     reading it: they are built again from the cache where they are read."""
     from cluster_cli.load.folder import load_folder
+    from cluster_cli.regulation import calendar
     from cluster_cli.regulation.profile import load_profile
 
     timings = timings or Timings()
     with timings.stage("load"):
         dataset, findings = load_folder(data_dir, shown_as, use_cache=cache, use_fast=fast, reads=_READS.get(),
                                         release=release)
+    if cache:
+        from cluster_cli.load.cache import open_cache
+
+        calendar.use_store(open_cache(data_dir, prune=False))  # the holidays of the years in play
+    else:
+        calendar.use_store(None)
     with timings.stage("profile"):
         profile_id = dataset.cluster.profile if dataset.cluster else "vvttk"
         cluster_file = dataset.cluster.origin.file if dataset.cluster else ""

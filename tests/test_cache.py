@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import time
 from pathlib import Path
@@ -20,6 +21,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AS_OF, IBAN, base_data, write_data
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data"
 
 STUDENTS = "students/TA-24.yaml"
 DAY = 86400
@@ -319,3 +322,43 @@ def test_cache_info_shows_where_modes_and_pruning(cli, tmp_path, monkeypatch):
     assert info.exit_code == 0
     assert ".cluster-cache" in info.stdout and "0700" in info.stdout and "50 MB" in info.stdout
     assert "30 days" in info.stdout and "not yet" in info.stdout
+
+
+def test_the_holidays_of_a_run_are_kept_in_the_cache_and_read_back_as_the_library_gives_them(cli, tmp_path,
+                                                                                               monkeypatch):
+    """A re-run need not import the `holidays` package (≈ 0.15 s): the public holidays of the
+    years in play are kept (area `holidays`, under the tool's code key, which names the
+    package's version) and read back; a `--no-cache` run neither reads nor writes them."""
+    from datetime import date
+
+    from cluster_cli.regulation import calendar
+
+    shutil.copytree(SAMPLE, tmp_path / "data")
+
+    def debts(as_of: str, *extra: str):
+        calendar._calendar.cache_clear()  # as a new process: no calendar made yet
+        return cli("debts", "--data", tmp_path / "data", "--as-of", as_of, "--format", "json", *extra)
+
+    cold = debts("2026-11-23", "--no-cache")
+    area = tmp_path / ".cluster-cache" / "holidays"
+    assert not area.exists()
+    first = debts("2026-11-23")
+    assert first.exit_code == cold.exit_code and first.stdout == cold.stdout
+    kept = [p for p in area.rglob("*") if p.is_file()]
+    assert kept
+    library = calendar._estonia()
+    for path in kept:
+        days = json.loads(path.read_bytes().split(b"\n", 2)[2])
+        years = range(int(days[0][:4]), int(days[-1][:4]) + 1)
+        for year in years:
+            date(year, 1, 1) in library  # noqa: B015 - fills the year in
+        assert set(days) == {d.isoformat() for d in library if d.year in years}
+
+    other_day = debts("2026-11-24", "--no-cache")
+
+    def no_library():
+        raise AssertionError("the holidays package was asked although the cache keeps its answer")
+
+    monkeypatch.setattr(calendar, "_estonia", no_library)
+    again = debts("2026-11-24")  # another question, computed again: from the kept holidays
+    assert (again.exit_code, again.stdout) == (other_day.exit_code, other_day.stdout)

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 MAGIC = "cluster-cli-cache/2"
-AREAS = ("files", "heads", "answers", "checks", "lines", "shown", "digests")
+AREAS = ("files", "heads", "answers", "checks", "lines", "shown", "digests", "holidays")
 STAMP = "pruned.stamp"
 DAY = 86400
 DEFAULT_MAX_AGE_DAYS = 30

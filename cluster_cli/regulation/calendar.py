@@ -12,6 +12,8 @@ Deadlines: a term that ends on a weekend or holiday moves to the next working da
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -20,10 +22,7 @@ class WorkingDays:
     def __init__(self, first_year: int, last_year: int):
         self.first = date(first_year, 1, 1)
         self.last = date(last_year, 12, 31)
-        public = _estonia()
-        for year in range(first_year, last_year + 1):
-            date(year, 1, 1) in public  # noqa: B015 - a look-up fills the year in (`expand`)
-        self.holidays = frozenset(day for day in public if self.first <= day <= self.last)
+        self.holidays = public_holidays(first_year, last_year)
         days = []
         day = self.first
         while day <= self.last:
@@ -62,6 +61,41 @@ class WorkingDays:
     def deadline(self, day: date, calendar_days: int) -> date:
         """`calendar_days` after `day`, moved to the next working day when it falls on a rest day."""
         return self.on_or_after(day + timedelta(days=calendar_days))
+
+
+_store = None
+"""Where the holidays of a run of years are kept between runs: the cache (`load.cache.Cache`)
+while a command runs with it (`use_store`, set by `pipeline.load`), else None."""
+AREA = "holidays"
+
+
+def use_store(store) -> None:
+    """Keep the holidays worked out in `store` (a cache: its entries carry the tool's code key,
+    which names the installed `holidays` package's version), or nowhere (None)."""
+    global _store
+    _store = store
+
+
+def public_holidays(first_year: int, last_year: int) -> frozenset[date]:
+    """Estonia's public holidays from 1 January `first_year` to 31 December `last_year`, from
+    the `holidays` package — or, where the cache kept them, from there: importing the package
+    and making its calendar cost about a seventh of a re-run after one file changed."""
+    key = hashlib.sha256(f"EE:{first_year}:{last_year}".encode()).hexdigest()
+    if _store is not None:
+        hit = _store.get(AREA, key)
+        if hit is not None:
+            try:
+                return frozenset(date.fromisoformat(day) for day in json.loads(hit[1]))
+            except (ValueError, TypeError):
+                _store.discard(AREA, key)
+    public = _estonia()
+    for year in range(first_year, last_year + 1):
+        date(year, 1, 1) in public  # noqa: B015 - a look-up fills the year in (`expand`)
+    first, last = date(first_year, 1, 1), date(last_year, 12, 31)
+    days = frozenset(day for day in public if first <= day <= last)
+    if _store is not None:
+        _store.put(AREA, key, {}, json.dumps(sorted(day.isoformat() for day in days)).encode())
+    return days
 
 
 @lru_cache(maxsize=1)
