@@ -19,7 +19,6 @@ helper process, whose answer the caller takes as if it had done the work itself.
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 from typing import Any, Callable
 
@@ -81,6 +80,8 @@ class Helper:
         if pid == 0:  # the helper
             code = 1
             try:
+                import pickle
+
                 _die_with(parent)
                 os.close(read)
                 with os.fdopen(write, "wb") as out:
@@ -105,6 +106,8 @@ class Helper:
             except ChildProcessError:  # reaped already (SIGCHLD ignored by whoever started us)
                 return None
             if os.waitstatus_to_exitcode(status) == 0:
+                import pickle  # here: every command checks CLUSTER_JOBS, few fork
+
                 try:
                     self._answer = pickle.loads(data)
                 except Exception:  # noqa: BLE001 - a torn answer is no answer
