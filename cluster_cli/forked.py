@@ -60,6 +60,19 @@ def worth(size: int, least: int) -> bool:
             and _cores() >= 2 and threading.active_count() == 1)
 
 
+def helpers_share(sizes: list[int], least: int) -> int:
+    """Where the helper's share of work items of `sizes` starts: the last items, at most half
+    of the total (one item of most of it stays with the caller); `len(sizes)` — no helper —
+    where the whole is not `worth` one or nothing fits."""
+    total = sum(sizes)
+    cut, taken = len(sizes), 0
+    if worth(total, least):
+        while cut > 0 and 2 * (taken + sizes[cut - 1]) <= total:
+            cut -= 1
+            taken += sizes[cut]
+    return cut
+
+
 class Helper:
     """`work()` run in a forked process; `answer()` waits for what it returned (pickled)."""
 

@@ -219,3 +219,12 @@ def test_a_helper_also_under_the_progress_bar_at_a_terminal(cli, tmp_path, helpe
     cold = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "en", "--no-cache")
     assert (first.exit_code, first.stdout) == (cold.exit_code, cold.stdout)
 
+
+
+@pytest.mark.parametrize("sizes, start", [([1, 1, 1, 1], 2), ([5, 3, 1, 1], 1), ([10, 1, 1], 1), ([1, 10], 2),
+                                          ([3], 1), ([], 0)])
+def test_the_helpers_share_is_the_last_items_of_at_most_half_the_work(monkeypatch, sizes, start):
+    monkeypatch.setattr(forked, "_cores", lambda: 2)
+    monkeypatch.delenv(forked.JOBS_ENV, raising=False)
+    assert forked.helpers_share(sizes, 1) == start
+    assert forked.helpers_share(sizes, sum(sizes) + 1) == len(sizes)  # not worth a helper

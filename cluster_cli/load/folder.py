@@ -248,19 +248,9 @@ def _helper(cache, by_kind: dict, digests: dict, data_dir: Path, shown, use_fast
             digest = digests.get(path.relative_to(data_dir).as_posix())
             if digest is not None and not cache.has("heads", key_of_digest(kind, digest)):
                 new.append((kind, path, _size(path)))
-    total = sum(size for *_, size in new)
-    if not forked.worth(total, forked.MIN_BYTES):
-        return None, frozenset()
-    share: list[tuple[str, Path]] = []  # at most half: one file of most of the bytes is read here
-    taken = 0
-    for kind, path, size in reversed(new):
-        if 2 * (taken + size) > total:
-            break
-        share.append((kind, path))
-        taken += size
+    share = [(kind, path) for kind, path, _ in new[forked.helpers_share([size for *_, size in new], forked.MIN_BYTES):]]
     if not share:
         return None, frozenset()
-    share.reverse()
 
     def work() -> bool:
         gc.disable()  # as this process while loading (load_folder)

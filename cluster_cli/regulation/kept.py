@@ -187,16 +187,10 @@ def _shared(ds: Dataset, todo: list[str], work: Callable[[list[str]], object]):
     from cluster_cli import forked
 
     sizes = [len(part.ids) if (part := ds.file_part(name)) is not None else 0 for name in todo]
-    total = sum(sizes)
-    if len(todo) < 2 or not forked.worth(total, forked.MIN_RECORDS):
+    cut = forked.helpers_share(sizes, forked.MIN_RECORDS)
+    if cut == len(todo):
         return todo, None
-    cut, taken = len(todo), 0
-    while cut > 1 and 2 * (taken + sizes[cut - 1]) <= total:
-        cut -= 1
-        taken += sizes[cut]
     rest = todo[cut:]
-    if not rest:
-        return todo, None
     return todo[:cut], forked.Helper(lambda: work(rest))
 
 
