@@ -42,6 +42,18 @@ def test_validate_on_a_big_folder_shows_files_read_at_a_terminal(cli, tmp_path, 
     assert result.stdout.startswith("{")
 
 
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]])
+def test_validate_on_a_big_folder_shows_the_files_checked_after_those_read(cli, tmp_path, terminal, big, cache):
+    # The checks of 10,000 students take seconds: the bar goes on with them, not standing still
+    # at the last file read (with the cache a file at a time, without it a rule at a time).
+    root = write_data(tmp_path / "data", base_data())
+    result = _validate(cli, root, *cache)
+    assert result.exit_code == 0, result.output
+    assert "Data files" in result.stderr.split("Checking")[0]
+    assert "Checking" in result.stderr
+    assert "Checking" not in result.stdout
+
+
 def test_validate_without_a_terminal_prints_no_progress(cli, tmp_path, big):
     root = write_data(tmp_path / "data", base_data())
     result = _validate(cli, root)
@@ -139,3 +151,25 @@ def test_pdfs_are_converted_in_batches_for_progress(cli, tmp_path, soffice):
     docx = list((tmp_path / "out").rglob("*.docx"))
     assert sum(per_folder.values()) == len(docx)
     assert len(runs) == sum(-(-n // BATCH) for n in per_folder.values())
+
+
+def test_a_helpers_share_counts_as_done_at_this_process_pace_and_never_goes_back():
+    from cluster_cli.load.layout import progress_of, reporting_progress
+
+    heard = []
+    with reporting_progress(lambda *args: heard.append(args)):
+        report = progress_of(10, 500, "check")
+        for done in range(6):  # this process: the first 6 files; a helper: the last 4
+            report(done, 4)
+        report(6, 4)  # this process's share done: the helper's, at the same pace, too
+        report(7)  # the helper failed: this process does its share (the bar does not go back)
+        report(10)
+    assert [h[0] for h in heard] == [0, 1, 3, 5, 6, 8, 10, 10, 10]
+    assert {h[1:] for h in heard} == {(10, 500, "check")}
+    assert progress_of(10)(3) is None  # without a listener: nothing to tell
+
+
+def test_the_step_label_is_estonian_by_default(cli, tmp_path, terminal, big):
+    root = write_data(tmp_path / "data", base_data())
+    result = cli("validate", "--data", root, "--as-of", "2026-11-23", "--format", "json", "--lang", "et")
+    assert "Andmefailid" in result.stderr and "Kontrollitakse" in result.stderr

@@ -85,7 +85,7 @@ def render(
     from cluster_cli.cli.progress import loading
 
     timings = Timings()
-    with loading(_t("ui.progress.loading", language(lang)), stderr_console(), quiet, language(lang)):  # big folder
+    with loading(stderr_console(), quiet, language(lang)):  # a big folder: a bar
         loaded = load_or_exit(data, lang, timings, no_cache)
     lang = language(lang, loaded.dataset.cluster.language if loaded.dataset.cluster else None)
     day = parse_date(as_of, lang)

@@ -54,22 +54,28 @@ def counting(label: str, console, quiet: bool, lang: str, worth: Callable[..., b
     second, and at the end)."""
     progress = bar(console, quiet, lang, refresh_thread)
     if progress is None:
-        yield lambda done, total, *more: None
+        yield lambda done, total, *more, step=None: None
         return
     task = None
-    drawn = 0.0
+    drawn, drawn_done = 0.0, None
 
-    def update(done: int, total: int, *more) -> None:
-        nonlocal task, drawn
+    def update(done: int, total: int, *more, step: str | None = None) -> None:
+        """`step`: a new label — the next step starts, with a clock and an estimate of its own."""
+        nonlocal task, drawn, drawn_done, label
         if task is None:
             if not worth(total, *more):
                 return
             progress.start()
+        elif step is not None and step != label:
+            progress.remove_task(task)
+            task = None
+        if task is None:
+            label = step or label
             task = progress.add_task(label, total=total)
         progress.update(task, completed=done, total=total)
-        if not refresh_thread and (time.monotonic() - drawn >= 0.1 or done >= total):
+        if not refresh_thread and (time.monotonic() - drawn >= 0.1 or (done >= total and drawn_done != done)):
             progress.refresh()
-            drawn = time.monotonic()
+            drawn, drawn_done = time.monotonic(), done
 
     try:
         yield update
@@ -82,28 +88,36 @@ def big_folder(total_files: int, total_bytes: int) -> bool:
     return total_files >= BIG_FOLDER_FILES or total_bytes >= BIG_FOLDER_BYTES
 
 
+# The steps of loading a data folder that report how far they got (load/layout.py
+# `reporting_progress`): the files read, then the files checked (regulation/kept.py).
+STEP_LABELS = {"load": "ui.progress.loading", "check": "ui.progress.checking"}
+
+
 @contextmanager
-def loading(label, console, quiet: bool, lang: str) -> Iterator[None]:
-    """Within the block, loading a big data folder shows its files read (see `big_folder`).
-    `label` and `console` may be functions that make them: called only when a big folder is read,
-    so that a run answered from the cache neither reads the catalogue nor imports Rich."""
+def loading(console, quiet: bool, lang: str) -> Iterator[None]:
+    """Within the block, loading and checking a big data folder show their files read, then
+    checked (see `big_folder`). `console` may be a function that makes it: called only when a big
+    folder is read, so that a run answered from the cache neither reads the catalogue nor
+    imports Rich."""
     from contextlib import ExitStack
 
     from cluster_cli.load.layout import reporting_progress
 
     inner = None
 
-    def update(done: int, total: int, *more) -> None:
+    def update(done: int, total: int, size: int, step: str = "load") -> None:
         nonlocal inner
+        if inner is None and not big_folder(total, size):
+            return
+        from cluster_cli.i18n import t
+
+        label = t(STEP_LABELS[step], lang)
         if inner is None:
-            if not big_folder(total, *more):
-                return
             # No refresh thread: loading and checking may fork a helper (`cluster_cli/forked.py`),
             # which does not fork while another thread runs (a lock it holds would stay held).
-            inner = stack.enter_context(counting(label() if callable(label) else label,
-                                                 console() if callable(console) else console,
-                                                 quiet, lang, big_folder, refresh_thread=False))
-        inner(done, total, *more)
+            inner = stack.enter_context(counting(label, console() if callable(console) else console, quiet, lang,
+                                                 big_folder, refresh_thread=False))
+        inner(done, total, size, step=label)
 
     with ExitStack() as stack, reporting_progress(update):
         yield

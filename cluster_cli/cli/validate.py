@@ -58,7 +58,7 @@ def validate(
 
     view = shown_view(lang0) if format is TextOrJson.text else None  # (JSON is for programs: made anew)
     try:
-        with loading(lambda: _t("ui.progress.loading", lang0), stderr_console, quiet, lang0):  # a big folder
+        with loading(stderr_console, quiet, lang0):  # a big folder: a bar
             result = run(resolve_data_dir(data), day, select=select, ignore=ignore or (), timings=timings,
                          question=question_of(ctx), show_pii=show_pii, view=view, **loader_settings(no_cache, lang))
     except DataFolderError as exc:

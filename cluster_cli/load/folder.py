@@ -32,6 +32,7 @@ from cluster_cli.load.layout import (  # noqa: F401 - DataFolderError and discov
     RefusedFile,
     discover,
     progress_listener,
+    progress_of,
     read_checked,
 )
 from cluster_cli.load.lines import Locator
@@ -119,11 +120,10 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
     # Links out of the folder, FIFOs and devices, files over the size limit: never opened.
     findings += [make("error", r.code, "", shown(r.path), 0, "", **r.args) for r in refused]
     helper, helped = _helper(cache, by_kind, digests, data_dir, shown, use_fast) if cache is not None else (None, ())
-    progress = progress_listener()
-    done = total = size = 0
-    if progress is not None:
+    report, done = lambda done, helped=0: None, 0
+    if progress_listener() is not None:  # the files' sizes only for a bar
         paths = [p for kind in (*SPECIAL_FILES, *RECORD_KINDS) for p in by_kind[kind]]
-        total, size = len(paths), sum(_size(p) for p in paths)
+        report = progress_of(len(paths), sum(_size(p) for p in paths))
     # Building millions of small objects is what loading is; the cyclic collector would walk
     # them all again and again. Pausing it is a measured 2.5× on large folders (PERFORMANCE.md).
     gc_was_enabled = gc.isenabled()
@@ -131,9 +131,8 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
     try:
         for kind in (*SPECIAL_FILES, *RECORD_KINDS):
             for path in by_kind[kind]:
-                if progress is not None:  # before each file: a `continue` below skips the end
-                    progress(done, total, size)
-                    done += 1
+                report(done, len(helped) if helper is not None else 0)  # before each file (`continue`s below)
+                done += 1
                 name = shown(path)
                 dataset.files.append(name)
                 rel = path.relative_to(data_dir).as_posix()
@@ -221,8 +220,7 @@ def load_folder(data_dir: Path, shown_as: str | None = None, use_cache: bool = F
                     id_field = ID_FIELD.get(kind, "id")
                     dataset.add_file(FileRecords(name, kind, [getattr(m, id_field) for m in result.models],
                                                  models=placed(result.models)))
-        if progress is not None:
-            progress(total, total, size)
+        report(done)
     finally:
         if gc_was_enabled:
             # The loaded records live as long as the command: move them out of the collector's

@@ -186,15 +186,17 @@ def _screen_all(root: Path, by_kind: dict[str, list[Path]], unknown: list[Path],
 
 
 # Who wants to hear how far loading got (the CLI's progress bar on a big folder): called
-# `(done_files, total_files, total_bytes)` before each file and once when all are read. Off unless
-# `reporting_progress()` turns it on; the loader itself never prints.
-_PROGRESS: ContextVar[Callable[[int, int, int], None] | None] = ContextVar("cluster_load_progress", default=None)
+# `(done_files, total_files, total_bytes)` before each file and once when all are read, then
+# `(done_files, total_files, 0, "check")` as the files are checked. Off unless
+# `reporting_progress()` turns it on; the loader and the checks themselves never print.
+_PROGRESS: ContextVar[Callable[..., None] | None] = ContextVar("cluster_load_progress", default=None)
 
 
 @contextmanager
-def reporting_progress(callback: Callable[[int, int, int], None]) -> Iterator[None]:
+def reporting_progress(callback: Callable[..., None]) -> Iterator[None]:
     """Within the block, every `load_folder` (load/folder.py) reports its progress to `callback(done_files,
-    total_files, total_bytes)`: before each file (first with 0 done) and when all are read."""
+    total_files, total_bytes)`: before each file (first with 0 done) and when all are read; and
+    the record rules (regulation/kept.py) theirs to `callback(done_files, total_files, 0, "check")`."""
     token = _PROGRESS.set(callback)
     try:
         yield
@@ -202,6 +204,25 @@ def reporting_progress(callback: Callable[[int, int, int], None]) -> Iterator[No
         _PROGRESS.reset(token)
 
 
-def progress_listener() -> Callable[[int, int, int], None] | None:
+def progress_listener() -> Callable[..., None] | None:
     """The callback `reporting_progress` set, if any."""
     return _PROGRESS.get()
+
+
+def progress_of(total: int, size: int = 0, step: str = "load") -> Callable[..., None]:
+    """`report(done, helped=0)` for a step over `total` files (of `size` bytes): `done` of them
+    through here, while a helper (`cluster_cli/forked.py`) does the last `helped` at this
+    process's pace — so the listener hears of both, this share standing for the whole, and never
+    of a step back. Does nothing without a listener."""
+    listener = _PROGRESS.get()
+    if listener is None or not total:
+        return lambda done, helped=0: None
+    shown = 0
+
+    def report(done: int, helped: int = 0) -> None:
+        nonlocal shown
+        mine = total - helped
+        shown = max(shown, total if done >= mine else done * total // mine)
+        listener(shown, total, size, step)
+
+    return report

@@ -32,6 +32,7 @@ from datetime import date
 from typing import Callable, Iterable
 
 from cluster_cli.findings import Finding, from_record, to_record
+from cluster_cli.load.layout import progress_of
 from cluster_cli.model.dataset import Dataset
 from cluster_cli.regulation.rules.base import Context, Rule
 from cluster_cli.regulation.summaries import prepare
@@ -74,8 +75,14 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
     rules = list(rules)
     record_rules = [r for r in rules if r.scope == "record"]
     key = context_key(ds, ctx.as_of) if store is not None and record_rules else None
-    if key is None:
-        return [f for rule in rules for f in rule.run(ds, ctx)]
+    if key is None:  # every rule on the whole folder: the bar counts rules
+        report = progress_of(len(rules), step="check")
+        found = []
+        for done, rule in enumerate(rules):
+            report(done)
+            found.extend(rule.run(ds, ctx))
+        report(len(rules))
+        return found
     names = [name for name in ds.file_kinds if name in ds.file_keys]
     files_of: dict[str, list[str]] = {}
     for name, kind in ds.file_kinds.items():
@@ -114,12 +121,13 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
     # A file at a time: its records are built (from the cache, where the loader let them go),
     # go through the record rules whose findings were not kept, are summarised for the checks
     # that look across files — and let go again: a big folder is never held whole.
-    def check_files(todo: list[str]) -> tuple[dict, dict]:
+    def check_files(todo: list[str], report: Callable[[int], None] = lambda done: None) -> tuple[dict, dict]:
         """The record rules' findings on the files `todo`, a file at a time: what `fresh` keeps
-        of them, and (rule id, file) → the findings."""
+        of them, and (rule id, file) → the findings. `report(n)` hears of each file begun."""
         kept_now: dict[tuple, dict] = {}
         checked_now: dict[tuple, list[Finding]] = {}
-        for name in todo:
+        for done, name in enumerate(todo):
+            report(done)
             part = ds.file_part(name)
             held = part is None or part.built
             alone = subset(ds, (name,))  # the file's records, looking up the folder's
@@ -140,15 +148,17 @@ def run(ds: Dataset, ctx: Context, rules: Iterable[Rule], store, mask: Callable[
     todo = list(dict.fromkeys(name for _, name in fresh))
     mine, helper = _shared(ds, todo, lambda share: (*check_files(share), entries.made(),
                                                     [loc.learned() for loc in ds.locators]))
-    kept_now, checked = check_files(mine)
+    report = progress_of(len(todo), step="check")  # the CLI's bar
+    kept_now, checked = check_files(mine, lambda done: report(done, len(todo) - len(mine)))
     helped = helper.answer() if helper is not None else None
     if helped is None:  # no helper, or it failed: the rest here too
-        more, more_checked = check_files(todo[len(mine):])
+        more, more_checked = check_files(todo[len(mine):], lambda done: report(len(mine) + done))
     else:
         more, more_checked, made, lines = helped
         entries.adopt(made)
         for locator, learned in zip(ds.locators, lines):  # the lines its findings found, kept too
             locator.learn_all(learned)
+    report(len(todo))
     kept_now.update(more)
     checked.update(more_checked)
     for group_file, found in kept_now.items():
