@@ -18,7 +18,10 @@ reusing it when it already holds a folder of the same size — then measures:
       size (target ≤ 3×);
   (d) the default run — with the cache, first into an empty one, then again: time and peak
       RSS (``os.wait4``); the first run against the yaml-rs parse, on two cores (a forked helper
-      loads and checks half of the files, `cluster_cli/forked.py`) and on one (``CLUSTER_JOBS=1``).
+      loads and checks half of the files, `cluster_cli/forked.py`) and on one (``CLUSTER_JOBS=1``);
+  (e) the model layer alone, in this process: the list files parsed with yaml-rs, validated into
+      pydantic records, and dumped and built again as the cache does — the floor of a cold run
+      of this design, before any rule.
 
 Machines are noisy, so the figure to read is the ratio within one run, not the seconds.
 No assertions; exits 0.
@@ -85,6 +88,36 @@ def parse_all_rs(files: list[Path]) -> float:
     return took
 
 
+def model_floor(folder: Path) -> tuple[float, float, float]:
+    """Seconds, in this process, of the model layer alone on the list files: (yaml-rs parse,
+    parse + pydantic validation into the records, the cache's round trip on top: the records
+    dumped to JSON and built again from it, as a first run does for its checks). No rule runs:
+    the floor of this design (issue 20's cold target)."""
+    import yaml_rs
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from cluster_cli.load.layout import LIST_KINDS, discover
+    from cluster_cli.load.precise import adapter
+
+    by_kind, _ = discover(folder)
+    texts = [(kind, path.read_text(encoding="utf-8")) for kind in LIST_KINDS for path in by_kind[kind]]
+    parse = validated = round_trip = 0.0
+    gc.disable()  # as the loader does while loading
+    try:
+        for kind, text in texts:
+            start = time.perf_counter()
+            data = yaml_rs.loads(text, parse_datetime=True)
+            parsed = time.perf_counter()
+            models = adapter(kind).validate_python(data)
+            built = time.perf_counter()
+            adapter(kind).validate_json(adapter(kind).dump_json(models, exclude_unset=True))
+            again = time.perf_counter()
+            parse, validated, round_trip = parse + parsed - start, validated + built - start, round_trip + again - start
+    finally:
+        gc.enable()
+    return parse, validated, round_trip
+
+
 def measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, float]:
     """(wall seconds, peak RSS in MB, CPU seconds) of one run of `cmd`, its output discarded.
     A helper the run forks (`cluster_cli/forked.py`) and waits for is counted as Linux counts
@@ -134,12 +167,12 @@ def main(argv: list[str] | None = None) -> int:
             env.pop("CLUSTER_JOBS", None)
             first_s, first_mb, first_cpu = measured(cmd[:-1], env)
             again_s, again_mb, _ = measured(cmd[:-1], env)
-        with tempfile.TemporaryDirectory(prefix="cluster-bench-cache-") as cache:  # (e) on one core
+        with tempfile.TemporaryDirectory(prefix="cluster-bench-cache-") as cache:  # on one core
             one_s, one_mb, one_cpu = measured(cmd[:-1], {**env, "CLUSTER_CACHE_DIR": cache, "CLUSTER_JOBS": "1"})
 
         parse_s, items = parse_all(files)
         rs_s = parse_all_rs(files)
-
+        floor = model_floor(folder)
 
         summary = next((ln for ln in reversed(proc.stdout.splitlines()) if ln.strip()), "")
         ratio = validate_s / parse_s if parse_s else float("inf")
@@ -163,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
               f"{'within' if first_s / rs_s <= RS_TARGET else 'over'}); its helper's share: the same run on one core "
               f"(CLUSTER_JOBS=1) {one_s:.2f} s = {one_s / rs_s:.2f} x, peak RSS {one_mb:.0f} MB; CPU seconds "
               f"{first_cpu:.2f} on two cores, {one_cpu:.2f} on one")
+        own_parse, validated, round_trip = floor
+        print(f"(e) the model layer alone, list files, this process: yaml-rs parse {own_parse:.2f} s; with pydantic "
+              f"validation {validated / own_parse:.2f} x the parse; with the cache's round trip (dump, build again) "
+              f"{round_trip / own_parse:.2f} x — on two cores at best {validated / own_parse / 2:.2f} x and "
+              f"{round_trip / own_parse / 2:.2f} x, before any rule")
         print(f"    exit code {proc.returncode}: {summary}")
         stages = [ln.strip() for ln in proc.stderr.splitlines() if ln.strip()]
         if stages:

@@ -16,6 +16,8 @@ import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
+from cluster_cli.i18n import N_
+
 # A step worth a bar: rendering at least this many contracts.
 MANY_CONTRACTS = 10
 # A folder worth a bar while it loads: this many files, or this many bytes (a few seconds' work).
@@ -90,7 +92,7 @@ def big_folder(total_files: int, total_bytes: int) -> bool:
 
 # The steps of loading a data folder that report how far they got (load/layout.py
 # `reporting_progress`): the files read, then the files checked (regulation/kept.py).
-STEP_LABELS = {"load": "ui.progress.loading", "check": "ui.progress.checking"}
+STEP_LABELS = {"load": N_("ui.progress.loading"), "check": N_("ui.progress.checking")}
 
 
 @contextmanager

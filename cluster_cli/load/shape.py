@@ -56,15 +56,23 @@ _REASONS = {
 }
 
 
-def _glossed(field: str, choice: str) -> str | Phrase:
+def _choice_key(owner: str, field: str, choice: str) -> str | None:
+    """The word table's key of a choice: the record's own (`Directive.kind.abroad`, where a code
+    means one thing here and another elsewhere) before the field's (`study_form.school_based`)."""
+    from cluster_cli.i18n.words_fields import CHOICE
+
+    return next((key for key in (f"{owner}.{field}.{choice}", f"{field}.{choice}") if key in CHOICE), None)
+
+
+def _glossed(owner: str, field: str, choice: str) -> str | Phrase:
     """A choice as a hint lists it: with its Estonian meaning where a word table has one."""
     from cluster_cli.i18n.words_fields import CHOICE
 
-    key = f"{field}.{choice}"
-    return Phrase(CHOICE[key]) if key in CHOICE else choice
+    key = _choice_key(owner, field, choice)
+    return Phrase(CHOICE[key]) if key is not None else choice
 
 
-def _closest_choice(field: str, value: str, choices: list[str]) -> str | None:
+def _closest_choice(owner: str, field: str, value: str, choices: list[str]) -> str | None:
     """A misspelt choice's closest one (difflib, as for a misspelt field), or the choice whose
     Estonian meaning was written (`põhiharidus` for `basic`)."""
     from cluster_cli.i18n import t
@@ -73,8 +81,9 @@ def _closest_choice(field: str, value: str, choices: list[str]) -> str | None:
     close = difflib.get_close_matches(value, choices, n=1)
     if close:
         return close[0]
-    meanings = {t(CHOICE[f"{field}.{c}"], "et").split(" (", 1)[-1].rstrip(")").casefold(): c
-                for c in choices if f"{field}.{c}" in CHOICE}
+    keys = {c: _choice_key(owner, field, c) for c in choices}
+    meanings = {t(CHOICE[key], "et").split(" (", 1)[-1].rstrip(")").casefold(): c
+                for c, key in keys.items() if key is not None}
     close = difflib.get_close_matches(value.casefold(), list(meanings), n=1)
     return meanings[close[0]] if close else None
 
@@ -117,11 +126,12 @@ def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origi
             )
         elif kind == "literal_error":
             choices = err.get("ctx", {}).get("expected", "").replace("'", "").replace(" or ", ", ").split(", ")
-            close = _closest_choice(field, str(err.get("input", "")), choices)
+            owner = getattr(_model_at(model, loc[:-1]), "__name__", "")
+            close = _closest_choice(owner, field, str(err.get("input", "")), choices)
             findings.append(
                 make("error", "invalid-choice", "", origin.file, line, path,
                      N_("invalid-choice.close") if close else N_("invalid-choice"), field=field, value=shown,
-                     expected=[_glossed(field, c) for c in choices], close=close or "")
+                     expected=[_glossed(owner, field, c) for c in choices], close=close or "")
             )
         else:
             ctx = tuple((k, str(v)) for k, v in sorted(err.get("ctx", {}).items()))
@@ -284,21 +294,26 @@ def _plain(value: Any) -> str:
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
     """Names of the fields allowed at `loc` inside `model` (for "did you mean" hints)."""
+    current = _model_at(model, loc)
+    return list(current.model_fields) if current is not None else []
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The record type at `loc` inside `model` (a grade of a student's `grades`: `Grade`), or
+    None where `loc` leads to no record."""
     current: Any = model
     for step in loc:
         if isinstance(step, int):
             continue
         current = _unwrap(current)
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return []
+            return None
         info = current.model_fields.get(step)
         if info is None:
-            return []
+            return None
         current = info.annotation
     current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
 def _unwrap(annotation: Any) -> Any:

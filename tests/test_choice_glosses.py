@@ -1,0 +1,99 @@
+"""A coded choice (`status: active`) is listed in a hint with its Estonian meaning
+(`active (õpib)`), and a choice written as its meaning gets its code: the secretary writes
+Estonian, the data keeps the code. Every coded field of every record has its words."""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import json
+import pkgutil
+import typing
+from datetime import date
+
+import pytest
+
+from tests.conftest import AS_OF, base_data, findings_of, write_data
+
+STUDENTS = "students/TA-24.yaml"
+
+
+def _coded_fields() -> list[tuple[str, str, list[str]]]:
+    """(record type, field, its codes) of every field of the models that takes a choice."""
+    import cluster_cli.model as models
+    from pydantic import BaseModel
+
+    def codes(annotation) -> list[str]:
+        if typing.get_origin(annotation) is typing.Literal:
+            return [str(c) for c in typing.get_args(annotation)]
+        if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+            return [str(e.value) for e in annotation]
+        return [c for arg in typing.get_args(annotation) for c in codes(arg)]
+
+    found = []
+    for info in pkgutil.iter_modules(models.__path__):
+        module = importlib.import_module(f"cluster_cli.model.{info.name}")
+        for obj in vars(module).values():
+            if isinstance(obj, type) and issubclass(obj, BaseModel) and obj.__module__ == module.__name__:
+                found += [(obj.__name__, name, codes(field.annotation)) for name, field in obj.model_fields.items()
+                          if codes(field.annotation)]
+    return found
+
+
+def test_every_coded_choice_of_every_record_has_its_estonian_meaning():
+    from cluster_cli.i18n import t
+    from cluster_cli.i18n.words_fields import CHOICE
+    from cluster_cli.load.shape import _choice_key
+
+    fields = _coded_fields()
+    assert len(fields) >= 50  # the walk found the records' coded fields
+    missing, wrong = [], []
+    for owner, field, codes in fields:
+        for code in codes:
+            key = _choice_key(owner, field, code)
+            if key is None:
+                missing.append(f"{owner}.{field}.{code}")
+                continue
+            et, en = t(CHOICE[key], "et"), t(CHOICE[key], "en")
+            if not (et.startswith(f"{code} (") and et.endswith(")") and len(et) > len(code) + 3
+                    and (en == code or en.startswith(f"{code} ("))):
+                wrong.append((key, et, en))
+    assert missing == []
+    assert wrong == []
+
+
+def test_a_code_is_glossed_as_its_record_means_it(cli, tmp_path):
+    # `abroad` is a placement abroad in a placement, studies abroad in a student's status.
+    files = base_data()
+    files[STUDENTS][0]["status"] = [{"status": "abroad!", "start": date(2024, 9, 2)}]
+    files["placements.yaml"][0]["kind"] = "abroad!"
+    root = write_data(tmp_path / "data", files)
+    result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "et")
+    hints = {f["file"].rsplit("/", 1)[-1]: f["hint"] for f in findings_of(json.loads(result.stdout), "invalid-choice")}
+    placement, status = hints["placements.yaml"], hints["TA-24.yaml"]
+    gloss = lambda hint: hint.split("abroad (", 1)[1].split(")", 1)[0]  # noqa: E731
+    assert gloss(placement) != gloss(status)
+    assert "praktika" in gloss(placement)
+
+
+@pytest.mark.parametrize("written, code", [("akadeemiline puhkus", "academic_leave"), ("töökohapõhine",
+                                                                                      "workplace_based")])
+def test_a_choice_written_as_its_estonian_meaning_gets_its_code(cli, tmp_path, written, code):
+    files = base_data()
+    if code == "academic_leave":
+        files[STUDENTS][0]["status"] = [{"status": written, "start": date(2024, 9, 2)}]
+    else:
+        files[STUDENTS][0]["study_form"] = written
+    root = write_data(tmp_path / "data", files)
+    result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "et")
+    [f] = findings_of(json.loads(result.stdout), "invalid-choice")
+    assert f["hint"].startswith(f"Kas mõtlesite '{code}'? Valige üks: ")
+
+
+def test_in_english_the_choices_are_their_codes(cli, tmp_path):
+    files = base_data()
+    files[STUDENTS][0]["status"] = [{"status": "activ", "start": date(2024, 9, 2)}]
+    root = write_data(tmp_path / "data", files)
+    result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "en")
+    [f] = findings_of(json.loads(result.stdout), "invalid-choice")
+    assert f["hint"].endswith("active, academic_leave, abroad, expelled, graduated")
