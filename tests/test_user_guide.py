@@ -206,6 +206,7 @@ EXAMPLES: dict[str, tuple[tuple[tuple[str, int, str, str | None], ...], tuple[st
     "comma": (((SAMPLE, 143, "cost: 2.60}", "cost: 2,60}"),), VALIDATE),
     "missing-field": (((SAMPLE, 9, "last_name: Tamm", None),), VALIDATE),
     "unknown-field": (((SAMPLE, 20, "home_settlement:", "home_settlment:"),), VALIDATE),
+    "invalid-choice": (((SAMPLE, 26, "status: active", "status: akadeemiline puhkus"),), VALIDATE),
     "references": (((SAMPLE, 13, "group: TA-24", "group: TA-42"), (SAMPLE, 164, "- id: TA-24-02", "- id: TA-24-01")),
                    VALIDATE),
     "tab": (((SAMPLE, 9, "  last_name", "\tlast_name"),), VALIDATE),
