@@ -94,6 +94,37 @@ def test_one_grade_edited_in_excel_changes_exactly_that_grade(cli, sample, tmp_p
     assert changed[1] == 'students/vvttk/TA-24.yaml: +      value: "2"', changed
 
 
+def test_the_sheet_calls_a_year_end_result_loepptulemus_and_a_final_exam_grade_loepueksam(cli, sample, tmp_path):
+    # Lisa 3 II.20: a module going on next year ends the year with „Lõpptulemus“ (`year_end`); a
+    # final exam's grade (`final`) is counted against the attempts allowed — never mixed up.
+    import csv
+    import io
+
+    root = copy(sample, tmp_path)
+    sheet = tmp_path / "hinded.csv"
+    assert cli("export", "grades", "--group", "TA-24", "--output", sheet, "--data", root).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(sheet.read_text(encoding="utf-8"))))
+    grades = [g for s in cli_yaml_of(root, "students/vvttk/TA-24.yaml") for g in s.get("grades", [])]
+    year_end = sum(1 for g in grades if g["kind"] == "year_end")
+    assert year_end and sum(1 for r in rows if r["Hinde liik"] == "lõpptulemus") == year_end
+    first = rows[0]
+    row = {**first, "Moodul": first["Moodul"], "Teema": "", "Hinde liik": "lõpueksam", "Hinne": "4",
+           "Kuupäev": "2026-06-10"}
+    with sheet.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(first))
+        writer.writeheader()
+        writer.writerow(row)
+    result = cli("import", "grades", sheet, "--data", root, "--lang", "en")
+    assert "1 new" in result.stdout, result.output
+    student = next(s for s in cli_yaml_of(root, "students/vvttk/TA-24.yaml") if s["id"] == first["Õpilase tunnus"])
+    assert {"module": first["Moodul"], "kind": "final", "value": "4", "date": date(2026, 6, 10)} in [
+        {k: g[k] for k in ("module", "kind", "value", "date")} for g in student["grades"]]
+
+
+def cli_yaml_of(root: Path, name: str) -> list[dict]:
+    return yaml.safe_load((root / name).read_text(encoding="utf-8"))
+
+
 def test_one_phone_edited_in_excel_changes_exactly_that_phone(cli, sample, tmp_path):
     root = copy(sample, tmp_path)
     sheet = tmp_path / "opilased.xlsx"
@@ -188,6 +219,7 @@ def test_a_tahvel_student_list_and_its_negative_results_into_a_folder_made_by_in
     ws.append(["Mari Maasikas", "Programmeerimise alused", "Hindamine", "2", datetime(2026, 11, 20), "Kati Kask"])
     ws.append(["Jaan Jõgi", "Programmeerimise alused", "Iseseisev töö", "MA", "21.11.2026", "Kati Kask"])
     ws.append(["Tiit Tundmatu", "Programmeerimise alused", "Hindamine", "X", "21.11.2026", "Kati Kask"])
+    ws.append(["Jaan Jõgi", "Programmeerimise alused", "Lõpptulemus", "2", "22.11.2026", "Kati Kask"])
     book.save(tmp_path / "negatiivsed.xlsx")
     result = cli("import", "grades", tmp_path / "negatiivsed.xlsx", "--mapping", grades_mapping, "--data", root,
                  "--lang", "en", "--skip-bad")
@@ -197,7 +229,8 @@ def test_a_tahvel_student_list_and_its_negative_results_into_a_folder_made_by_in
     students = {s["id"]: s for s in cli_yaml("students/tkhk/TA-26.yaml")}
     assert students["TA-26-01"]["grades"] == [{"module": "TA-M1", "topic": "Programmeerimise alused",
                                                "kind": "assessment", "value": "2", "date": date(2026, 11, 20)}]
-    assert students["TA-26-02"]["grades"][0]["kind"] == "independent"
+    # a journal's „Lõpptulemus“ is its summative grade (4.7.6), not a final-exam attempt
+    assert [g["kind"] for g in students["TA-26-02"]["grades"]] == ["independent", "module"]
 
 
 def test_a_name_that_fits_two_students_is_a_bad_row(cli, sample, tmp_path):
