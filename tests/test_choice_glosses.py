@@ -97,3 +97,37 @@ def test_in_english_the_choices_are_their_codes(cli, tmp_path):
     result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "en")
     [f] = findings_of(json.loads(result.stdout), "invalid-choice")
     assert f["hint"].endswith("active, academic_leave, abroad, expelled, graduated")
+
+
+# What a secretary writes (a tester's list): her word → the code, or no guess where two codes fit
+# about as well or none does — a wrong guess ("kool" → university) misleads more than none.
+@pytest.mark.parametrize("owner, field, written, code", [
+    ("Student", "residence", "pikaajaline elamisluba", "long_term"),
+    ("Student", "residence", "elamisluba", None),  # temporary, long-term, none at all?
+    ("Application", "kind", "sõidutoetus", "travel"),
+    ("Measure", "kind", "väljaarvamine", None),  # removal, conditional, from the dormitory?
+    ("Grade", "kind", "kokkuvõttev hinne", None),
+    ("Grade", "kind", "VÕTA", "prior_learning"),
+    ("Course", "kind", "projekt", "free"),  # not `rkt`, a code alike in letters only
+    ("Member", "kind", "kool", None),
+    ("Placement", "kind", "ettevõte", "workplace_based"),  # praktika ettevõttes: inflected
+    ("Curriculum", "level", "4. tase", "4"),
+    ("Grade", "value", "ma", "MA"),
+    ("StatusEntry", "status", "GRADUATED", "graduated"),
+    ("StatusEntry", "status", "akadeemilne puhkus", "academic_leave"),  # a typo in her word
+    ("StatusEntry", "status", "activ", "active"),  # a typo in the code
+])
+def test_the_choice_a_written_word_means(owner, field, written, code):
+    from cluster_cli.load.shape import _closest_choice
+
+    codes = next(c for o, f, c in _coded_fields() if (o, f) == (owner, field))
+    assert _closest_choice(owner, field, written, codes) == code
+
+
+def test_no_guess_where_two_choices_fit_as_well(cli, tmp_path):
+    files = base_data()
+    files[STUDENTS][0]["residence"] = "elamisluba"
+    root = write_data(tmp_path / "data", files)
+    result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "et")
+    [f] = findings_of(json.loads(result.stdout), "invalid-choice")
+    assert f["hint"].startswith("Valige üks: citizen (Eesti kodanik), long_term (pikaajalise elaniku elamisluba)")

@@ -73,19 +73,49 @@ def _glossed(owner: str, field: str, choice: str) -> str | Phrase:
 
 
 def _closest_choice(owner: str, field: str, value: str, choices: list[str]) -> str | None:
-    """A misspelt choice's closest one (difflib, as for a misspelt field), or the choice whose
-    Estonian meaning was written (`põhiharidus` for `basic`)."""
+    """The choice meant by a value that is none of them: the same code in other letters
+    (`Active`); the one code whose Estonian meaning the words written are most like
+    (`põhiharidus` for `basic`, `pikaajaline elamisluba` for `long_term` — where two fit about as
+    well, `väljaarvamine`: removal or conditional removal?, neither: a wrong guess misleads more
+    than none); else a misspelt code (difflib, as for a misspelt field), or None."""
     from cluster_cli.i18n import t
     from cluster_cli.i18n.words_fields import CHOICE
 
-    close = difflib.get_close_matches(value, choices, n=1)
-    if close:
-        return close[0]
-    keys = {c: _choice_key(owner, field, c) for c in choices}
-    meanings = {t(CHOICE[key], "et").split(" (", 1)[-1].rstrip(")").casefold(): c
-                for c, key in keys.items() if key is not None}
-    close = difflib.get_close_matches(value.casefold(), list(meanings), n=1)
-    return meanings[close[0]] if close else None
+    folded = {c.casefold(): c for c in choices}
+    if value.casefold() in folded:
+        return folded[value.casefold()]
+    written = _words(value)
+    scores = []
+    for choice in choices:
+        key = _choice_key(owner, field, choice)
+        meaning = _words(t(CHOICE[key], "et").split(" (", 1)[-1].rstrip(")")) if key is not None else []
+        if written and meaning:
+            # mostly how much of what was written the meaning holds; then how little else it says
+            found = sum(max(_alike(w, m) for m in meaning) for w in written) / len(written)
+            said = sum(max(_alike(m, w) for w in written) for m in meaning) / len(meaning)
+            scores.append((0.8 * found + 0.2 * said, choice))
+    scores.sort(reverse=True)
+    if scores and scores[0][0] >= 0.4 and (len(scores) == 1 or scores[1][0] <= scores[0][0] - 0.1):
+        return scores[0][1]
+    close = difflib.get_close_matches(value.casefold(), list(folded), n=1)
+    return folded[close[0]] if close else None
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\w+", text.casefold())
+
+
+def _alike(a: str, b: str) -> float:
+    """How alike two words are, for Estonian, which inflects at the end: the share of the longer
+    word that both begin with (`ettevõte`, `ettevõttes`: 0.7), or difflib's ratio for a typo."""
+    import os
+
+    start = len(os.path.commonprefix([a, b]))
+    ratio = difflib.SequenceMatcher(None, a, b).ratio()
+    return max(start / max(len(a), len(b)) if start >= min(4, len(a), len(b)) else 0.0,
+               ratio if ratio >= 0.85 else 0.0)
 
 
 def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origin) -> list[Finding]:
