@@ -49,11 +49,11 @@ def test_the_note_and_the_summary_in_estonian(cli, tmp_path, monkeypatch):
     result = cli("validate", "--data", "data", "--as-of", AS_OF)
     assert result.exit_code == 1, result.output
     out = result.stdout
-    assert (f"data/{STUDENTS}:1: teave record-unchecked: Kirje C1 kuju on vigane (read 10, 23), seega ei "
-            "kontrollitud seda määruse reeglite järgi; seda tehakse, kui need vead on parandatud.") in out
-    assert "Parandus: Parandage kirje kujuvead ja käivitage uuesti: cluster validate" in out
+    assert (f"data/{STUDENTS}:1: teave record-unchecked: Kirjes C1 on vorminguvead (read 10, 23), seega ei "
+            "kontrollitud seda õppekorralduseeskirja järgi; see tehakse, kui vead on parandatud.") in out
+    assert "Parandus: Parandage kirje vead nimetatud ridadel ja käivitage uuesti: cluster validate" in out
     assert out.rstrip().endswith("Andmetes on 2 viga ja 0 hoiatust (6 faili, 6 kirjet; "
-                                 "1 kirje jäi kujuvea tõttu kontrollimata).")
+                                 "1 kirje jäi vorminguvea tõttu kontrollimata).")
 
 
 def test_one_shape_error_is_named_in_the_singular_and_counted_in_english(cli, tmp_path, monkeypatch):
