@@ -151,7 +151,9 @@ def make(
 
 
 def count(findings: list[Finding]) -> dict[str, int]:
-    counts = {"error": 0, "warning": 0}
+    """Findings by severity — every one counted: a program reading the JSON's `counts` gets
+    the number of findings it lists."""
+    counts = {"error": 0, "warning": 0, "info": 0}
     for f in findings:
         if f.severity in counts:
             counts[f.severity] += 1

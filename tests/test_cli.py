@@ -67,7 +67,7 @@ def test_json_contract_and_order(cli, tmp_path):
     code, doc = cli.validate_json(root)
     assert code == 1
     assert set(doc) == {"ok", "counts", "findings"}
-    assert doc["ok"] is False and doc["counts"] == {"error": 2, "warning": 1}
+    assert doc["ok"] is False and doc["counts"] == {"error": 2, "warning": 1, "info": 0}
     for f in doc["findings"]:
         assert set(f) == {"severity", "code", "clause", "file", "line", "path", "message", "hint"}
     keys = [(f["file"], f["line"]) for f in doc["findings"]]
@@ -86,6 +86,14 @@ def test_warnings_only_exit_0(cli, tmp_path):
     files["members.yaml"][1].pop("recognition")
     code, doc = cli.validate_json(write_data(tmp_path / "data", files))
     assert code == 0 and doc["ok"] is True and doc["counts"]["warning"] == 1
+
+
+def test_the_json_counts_every_finding_it_lists_info_lines_too(cli):
+    # the sample has info lines (cum-laude, …): a program summing `counts` gets the findings' number
+    code, doc = cli.validate_json(Path(__file__).resolve().parents[1] / "data")
+    assert code == 0 and doc["counts"]["info"] > 0
+    assert sum(doc["counts"].values()) == len(doc["findings"])
+    assert doc["counts"] == {s: sum(f["severity"] == s for f in doc["findings"]) for s in ("error", "warning", "info")}
 
 
 def test_bad_as_of_is_a_usage_error(cli, tmp_path):

@@ -20,7 +20,7 @@ def test_valid_sample_has_no_findings(cli, tmp_path, served):
     code, doc = cli.validate_json(root)
     assert served == read_as(root, "fast")
     assert code == 0, doc
-    assert doc == {"ok": True, "counts": {"error": 0, "warning": 0}, "findings": []}
+    assert doc == {"ok": True, "counts": {"error": 0, "warning": 0, "info": 0}, "findings": []}
 
 
 def test_duplicate_key_is_an_error_with_both_lines(cli, tmp_path, served):

@@ -25,7 +25,7 @@ def test_a_synthetic_cluster_made_by_init_validates_clean(cli, tmp_path):
     result = cli("init", folder, "--synthetic", "400", "--seed", "1")
     assert result.exit_code == 0, result.output
     code, doc = cli.validate_json(folder)
-    assert doc["counts"] == {"error": 0, "warning": 0}, _by_rule(doc)
+    assert {k: doc["counts"][k] for k in ("error", "warning")} == {"error": 0, "warning": 0}, _by_rule(doc)
     assert code == 0
     # what keeps it clean is in the files, not a rule switched off
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.rglob("*.yaml")))
@@ -44,7 +44,7 @@ def test_synthetic_clusters_of_other_seeds_validate_clean(cli, tmp_path, student
     assert counts["interim_grades"] > students  # continuing modules have their period grades
     root = write_data(tmp_path / "data", files)
     code, doc = cli.validate_json(root, "--no-cache")
-    assert doc["counts"] == {"error": 0, "warning": 0}, _by_rule(doc)
+    assert {k: doc["counts"][k] for k in ("error", "warning")} == {"error": 0, "warning": 0}, _by_rule(doc)
     assert code == 0
 
 
