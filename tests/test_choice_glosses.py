@@ -10,12 +10,14 @@ import json
 import pkgutil
 import typing
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import AS_OF, base_data, findings_of, write_data
 
 STUDENTS = "students/TA-24.yaml"
+SAMPLE = Path(__file__).resolve().parents[1] / "data"
 
 
 def _coded_fields() -> list[tuple[str, str, list[str]]]:
@@ -42,8 +44,7 @@ def _coded_fields() -> list[tuple[str, str, list[str]]]:
 
 def test_every_coded_choice_of_every_record_has_its_estonian_meaning():
     from cluster_cli.i18n import t
-    from cluster_cli.i18n.words_fields import CHOICE
-    from cluster_cli.load.shape import _choice_key
+    from cluster_cli.load.shape import _choice_key, _glossed
 
     fields = _coded_fields()
     assert len(fields) >= 50  # the walk found the records' coded fields
@@ -54,9 +55,9 @@ def test_every_coded_choice_of_every_record_has_its_estonian_meaning():
             if key is None:
                 missing.append(f"{owner}.{field}.{code}")
                 continue
-            et, en = t(CHOICE[key], "et"), t(CHOICE[key], "en")
-            if not (et.startswith(f"{code} (") and et.endswith(")") and len(et) > len(code) + 3
-                    and (en == code or en.startswith(f"{code} ("))):
+            glossed = _glossed(owner, field, code)
+            et, en = t(glossed.key, "et", **dict(glossed.args)), t(glossed.key, "en", **dict(glossed.args))
+            if not (et.startswith(f"{code} (") and et.endswith(")") and len(et) > len(code) + 3 and en == code):
                 wrong.append((key, et, en))
     assert missing == []
     assert wrong == []
@@ -131,3 +132,18 @@ def test_no_guess_where_two_choices_fit_as_well(cli, tmp_path):
     result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "et")
     [f] = findings_of(json.loads(result.stdout), "invalid-choice")
     assert f["hint"].startswith("Valige üks: citizen (Eesti kodanik), long_term (pikaajalise elaniku elamisluba)")
+
+
+def test_a_list_of_choices_is_glossed_as_its_record_means_them(cli, tmp_path):
+    # an allowance application's grounds (a list): the words the allowance reports show
+    import shutil
+
+    root = Path(shutil.copytree(SAMPLE, tmp_path / "data"))
+    path = root / "students/vvttk/TA-24.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("grounds: [emergency]") == 1
+    path.write_text(text.replace("grounds: [emergency]", "grounds: [emergncy]"), encoding="utf-8")
+    result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "et")
+    [f] = findings_of(json.loads(result.stdout), "invalid-choice")
+    assert f["hint"].startswith("Kas mõtlesite 'emergency'? Valige üks: minor_dependants (kaks või enam alaealist")
+    assert "emergency (tõendatud ühekordsed erakorralised asjaolud)" in f["hint"]

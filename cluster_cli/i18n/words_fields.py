@@ -53,9 +53,9 @@ RECORD_KIND = Words("field.kind.", {
     "courses": N_("field.kind.courses"),
 })
 
-# a coded choice glossed with its Estonian meaning where a hint lists the choices, by field and code —
-# or by record, field and code where a code means one thing here and another elsewhere
-# (`Directive.kind.abroad`, `Placement.kind.abroad`): "basic (põhiharidus)"; in English the code
+# a coded choice's Estonian meaning, where a hint lists the choices as "basic (põhiharidus)" (in
+# English the code alone), by field and code — or by record, field and code where a code means one
+# thing here and another elsewhere (`Directive.kind.abroad`, `Placement.kind.abroad`)
 CHOICE = Words("choice.", {
     "education.none": N_("choice.education.none"),
     "education.basic": N_("choice.education.basic"),
@@ -65,9 +65,6 @@ CHOICE = Words("choice.", {
     "role.deputy": N_("choice.role.deputy"),
     "role.member": N_("choice.role.member"),
     "role.examiner": N_("choice.role.examiner"),
-    "agreed_with.student": N_("choice.agreed_with.student"),
-    "agreed_with.guardian": N_("choice.agreed_with.guardian"),
-    "agreed_with.study_director": N_("choice.agreed_with.study_director"),
     "allowance.basic": N_("choice.allowance.basic"),
     "allowance.special": N_("choice.allowance.special"),
     "amount_kind.normal": N_("choice.amount_kind.normal"),
@@ -78,12 +75,6 @@ CHOICE = Words("choice.", {
     "attempt.resit": N_("choice.attempt.resit"),
     "csv_dialect.rfc4180": N_("choice.csv_dialect.rfc4180"),
     "csv_dialect.excel": N_("choice.csv_dialect.excel"),
-    "disability.moderate": N_("choice.disability.moderate"),
-    "disability.severe": N_("choice.disability.severe"),
-    "disability.profound": N_("choice.disability.profound"),
-    "parent_disability.moderate": N_("choice.parent_disability.moderate"),
-    "parent_disability.severe": N_("choice.parent_disability.severe"),
-    "parent_disability.profound": N_("choice.parent_disability.profound"),
     "documents.id_document": N_("choice.documents.id_document"),
     "documents.residence_permit": N_("choice.documents.residence_permit"),
     "documents.application": N_("choice.documents.application"),
@@ -126,14 +117,6 @@ CHOICE = Words("choice.", {
     "result.2": N_("choice.result.2"),
     "result.A": N_("choice.result.A"),
     "result.MA": N_("choice.result.MA"),
-    "grounds.minor_dependants": N_("choice.grounds.minor_dependants"),
-    "grounds.pensioner_parents": N_("choice.grounds.pensioner_parents"),
-    "grounds.parents_unemployed": N_("choice.grounds.parents_unemployed"),
-    "grounds.emergency": N_("choice.grounds.emergency"),
-    "grounds.economic_hardship": N_("choice.grounds.economic_hardship"),
-    "grounds.single_parent": N_("choice.grounds.single_parent"),
-    "grounds.disability": N_("choice.grounds.disability"),
-    "grounds.parent_disability": N_("choice.grounds.parent_disability"),
     "grounds.health": N_("choice.grounds.health"),
     "grounds.giftedness": N_("choice.grounds.giftedness"),
     "grounds.learning_difficulties": N_("choice.grounds.learning_difficulties"),
@@ -172,7 +155,6 @@ CHOICE = Words("choice.", {
     "kind.conditional_transfer": N_("choice.kind.conditional_transfer"),
     "Directive.kind.abroad": N_("choice.Directive.kind.abroad"),
     "kind.study_trip": N_("choice.kind.study_trip"),
-    "Directive.kind.removal": N_("choice.Directive.kind.removal"),
     "kind.academic_leave": N_("choice.kind.academic_leave"),
     "Directive.kind.other": N_("choice.Directive.kind.other"),
     "Exam.kind.final": N_("choice.Exam.kind.final"),
@@ -221,11 +203,6 @@ CHOICE = Words("choice.", {
     "kind.probation": N_("choice.kind.probation"),
     "kind.dormitory_removal": N_("choice.kind.dormitory_removal"),
     "kind.conditional_removal": N_("choice.kind.conditional_removal"),
-    "Measure.kind.removal": N_("choice.Measure.kind.removal"),
-    "kind.vocational_school": N_("choice.kind.vocational_school"),
-    "kind.company": N_("choice.kind.company"),
-    "kind.university": N_("choice.kind.university"),
-    "kind.organisation": N_("choice.kind.organisation"),
     "kind.individual_curriculum": N_("choice.kind.individual_curriculum"),
     "kind.individual_schedule": N_("choice.kind.individual_schedule"),
     "kind.career_plan": N_("choice.kind.career_plan"),
@@ -238,18 +215,6 @@ CHOICE = Words("choice.", {
     "level.3": N_("choice.level.3"),
     "level.4": N_("choice.level.4"),
     "level.5": N_("choice.level.5"),
-    "method.digital": N_("choice.method.digital"),
-    "method.paper": N_("choice.method.paper"),
-    "party.school": N_("choice.party.school"),
-    "party.student": N_("choice.party.student"),
-    "party.guardian": N_("choice.party.guardian"),
-    "party.host": N_("choice.party.host"),
-    "mode.bus": N_("choice.mode.bus"),
-    "mode.car": N_("choice.mode.car"),
-    "partnership.everyday": N_("choice.partnership.everyday"),
-    "partnership.developing": N_("choice.partnership.developing"),
-    "partnership.strategic": N_("choice.partnership.strategic"),
-    "partnership.network": N_("choice.partnership.network"),
     "position.leading_teacher": N_("choice.position.leading_teacher"),
     "position.management": N_("choice.position.management"),
     "position.teacher": N_("choice.position.teacher"),
@@ -262,15 +227,9 @@ CHOICE = Words("choice.", {
     "reason.application": N_("choice.reason.application"),
     "reason.absences": N_("choice.reason.absences"),
     "reason.dropped": N_("choice.reason.dropped"),
-    "reason.company": N_("choice.reason.company"),
-    "reason.student": N_("choice.reason.student"),
-    "reason.school": N_("choice.reason.school"),
-    "reason.ceased": N_("choice.reason.ceased"),
-    "StatusChange.reason.other": N_("choice.StatusChange.reason.other"),
     "reason.health": N_("choice.reason.health"),
     "reason.military": N_("choice.reason.military"),
     "reason.child_care": N_("choice.reason.child_care"),
-    "StatusEntry.reason.other": N_("choice.StatusEntry.reason.other"),
     "reason.schedule_not_kept": N_("choice.reason.schedule_not_kept"),
     "reason.debts": N_("choice.reason.debts"),
     "residence.citizen": N_("choice.residence.citizen"),
@@ -283,20 +242,30 @@ CHOICE = Words("choice.", {
     "role.secretary": N_("choice.role.secretary"),
     "role.teacher": N_("choice.role.teacher"),
     "role.expert": N_("choice.role.expert"),
-    "status.draft": N_("choice.status.draft"),
-    "status.review": N_("choice.status.review"),
-    "status.valid": N_("choice.status.valid"),
-    "status.finished": N_("choice.status.finished"),
-    "status.cancelled": N_("choice.status.cancelled"),
-    "status.active": N_("choice.status.active"),
-    "status.academic_leave": N_("choice.status.academic_leave"),
-    "status.abroad": N_("choice.status.abroad"),
-    "status.expelled": N_("choice.status.expelled"),
-    "status.graduated": N_("choice.status.graduated"),
     "study_form.school_based": N_("choice.study_form.school_based"),
     "study_form.workplace_based": N_("choice.study_form.workplace_based"),
     "study_form.non_stationary": N_("choice.study_form.non_stationary"),
     "type.core": N_("choice.type.core"),
     "type.general": N_("choice.type.general"),
     "type.elective": N_("choice.type.elective"),
+    "kind.removal": N_("choice.kind.removal"),
+    "reason.other": N_("choice.reason.other"),
 })
+
+
+def _shown_words() -> dict[str, str]:
+    """The codes the reports and tables already name (a placement's status, a member's kind, an
+    allowance's grounds, …): a hint says the same words."""
+    from cluster_cli.i18n import words as w, words_money as money
+
+    shown = {("Member", "kind"): w.MEMBER_KIND, ("Member", "partnership"): w.PARTNERSHIP,
+             ("Placement", "status"): w.PLACEMENT_STATUS, ("StatusChange", "status"): w.PLACEMENT_STATUS,
+             ("StatusChange", "reason"): w.CANCEL_REASON, ("Signature", "party"): w.PARTY_WORD,
+             ("Signature", "method"): w.SIGNATURE_METHOD, ("Directive", "agreed_with"): w.AGREEING_WORD,
+             ("SupportMeasure", "agreed_with"): w.AGREEING_WORD, ("Application", "grounds"): money.ALLOWANCE_GROUND,
+             ("Student", "disability"): money.ALLOWANCE_LEVEL, ("Application", "parent_disability"): money.ALLOWANCE_LEVEL,
+             ("StatusEntry", "status"): money.ALLOWANCE_STATUS, ("Application", "mode"): money.ALLOWANCE_MODE}
+    return {f"{owner}.{field}.{code}": key for (owner, field), table in shown.items() for code, key in table.items()}
+
+
+CHOICE.update(_shown_words())

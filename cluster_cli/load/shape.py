@@ -65,11 +65,12 @@ def _choice_key(owner: str, field: str, choice: str) -> str | None:
 
 
 def _glossed(owner: str, field: str, choice: str) -> str | Phrase:
-    """A choice as a hint lists it: with its Estonian meaning where a word table has one."""
+    """A choice as a hint lists it: with its Estonian meaning where a word table has one (in
+    English the code alone: the catalogue's `{meaning:.0}` prints none of it)."""
     from cluster_cli.i18n.words_fields import CHOICE
 
     key = _choice_key(owner, field, choice)
-    return Phrase(CHOICE[key]) if key is not None else choice
+    return Phrase(N_("choice.glossed"), (("code", choice), ("meaning", Phrase(CHOICE[key])))) if key else choice
 
 
 def _closest_choice(owner: str, field: str, value: str, choices: list[str]) -> str | None:
@@ -88,7 +89,7 @@ def _closest_choice(owner: str, field: str, value: str, choices: list[str]) -> s
     scores = []
     for choice in choices:
         key = _choice_key(owner, field, choice)
-        meaning = _words(t(CHOICE[key], "et").split(" (", 1)[-1].rstrip(")")) if key is not None else []
+        meaning = _words(t(CHOICE[key], "et")) if key is not None else []
         if written and meaning:
             # mostly how much of what was written the meaning holds; then how little else it says
             found = sum(max(_alike(w, m) for m in meaning) for w in written) / len(written)
@@ -156,7 +157,9 @@ def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origi
             )
         elif kind == "literal_error":
             choices = err.get("ctx", {}).get("expected", "").replace("'", "").replace(" or ", ", ").split(", ")
-            owner = getattr(_model_at(model, loc[:-1]), "__name__", "")
+            # the record holding the field (a list of choices ends its location in an index)
+            at = max((i for i, step in enumerate(loc) if isinstance(step, str)), default=0)
+            owner = getattr(_model_at(model, loc[:at]), "__name__", "")
             close = _closest_choice(owner, field, str(err.get("input", "")), choices)
             findings.append(
                 make("error", "invalid-choice", "", origin.file, line, path,
@@ -356,6 +359,10 @@ def _unwrap(annotation: Any) -> Any:
             annotation = typing.get_args(annotation)[0]
         elif origin in (typing.Union, types.UnionType):
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            # `bool | list[Schedule]`: the records (a flag has no fields)
+            records = [r for a in args if isinstance(r := _unwrap(a), type) and issubclass(r, BaseModel)]
+            if records:
+                return records[0]
             annotation = args[0] if args else annotation
             if len(args) != 1:
                 return annotation
