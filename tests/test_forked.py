@@ -215,7 +215,7 @@ def test_a_helper_also_under_the_progress_bar_at_a_terminal(cli, tmp_path, helpe
     monkeypatch.setattr(progress, "BIG_FOLDER_FILES", 1)
     first = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "en")
     assert "Data files" in first.stderr  # the bar was drawn, without a thread of its own
-    assert "Checking" in first.stderr  # and went on while the files were checked
+    assert "Checks" in first.stderr  # and went on while the files were checked
     assert len(helpers) >= 2 and all(a is not None for a in helpers)
     cold = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "en", "--no-cache")
     assert (first.exit_code, first.stdout) == (cold.exit_code, cold.stdout)

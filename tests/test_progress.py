@@ -49,9 +49,16 @@ def test_validate_on_a_big_folder_shows_the_files_checked_after_those_read(cli, 
     root = write_data(tmp_path / "data", base_data())
     result = _validate(cli, root, *cache)
     assert result.exit_code == 0, result.output
-    assert "Data files" in result.stderr.split("Checking")[0]
-    assert "Checking" in result.stderr
-    assert "Checking" not in result.stdout
+    assert "Data files" in result.stderr.split("Checks")[0]
+    assert "Checks" in result.stderr
+    assert "Checks" not in result.stdout
+
+
+def test_rendering_contracts_of_a_big_folder_shows_its_checks_too(cli, tmp_path, terminal, big):
+    result = cli("contracts", "render", "--all", "--data", SAMPLE, "--as-of", "2026-11-23", "--out", tmp_path / "out",
+                 "--dry-run", "--lang", "en")
+    assert result.exit_code in (0, 1), result.output
+    assert "Data files" in result.stderr.split("Checks")[0] and "Checks" in result.stderr
 
 
 def test_validate_without_a_terminal_prints_no_progress(cli, tmp_path, big):
@@ -153,23 +160,31 @@ def test_pdfs_are_converted_in_batches_for_progress(cli, tmp_path, soffice):
     assert len(runs) == sum(-(-n // BATCH) for n in per_folder.values())
 
 
-def test_a_helpers_share_counts_as_done_at_this_process_pace_and_never_goes_back():
+def _heard(calls) -> list[int]:
     from cluster_cli.load.layout import progress_of, reporting_progress
 
     heard = []
     with reporting_progress(lambda *args: heard.append(args)):
         report = progress_of(10, 500, "check")
-        for done in range(6):  # this process: the first 6 files; a helper: the last 4
-            report(done, 4)
-        report(6, 4)  # this process's share done: the helper's, at the same pace, too
-        report(7)  # the helper failed: this process does its share (the bar does not go back)
-        report(10)
-    assert [h[0] for h in heard] == [0, 1, 3, 5, 6, 8, 10, 10, 10]
+        for args in calls:
+            report(*args)
     assert {h[1:] for h in heard} == {(10, 500, "check")}
+    return [h[0] for h in heard]
+
+
+def test_a_helpers_share_counts_as_done_at_this_process_pace_and_never_goes_back():
+    from cluster_cli.load.layout import progress_of
+
+    mine = [(done, 4) for done in range(7)]  # this process: the first 6 files; a helper: the last 4
+    # short of the end until the helper answers; then done
+    assert _heard([*mine, (10,)]) == [0, 1, 3, 5, 6, 8, 9, 10]
+    # the helper failed: its 4 files done here move the bar on from where it stood to the end
+    assert _heard([*mine, (6,), (7,), (8,), (9,), (10,)]) == [0, 1, 3, 5, 6, 8, 9, 9, 9, 9, 9, 10]
+    assert _heard([(done,) for done in range(11)]) == list(range(11))  # no helper: as it is
     assert progress_of(10)(3) is None  # without a listener: nothing to tell
 
 
 def test_the_step_label_is_estonian_by_default(cli, tmp_path, terminal, big):
     root = write_data(tmp_path / "data", base_data())
-    result = cli("validate", "--data", root, "--as-of", "2026-11-23", "--format", "json", "--lang", "et")
-    assert "Andmefailid" in result.stderr and "Kontrollitakse" in result.stderr
+    result = cli("validate", "--data", root, "--as-of", "2026-11-23", "--format", "json")
+    assert "Andmefailid" in result.stderr and "Kontroll" in result.stderr.split("Andmefailid")[-1]

@@ -116,7 +116,8 @@ def render(
     from cluster_cli.pipeline import check
 
     err = stderr_console()
-    findings = check(loaded, day, timings=timings)
+    with loading(err, quiet, lang):  # a big folder's checks: the bar goes on
+        findings = check(loaded, day, timings=timings)
     tx = folder.Transaction(out)
     lock = None
     if not dry_run:  # decide and write under the folder's lock: another run may be writing there

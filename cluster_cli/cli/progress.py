@@ -70,7 +70,7 @@ def counting(label: str, console, quiet: bool, lang: str, worth: Callable[..., b
             progress.start()
         elif step is not None and step != label:
             progress.remove_task(task)
-            task = None
+            task, drawn_done = None, None
         if task is None:
             label = step or label
             task = progress.add_task(label, total=total)

@@ -212,17 +212,26 @@ def progress_listener() -> Callable[..., None] | None:
 def progress_of(total: int, size: int = 0, step: str = "load") -> Callable[..., None]:
     """`report(done, helped=0)` for a step over `total` files (of `size` bytes): `done` of them
     through here, while a helper (`cluster_cli/forked.py`) does the last `helped` at this
-    process's pace — so the listener hears of both, this share standing for the whole, and never
-    of a step back. Does nothing without a listener."""
+    process's pace — so the listener hears of both, this share standing for the whole (short of
+    the end until the helper has answered), and never of a step back: what is left after the
+    helper's answer (its share again, where it failed) is spread over what the bar has left.
+    Does nothing without a listener."""
     listener = _PROGRESS.get()
     if listener is None or not total:
         return lambda done, helped=0: None
-    shown = 0
+    shown, since = 0, None  # since: (done, shown) when the helper's share was last counted
 
     def report(done: int, helped: int = 0) -> None:
-        nonlocal shown
-        mine = total - helped
-        shown = max(shown, total if done >= mine else done * total // mine)
+        nonlocal shown, since
+        if helped:
+            value = min(total - 1, done * total // (total - helped))
+            since = None
+        else:
+            if since is None:
+                since = (done, shown) if shown > done else (0, 0)
+            base_done, base_shown = since
+            value = base_shown + (done - base_done) * (total - base_shown) // max(total - base_done, 1)
+        shown = max(shown, min(value, total))
         listener(shown, total, size, step)
 
     return report
