@@ -29,6 +29,8 @@ CASES = {
     # gutter and a marker, the fix; both languages; errors and warnings
     "validate-errors-et": ("errors", ["validate", "--as-of", AS_OF], 1),
     "validate-errors-en": ("errors", ["validate", "--as-of", AS_OF, "--lang", "en"], 1),
+    # the secretary's terminal: every line, the verdict too, within 80 columns, no word cut
+    "width/validate-errors-et-80": ("errors", ["validate", "--as-of", AS_OF], 1, "80"),
     "validate-sample-et": ("sample", ["validate", "--as-of", AS_OF], 0),
     # report tables: titles, "(none)" views, wrapped cells, masked personal data, amounts
     "debts-student": ("sample", ["debts", "--as-of", AS_OF, "--student", "TA-24-09"], 0),

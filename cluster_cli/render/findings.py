@@ -182,8 +182,9 @@ def print_findings_text(console, findings: list[Finding], lang: str, show_pii: b
             table.add_row(file or "—", str(c["error"]), str(c["warning"]))
         table.add_row(Text(t("ui.total", lang), style="bold"), str(counts["error"]), str(counts["warning"]))
         console.print(table)
-    console.print(Text(summary_text(findings, lang, records, files),
-                       style="bold red" if counts["error"] else "bold green"), soft_wrap=True)
+    # the verdict, like the findings, at a terminal's width (a word is never cut by the terminal)
+    for line in labelled_lines("", summary_text(findings, lang, records, files), width, indent=0):
+        console.print(Text(line, style="bold red" if counts["error"] else "bold green"), soft_wrap=True)
 
 
 def summary_text(findings: list[Finding], lang: str, records: int, files: int) -> str:
