@@ -263,7 +263,8 @@ def _shown_words() -> dict[str, str]:
              ("StatusChange", "reason"): w.CANCEL_REASON, ("Signature", "party"): w.PARTY_WORD,
              ("Signature", "method"): w.SIGNATURE_METHOD, ("Directive", "agreed_with"): w.AGREEING_WORD,
              ("SupportMeasure", "agreed_with"): w.AGREEING_WORD, ("Application", "grounds"): money.ALLOWANCE_GROUND,
-             ("Student", "disability"): money.ALLOWANCE_LEVEL, ("Application", "parent_disability"): money.ALLOWANCE_LEVEL,
+             ("Student", "disability"): money.ALLOWANCE_LEVEL,
+             ("Application", "parent_disability"): money.ALLOWANCE_LEVEL,
              ("StatusEntry", "status"): money.ALLOWANCE_STATUS, ("Application", "mode"): money.ALLOWANCE_MODE}
     return {f"{owner}.{field}.{code}": key for (owner, field), table in shown.items() for code, key in table.items()}
 
