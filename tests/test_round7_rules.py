@@ -261,7 +261,7 @@ def test_a_misspelt_choice_gets_the_closest(cli, tmp_path):
     root = write_data(tmp_path / "data", files)
     result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "et")
     [f] = findings_of(json.loads(result.stdout), "invalid-choice")
-    assert f["hint"].startswith("Kas mõtlesite 'application'? Valige üks: ")
+    assert f["hint"].startswith("Kas mõtlesite 'application' (avaldus)? Valige üks: ")
 
 
 def test_a_choice_written_in_estonian_gets_its_code_and_the_choices_their_meaning(cli, tmp_path):
@@ -277,7 +277,7 @@ def test_a_choice_written_in_estonian_gets_its_code_and_the_choices_their_meanin
     result = cli("validate", "--data", root, "--as-of", AS_OF, "--format", "json", "--lang", "et")
     hints = sorted(f["hint"] for f in findings_of(json.loads(result.stdout), "invalid-choice"))
     assert hints == [
-        "Kas mõtlesite 'basic'? Valige üks: none (põhihariduseta), basic (põhiharidus), basic_simplified "
+        "Kas mõtlesite 'basic' (põhiharidus)? Valige üks: none (põhihariduseta), basic (põhiharidus), basic_simplified "
         "(lihtsustatud õppekava alusel põhiharidus), secondary (keskharidus)",
-        "Kas mõtlesite 'chair'? Valige üks: chair (esimees), deputy (aseesimees), member (liige), "
+        "Kas mõtlesite 'chair' (esimees)? Valige üks: chair (esimees), deputy (aseesimees), member (liige), "
         "examiner (eksamineerija)"]

@@ -64,13 +64,17 @@ def _choice_key(owner: str, field: str, choice: str) -> str | None:
     return next((key for key in (f"{owner}.{field}.{choice}", f"{field}.{choice}") if key in CHOICE), None)
 
 
-def _glossed(owner: str, field: str, choice: str) -> str | Phrase:
-    """A choice as a hint lists it: with its Estonian meaning where a word table has one (in
-    English the code alone: the catalogue's `{meaning:.0}` prints none of it)."""
+def _glossed(owner: str, field: str, choice: str, quoted: bool = False) -> str | Phrase:
+    """A choice as a hint lists it — or, `quoted`, suggests it ('removal' …): with its Estonian
+    meaning where a word table has one (in English the code alone: the catalogue's
+    `{meaning:.0}` prints none of it)."""
     from cluster_cli.i18n.words_fields import CHOICE
 
     key = _choice_key(owner, field, choice)
-    return Phrase(N_("choice.glossed"), (("code", choice), ("meaning", Phrase(CHOICE[key])))) if key else choice
+    if key is None:
+        return f"'{choice}'" if quoted else choice
+    return Phrase(N_("choice.meant") if quoted else N_("choice.glossed"),
+                  (("code", choice), ("meaning", Phrase(CHOICE[key]))))
 
 
 def _closest_choice(owner: str, field: str, value: str, choices: list[str]) -> str | None:
@@ -164,7 +168,8 @@ def shape_findings(error: ValidationError, model: type[BaseModel], origin: Origi
             findings.append(
                 make("error", "invalid-choice", "", origin.file, line, path,
                      N_("invalid-choice.close") if close else N_("invalid-choice"), field=field, value=shown,
-                     expected=[_glossed(owner, field, c) for c in choices], close=close or "")
+                     expected=[_glossed(owner, field, c) for c in choices],
+                     close=_glossed(owner, field, close, quoted=True) if close else "")
             )
         else:
             ctx = tuple((k, str(v)) for k, v in sorted(err.get("ctx", {}).items()))
