@@ -684,3 +684,17 @@ def test_sample_data_november_reports_are_meaningful(cli):
     assert docs["travel"]["count"] >= 5 and any(c["reasons"] for c in docs["travel"]["claims"])
     assert any(c["mode"] == "car" and c["payable"] for c in docs["travel"]["claims"])
     assert any(x["payable"] for x in docs["lunch"]["practice"]) and docs["lunch"]["not_qualifying"]
+
+
+def test_clause_lisa_14_3_4_a_trip_on_a_claim_refused_whole_is_not_paid_in_the_journeys_view(cli, tmp_path):
+    # the sample's TA-25-06 reported October late (Lisa 14 3.4): the claim is refused, so each of
+    # its trips says "no" with the claim's reason — not "yes", as the trip alone would count
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    result = cli("allowances", "travel", "--data", data, "--month", "11.2026", "--view", "journeys", "--format", "csv",
+                 "--lang", "et")
+    assert result.exit_code == 0, result.output
+    rows = [r for r in csv.DictReader(io.StringIO(result.stdout)) if r["Õpilane"] == "TA-25-06"]
+    assert rows and {r["Hüvitatakse"] for r in rows} == {"ei"}
+    assert {r["Punkt"] for r in rows} == {"Lisa 14 3.4"} and all("tähtaeg" in r["Põhjus"] for r in rows)

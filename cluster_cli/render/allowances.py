@@ -192,6 +192,17 @@ def _travel_state(c: TravelClaim, lang: str) -> str:
     return t("allowance.state.paid" if c.payable else "allowance.state.nothing", lang)
 
 
+def _journey_verdict(c: TravelClaim, j, lang: str) -> dict:
+    """Whether a trip is paid for, and why not: its own reason, or — a trip that counts on a
+    claim refused as a whole (reported late, the same settlement as the school) — the claim's."""
+    if j.reason is not None:
+        return {"accepted": t("allowance.no", lang), "clause": j.reason.clause, "reason": reason_text(j.reason, lang)}
+    if c.reasons:
+        return {"accepted": t("allowance.no", lang), "clause": _clauses(c.reasons),
+                "reason": "; ".join(reason_text(r, lang) for r in c.reasons)}
+    return {"accepted": t("allowance.yes" if j.accepted else "allowance.no", lang), "clause": "", "reason": ""}
+
+
 def _allowed_text(c: TravelClaim, lang: str) -> str:
     if c.allowed is None:
         return ""
@@ -260,9 +271,7 @@ def travel_views(r: TravelReport, lang: str) -> list[View]:
         ("cost", "allowance.col.cost"), ("km", "allowance.col.km"), ("holiday", "allowance.col.holiday"),
         ("accepted", "allowance.col.accepted-journey"), ("clause", "col.clause"), ("reason", "col.reason"),
     ], [{"student": c.student.id, "mode": t(ALLOWANCE_MODE[c.mode], lang), "date": j.date, "cost": j.cost,
-         "km": j.km, "holiday": j.holiday,
-         "accepted": t("allowance.yes" if j.accepted else "allowance.no", lang),
-         "clause": j.reason.clause if j.reason else "", "reason": reason_text(j.reason, lang) if j.reason else ""}
+         "km": j.km, "holiday": j.holiday, **_journey_verdict(c, j, lang)}
         for c in r.claims for j in c.journeys], kinds={"cost": "money", "km": "number"},
         compact=("student", "date", "cost", "accepted", "clause", "reason"))
     return [claims, journeys]
