@@ -649,3 +649,11 @@ def test_pdf_that_libreoffice_cannot_make_is_said_in_our_words_with_a_fix(run, m
     assert "LibreOffice ei teisendanud seda (DOCX-leping on olemas ja korras)" in said
     assert "Parandus: Proovige käsitsi: soffice --headless --convert-to pdf" in said
     assert list(out.rglob("*.docx")) and not list(out.rglob("*.pdf"))
+
+
+def test_check_template_of_a_missing_file_advises_a_path_not_an_option_it_lacks(cli, tmp_path):
+    result = cli("contracts", "check-template", tmp_path / "puudu.docx")
+    assert result.exit_code == 2
+    err = " ".join(result.stderr.split())
+    assert f"Malli {tmp_path / 'puudu.docx'} ei ole." in err and "templates/praktikaleping_et.docx" in err
+    assert "--template" not in err  # (an option of `contracts render`, not of this command)

@@ -389,3 +389,18 @@ def test_bad_student_rows_unknown_group_missing_field_and_not_a_number(cli, tmp_
     assert f"{sheet}:4: column 'Perekonnanimi': The row has no last_name, which a new record needs." in err
     assert "Bad rows: 3; nothing was written." in err
     assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("where, said, fix", [
+    ("puuduv.csv", "Tabelit {path} ei ole.", "Kontrollige faili nime ja kausta"),
+    ("", "{path} on kaust, mitte tabel.", "Andke tabeli (.xlsx või .csv) tee"),
+])
+def test_a_sheet_that_is_not_there_is_said_in_estonian_with_what_to_do(cli, tmp_path, where, said, fix):
+    # not the system's English ("No such file or directory"), and a fix
+    root = write_data(tmp_path / "data", base_data())
+    path = tmp_path / where
+    result = cli("import", "students", path, "--data", root)
+    assert result.exit_code == 2, result.output
+    err = " ".join(result.stderr.split())
+    assert said.format(path=path) in err and f"Parandus: {fix}" in err
+    assert "No such file" not in err and "Traceback" not in result.output

@@ -300,7 +300,7 @@ def check_template(
     """
     lang = language(lang)
     if not file.is_file():
-        fail("usage.contracts-template-missing", lang, path=str(file))
+        fail("usage.template-check-missing", lang, path=str(file))
     from cluster_cli.contracts.template_check import TWO_PARTY, template_kind, template_problem
     from cluster_cli.contracts.template_check import check_template as check
 

@@ -52,6 +52,12 @@ def read_raw(path: Path, sheet: str | None = None) -> RawSheet:
     path = Path(path)
     try:
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise SheetError(N_("import.sheet.missing"), file=str(path), folder=str(Path.cwd())) from None
+    except IsADirectoryError:
+        raise SheetError(N_("import.sheet.folder"), file=str(path)) from None
+    except PermissionError:
+        raise SheetError(N_("import.sheet.denied"), file=str(path)) from None
     except OSError as exc:
         raise SheetError(N_("import.sheet.unreadable"), file=str(path), reason=exc.strerror or str(exc)) from None
     if data[:4] == b"PK\x03\x04":
