@@ -232,3 +232,6 @@ def test_clause_lisa_5_iii_15_the_calendar_chases_an_undecided_application(calen
     assert [e["date"] for e in events] == ["2026-10-20", "2026-10-28"]
     assert {e["clause"] for e in events} == {"Lisa 5 III.15"}
     assert "2026-10-14" in events[0]["message"] and "M2" in events[0]["message"]  # overdue: on the as-of date
+    # …and said to be late: the day it stands on is not its deadline
+    assert [e["overdue"] for e in events] == [True, False]
+    assert events[0]["message"].startswith("HILINENUD: ") and not events[1]["message"].startswith("HILINENUD")

@@ -3,6 +3,8 @@ events come from reports/calendar.py; render/ics.py writes the same events as an
 
 from __future__ import annotations
 
+from datetime import date
+
 from cluster_cli.i18n import iso_dates, t
 from cluster_cli.i18n.words import CALENDAR_EVENT, CALENDAR_KIND, WEEKDAY
 from cluster_cli.render.views import View
@@ -10,7 +12,15 @@ from cluster_cli.reports.calendar import CalendarReport, Event
 
 
 def event_text(e: Event, lang: str) -> str:
-    return t(CALENDAR_EVENT[e.kind], lang, **dict(e.args))
+    """What to do — said to be late where its day has passed (such an event stands on the as-of
+    day: still to be done, but past the `due` day it names)."""
+    text = t(CALENDAR_EVENT[e.kind], lang, **dict(e.args))
+    return t("calendar.overdue", lang, text=text) if overdue(e) else text
+
+
+def overdue(e: Event) -> bool:
+    due = dict(e.args).get("due")
+    return isinstance(due, date) and due < e.day
 
 
 @iso_dates()
@@ -21,7 +31,7 @@ def to_document(report: CalendarReport, lang: str) -> dict:
         "events": [{
             "date": e.day.isoformat(), "kind": e.kind, "title": t(CALENDAR_KIND[e.kind], lang),
             "clause": e.clause, "subject": e.subject, "student": e.student, "group": e.group,
-            "message": event_text(e, lang), "uid": e.uid(report.cluster),
+            "message": event_text(e, lang), "uid": e.uid(report.cluster), "overdue": overdue(e),
         } for e in report.events],
     }
 
