@@ -258,7 +258,7 @@ def travel_views(r: TravelReport, lang: str) -> list[View]:
     ], [{
         "mode": t(ALLOWANCE_MODE[c.mode], lang), "group": c.student.group, "student": c.student.id,
         "name": c.student.full_name, "personal_code": _pii_cell(c.student.personal_code),
-        "iban": _pii_cell(c.student.iban), "month": c.for_month,
+        "iban": _pii_cell(c.student.iban), "month": Month(c.for_month),
         "rule": c.clause,
         "allowed": c.allowed, "accepted": c.accepted_trips,
         "km": c.km if c.mode == "car" else None, "receipts": c.receipts if c.mode == "car" else None,

@@ -52,12 +52,15 @@ def plain(value: Any, show_pii: bool) -> str:
 
 
 def for_people(value: Any, lang: str) -> Any:
-    """A period id (`Period`) as the language writes it (`2026-sügis`), in a list too; any other
-    value as it is — for the cells of CSV and XLSX, which show periods as the tables do."""
-    from cluster_cli.i18n import Period, period_text
+    """A period id (`Period`) or a month (`Month`) as the language writes it (`2026-sügis`,
+    `11.2026`), in a list too; any other value as it is — for the cells of CSV and XLSX, which
+    show them as the tables do."""
+    from cluster_cli.i18n import Month, Period, month_text, period_text
 
     if isinstance(value, Period):
         return period_text(value, lang)
+    if isinstance(value, Month):
+        return month_text(value, lang)
     if isinstance(value, (list, tuple)):
         return [for_people(v, lang) for v in value]
     return value

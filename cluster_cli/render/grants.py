@@ -220,7 +220,8 @@ def fund_views(f: YearFund, lang: str) -> list[View]:
     months = View("months", "grant.view.months", [
         ("month", "col.month"), ("amount", "col.amount"), ("coefficient", "col.coefficient"),
         ("places", "col.places"), ("fund", "col.fund"),
-    ], [{"month": m, "amount": a, "coefficient": c, "places": f.places, "fund": v} for m, a, c, v in f.months],
+    ], [{"month": Month(m), "amount": a, "coefficient": c, "places": f.places, "fund": v}
+         for m, a, c, v in f.months],
         kinds={"amount": "money", "coefficient": "number", "fund": "money"}, totals=("fund",))
     rows = []
     for r in f.rounds.values():

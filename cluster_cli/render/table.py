@@ -35,7 +35,7 @@ from fractions import Fraction
 from typing import Any, Optional
 
 from cluster_cli.findings import Pii, mask
-from cluster_cli.i18n import Period, period_text, t
+from cluster_cli.i18n import Month, Period, month_text, period_text, t
 from cluster_cli.render.views import KINDS, View, kind_of, split_sums  # noqa: F401 - kind_of: the tables' kinds
 
 NEVER_CUT = frozenset(KINDS) - {"text"}
@@ -77,6 +77,8 @@ def format_value(value: Any, kind: str, lang: str, show_pii: bool = False) -> st
         return str(value) if show_pii else mask(value)
     if isinstance(value, Period):
         return period_text(value, lang)
+    if isinstance(value, Month):
+        return month_text(value, lang)
     if isinstance(value, bool):
         return t("table.yes", lang) if value else ""
     if isinstance(value, datetime):

@@ -193,7 +193,7 @@ def _grant_events(ds: Dataset, profile: Profile, as_of: date, until: date) -> li
         mid = month_id(month)
         if round_of_month(mid) is not None:
             day = pay_by(mid, profile, working_days(month))
-            out.append(Event(day, "grant-pay", "Lisa 11 V.4, V.5", mid, mid,
+            out.append(Event(day, "grant-pay", "Lisa 11 V.4, V.5", mid, Month(mid),
                              args=(("month", Month(mid)), ("round", Period(round_of_month(mid))))))
         month = (month + timedelta(days=32)).replace(day=1)
     return out

@@ -85,12 +85,13 @@ def _monthly(profile, as_of, until, event) -> list:
             c = special_cycle(profile, mid)
             args = (("month", Month(mid)),)
             clause = profile.clause
-            out.append(event(c.apply_by, "special-apply", clause("special_application_day"), mid, mid, args=args))
-            out.append(event(c.decide_by, "special-decide", clause("special_decision_day"), mid, mid, args=args))
+            shown = Month(mid)  # the event's subject, as a table shows a month (11.2026)
+            out.append(event(c.apply_by, "special-apply", clause("special_application_day"), mid, shown, args=args))
+            out.append(event(c.decide_by, "special-decide", clause("special_decision_day"), mid, shown, args=args))
             review = calendar_of(mid).add(c.appeal_by, c.review_working_days)
-            out.append(event(c.appeal_by, "special-appeal", profile.clause("special_appeal_working_days"), mid, mid,
+            out.append(event(c.appeal_by, "special-appeal", clause("special_appeal_working_days"), mid, shown,
                              args=args + (("decided", c.decide_by), ("review", review))))
-            out.append(event(c.pay_by, "special-pay", profile.clause("special_payment_day"), mid, mid, args=args))
+            out.append(event(c.pay_by, "special-pay", clause("special_payment_day"), mid, shown, args=args))
         journeys = shift_month(mid, -1)
         if round_of_month(journeys) is None:
             continue
@@ -99,11 +100,11 @@ def _monthly(profile, as_of, until, event) -> list:
         p = lambda name: profile.value(name, first)  # noqa: E731
         args = (("month", Month(journeys)),)
         out.append(event(first.replace(day=p("travel_report_day")), "bus-report",
-                         profile.clause("travel_report_day"), journeys, journeys, args=args))
+                         profile.clause("travel_report_day"), journeys, Month(journeys), args=args))
         out.append(event(calendar.on_or_before(first.replace(day=p("travel_check_day"))), "bus-check",
-                         profile.clause("travel_check_day"), journeys, journeys, args=args))
+                         profile.clause("travel_check_day"), journeys, Month(journeys), args=args))
         out.append(event(calendar.on_or_before(first.replace(day=p("travel_payment_day"))), "bus-pay",
-                         profile.clause("travel_payment_day"), journeys, journeys, args=args))
+                         profile.clause("travel_payment_day"), journeys, Month(journeys), args=args))
     return out
 
 
