@@ -251,6 +251,27 @@ def test_cache_areas_left_open_by_an_older_version_are_closed(cli, tmp_path):
     assert stat.S_IMODE((_cache(tmp_path) / "files").stat().st_mode) == 0o700
 
 
+def test_the_default_cache_folder_left_open_is_closed_a_folder_she_chose_is_not(cli, tmp_path, monkeypatch):
+    # ours (platformdirs' user cache folder), made 0755 by an older version: closed, as `cache
+    # info` says "kaustad 0700"; a folder given in $CLUSTER_CACHE_DIR is hers: its mode stays
+    import platformdirs
+
+    root = write_data(tmp_path / "data", base_data())
+    ours = tmp_path / "home-cache" / "cluster-cli"
+    ours.mkdir(parents=True)
+    ours.chmod(0o755)
+    monkeypatch.delenv("CLUSTER_CACHE_DIR")
+    monkeypatch.setattr(platformdirs, "user_cache_dir", lambda name: str(tmp_path / "home-cache" / name))
+    _validate(cli, root)
+    assert stat.S_IMODE(ours.stat().st_mode) == 0o700 and (ours / "files").is_dir()
+    chosen = tmp_path / "chosen"
+    chosen.mkdir()
+    chosen.chmod(0o755)
+    monkeypatch.setenv("CLUSTER_CACHE_DIR", str(chosen))
+    _validate(cli, root)
+    assert stat.S_IMODE(chosen.stat().st_mode) == 0o755 and (chosen / "files").is_dir()
+
+
 # --- issue 11: pruning --------------------------------------------------------------------------
 
 
@@ -318,9 +339,15 @@ def test_cache_info_shows_where_modes_and_pruning(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("CLUSTER_CACHE_MAX_MB", "50")
     root = write_data(tmp_path / "data", base_data())
     _validate(cli, root)
+    # (whether that run pruned — an empty cache — depends on what this process holds already: the
+    # stamp goes, so that what `info` says of a cache never pruned is seen)
+    from cluster_cli.load.cache import STAMP
+
+    (tmp_path / ".cluster-cache" / STAMP).unlink(missing_ok=True)
     info = cli("cache", "info", "--data", root, "--lang", "en")
     assert info.exit_code == 0
-    assert ".cluster-cache" in info.stdout and "0700" in info.stdout and "50 MB" in info.stdout
+    # "50 MB" with a no-break space: a terminal never breaks the number from its unit
+    assert ".cluster-cache" in info.stdout and "0700" in info.stdout and "50\u00a0MB" in info.stdout
     assert "30 days" in info.stdout and "not yet" in info.stdout
 
 

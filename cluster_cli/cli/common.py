@@ -119,6 +119,19 @@ def stderr_width() -> Optional[int]:
     return stderr_console().width
 
 
+def echo(text: str, whole: tuple = ()) -> None:
+    """A sentence of a report on stdout, wrapped as `say` wraps on stderr: at the terminal's width
+    (or `$COLUMNS`') at ordinary spaces, never inside a path (`whole`), a number or an amount — the
+    terminal would cut "500 MB" into "500 M" / "B"; piped, one line."""
+    import shutil
+
+    from cluster_cli.render.findings import labelled_lines
+
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() or os.environ.get("COLUMNS") else None
+    for line in labelled_lines("", text, width, 0, tuple(str(p) for p in whole)):
+        typer.echo(line)
+
+
 def say(label: str, text: str, style: Optional[str] = None, console=None, indent: Optional[int] = None,
         whole: tuple = ()) -> None:
     """`label` and `text` on stderr (or `console`), wrapped to the terminal's width after the label

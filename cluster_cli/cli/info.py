@@ -9,6 +9,7 @@ import typer
 from cluster_cli.cli.common import AsOf, Columns, Data, Lang, NoCache, NoPager, Quiet, TextFormat, Wide
 from cluster_cli.cli.common import (
     TextOrJson,
+    echo,
     language,
     load_or_exit,
     parse_date,
@@ -116,7 +117,7 @@ def cache_info(data: Data = None, lang: Lang = None, quiet: Quiet = False, no_pa
     lang = language(lang)
     directory = cache_dir(resolve_data_dir(data))
     if directory is None:
-        typer.echo(t("cache.off", lang))
+        echo(t("cache.off", lang))
         return
     entries = Cache(directory).entries()
     size = sum(st.st_size for _, st in entries)
@@ -131,9 +132,9 @@ def cache_info(data: Data = None, lang: Lang = None, quiet: Quiet = False, no_pa
         last = f"{date_text(pruned.date(), lang)} {pruned:%H:%M}"
     except OSError:
         last = t("cache.info.never", lang)
-    typer.echo(t("cache.info.where", lang, directory=directory))
-    typer.echo(tn("cache.info.size", len(entries), lang, entries=len(entries), size=number_text(size / 1e6, lang, 1)))
-    typer.echo(t("cache.info.pruning", lang, days=_amount(max_age, lang), mb=_amount(max_mb, lang), last=last))
+    echo(t("cache.info.where", lang, directory=directory), whole=(directory,))
+    echo(tn("cache.info.size", len(entries), lang, entries=len(entries), size=number_text(size / 1e6, lang, 1)))
+    echo(t("cache.info.pruning", lang, days=_amount(max_age, lang), mb=_amount(max_mb, lang), last=last))
 
 
 def _amount(value: float, lang: str) -> str:
@@ -158,11 +159,11 @@ def cache_clear(data: Data = None, lang: Lang = None, quiet: Quiet = False) -> N
     lang = language(lang)
     directory = cache_dir(resolve_data_dir(data))
     if directory is None or not directory.exists():
-        typer.echo(t("cache.nothing", lang))
+        echo(t("cache.nothing", lang))
         return
     removed = len(Cache(directory).entries())
     for area in AREAS:
         shutil.rmtree(directory / area, ignore_errors=True)
     (directory / STAMP).unlink(missing_ok=True)
     (directory / MEMO).unlink(missing_ok=True)
-    typer.echo(tn("cache.cleared", removed, lang, directory=directory, count=removed))
+    echo(tn("cache.cleared", removed, lang, directory=directory, count=removed), whole=(directory,))

@@ -11,7 +11,7 @@ from typing import NoReturn, Optional
 import typer
 
 from cluster_cli.cli.common import AsOf, Data, Lang, NoCache, Quiet, ShowPii
-from cluster_cli.cli.common import EXIT_FINDINGS, EXIT_OK, editing, fail, language, note, parse_date
+from cluster_cli.cli.common import EXIT_FINDINGS, EXIT_OK, echo, editing, fail, language, note, parse_date
 
 
 class ImportKind(str, Enum):  # the values of load/mappings.py's IMPORT_KINDS
@@ -201,7 +201,7 @@ def _summary(plan, lang: str, dry_run: bool) -> None:
               files=tn("import.count.files", len(plan.files), lang))
     typer.echo(line)
     if dry_run:
-        typer.echo(_t("import.dry-run", lang))
+        echo(_t("import.dry-run", lang))
 
 
 def _validate(data_dir: Path, day, lang: str, no_cache: bool, lang_flag) -> bool:
@@ -211,5 +211,5 @@ def _validate(data_dir: Path, day, lang: str, no_cache: bool, lang_flag) -> bool
     from cluster_cli.render.findings import summary_text
 
     result = validate(data_dir, day, **loader_settings(no_cache, lang_flag))
-    typer.echo(_t("import.validated", lang, summary=summary_text(result.findings, lang, result.records, result.files)))
+    echo(_t("import.validated", lang, summary=summary_text(result.findings, lang, result.records, result.files)))
     return not any(f.severity == "error" for f in result.findings)

@@ -188,6 +188,11 @@ def cache_dir(data_dir: Path) -> Path | None:
         from platformdirs import user_cache_dir
 
         base = Path(user_cache_dir("cluster-cli"))
+        try:  # ours, not a folder the user chose: closed to others, as `cache info` says
+            if base.stat().st_mode & 0o077:
+                base.chmod(0o700)
+        except OSError:
+            pass  # not there yet (made 0700 when first written) or not ours to change
     try:
         base_resolved = base.resolve()
         if base_resolved == data_dir.resolve() or data_dir.resolve() in base_resolved.parents:
