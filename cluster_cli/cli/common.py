@@ -120,15 +120,13 @@ def stderr_width() -> Optional[int]:
 
 
 def echo(text: str, whole: tuple = ()) -> None:
-    """A sentence of a report on stdout, wrapped as `say` wraps on stderr: at the terminal's width
-    (or `$COLUMNS`') at ordinary spaces, never inside a path (`whole`), a number or an amount — the
-    terminal would cut "500 MB" into "500 M" / "B"; piped, one line."""
+    """A report's sentence on stdout, wrapped as `say` wraps stderr's (piped: one line)."""
     import shutil
 
     from cluster_cli.render.findings import labelled_lines
 
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() or os.environ.get("COLUMNS") else None
-    for line in labelled_lines("", text, width, 0, tuple(str(p) for p in whole)):
+    wrap = sys.stdout.isatty() or os.environ.get("COLUMNS")
+    for line in labelled_lines("", text, shutil.get_terminal_size().columns if wrap else None, 0, whole):
         typer.echo(line)
 
 
@@ -155,24 +153,17 @@ def loader_settings(no_cache: bool = False, lang: Optional[str] = None) -> dict:
     CLUSTER_NO_CACHE=1, and CLUSTER_LOADER=precise for PyYAML only (a diagnostic). With the
     cache on, its pruning settings (CLUSTER_CACHE_MAX_AGE_DAYS, CLUSTER_CACHE_MAX_MB) must be
     numbers, and CLUSTER_JOBS a whole number: a wrong one exits 2 with a message naming it."""
-    from cluster_cli.i18n import LANGUAGES
+    from cluster_cli.forked import jobs
+    from cluster_cli.i18n import LANGUAGES, N_
+    from cluster_cli.load.cache import limits
 
     cache = not (no_cache or os.environ.get("CLUSTER_NO_CACHE"))
-    if cache:
-        from cluster_cli.load.cache import limits
-
+    settings = [(limits, N_("cache.setting-invalid"))] if cache else []
+    for check, key in [*settings, (jobs, N_("jobs.setting-invalid"))]:  # each raises ValueError(its variable)
         try:
-            limits()
+            check()
         except ValueError as exc:
-            fail("cache.setting-invalid", lang if lang in LANGUAGES else "et", name=str(exc),
-                 value=os.environ.get(str(exc), ""))
-    from cluster_cli.forked import jobs
-
-    try:
-        jobs()
-    except ValueError as exc:
-        fail("jobs.setting-invalid", lang if lang in LANGUAGES else "et", name=str(exc),
-             value=os.environ.get(str(exc), ""))
+            fail(key, lang if lang in LANGUAGES else "et", name=str(exc), value=os.environ.get(str(exc), ""))
     return {"cache": cache, "fast": os.environ.get("CLUSTER_LOADER", "fast") != "precise"}
 
 

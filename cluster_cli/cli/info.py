@@ -132,7 +132,7 @@ def cache_info(data: Data = None, lang: Lang = None, quiet: Quiet = False, no_pa
         last = f"{date_text(pruned.date(), lang)} {pruned:%H:%M}"
     except OSError:
         last = t("cache.info.never", lang)
-    echo(t("cache.info.where", lang, directory=directory), whole=(directory,))
+    echo(t("cache.info.where", lang, directory=directory), whole=(str(directory),))
     echo(tn("cache.info.size", len(entries), lang, entries=len(entries), size=number_text(size / 1e6, lang, 1)))
     echo(t("cache.info.pruning", lang, days=_amount(max_age, lang), mb=_amount(max_mb, lang), last=last))
 
@@ -166,4 +166,4 @@ def cache_clear(data: Data = None, lang: Lang = None, quiet: Quiet = False) -> N
         shutil.rmtree(directory / area, ignore_errors=True)
     (directory / STAMP).unlink(missing_ok=True)
     (directory / MEMO).unlink(missing_ok=True)
-    echo(tn("cache.cleared", removed, lang, directory=directory, count=removed), whole=(directory,))
+    echo(tn("cache.cleared", removed, lang, directory=directory, count=removed), whole=(str(directory),))
