@@ -85,6 +85,19 @@ def test_command_help_is_translated(cli, lang, words):
         assert word in result.stdout, (word, result.stdout)
 
 
+@pytest.mark.parametrize("args, et, en", [
+    (("export",), "cluster export [VALIKUD] {liik}", "cluster export [OPTIONS] {kind}"),
+    (("contracts", "check-template"), "check-template [VALIKUD] {FAIL}", "check-template [OPTIONS] {FILE}"),
+    (("contracts", "render"), "render [VALIKUD] [tunnused]...", "render [OPTIONS] [ids]..."),
+    (("contracts", "sign"), "vähemalt 1]", "at least 1]"),  # Click's [x>=1]
+])
+def test_argument_names_and_bounds_in_her_language(cli, args, et, en):
+    for lang, words in (("et", et), ("en", en)):
+        text = " ".join(cli(*args, "--help", "--lang", lang).stdout.split())
+        assert words in text, (lang, words, text)
+        assert "x>=" not in text and "<list[str]>" not in text
+
+
 def test_group_help_is_translated(cli, monkeypatch):
     assert "Käsud:" in cli("--help").stdout and "Põhitoetus" in cli("grants", "--help").stdout
     monkeypatch.setenv("CLUSTER_LANG", "en")

@@ -32,12 +32,16 @@ from cluster_cli.cli.lazy import LazyCommands, Settings
 # Options Typer adds itself (shell completion), named by their parameter, with their keys.
 TYPER_OPTIONS = {"install_completion": N_("help.option.install-completion"),
                  "show_completion": N_("help.option.show-completion")}
-_METAVARS = {"<str>": N_("help.metavar.text"), "<path>": N_("help.metavar.path"), "<int>": N_("help.metavar.number")}
+_METAVARS = {"<str>": N_("help.metavar.text"), "<path>": N_("help.metavar.path"), "<int>": N_("help.metavar.number"),
+             "<list[str]>": N_("help.metavar.texts")}
 # An option's placeholder (`--as-of DATE`) and an argument's name in the usage line (`{student}`).
 _OPTION_METAVARS = {"DATE": N_("help.metavar.date"), "FILE": N_("help.metavar.file"), "DIR": N_("help.metavar.dir"),
                     "RULE,…": N_("help.metavar.rules")}
 _ARGUMENT_METAVARS = {"student": N_("help.metavar.student"), "member": N_("help.metavar.member"),
-                      "placement": N_("help.metavar.placement")}
+                      "placement": N_("help.metavar.placement"), "kind": N_("help.metavar.kind"),
+                      "file": N_("help.metavar.file"), "ids": N_("help.metavar.ids")}
+# Click's bounds of a number (`[x>=1]`), as a sentence says them.
+_BOUNDS = (re.compile(r"x>=(\S+)"), N_("help.bound.min")), (re.compile(r"x<=(\S+)"), N_("help.bound.max"))
 
 
 def t(key: str, lang: str, **args: Any) -> str:
@@ -140,6 +144,9 @@ def _second_column(text: str, lang: str) -> str:
             part = t("help.required", lang)
         elif part.startswith("default: "):
             part = t("help.default", lang, value=part[len("default: "):])
+        for pattern, key in _BOUNDS:
+            bound = pattern.fullmatch(part)
+            part = t(key, lang, value=bound.group(1)) if bound else part
         parts.append(part)
     return text[:match.start()] + "[" + "; ".join(parts) + "]"
 
