@@ -698,3 +698,8 @@ def test_clause_lisa_14_3_4_a_trip_on_a_claim_refused_whole_is_not_paid_in_the_j
     rows = [r for r in csv.DictReader(io.StringIO(result.stdout)) if r["Õpilane"] == "TA-25-06"]
     assert rows and {r["Hüvitatakse"] for r in rows} == {"ei"}
     assert {r["Punkt"] for r in rows} == {"Lisa 14 3.4"} and all("tähtaeg" in r["Põhjus"] for r in rows)
+    # and the claims table names the clause that refuses it, in a column shown at 80 columns too
+    claims = cli("allowances", "travel", "--data", data, "--month", "11.2026", "--view", "claims", "--format", "csv",
+                 "--lang", "et").stdout
+    [claim] = [r for r in csv.DictReader(io.StringIO(claims)) if r["Õpilane"] == "TA-25-06"]
+    assert (claim["Reegel"], claim["Otsus"]) == ("Lisa 14 3.4", "ei hüvitata")

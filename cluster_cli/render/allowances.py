@@ -259,7 +259,7 @@ def travel_views(r: TravelReport, lang: str) -> list[View]:
         "mode": t(ALLOWANCE_MODE[c.mode], lang), "group": c.student.group, "student": c.student.id,
         "name": c.student.full_name, "personal_code": _pii_cell(c.student.personal_code),
         "iban": _pii_cell(c.student.iban), "month": Month(c.for_month),
-        "rule": c.clause,
+        "rule": _clauses(c.reasons) or c.clause,  # a refused claim: the clause refusing it, seen at 80 columns too
         "allowed": c.allowed, "accepted": c.accepted_trips,
         "km": c.km if c.mode == "car" else None, "receipts": c.receipts if c.mode == "car" else None,
         "amount": c.amount, "pay_by": c.pay_by if c.payable else None, "state": _travel_state(c, lang),
