@@ -123,7 +123,7 @@ def test_file_over_the_size_limit_is_refused_before_it_is_read(cli, tmp_path, mo
     assert code == 1
     [f] = [f for f in doc["findings"] if f["severity"] == "error"]
     assert (f["code"], f["file"], f["line"]) == ("file-over-limit", f"{root}/students/big.yaml", 0)
-    assert "0.2 MB, over the limit of 0.1 MB" in f["message"] and "CLUSTER_MAX_FILE_MB=1" in f["hint"]
+    assert "0.2\u00a0MB, over the limit of 0.1\u00a0MB" in f["message"] and "CLUSTER_MAX_FILE_MB=1" in f["hint"]
     assert findings_of(doc, "file-no-records") == []  # refused before it was read
     monkeypatch.setenv("CLUSTER_MAX_FILE_MB", "1")
     code, doc = cli.validate_json(root, "--lang", "en")
