@@ -312,3 +312,13 @@ def test_pager_cat_shows_everything(capfd, monkeypatch):
     monkeypatch.delenv("CLUSTER_PAGER", raising=False)
     common.page("one\ntwo\nthree\n")
     assert capfd.readouterr().out == "one\ntwo\nthree\n"
+
+
+def test_a_compact_table_leaving_out_why_says_where_to_see_it(cli, monkeypatch):
+    # "ei hüvitata" at 80 columns: the notes (why) are in a column the compact table leaves out
+    monkeypatch.setenv("COLUMNS", "80")
+    args = ("allowances", "travel", "--data", SAMPLE, "--month", "11.2026", "--lang", "et")
+    compact = cli(*args).stdout
+    assert "Põhjused ja märkused (veerg Märkus) näitab võti --wide." in compact
+    wide = cli(*args, "--wide").stdout
+    assert "--wide" not in wide and "Märkus" in wide  # shown: nothing to point at

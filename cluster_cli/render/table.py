@@ -357,9 +357,24 @@ def view_lines(view: View, lang: str, show_pii: bool, width: int, wide: bool = F
     for _ in totals or []:
         for column in columns:
             column.cells.pop()
-    if widths is None:
-        return out + _block_lines(columns, width, totals)
-    return out + _table_lines(columns, widths, totals)
+    lines = _block_lines(columns, width, totals) if widths is None else _table_lines(columns, widths, totals)
+    return out + lines + _hidden_lines(view, chosen, lang, width)
+
+
+# The columns that say why (a note, a reason): where a compact table leaves them out, it says so.
+WHY_COLUMNS = ("note", "notes", "reason", "reasons")
+
+
+def _hidden_lines(view: View, chosen: list, lang: str, width: int) -> list[Line]:
+    """Under a compact table that leaves out a column saying why (`WHY_COLUMNS`) with something
+    in it: where to see it, so that "ei hüvitata" or "kohta pole" does not read as all there is."""
+    shown = {key for key, _ in chosen}
+    hidden = [t(header, lang) for key, header in view.columns if key in WHY_COLUMNS and key not in shown
+              and any(row.get(key) not in (None, "", [], ()) for row in view.rows)]
+    if not hidden:
+        return []
+    text = t("ui.more-columns", lang, columns=", ".join(hidden))
+    return [Line(line, "dim") for line in _wrap(_words(text), width, True)]
 
 
 def report_lines(views: list[View], lang: str, show_pii: bool, width: int, wide: bool = False,
